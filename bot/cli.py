@@ -1,0 +1,76 @@
+"""The `srom` command: a thin wrapper over the library (knowledge base, engine, console, server)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="srom", description="Assistant SROM des CCI (Slack et console).")
+    sub = parser.add_subparsers(dest="command")
+
+    sub.add_parser("chat", help="conversation in the terminal (the console)")
+    sub.add_parser("serve", help="serve Slack (Socket Mode with SLACK_APP_TOKEN, HTTP otherwise)")
+
+    ask = sub.add_parser("ask", help="answer one question (or one per stdin line with --json)")
+    ask.add_argument("question", nargs="*")
+    ask.add_argument("--json", action="store_true", help="print JSON (one object per line)")
+
+    data = sub.add_parser("data", help="knowledge base tools")
+    data_sub = data.add_subparsers(dest="data_command", required=True)
+    data_sub.add_parser("check", help="validate the data folder and print its coverage")
+    export = data_sub.add_parser("export", help="export the knowledge base")
+    export.add_argument("--format", choices=["json", "csv"], default="json")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    command = args.command or ("serve" if os.environ.get("SLACK_BOT_TOKEN") else "chat")
+    try:
+        if command == "data":
+            return _data(args)
+        if command == "ask":
+            from .ask import run_ask
+
+            return run_ask(args.question, as_json=args.json)
+        if command == "chat":
+            from .console import run_console
+
+            return run_console()
+        if command == "serve":
+            from .serve import run_serve
+
+            return run_serve()
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    return 2
+
+
+def _data(args: argparse.Namespace) -> int:
+    from srom_data.loader import DataError, data_dir_from_env, load
+
+    try:
+        kb = load(data_dir_from_env())
+    except DataError as exc:
+        print(f"données SROM invalides — {exc}", file=sys.stderr)
+        return 1
+    if args.data_command == "check":
+        from srom_data.coverage import format_coverage
+
+        print(format_coverage(kb))
+        print("\nOK: the knowledge base is valid.")
+        return 0
+    from srom_data.export import to_csv, to_json
+
+    sys.stdout.write(to_json(kb) + "\n" if args.format == "json" else to_csv(kb))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,288 @@
+"""Pydantic models of a SROM knowledge base.
+
+The data files under a data folder are validated into these models once, at start-up. Field names are English;
+labels, quotes and descriptions are the document's own French text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+ModeCode = Literal["A", "C", "H", "M", "I"]
+Certainty = Literal["explicit", "deduced", "attested", "unspecified"]
+ActivityKind = Literal["activity", "action"]
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Evidence(Strict):
+    """A verbatim quote of the source text and the section it comes from."""
+
+    section: str = Field(min_length=1)
+    quote: str = Field(min_length=3)
+
+
+class Attestation(Strict):
+    """A mode read off the original coloured diagram by a member of staff (no quote: the text lost it)."""
+
+    by: str = Field(min_length=1)
+    date: dt.date
+    source: str = "diagramme original"
+    note: str | None = None
+
+
+class Assessment(Strict):
+    """What the SROM says of one item's management mode in one year, and what that rests on."""
+
+    mode: ModeCode | None = None
+    certainty: Certainty
+    rationale: str | None = None
+    evidence: tuple[Evidence, ...] = ()
+    attestation: Attestation | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Assessment:
+        if self.certainty == "unspecified":
+            if self.mode is not None:
+                raise ValueError("an 'unspecified' assessment has no mode (mode must be null)")
+            return self
+        if self.mode is None:
+            raise ValueError(f"a '{self.certainty}' assessment needs a mode")
+        if self.certainty == "attested":
+            if self.attestation is None:
+                raise ValueError("an 'attested' assessment needs an attestation (by, date)")
+            return self
+        if not self.evidence:
+            raise ValueError(f"a '{self.certainty}' assessment needs at least one evidence quote")
+        if self.certainty == "deduced" and not (self.rationale and self.rationale.strip()):
+            raise ValueError("a 'deduced' assessment needs a one-sentence rationale")
+        return self
+
+
+class Distinction(Strict):
+    """What separates a mode from a neighbouring one."""
+
+    other: ModeCode
+    text: str
+
+
+class Mode(Strict):
+    code: ModeCode
+    label: str
+    label_en: str
+    definition: Evidence
+    distinctions: tuple[Distinction, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+
+class Placement(Strict):
+    """Where an item stands on one year's map, under the label that map uses."""
+
+    block: str | None = None
+    label: str | None = None
+
+
+class Block(Strict):
+    """A macro-process block of a function's map."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    label: str
+    years: tuple[int, ...]
+    aliases: tuple[str, ...] = ()
+    description: Evidence | None = None
+
+
+class Activity(Strict):
+    """An activity of a map (kind 'activity') or a named action of a function without a map (kind 'action').
+
+    The id is stable across years; `placements` says on which years' maps it appears, in which block and under
+    which label; `assessments` gives its mode for each of those years.
+    """
+
+    id: str = Field(pattern=ID_PATTERN)
+    label: str
+    kind: ActivityKind = "activity"
+    aliases: tuple[str, ...] = ()
+    placements: dict[int, Placement]
+    assessments: dict[int, Assessment]
+
+    @model_validator(mode="after")
+    def _years_match(self) -> Activity:
+        missing = sorted(set(self.placements) - set(self.assessments))
+        extra = sorted(set(self.assessments) - set(self.placements))
+        if missing:
+            raise ValueError(f"assessments: missing for year(s) {missing} where the item is placed")
+        if extra:
+            raise ValueError(f"assessments: year(s) {extra} where the item is not placed")
+        return self
+
+    def label_in(self, year: int) -> str:
+        placement = self.placements.get(year)
+        return placement.label if placement and placement.label else self.label
+
+
+class MacroProcess(Strict):
+    """One of the named macro-processes of a function's narrative, with its one-line description."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    label: str
+    description: Evidence
+    blocks: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+
+class MapNote(Strict):
+    """A statement written on a map beside the blocks (e.g. 'Autonomie sur les outils informatiques')."""
+
+    year: int
+    evidence: Evidence
+
+
+class NamedItem(Strict):
+    """An objective, a theme or another named thing of a function, with its quote."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    label: str
+    description: str | None = None
+    evidence: Evidence | None = None
+    aliases: tuple[str, ...] = ()
+
+
+class AmbiguousAlias(Strict):
+    alias: str
+    targets: tuple[str, ...] = Field(min_length=2)
+
+
+class Function(Strict):
+    id: str = Field(pattern=r"^[A-Z]{2,6}$")
+    label: str
+    label_en: str
+    aliases: tuple[str, ...] = ()
+    introduction: tuple[Evidence, ...]
+    blocks: tuple[Block, ...] = ()
+    activities: tuple[Activity, ...] = ()
+    macro_processes: tuple[MacroProcess, ...] = ()
+    map_notes: tuple[MapNote, ...] = ()
+    objectives: tuple[NamedItem, ...] = ()
+    themes: tuple[NamedItem, ...] = ()
+    # Names deliberately shared by several entities (e.g. "déclarations"): the bot asks which one is meant.
+    ambiguous_aliases: tuple[AmbiguousAlias, ...] = ()
+
+
+class Role(Strict):
+    """What an instance does, as the verb the document uses."""
+
+    verb: str
+    text: str
+    evidence: Evidence
+
+
+class Renaming(Strict):
+    old: str
+    new: str
+    evidence: Evidence
+
+
+class Instance(Strict):
+    """A governance body, office or commission."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    label: str
+    label_en: str | None = None
+    kind: Literal["instance", "office", "commission", "group"] = "instance"
+    aliases: tuple[str, ...] = ()
+    composition: Evidence | None = None
+    roles: tuple[Role, ...] = ()
+    renamed_from: tuple[Renaming, ...] = ()
+
+
+class Fact(Strict):
+    """An institutional fact with a 'who' answer (who signs the regional public contracts, ...)."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    question: str
+    answer: str
+    instances: tuple[str, ...] = ()
+    function: str | None = None
+    year: int | None = None
+    keywords: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = Field(min_length=1)
+
+
+class Governance(Strict):
+    introduction: tuple[Evidence, ...] = ()
+    instances: tuple[Instance, ...]
+    facts: tuple[Fact, ...] = ()
+    ambiguous_aliases: tuple[AmbiguousAlias, ...] = ()
+
+
+class Commitment(Strict):
+    """A commitment of the SROM for the projection year. Its id never changes once published."""
+
+    id: str = Field(pattern=r"^[A-Z]{2,6}-[1-9][0-9]*$")
+    function: str
+    title: str = Field(min_length=3, max_length=120)
+    description: str
+    year: int
+    evidence: tuple[Evidence, ...] = Field(min_length=1)
+    aliases: tuple[str, ...] = ()
+
+
+class Passage(Strict):
+    """A piece of the narrative, for full-text search and citations."""
+
+    id: str = Field(pattern=ID_PATTERN)
+    function: str | None = None
+    section: str
+    year: int | None = None
+    text: str
+
+
+class Meta(Strict):
+    region: str
+    title: str
+    source_file: str = "source.txt"
+    years: tuple[int, ...]
+    year_labels: dict[int, str]
+    function_codes: dict[str, str] = {}
+
+
+class KnowledgeBase(BaseModel):
+    """The whole validated knowledge base of one SROM."""
+
+    model_config = ConfigDict(frozen=True)
+
+    meta: Meta
+    modes: tuple[Mode, ...]
+    functions: tuple[Function, ...]
+    governance: Governance
+    commitments: tuple[Commitment, ...]
+    passages: tuple[Passage, ...]
+    ambiguous_aliases: tuple[AmbiguousAlias, ...] = ()
+    source_text: str = Field(repr=False)
+
+    @field_validator("modes")
+    @classmethod
+    def _five_modes(cls, modes: tuple[Mode, ...]) -> tuple[Mode, ...]:
+        codes = [m.code for m in modes]
+        if sorted(codes) != sorted(set(codes)):
+            raise ValueError(f"duplicate mode code in {codes}")
+        return modes
+
+    def all_ambiguous_aliases(self) -> tuple[AmbiguousAlias, ...]:
+        """Declared ambiguous aliases of aliases.yaml, of every function file and of governance.yaml."""
+        per_file = (a for f in self.functions for a in f.ambiguous_aliases)
+        return (*self.ambiguous_aliases, *per_file, *self.governance.ambiguous_aliases)
+
+    def mode(self, code: str) -> Mode:
+        return next(m for m in self.modes if m.code == code)
+
+    def function(self, function_id: str) -> Function:
+        return next(f for f in self.functions if f.id == function_id)

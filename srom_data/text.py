@@ -1,0 +1,37 @@
+"""Text normalisation shared by the loader (quote checks, alias keys) and the question engine."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_BROKEN_GLYPH = "\ufffd"
+# The PDF extraction split the fi/fl/ff ligatures from the rest of their word ("fi nanciers", "Justifi cation").
+_SPLIT_LIGATURE = re.compile(r"(ffi|ffl|ff|fi|fl) (?=[a-zà-öø-ÿœ])")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\u00a0": " ", "\u202f": " "})
+_SPACES = re.compile(r"\s+")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "Œ": "OE", "Æ": "AE", "ß": "ss"})
+
+
+def canonical_quote(text: str) -> str:
+    """The form in which a quote is compared with the source: same words, same order, typography folded.
+
+    Whitespace is collapsed, the extraction's broken bullet glyphs are dropped, split ligatures are rejoined and
+    typographic apostrophes are made plain, so that a quote copied from the PDF or from the text file both match.
+    """
+    text = text.replace(_BROKEN_GLYPH, " ").translate(_APOSTROPHES)
+    text = _SPACES.sub(" ", text).strip()
+    return _SPLIT_LIGATURE.sub(r"\1", text)
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free, ligature-free text (é -> e, œ -> oe), whitespace collapsed."""
+    text = canonical_quote(text).translate(_LIGATURES).lower()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def key(text: str) -> str:
+    """The matching key of a name: folded, punctuation turned into single spaces."""
+    return _NON_WORD.sub(" ", fold(text)).strip()
