@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 from .answer import Answer, ModeRef, ProcessRef, Ref, Source
+from .core import Engine, answer, default_engine
 
-__all__ = ["Answer", "ModeRef", "ProcessRef", "Ref", "Source", "answer"]
-
-
-def answer(question: str) -> Answer:
-    """Temporary stand-in until the engine lands: always the help answer."""
-    return Answer(intent="help", text="Je réponds aux questions sur le SROM. Exemple : *mode pour la paie en 2017 ?*")
+__all__ = ["Answer", "Engine", "ModeRef", "ProcessRef", "Ref", "Source", "answer", "default_engine"]

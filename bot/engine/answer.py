@@ -74,7 +74,15 @@ class Answer(BaseModel):
         return self.model_dump(
             mode="json",
             include={
-                "intent", "function", "process", "year", "mode", "certainty",
-                "instances", "candidates", "text", "sources",
+                "intent",
+                "function",
+                "process",
+                "year",
+                "mode",
+                "certainty",
+                "instances",
+                "candidates",
+                "text",
+                "sources",
             },
         )

@@ -1,0 +1,302 @@
+"""Route one chat message to the right kind of answer."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from srom_data.models import Fact, Instance, KnowledgeBase, Role
+from srom_data.text import key
+
+from . import cues, guide, replies, topics
+from .answer import Answer, Ref
+from .lookup import Item, KnowledgeView
+from .matcher import EntityMatcher, Hit
+from .normalize import Query, parse
+from .search import PassageSearch
+
+logger = logging.getLogger(__name__)
+
+ACCEPT = 0.75  # share of an alias a question must cover to name its entity
+CLOSE_RUN = 0.06  # two entities this close are a clarification, not a guess
+FORCED = re.compile(r"^=([A-Za-z0-9_.\-?]+)\|")
+
+# English verbs of governance questions, to the French stems the document uses.
+EN_VERBS = {
+    "arbitrat": "arbitr",
+    "deliberat": "deliber",
+    "chair": "presid",
+    "preside": "presid",
+    "sign": "sign",
+    "validat": "valid",
+    "approv": "valid",
+    "implement": "mettr",
+    "propos": "propos",
+    "monitor": "suiv",
+    "follow": "suiv",
+    "prioriti": "priori",
+    "represent": "represent",
+    "advis": "conseill",
+    "stud": "etudi",
+    "analy": "analys",
+    "explor": "explor",
+    "watch": "veill",
+    "consolidat": "consolid",
+    "driv": "impuls",
+    "vote": "vot",
+    "decid": "arbitr",
+    "lead": "impuls",
+    "prepar": "prepar",
+    "orient": "orient",
+}
+
+
+class Engine:
+    """Built once per process: the knowledge base, the alias matcher and the passage index."""
+
+    def __init__(self, kb: KnowledgeBase, status: topics.StatusProvider | None = None) -> None:
+        self.kb = kb
+        self.status = status
+        self.search = PassageSearch(kb)
+        self.view = KnowledgeView(kb, self.search)
+        self.matcher = EntityMatcher(kb)
+        self.roles: list[tuple[str, Instance, Role]] = [
+            (topics.verb_stem(role.verb), inst, role) for inst in kb.governance.instances for role in inst.roles
+        ]
+        self.fact_keys: list[tuple[Fact, list[str]]] = [
+            (fact, [key(k) for k in fact.keywords if key(k)]) for fact in kb.governance.facts
+        ]
+
+    def answer(self, question: str) -> Answer:
+        try:
+            return self._answer(question or "")
+        except Exception:  # the engine must always answer; a bug is logged, never shown
+            logger.exception("engine failed on %r", (question or "")[:200])
+            return guide.unknown_answer("fr")
+
+    # -- routing ----------------------------------------------------------------------------------------------
+
+    def _answer(self, raw: str) -> Answer:
+        forced = FORCED.match(raw)
+        if forced:
+            raw = raw[forced.end() :]
+        q = parse(raw, self.view.years)
+        lang = q.lang
+        if forced and forced.group(1) in self.view.items:
+            return self._about_item(q, self.view.items[forced.group(1)])
+        if not q.text or cues.HELP.match(q.text) or (cues.HELP_ANYWHERE.search(q.text) and len(q.content) <= 2):
+            return guide.help_answer(lang, self.kb.meta.region)
+        hits = self.matcher.match(q.content)
+        kinds = self.view
+        functions = [h.entity for h in hits if h.score >= 0.95 and self._kind(h) == "function"]
+        function = functions[0] if len(functions) == 1 else None
+        modes = self._modes(q, hits)
+        instances = [kinds.instances[h.entity] for h in hits if h.score >= 0.8 and self._kind(h) == "instance"]
+
+        if self._is_commitment_question(q, hits):
+            return self._commitments(q, hits, function)
+        if modes and (cues.DEFINITION.search(q.text) or cues.LIST_ALL_MODES.search(q.text)) and not instances:
+            return topics.mode_definition(self.view, lang, modes)
+        if not modes and cues.LIST_ALL_MODES.search(q.text):
+            return topics.mode_definition(self.view, lang, [])
+
+        item_hits = self._item_hits(hits, function, q.years)
+        if item_hits and not (instances and self._kind(hits[0]) == "instance"):
+            top = item_hits[0]
+            if top.ambiguous or self._close_run(item_hits):
+                return self._clarify(q, item_hits, function)
+            return self._about_item(q, self.view.items[top.entity])
+        if modes:
+            if q.years or function or cues.LISTING.search(q.text):
+                return topics.mode_list(self.view, lang, modes[0], q.years, function)
+            return topics.mode_definition(self.view, lang, modes)
+        gov = self._governance(q, instances)
+        if gov:
+            return gov
+        if function or (cues.STRUCTURE.search(q.text) and re.search(r"fonction|function|srom", q.text)):
+            return topics.structure(self.view, lang, function, q.years[0] if q.years else None)
+        return self._fallback(q)
+
+    def _kind(self, hit: Hit) -> str:
+        ent = self.matcher.entities.get(hit.entity)
+        return ent.kind if ent else "ambiguous"
+
+    def _modes(self, q: Query, hits: list[Hit]) -> list[str]:
+        codes = [h.entity for h in hits if h.score >= 0.85 and self._kind(h) == "mode"]
+        for m in cues.SINGLE_MODE_LETTER.finditer(q.raw):
+            if m.group(1) not in codes:
+                codes.append(m.group(1))
+        return codes
+
+    def _item_hits(self, hits: list[Hit], function: str | None, years: list[int]) -> list[Hit]:
+        out = []
+        for h in hits:
+            if h.score < ACCEPT:
+                continue
+            if h.ambiguous:
+                targets = self._filter_targets(h.targets, function, years)
+                if len(targets) == 1:
+                    out.append(Hit(targets[0], h.score, h.weight, h.alias, (), h.used))
+                elif targets:
+                    out.append(Hit(h.entity, h.score, h.weight, h.alias, tuple(targets), h.used))
+            elif self._kind(h) in ("block", "activity"):
+                out.append(h)
+        narrowed = [h for h in out if not function or h.ambiguous or self.view.function_of(h.entity) == function]
+        out = narrowed or out
+        if years:
+            present = [h for h in out if h.ambiguous or any(y in self.view.items[h.entity].years for y in years)]
+            out = present or out
+        out.sort(key=lambda h: (-h.score, -h.weight))
+        return out
+
+    def _filter_targets(self, targets: tuple[str, ...], function: str | None, years: list[int]) -> list[str]:
+        items = [t for t in targets if t in self.view.items]
+        if function:
+            items = [t for t in items if self.view.function_of(t) == function] or items
+        if years:
+            items = [t for t in items if any(y in self.view.items[t].years for y in years)] or items
+        return items
+
+    def _close_run(self, hits: list[Hit]) -> bool:
+        if len(hits) < 2:
+            return False
+        a, b = hits[0], hits[1]
+        if a.score - b.score > CLOSE_RUN or b.weight < 0.8 * a.weight:
+            return False
+        return not self._related(a.entity, b.entity)
+
+    def _related(self, a: str, b: str) -> bool:
+        """A block and one of its own activities are one subject, not a choice to offer."""
+        ia, ib = self.view.items.get(a), self.view.items.get(b)
+        if not ia or not ib:
+            return False
+        for x, y in ((ia, ib), (ib, ia)):
+            if x.block and y.activity and any(p.block == x.block.id for p in y.activity.placements.values()):
+                return True
+        return False
+
+    def _clarify(self, q: Query, hits: list[Hit], function: str | None) -> Answer:
+        top = hits[0]
+        if top.ambiguous:
+            ids = list(top.targets)
+        else:
+            ids = [h.entity for h in hits if top.score - h.score <= CLOSE_RUN and not h.ambiguous][:5]
+        candidates = []
+        for entity in ids[:6]:
+            item = self.view.items[entity]
+            candidates.append(Ref(id=entity, label=f"{item.label} ({item.function.label})"))
+        followups = {c.id: f"={c.id}|{q.raw}" for c in candidates}
+        return guide.clarification(q.lang, candidates, followups, top.alias)
+
+    def _about_item(self, q: Query, item: Item) -> Answer:
+        lang = q.lang
+        preface = ""
+        if q.foreign_years and not q.years:
+            listed = ", ".join(str(y) for y in self.view.years)
+            other = ", ".join(str(y) for y in q.foreign_years)
+            preface = replies.t(
+                lang,
+                f"Le SROM ne décrit pas {other} : il donne {listed}.",
+                f"The SROM does not describe {other}: it gives {listed}.",
+            )
+        if len(q.years) == 1 and not (cues.EVOLUTION.search(q.text) and not preface):
+            return replies.mode_lookup(self.view, lang, item, q.years[0])
+        return replies.evolution(self.view, lang, item, preface)
+
+    def _is_commitment_question(self, q: Query, hits: list[Hit]) -> bool:
+        if cues.NOT_COMMITMENT.search(q.text):
+            return False
+        if self._commitment_ids(q):
+            return True
+        return bool(cues.COMMITMENT.search(q.text))
+
+    def _commitment_ids(self, q: Query) -> list[str]:
+        ids = []
+        for m in cues.COMMITMENT_ID.finditer(q.text):
+            cid = f"{m.group(1).upper()}-{int(m.group(2))}"
+            if cid in self.view.commitments:
+                ids.append(cid)
+        return ids
+
+    def _commitments(self, q: Query, hits: list[Hit], function: str | None) -> Answer:
+        ids = self._commitment_ids(q)
+        if not ids:
+            ids = [h.entity for h in hits if h.score >= 0.9 and self._kind(h) == "commitment"]
+        if not function and re.search(r"\bgouv\w*|governance\b", q.text):
+            function = "GOUV"
+        items = [self.view.commitments[i] for i in ids]
+        if function and not ids:
+            items = [c for c in self.kb.commitments if c.function == function]
+        if not items and not ids:
+            items = list(self.kb.commitments)
+        return topics.commitments(self.view, q.lang, items, function, self.status)
+
+    def _governance(self, q: Query, instances: list[Instance]) -> Answer | None:
+        facts = self._facts(q)
+        roles = self._roles(q, instances)
+        composition = bool(re.search(r"\b(?:sieg\w*|compos\w*|membres?|members?|sits?|who is on)\b", q.text))
+        if composition and instances:
+            roles = []
+        if not (facts or roles or instances):
+            return None
+        if not (facts or roles) and not instances:
+            return None
+        return topics.governance(self.view, q.lang, instances, roles, facts, composition)
+
+    def _facts(self, q: Query) -> list[Fact]:
+        text = f" {q.text} "
+        who = bool(cues.WHO.search(q.text))
+        scored = []
+        for fact, keys in self.fact_keys:
+            found = sum(1 for k in keys if re.search(rf"\b{re.escape(k)}", text))
+            score = found + (0.5 if who and found else 0)
+            if score >= 1.5:
+                scored.append((score, fact))
+        scored.sort(key=lambda s: -s[0])
+        return [f for s, f in scored if s == scored[0][0]] if scored else []
+
+    def _roles(self, q: Query, instances: list[Instance]) -> list[tuple[Instance, Role]]:
+        stems = set()
+        for tok in q.tokens:
+            if len(tok) < 4:
+                continue
+            for en, fr in EN_VERBS.items():
+                if tok.startswith(en):
+                    stems.add(fr)
+            for stem, _, _ in self.roles:
+                if tok.startswith(stem) or (len(tok) >= 5 and stem.startswith(tok)):
+                    stems.add(stem)
+        if re.search(r"\bmet(?:tent)? en oeuvre\b", q.text):
+            stems.add("mettr")
+        found = [(inst, role) for stem, inst, role in self.roles if stem in stems]
+        if instances:
+            own = [(i, r) for i, r in found if i in instances]
+            return own
+        return found
+
+    def _fallback(self, q: Query) -> Answer:
+        terms = [w for w in q.content if len(w) >= 3]
+        hits = self.search.search(terms)
+        if hits:
+            needed = max(1, (len(set(terms)) + 1) // 2)
+            good = [h for h in hits if h.matched >= needed]
+            if good:
+                return guide.fallback(q.lang, good)
+        return guide.unknown_answer(q.lang)
+
+
+_ENGINE: Engine | None = None
+
+
+def default_engine() -> Engine:
+    global _ENGINE
+    if _ENGINE is None:
+        from srom_data.loader import load_default
+
+        _ENGINE = Engine(load_default())
+    return _ENGINE
+
+
+def answer(question: str) -> Answer:
+    """The engine's one public function: a chat message in, a cited Answer out."""
+    return default_engine().answer(question)

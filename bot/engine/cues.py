@@ -1,0 +1,55 @@
+"""The words that tell what kind of question it is (French and English, folded, typo-tolerant where it matters)."""
+
+from __future__ import annotations
+
+import re
+
+HELP = re.compile(
+    r"^(?:bonjour|bonsoir|salut|hello|hi|hey|coucou|yo|aide|help|merci|thanks|thank you|ok|test|menu|"
+    r"start|\?|aide moi|help me|que sais tu faire|que peux tu faire|what can you do|comment ca marche|"
+    r"tu fais quoi|qui es tu|who are you|exemples?|examples?)(?: srom| bot| stp| svp| !)*$"
+)
+HELP_ANYWHERE = re.compile(r"\b(?:aide|help|que sais[- ]tu|que peux[- ]tu|what can you|comment (?:t'|te )?utiliser)\b")
+DEFINITION = re.compile(
+    r"\b(?:c ?est quoi|qu ?est[- ]ce qu|que veut dire|veut dire|signifie|signification|definition|definir|"
+    r"defini[rs]?|entend[- ]on|entend par|on entend|explique|expliquer|what is|what s|whats|what does|meaning|"
+    r"means?|define|difference|differences|differe|distingue|distinguer|versus|vs|compare[rz]?|"
+    r"a quoi correspond|correspond a|ca veut dire|kesako|sens de|describe|explain)\b"
+)
+LIST_ALL_MODES = re.compile(
+    r"\b(?:liste des modes|les (?:cinq|5) modes|quels sont les modes|quels modes|modes de gestion possibles|"
+    r"list (?:of )?(?:the )?modes|what are the (?:five |5 )?modes|which modes|all (?:the )?modes|tous les modes|"
+    r"modes? existants?|les modes de gestion|the (?:five |5 )?(?:management )?modes)\b"
+)
+LISTING = re.compile(
+    r"\b(?:qu ?est[- ]ce qui|quelles?|quels?|lesquel(?:le)?s?|liste[rz]?|list|which|what|tout ce qui|"
+    r"toutes? les|all|activites|activities|processus|processes|sont|are)\b"
+)
+EVOLUTION = re.compile(
+    r"\b(?:evolution|evolue|evoluer|evolve[ds]?|change|changes|changed|changement|changements|chang[eé]|"
+    r"over time|a change|avant apres|au fil|compar\w*|trajectoire|historique|history|progression|"
+    r"de 2013 a 2021|entre 2013 et 2021|depuis 2013|timeline|sur les trois|three years|3 ans|trois annees|"
+    r"transition|passe de|went from|moved from)\b"
+)
+GOVERNANCE = re.compile(
+    r"\b(?:qui|who|whom|gouvernance|governance|instances?|role|roles|arbitr\w*|delib\w*|presid\w*|"
+    r"chair\w*|siege\w*|sieg\w*|sits?|compos\w*|membres?|members?|sign\w*|valid\w*|decid\w*|decision\w*|"
+    r"pilot\w*|anim\w*|vote\w*|priori\w*|impuls\w*|consolid\w*|propos\w*|veill\w*|explor\w*|analys\w*|"
+    r"etudi\w*|dimensionn\w*|represent\w*|conseill\w*|met en oeuvre|mettent en oeuvre|implement\w*|"
+    r"rapport|report|suivi annuel|responsable|in charge|charge de|fait quoi|que fait|what does)\b"
+)
+WHO = re.compile(r"\b(?:qui|who|whom|quelle instance|which body|quel organe|quelle cci|which cci)\b")
+COMMITMENT = re.compile(
+    r"\b(?:engagements?|engage\w*|commitments?|committed|pledges?|axes? prioritaires?|priorites?|priorities|"
+    r"feuille de route|roadmap|promesses?|chantiers? 2021|objectifs? 2021)\b"
+)
+NOT_COMMITMENT = re.compile(r"\bgestion des engagements\b|\boutil de gestion des engagements\b")
+COMMITMENT_ID = re.compile(r"\b([a-z]{2,6})[- ]?(\d{1,2})\b")
+STRUCTURE = re.compile(
+    r"\b(?:combien|how many|quelles activites|quels? blocs?|blocs?|blocks?|macro[- ]?process\w*|"
+    r"couvre|couvrent|comprend|comprennent|contient|contiennent|composee? de|perimetre|scope|structure|"
+    r"cartographie|carte|map|organigramme|what activities|which activities|activities of|activites de|"
+    r"liste des activites|list (?:the )?activities|fonctions?|functions?|de quoi|sommaire|sections?|"
+    r"themes?|objectifs?|objectives?|actions?)\b"
+)
+SINGLE_MODE_LETTER = re.compile(r"(?:\b(?:le|la|l|mode|lettre|letter|code|un|une|the|en)\s+|\()([ACHMI])(?:\)|\b)(?!')")

@@ -1,0 +1,80 @@
+"""Help, out-of-scope, clarification and full-text fallback answers."""
+
+from __future__ import annotations
+
+from .answer import Answer, Ref, Source
+from .replies import t
+from .search import SearchHit
+
+EXAMPLES_FR = (
+    "mode pour la paie en 2017 ?",
+    "évolution de la gestion des compétences",
+    "c'est quoi la mutualisation ?",
+    "qu'est-ce qui est harmonisé en 2021 ?",
+    "qui arbitre ?",
+    "quelles activités couvre la fonction SI ?",
+    "engagements RH pour 2021 ?",
+)
+EXAMPLES_EN = (
+    "mode for payroll in 2017?",
+    "how did skills management evolve?",
+    "what does pooling mean?",
+    "who arbitrates?",
+    "HR commitments for 2021?",
+)
+
+
+def examples(lang: str) -> str:
+    return "\n".join(f"• _{e}_" for e in (EXAMPLES_EN if lang == "en" else EXAMPLES_FR))
+
+
+def help_answer(lang: str, region: str) -> Answer:
+    text = t(
+        lang,
+        f"Bonjour ! Je réponds aux questions sur le SROM de la CCI {region} : le mode de gestion de chaque "
+        "activité (2013, 2017, 2021), la gouvernance, les engagements. Chaque réponse cite le texte ; "
+        "quand le texte ne dit rien, je le dis.\nPar exemple :\n" + examples(lang),
+        f"Hello! I answer questions about the SROM of the CCI {region}: each activity's management mode "
+        "(2013, 2017, 2021), the governance, the commitments. Every answer quotes the text; when the text is "
+        "silent, I say so.\nFor example:\n" + examples(lang),
+    )
+    return Answer(intent="help", lang=lang, text=text)
+
+
+def unknown_answer(lang: str) -> Answer:
+    text = t(
+        lang,
+        "Je n'ai rien trouvé dans le SROM sur cette question : je ne réponds qu'à partir du document. "
+        "Essayez par exemple :\n" + examples(lang),
+        "I found nothing in the SROM about that: I only answer from the document. Try for example:\n" + examples(lang),
+    )
+    return Answer(intent="unknown", lang=lang, text=text)
+
+
+def clarification(lang: str, candidates: list[Ref], followups: dict[str, str], what: str) -> Answer:
+    lines = [
+        t(
+            lang,
+            f"« {what} » peut désigner plusieurs choses. Laquelle ?",
+            f"“{what}” may mean several things. Which one?",
+        )
+    ]
+    lines.extend(f"{i}. {c.label}" for i, c in enumerate(candidates, 1))
+    return Answer(intent="clarification", lang=lang, candidates=candidates, followups=followups, text="\n".join(lines))
+
+
+def fallback(lang: str, hits: list[SearchHit]) -> Answer:
+    lines = [
+        t(
+            lang,
+            "Je n'ai pas de réponse structurée, mais voici ce que dit le SROM :",
+            "I have no structured answer, but here is what the SROM says (in French):",
+        )
+    ]
+    sources = []
+    for hit in hits:
+        p = hit.passage
+        excerpt = p.text if len(p.text) <= 300 else p.text[:297].rsplit(" ", 1)[0] + "…"
+        lines.append(f"• _{p.section}_ : « {' '.join(excerpt.split())} »")
+        sources.append(Source(section=p.section, quote=p.text))
+    return Answer(intent="fallback_search", lang=lang, text="\n".join(lines), sources=sources)

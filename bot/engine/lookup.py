@@ -1,0 +1,135 @@
+"""Read-only views of the knowledge base that the replies need: items, their blocks, their modes per year."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from srom_data.models import Activity, Assessment, Block, Evidence, Function, KnowledgeBase, Passage
+
+from .answer import ModeRef, ProcessRef, Ref, Source
+from .normalize import tokenize
+from .search import PassageSearch
+
+CERTAINTY_RANK = {"explicit": 0, "attested": 1, "deduced": 2, "unspecified": 3}
+
+
+@dataclass(frozen=True)
+class Item:
+    """An activity (or action) or a block, with its function."""
+
+    function: Function
+    activity: Activity | None = None
+    block: Block | None = None
+
+    @property
+    def id(self) -> str:
+        return self.activity.id if self.activity else self.block.id  # type: ignore[union-attr]
+
+    @property
+    def label(self) -> str:
+        return self.activity.label if self.activity else self.block.label  # type: ignore[union-attr]
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        if self.activity:
+            return tuple(sorted(self.activity.placements))
+        return tuple(sorted(self.block.years))  # type: ignore[union-attr]
+
+
+class KnowledgeView:
+    def __init__(self, kb: KnowledgeBase, search: PassageSearch) -> None:
+        self.kb = kb
+        self.search = search
+        self.years = tuple(kb.meta.years)
+        self.items: dict[str, Item] = {}
+        self.blocks: dict[str, tuple[Function, Block]] = {}
+        for fn in kb.functions:
+            for block in fn.blocks:
+                self.blocks[block.id] = (fn, block)
+                self.items[block.id] = Item(fn, block=block)
+            for act in fn.activities:
+                self.items[act.id] = Item(fn, activity=act)
+        self.functions = {f.id: f for f in kb.functions}
+        self.instances = {i.id: i for i in kb.governance.instances}
+        self.commitments = {c.id: c for c in kb.commitments}
+        self.modes = {m.code: m for m in kb.modes}
+
+    # -- references ---------------------------------------------------------------------------------------------
+
+    def function_ref(self, fn: Function) -> Ref:
+        return Ref(id=fn.id, label=fn.label)
+
+    def mode_ref(self, code: str | None) -> ModeRef | None:
+        return ModeRef(code=code, label=self.modes[code].label) if code else None
+
+    def process_ref(self, item: Item, year: int | None = None) -> ProcessRef:
+        if item.activity:
+            block_label = None
+            years = [year] if year in item.activity.placements else sorted(item.activity.placements, reverse=True)
+            for y in years:
+                placement = item.activity.placements[y]
+                if placement.block:
+                    block_label = self.blocks[placement.block][1].label
+                    break
+            label = item.activity.label_in(year) if year in item.activity.placements else item.label
+            return ProcessRef(id=item.id, label=label, block=block_label)
+        return ProcessRef(id=item.id, label=item.label, block=None)
+
+    def label_of(self, entity_id: str) -> str:
+        if entity_id in self.items:
+            return self.items[entity_id].label
+        if entity_id in self.functions:
+            return self.functions[entity_id].label
+        if entity_id in self.instances:
+            return self.instances[entity_id].label
+        if entity_id in self.commitments:
+            return f"{entity_id} — {self.commitments[entity_id].title}"
+        if entity_id in self.modes:
+            return self.modes[entity_id].label
+        return entity_id
+
+    def function_of(self, entity_id: str) -> str | None:
+        if entity_id in self.items:
+            return self.items[entity_id].function.id
+        if entity_id in self.commitments:
+            return self.commitments[entity_id].function
+        return None
+
+    # -- modes ----------------------------------------------------------------------------------------------------
+
+    def activities_of_block(self, block_id: str, year: int) -> list[Activity]:
+        fn, _ = self.blocks[block_id]
+        return [a for a in fn.activities if year in a.placements and a.placements[year].block == block_id]
+
+    def assessments(self, item: Item, year: int) -> list[tuple[Activity, Assessment]]:
+        if item.activity:
+            a = item.activity.assessments.get(year)
+            return [(item.activity, a)] if a else []
+        return [(act, act.assessments[year]) for act in self.activities_of_block(item.id, year)]
+
+    def summary(self, item: Item, year: int) -> tuple[str | None, str | None]:
+        """The item's mode and certainty in a year; for a block, only when all its activities agree."""
+        pairs = self.assessments(item, year)
+        if not pairs:
+            return None, None
+        modes = {a.mode for _, a in pairs}
+        if len(modes) != 1:
+            return None, None
+        certainty = max((a.certainty for _, a in pairs), key=lambda c: CERTAINTY_RANK[c])
+        return next(iter(modes)), certainty
+
+    # -- evidence -------------------------------------------------------------------------------------------------
+
+    @staticmethod
+    def sources(evidence: tuple[Evidence, ...] | list[Evidence]) -> list[Source]:
+        return [Source(section=e.section, quote=e.quote) for e in evidence]
+
+    def nearest_passages(self, item: Item, year: int | None, limit: int = 1) -> list[Passage]:
+        """The narrative closest to an item whose mode the text does not give: same function, same year first."""
+        words = tokenize(item.label.lower())
+        hits = [h.passage for h in self.search.search(words, limit=10)]
+        fid = item.function.id
+        ranked = [p for p in hits if p.function == fid and p.year == year]
+        ranked += [p for p in self.kb.passages if p.function == fid and p.year == year and p not in ranked]
+        ranked += [p for p in hits if p.function == fid and p not in ranked]
+        return ranked[:limit]

@@ -1,0 +1,168 @@
+"""Find the entities a question names: exact aliases, abbreviations, prefixes and typos (rapidfuzz).
+
+Each alias is reduced to its content words; a question's content words are matched to the alias vocabulary
+(exact, plural, prefix of an abbreviation, or a typo for words of five letters or more) and every alias is scored
+by the IDF-weighted share of its words the question covers. Short words match only exactly, so "si" or "ag" never
+come from a typo.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from srom_data.entities import Entity, iter_entities
+from srom_data.models import KnowledgeBase
+from srom_data.text import key
+
+from .normalize import QUESTION_WORDS, STOPWORDS_EN, STOPWORDS_FR, tokenize
+
+# Generic abbreviations of French administrative chat, expanded before matching.
+ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "compta": ("comptabilite",),
+    "cpta": ("comptabilite",),
+    "immo": ("immobilisations",),
+    "immos": ("immobilisations",),
+    "treso": ("tresorerie",),
+    "tresor": ("tresorerie",),
+    "rem": ("remuneration",),
+    "remu": ("remuneration",),
+    "adm": ("administration",),
+    "admin": ("administration",),
+    "eval": ("evaluations",),
+    "evals": ("evaluations",),
+    "fourn": ("fournisseur",),
+    "fournisseurs": ("fournisseur",),
+    "clients": ("client",),
+    "paye": ("paie",),
+    "payes": ("paie",),
+    "paies": ("paie",),
+    "info": ("informatique",),
+    "infos": ("informatique",),
+    "dev": ("developpement",),
+    "juridic": ("juridique",),
+}
+MIN_FUZZY_LEN = 5
+FUZZY_CUTOFF = 80.0
+
+
+@dataclass(frozen=True)
+class Alias:
+    entity: str  # entity id, or "?<alias>" for a declared ambiguous alias
+    name: str
+    tokens: tuple[str, ...]
+    targets: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Hit:
+    entity: str
+    score: float  # share of the alias covered, 0..1
+    weight: float  # covered IDF weight: longer, rarer aliases weigh more
+    alias: str
+    targets: tuple[str, ...] = ()
+    used: frozenset[str] = frozenset()  # question words that matched
+
+    @property
+    def ambiguous(self) -> bool:
+        return bool(self.targets)
+
+
+def content_tokens(text: str) -> tuple[str, ...]:
+    words = tokenize(key(text))
+    kept = tuple(w for w in words if w not in STOPWORDS_FR and w not in STOPWORDS_EN and w not in QUESTION_WORDS)
+    return kept or tuple(words)
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
+
+
+class EntityMatcher:
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.entities: dict[str, Entity] = {e.id: e for e in iter_entities(kb)}
+        aliases: list[Alias] = []
+        for ent in self.entities.values():
+            seen: set[tuple[str, ...]] = set()
+            for name in ent.names:
+                toks = content_tokens(name)
+                if toks and toks not in seen:
+                    seen.add(toks)
+                    aliases.append(Alias(ent.id, name, toks))
+        for amb in kb.all_ambiguous_aliases():
+            aliases.append(Alias("?" + key(amb.alias), amb.alias, content_tokens(amb.alias), tuple(amb.targets)))
+        self.aliases = aliases
+        self.by_token: dict[str, list[int]] = defaultdict(list)
+        df: dict[str, set[str]] = defaultdict(set)
+        for i, alias in enumerate(aliases):
+            for tok in set(alias.tokens):
+                self.by_token[tok].append(i)
+                df[tok].add(alias.entity)
+        n = max(len(self.entities), 1)
+        self.idf = {tok: 1.0 + math.log(n / len(ids)) for tok, ids in df.items()}
+        self.vocab = sorted(self.by_token)
+        self._fuzzy_vocab = [t for t in self.vocab if len(t) >= MIN_FUZZY_LEN - 1]
+        self._by_singular: dict[str, list[str]] = defaultdict(list)
+        for tok in self.vocab:
+            self._by_singular[_singular(tok)].append(tok)
+
+    # -- word level ---------------------------------------------------------------------------------------------
+
+    def expand(self, word: str) -> dict[str, float]:
+        """Vocabulary words this question word may stand for, with a similarity in 0..1."""
+        out: dict[str, float] = {}
+        for exp in ABBREVIATIONS.get(word, ()):
+            for tok in self._by_singular.get(_singular(exp), ()):
+                out[tok] = 1.0
+        if word in self.by_token:
+            out[word] = 1.0
+        for tok in self._by_singular.get(_singular(word), ()):
+            out.setdefault(tok, 0.98)
+        if len(word) >= 4:
+            i = bisect.bisect_left(self.vocab, word)
+            while i < len(self.vocab) and self.vocab[i].startswith(word):
+                tok = self.vocab[i]
+                if tok != word and len(word) >= 0.5 * len(tok):
+                    out.setdefault(tok, 0.9)
+                i += 1
+        if len(word) >= MIN_FUZZY_LEN and not out:
+            for tok, score, _ in process.extract(
+                word, self._fuzzy_vocab, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=4
+            ):
+                out.setdefault(tok, score / 100.0)
+        return out
+
+    # -- alias level --------------------------------------------------------------------------------------------
+
+    def match(self, words: list[str]) -> list[Hit]:
+        """Every alias the words cover, best first (one hit per entity)."""
+        sims: dict[str, tuple[float, str]] = {}
+        for word in words:
+            for tok, sim in self.expand(word).items():
+                if tok not in sims or sims[tok][0] < sim:
+                    sims[tok] = (sim, word)
+        candidates: set[int] = set()
+        for tok in sims:
+            candidates.update(self.by_token[tok])
+        best: dict[str, Hit] = {}
+        for i in candidates:
+            alias = self.aliases[i]
+            total = covered = 0.0
+            used: set[str] = set()
+            for tok in alias.tokens:
+                w = self.idf.get(tok, 1.0)
+                total += w
+                if tok in sims:
+                    covered += w * sims[tok][0]
+                    used.add(sims[tok][1])
+            if not total:
+                continue
+            hit = Hit(alias.entity, covered / total, covered, alias.name, alias.targets, frozenset(used))
+            prev = best.get(alias.entity)
+            if prev is None or (hit.score, hit.weight) > (prev.score, prev.weight):
+                best[alias.entity] = hit
+        return sorted(best.values(), key=lambda h: (-h.score, -h.weight, h.entity))

@@ -1,0 +1,441 @@
+"""Turn a raw chat message into folded tokens, a language and the years it names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from srom_data.text import fold
+
+MAX_CHARS = 500  # a question longer than this is cut: nobody asks a SROM question in more
+
+_SLACK_MENTION = re.compile(r"<[@#!][^>]*>")
+_SLACK_LINK = re.compile(r"<(https?://|mailto:)[^>|]*(\|([^>]*))?>")
+_URL = re.compile(r"https?://\S+|www\.\S+")
+_AT_WORD = re.compile(r"(?<!\w)@[\w.\-]+")
+_EMOJI_CODE = re.compile(r":[a-z0-9_+\-]+:")
+_REPEATS = re.compile(r"([a-z])\1{2,}")
+_ELISION = re.compile(r"\b(?:l|d|qu|j|n|s|c|t|m|jusqu|lorsqu|puisqu)'")
+_NON_WORD = re.compile(r"[^a-z0-9\-]+")
+
+# Words that carry the question's shape, not its subject: they must never drive entity matching.
+STOPWORDS_FR = frozenset(
+    [
+        "a",
+        "au",
+        "aux",
+        "avec",
+        "ce",
+        "ces",
+        "cet",
+        "cette",
+        "c",
+        "ca",
+        "comment",
+        "dans",
+        "de",
+        "des",
+        "du",
+        "d",
+        "elle",
+        "en",
+        "est",
+        "et",
+        "etait",
+        "etaient",
+        "il",
+        "ils",
+        "je",
+        "la",
+        "le",
+        "les",
+        "leur",
+        "leurs",
+        "l",
+        "lui",
+        "ma",
+        "mais",
+        "me",
+        "mes",
+        "moi",
+        "mon",
+        "ne",
+        "nous",
+        "on",
+        "ou",
+        "où",
+        "par",
+        "pas",
+        "pour",
+        "qu",
+        "que",
+        "quel",
+        "quelle",
+        "quelles",
+        "quels",
+        "qui",
+        "quoi",
+        "sa",
+        "se",
+        "ses",
+        "son",
+        "sont",
+        "sur",
+        "ta",
+        "te",
+        "tes",
+        "toi",
+        "ton",
+        "tu",
+        "un",
+        "une",
+        "vos",
+        "votre",
+        "vous",
+        "y",
+        "sera",
+        "seront",
+        "est-ce",
+        "qu-est-ce",
+        "etre",
+        "ete",
+        "fait",
+        "faire",
+        "font",
+        "peux",
+        "peut",
+        "pouvez",
+        "veux",
+        "voudrais",
+        "savoir",
+        "dire",
+        "dis",
+        "donne",
+        "donner",
+        "moi",
+        "svp",
+        "stp",
+        "merci",
+        "bien",
+        "alors",
+        "donc",
+        "aussi",
+        "tout",
+        "tous",
+        "toute",
+        "toutes",
+        "quand",
+        "ou",
+        "combien",
+        "cela",
+        "ceci",
+        "ici",
+        "chez",
+        "vers",
+        "via",
+        "selon",
+        "sous",
+        "entre",
+        "depuis",
+        "jusqu",
+        "a-t-il",
+        "a-t-elle",
+        "y-a-t-il",
+        "ya",
+        "il-y-a-t-il",
+    ]
+)
+STOPWORDS_EN = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "to",
+        "by",
+        "with",
+        "from",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "do",
+        "does",
+        "did",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "how",
+        "when",
+        "where",
+        "why",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "there",
+        "their",
+        "they",
+        "them",
+        "we",
+        "you",
+        "your",
+        "i",
+        "me",
+        "my",
+        "please",
+        "can",
+        "could",
+        "would",
+        "should",
+        "will",
+        "shall",
+        "tell",
+        "show",
+        "give",
+        "about",
+        "into",
+        "as",
+        "and",
+        "or",
+        "not",
+        "any",
+        "some",
+    ]
+)
+# Words of the domain's vocabulary that say what is asked, not about what.
+QUESTION_WORDS = frozenset(
+    [
+        "mode",
+        "modes",
+        "managed",
+        "handled",
+        "handle",
+        "run",
+        "organised",
+        "organized",
+        "organise",
+        "status",
+        "statut",
+        "annee",
+        "year",
+        "years",
+        "type",
+        "niveau",
+        "level",
+        "etat",
+        "lieux",
+        "projection",
+        "horizon",
+        "cible",
+        "ici",
+        "baseline",
+        "target",
+        "actuellement",
+        "aujourd",
+        "hui",
+    ]
+)
+# Phrases that name the question's subject in general ("mode de gestion"): removed before matching entities.
+_GENERIC_PHRASES = re.compile(
+    r"\b(?:modes? de (?:gestion|fonctionnement|gouvernance)|management modes?|modes? (?:of )?management)\b"
+)
+
+ENGLISH_MARKERS = frozenset(
+    [
+        "what",
+        "which",
+        "who",
+        "whom",
+        "how",
+        "does",
+        "do",
+        "is",
+        "are",
+        "the",
+        "for",
+        "in",
+        "of",
+        "mode",
+        "handled",
+        "managed",
+        "show",
+        "list",
+        "tell",
+        "meaning",
+        "mean",
+        "means",
+        "difference",
+        "between",
+        "commitments",
+        "commitment",
+        "activities",
+        "function",
+        "functions",
+        "chair",
+        "chairs",
+        "sits",
+        "signs",
+        "arbitrates",
+        "decides",
+        "when",
+        "where",
+        "why",
+        "please",
+        "hello",
+        "hi",
+        "thanks",
+        "help",
+    ]
+)
+FRENCH_MARKERS = frozenset(
+    [
+        "quel",
+        "quelle",
+        "quels",
+        "quelles",
+        "qui",
+        "que",
+        "quoi",
+        "comment",
+        "est",
+        "sont",
+        "le",
+        "la",
+        "les",
+        "des",
+        "du",
+        "de",
+        "pour",
+        "en",
+        "au",
+        "aux",
+        "avec",
+        "c'est",
+        "qu'est",
+        "ce",
+        "cette",
+        "mode",
+        "gestion",
+        "bonjour",
+        "salut",
+        "merci",
+        "aide",
+        "activites",
+        "fonction",
+        "engagements",
+        "difference",
+        "entre",
+        "veut",
+        "dire",
+        "signifie",
+    ]
+)
+
+_YEAR_4 = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_YEAR_2 = re.compile(r"(?:\ben\s+|'|\bd'ici\s+|\bin\s+)(\d\d)\b")
+_YEAR_PHRASES: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(r"\betat des lieux\b|\bbaseline\b|\binitial\b|\bdepart\b|\bau depart\b"), 0),
+    (re.compile(r"\bstatut\b|\bstatus\b|\bbilan\b"), 1),
+    (re.compile(r"\bprojection\b|\bprojete\b|\bprojected\b|\bhorizon\b|\bcible\b|\btarget\b|\bfutur\b"), 2),
+)
+
+
+@dataclass
+class Query:
+    raw: str
+    text: str  # folded, cleaned text
+    tokens: list[str]  # every folded word
+    content: list[str]  # words left when stopwords and question words are gone
+    lang: str = "fr"
+    years: list[int] = field(default_factory=list)
+    foreign_years: list[int] = field(default_factory=list)
+    truncated: bool = False
+
+
+def clean(raw: str) -> tuple[str, bool]:
+    """Remove Slack markup, links, emoji and noise; fold case and accents; cap the length."""
+    text = raw or ""
+    truncated = len(text) > MAX_CHARS * 4
+    text = text[: MAX_CHARS * 4]
+    text = _SLACK_LINK.sub(lambda m: f" {m.group(3) or ''} ", text)
+    text = _SLACK_MENTION.sub(" ", text)
+    text = _URL.sub(" ", text)
+    text = _AT_WORD.sub(" ", text)
+    text = "".join(ch for ch in text if ch.isprintable() and not _is_emoji(ch))
+    text = fold(text)
+    text = _EMOJI_CODE.sub(" ", text)
+    text = _REPEATS.sub(r"\1", text)
+    if len(text) > MAX_CHARS:
+        text, truncated = text[:MAX_CHARS], True
+    return text.strip(), truncated
+
+
+def _is_emoji(ch: str) -> bool:
+    cp = ord(ch)
+    return cp >= 0x1F000 or 0x2600 <= cp <= 0x27BF or cp in (0xFE0F, 0x200D)
+
+
+def tokenize(text: str) -> list[str]:
+    """Folded words, with French elisions removed (l'harmonisation -> harmonisation)."""
+    text = _ELISION.sub(" ", text)
+    return [t.strip("-") for t in _NON_WORD.split(text) if t.strip("-")]
+
+
+def detect_lang(tokens: list[str], raw: str) -> str:
+    en = sum(1 for t in tokens if t in ENGLISH_MARKERS)
+    fr = sum(1 for t in tokens if t in FRENCH_MARKERS)
+    if re.search(r"[éèêàùçœ]", raw.lower()):
+        fr += 1
+    return "en" if en > fr else "fr"
+
+
+def find_years(text: str, known: tuple[int, ...]) -> tuple[list[int], list[int]]:
+    """Years named in the question: those of the SROM, and others (answered as outside the SROM)."""
+    years: list[int] = []
+    foreign: list[int] = []
+    for m in _YEAR_4.finditer(text):
+        y = int(m.group(1))
+        (years if y in known else foreign).append(y)
+    for m in _YEAR_2.finditer(text):
+        y = 2000 + int(m.group(1))
+        if y in known:
+            years.append(y)
+    ordered = sorted(known)
+    if len(ordered) == 3:
+        for pattern, index in _YEAR_PHRASES:
+            if pattern.search(text):
+                years.append(ordered[index])
+    return _unique(years), _unique(foreign)
+
+
+def _unique(items: list[int]) -> list[int]:
+    seen: list[int] = []
+    for i in items:
+        if i not in seen:
+            seen.append(i)
+    return seen
+
+
+def parse(raw: str, known_years: tuple[int, ...]) -> Query:
+    text, truncated = clean(raw)
+    tokens = tokenize(text)
+    years, foreign = find_years(text, known_years)
+    year_words = {str(y) for y in (*years, *foreign)} | {str(y)[2:] for y in years}
+    content = [
+        t
+        for t in tokenize(_GENERIC_PHRASES.sub(" ", text))
+        if t not in STOPWORDS_FR and t not in STOPWORDS_EN and t not in QUESTION_WORDS and t not in year_words
+    ]
+    return Query(raw, text, tokens, content, detect_lang(tokens, raw), years, foreign, truncated)

@@ -1,0 +1,196 @@
+"""Build the Answer for each kind of question, in French or English. Every mode stated comes with its source."""
+
+from __future__ import annotations
+
+from srom_data.models import Assessment, Function
+
+from .answer import Answer, Ref, Source
+from .lookup import Item, KnowledgeView
+
+CERTAINTY_FR = {
+    "explicit": "explicite dans le texte",
+    "deduced": "déduit du texte",
+    "attested": "attesté d'après le diagramme original",
+    "unspecified": "non précisé",
+}
+CERTAINTY_EN = {
+    "explicit": "stated in the text",
+    "deduced": "deduced from the text",
+    "attested": "attested from the original diagram",
+    "unspecified": "not stated",
+}
+MAX_LIST = 40
+
+
+def t(lang: str, fr: str, en: str) -> str:
+    return en if lang == "en" else fr
+
+
+def certainty_label(lang: str, certainty: str) -> str:
+    return (CERTAINTY_EN if lang == "en" else CERTAINTY_FR)[certainty]
+
+
+def mode_text(view: KnowledgeView, lang: str, code: str | None) -> str:
+    if not code:
+        return t(lang, "non précisé", "not stated")
+    mode = view.modes[code]
+    return f"{mode.label_en if lang == 'en' else mode.label} ({code})"
+
+
+def assessment_sources(assessment: Assessment) -> list[Source]:
+    if assessment.certainty == "attested" and assessment.attestation:
+        att = assessment.attestation
+        quote = f"Attestation de {att.by} le {att.date.isoformat()} ({att.source})" + (
+            f" : {att.note}" if att.note else ""
+        )
+        return [Source(section="Attestation", quote=quote)]
+    return KnowledgeView.sources(assessment.evidence)
+
+
+def item_heading(view: KnowledgeView, lang: str, item: Item, year: int | None) -> str:
+    ref = view.process_ref(item, year)
+    fn_label = item.function.label
+    if item.activity and ref.block:
+        where = t(lang, f"bloc « {ref.block} », {fn_label}", f"block “{ref.block}”, {fn_label}")
+    elif item.activity:
+        where = fn_label
+    else:
+        where = t(lang, f"bloc de la fonction {fn_label}", f"block of {fn_label}")
+    return f"*{ref.label}* ({where})"
+
+
+def not_on_map(view: KnowledgeView, lang: str, item: Item, year: int) -> Answer:
+    on = ", ".join(str(y) for y in item.years)
+    text = t(
+        lang,
+        f"{item_heading(view, lang, item, year)} n'apparaît pas sur la carte {year} du SROM (présent en : {on}).",
+        f"{item_heading(view, lang, item, year)} is not on the SROM's {year} map (present in: {on}).",
+    )
+    return Answer(
+        intent="mode_lookup",
+        lang=lang,
+        function=view.function_ref(item.function),
+        process=view.process_ref(item, year),
+        year=year,
+        text=text,
+    )
+
+
+def mode_lookup(view: KnowledgeView, lang: str, item: Item, year: int) -> Answer:
+    if year not in item.years:
+        return not_on_map(view, lang, item, year)
+    pairs = view.assessments(item, year)
+    code, certainty = view.summary(item, year)
+    heading = item_heading(view, lang, item, year)
+    sources: list[Source] = []
+    if item.activity:
+        assessment = pairs[0][1]
+        if assessment.mode:
+            lines = [
+                f"{heading}, {year} : *{mode_text(view, lang, assessment.mode)}* — "
+                f"{certainty_label(lang, assessment.certainty)}."
+            ]
+            if assessment.rationale:
+                lines.append(f"_{assessment.rationale}_")
+            sources = assessment_sources(assessment)
+        else:
+            lines = [silent_line(lang, heading, year)]
+    else:
+        lines = [f"{heading}, {year} :"]
+        for act, assessment in pairs:
+            label = act.label_in(year)
+            if assessment.mode:
+                lines.append(
+                    f"• {label} : *{mode_text(view, lang, assessment.mode)}* "
+                    f"({certainty_label(lang, assessment.certainty)})"
+                )
+                sources.extend(s for s in assessment_sources(assessment) if s not in sources)
+            else:
+                lines.append(f"• {label} : {t(lang, 'mode non précisé par le texte', 'mode not stated in the text')}")
+        if not pairs:
+            lines.append(t(lang, "aucune activité listée sur la carte.", "no activity listed on the map."))
+    if not sources:
+        for passage in view.nearest_passages(item, year):
+            sources.append(Source(section=passage.section, quote=passage.text))
+            lines.append(
+                t(
+                    lang,
+                    "Ce que le texte dit de plus proche (sans donner de mode) :",
+                    "The nearest the text says (it gives no mode):",
+                )
+            )
+    return Answer(
+        intent="mode_lookup",
+        lang=lang,
+        function=view.function_ref(item.function),
+        process=view.process_ref(item, year),
+        year=year,
+        mode=view.mode_ref(code),
+        certainty=certainty,
+        text="\n".join(lines),
+        sources=sources[:4],
+    )
+
+
+def silent_line(lang: str, heading: str, year: int) -> str:
+    return t(
+        lang,
+        f"{heading}, {year} : le SROM ne précise pas le mode de gestion. Les couleurs des cartes se sont perdues "
+        "à l'extraction et le texte n'en dit rien : je préfère ne pas deviner.",
+        f"{heading}, {year}: the SROM does not state the management mode. The maps' colours were lost in the "
+        "extraction and the text says nothing of it, so I won't guess.",
+    )
+
+
+def evolution(view: KnowledgeView, lang: str, item: Item, preface: str = "") -> Answer:
+    lines = [preface] if preface else []
+    lines.append(
+        t(
+            lang,
+            f"Évolution de {item_heading(view, lang, item, None)} :",
+            f"How {item_heading(view, lang, item, None)} evolved:",
+        )
+    )
+    sources: list[Source] = []
+    previous: str | None = None
+    for year in view.years:
+        if year not in item.years:
+            lines.append(f"• {year} : {t(lang, 'absent de la carte', 'not on the map')}")
+            continue
+        code, certainty = view.summary(item, year)
+        pairs = view.assessments(item, year)
+        if code:
+            line = f"• {year} : *{mode_text(view, lang, code)}* ({certainty_label(lang, certainty or 'unspecified')})"
+        elif item.block and any(a.mode for _, a in pairs):
+            modes = sorted({a.mode for _, a in pairs if a.mode})
+            line = f"• {year} : {t(lang, 'modes variés selon les activités', 'mixed modes')} ({', '.join(modes)})"
+        else:
+            line = f"• {year} : {t(lang, 'non précisé', 'not stated')}"
+        if code and previous and code != previous:
+            line += t(lang, f" — change : {previous} → {code}", f" — change: {previous} → {code}")
+        lines.append(line)
+        for _, assessment in pairs:
+            if assessment.rationale and code and code != previous:
+                lines.append(f"   _{assessment.rationale}_")
+                break
+        for _, assessment in pairs:
+            for s in assessment_sources(assessment):
+                if s not in sources:
+                    sources.append(s)
+        previous = code or previous
+    return Answer(
+        intent="evolution",
+        lang=lang,
+        function=view.function_ref(item.function),
+        process=view.process_ref(item),
+        text="\n".join(lines),
+        sources=sources[:5],
+    )
+
+
+def function_header(lang: str, fn: Function) -> str:
+    return f"*{fn.label}*" + (f" ({fn.label_en})" if lang == "en" else "")
+
+
+def refs(items: list[tuple[str, str]]) -> list[Ref]:
+    return [Ref(id=i, label=label) for i, label in items]

@@ -1,0 +1,55 @@
+"""Full-text search over the narrative's passages (SQLite FTS5 in memory, BM25 ranking, accent-insensitive)."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from srom_data.models import KnowledgeBase, Passage
+from srom_data.text import canonical_quote, fold
+
+from .normalize import STOPWORDS_EN, STOPWORDS_FR, tokenize
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    passage: Passage
+    score: float  # BM25, lower is better (SQLite's convention)
+    matched: int  # how many distinct query words the passage holds
+
+
+class PassageSearch:
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.passages = list(kb.passages)
+        # check_same_thread=False: the index is read-only once built, and handlers answer on worker threads.
+        self.db = sqlite3.connect(":memory:", check_same_thread=False)
+        self.db.execute("CREATE VIRTUAL TABLE p USING fts5(body, tokenize='unicode61 remove_diacritics 2')")
+        self.db.executemany(
+            "INSERT INTO p(rowid, body) VALUES (?, ?)",
+            [(i, " ".join(tokenize(fold(canonical_quote(p.text))))) for i, p in enumerate(self.passages)],
+        )
+        self._folded = [set(tokenize(fold(canonical_quote(p.text)))) for p in self.passages]
+
+    def search(self, words: list[str], limit: int = 3) -> list[SearchHit]:
+        terms = [w for w in dict.fromkeys(words) if len(w) >= 3 and w not in STOPWORDS_FR and w not in STOPWORDS_EN]
+        if not terms:
+            return []
+        # A prefix query on a light stem finds "harmonise" for "harmonisation" and plurals.
+        query = " OR ".join(f'"{_stem(t)}"*' for t in terms)
+        rows = self.db.execute(
+            "SELECT rowid, bm25(p) FROM p WHERE p MATCH ? ORDER BY bm25(p) LIMIT ?", (query, limit * 3)
+        ).fetchall()
+        hits = []
+        for rowid, score in rows:
+            words_in = self._folded[rowid]
+            matched = sum(1 for t in terms if any(w.startswith(_stem(t)) for w in words_in))
+            hits.append(SearchHit(self.passages[rowid], score, matched))
+        hits.sort(key=lambda h: (-h.matched, h.score))
+        return hits[:limit]
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ations", "ation", "ements", "ement", "ees", "es", "ee", "s", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word

@@ -1,0 +1,245 @@
+"""Answers about the modes themselves, the governance, the structure of the SROM and its commitments."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from srom_data.models import Commitment, Fact, Instance, Role
+from srom_data.text import fold
+
+from .answer import Answer, Ref, Source
+from .lookup import KnowledgeView
+from .replies import MAX_LIST, certainty_label, t
+
+# Status of a commitment (filled in by the commitment-tracking storage when it is wired).
+StatusProvider = Callable[[str], str | None]
+
+
+def mode_definition(view: KnowledgeView, lang: str, codes: list[str]) -> Answer:
+    modes = [view.modes[c] for c in codes] if codes else list(view.modes.values())
+    lines: list[str] = []
+    sources: list[Source] = []
+    if not codes:
+        lines.append(t(lang, "Le SROM retient cinq modes de gestion :", "The SROM sets five management modes:"))
+    for mode in modes:
+        name = f"{mode.label} ({mode.code})" + (f" — {mode.label_en}" if lang == "en" else "")
+        quote = mode.definition.quote.split(":", 1)[-1].strip()
+        lines.append(f"• *{name}* : {quote}")
+        sources.append(Source(section=mode.definition.section, quote=mode.definition.quote))
+    if len(codes) == 2:
+        a, b = modes
+        for d in (*a.distinctions, *b.distinctions):
+            if d.other in codes:
+                lines.append(t(lang, f"_Différence_ : {d.text}", f"_Difference_ (in French): {d.text}"))
+                break
+    elif len(codes) == 1:
+        for d in modes[0].distinctions:
+            lines.append(f"   ↔ {view.modes[d.other].label} : {d.text}")
+    return Answer(
+        intent="mode_definition",
+        lang=lang,
+        mode=view.mode_ref(codes[0]) if len(codes) == 1 else None,
+        text="\n".join(lines),
+        sources=sources,
+    )
+
+
+def mode_list(view: KnowledgeView, lang: str, code: str, years: list[int], function: str | None) -> Answer:
+    years = years or list(view.years)
+    mode = view.modes[code]
+    lines: list[str] = []
+    count = 0
+    sources: list[Source] = []
+    for year in years:
+        found = []
+        for fn in view.kb.functions:
+            if function and fn.id != function:
+                continue
+            for act in fn.activities:
+                a = act.assessments.get(year)
+                if a and a.mode == code:
+                    found.append(f"• {act.label_in(year)} — {fn.label} ({certainty_label(lang, a.certainty)})")
+                    if a.evidence and len(sources) < 4:
+                        sources.append(Source(section=a.evidence[0].section, quote=a.evidence[0].quote))
+        head = t(lang, f"*{mode.label}* en {year}", f"*{mode.label_en}* in {year}")
+        if found:
+            lines.append(f"{head} ({len(found)}) :")
+            lines.extend(found[:MAX_LIST])
+            if len(found) > MAX_LIST:
+                lines.append(t(lang, f"… et {len(found) - MAX_LIST} autres.", f"… and {len(found) - MAX_LIST} more."))
+        else:
+            lines.append(
+                t(
+                    lang,
+                    f"{head} : aucune activité dont le texte donne ce mode.",
+                    f"{head}: no activity for which the text gives this mode.",
+                )
+            )
+        count += len(found)
+    lines.append(
+        t(
+            lang,
+            "_Seuls les modes que le texte établit sont listés ; beaucoup ne sont pas précisés._",
+            "_Only modes the text establishes are listed; many are not stated._",
+        )
+    )
+    fn = view.functions.get(function or "")
+    return Answer(
+        intent="mode_list",
+        lang=lang,
+        function=view.function_ref(fn) if fn else None,
+        year=years[0] if len(years) == 1 else None,
+        mode=view.mode_ref(code),
+        text="\n".join(lines),
+        sources=sources,
+    )
+
+
+def governance(
+    view: KnowledgeView,
+    lang: str,
+    instances: list[Instance],
+    roles: list[tuple[Instance, Role]],
+    facts: list[Fact],
+    composition: bool,
+) -> Answer:
+    lines: list[str] = []
+    sources: list[Source] = []
+    named: list[Instance] = []
+    for fact in facts[:2]:
+        lines.append(f"*{fact.answer}*")
+        sources.extend(Source(section=e.section, quote=e.quote) for e in fact.evidence)
+        named.extend(view.instances[i] for i in fact.instances if view.instances[i] not in named)
+    if roles:
+        for inst, role in roles[:6]:
+            lines.append(f"• *{inst.label}* — {role.text}")
+            sources.append(Source(section=role.evidence.section, quote=role.evidence.quote))
+            if inst not in named:
+                named.append(inst)
+    elif not facts:
+        for inst in instances[:3]:
+            named.append(inst)
+            lines.append(f"*{inst.label}*" + (f" ({inst.label_en})" if lang == "en" and inst.label_en else ""))
+            if inst.composition and (composition or not inst.roles):
+                lines.append(t(lang, f"Composition : {inst.composition.quote}", f"Members: {inst.composition.quote}"))
+                sources.append(Source(section=inst.composition.section, quote=inst.composition.quote))
+            for role in inst.roles[:8]:
+                lines.append(f"• {role.text}")
+                sources.append(Source(section=role.evidence.section, quote=role.evidence.quote))
+            for ren in inst.renamed_from:
+                lines.append(t(lang, f"_Anciennement {ren.old}._", f"_Formerly {ren.old}._"))
+    unique: list[Source] = []
+    for s in sources:
+        if s not in unique:
+            unique.append(s)
+    return Answer(
+        intent="governance",
+        lang=lang,
+        instances=[Ref(id=i.id, label=i.label) for i in named],
+        text="\n".join(lines),
+        sources=unique[:5],
+    )
+
+
+def structure(view: KnowledgeView, lang: str, function: str | None, year: int | None) -> Answer:
+    kb = view.kb
+    if function is None:
+        lines = [
+            t(
+                lang,
+                f"Le SROM couvre {len(kb.functions)} fonctions de support :",
+                f"The SROM covers {len(kb.functions)} support functions:",
+            )
+        ]
+        for fn in kb.functions:
+            lines.append(f"• *{fn.label}* ({fn.id})" + (f" — {fn.label_en}" if lang == "en" else ""))
+        years = ", ".join(str(y) for y in view.years)
+        lines.append(
+            t(
+                lang,
+                f"Pour chacune : le mode de gestion de chaque activité en {years}, et des engagements.",
+                f"For each: the management mode of every activity in {years}, and commitments.",
+            )
+        )
+        return Answer(intent="structure", lang=lang, text="\n".join(lines))
+    fn = view.functions[function]
+    lines = [f"*{fn.label}*"]
+    shown_year = year or max(view.years)
+    blocks = [b for b in fn.blocks if shown_year in b.years]
+    if blocks:
+        lines.append(t(lang, f"Carte {shown_year} : {len(blocks)} blocs", f"{shown_year} map: {len(blocks)} blocks"))
+        for block in blocks:
+            acts = view.activities_of_block(block.id, shown_year)
+            names = ", ".join(a.label_in(shown_year) for a in acts)
+            lines.append(f"• *{block.label}* : {names}")
+    actions = [a for a in fn.activities if a.kind == "action"]
+    if actions:
+        lines.append(t(lang, "Actions :", "Actions:"))
+        lines.extend(f"• {a.label}" for a in actions)
+    for title, items in (("Objectifs", fn.objectives), ("Thèmes", fn.themes)):
+        if items:
+            lines.append(f"{title} : " + " ; ".join(i.label for i in items))
+    if fn.macro_processes:
+        lines.append(
+            t(
+                lang,
+                f"Le texte nomme {len(fn.macro_processes)} macro-processus : ",
+                f"The text names {len(fn.macro_processes)} macro-processes: ",
+            )
+            + ", ".join(m.label for m in fn.macro_processes)
+            + "."
+        )
+    sources = [Source(section=e.section, quote=e.quote) for e in fn.introduction[:1]]
+    return Answer(
+        intent="structure",
+        lang=lang,
+        function=view.function_ref(fn),
+        year=year,
+        text="\n".join(lines),
+        sources=sources,
+    )
+
+
+def commitments(
+    view: KnowledgeView,
+    lang: str,
+    items: list[Commitment],
+    function: str | None,
+    status: StatusProvider | None,
+) -> Answer:
+    if not items:
+        text = t(
+            lang,
+            "Je ne trouve pas d'engagement correspondant dans le SROM.",
+            "I find no matching commitment in the SROM.",
+        )
+        return Answer(intent="commitments", lang=lang, text=text)
+    head = t(lang, "Engagements du SROM", "SROM commitments")
+    fn = view.functions.get(function or "")
+    if fn:
+        head += f" — {fn.label}"
+    elif function:
+        head += f" — {view.kb.meta.function_codes.get(function, function)}"
+    lines = [f"*{head}* ({items[0].year}) :"]
+    for c in items:
+        state = status(c.id) if status else None
+        lines.append(f"• *{c.id}* — {c.title}" + (f" · _{state}_" if state else ""))
+    if len(items) == 1:
+        lines.append(items[0].description)
+    sources = [Source(section=c.evidence[0].section, quote=c.evidence[0].quote) for c in items[:5]]
+    return Answer(
+        intent="commitments",
+        lang=lang,
+        function=view.function_ref(fn) if fn else None,
+        year=items[0].year,
+        text="\n".join(lines),
+        sources=sources,
+    )
+
+
+def verb_stem(verb: str) -> str:
+    v = fold(verb).split()[0]
+    for suffix in ("er", "ir", "re"):
+        if v.endswith(suffix) and len(v) > 5:
+            return v[: -len(suffix)]
+    return v
