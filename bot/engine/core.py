@@ -17,6 +17,7 @@ from .search import PassageSearch
 
 logger = logging.getLogger(__name__)
 
+SUBJECT_KINDS = ("block", "activity", "objective", "theme")
 ACCEPT = 0.75  # share of an alias a question must cover to name its entity
 CLOSE_RUN = 0.06  # two entities this close are a clarification, not a guess
 FORCED = re.compile(r"^=([A-Za-z0-9_.\-?]+)\|")
@@ -82,40 +83,70 @@ class Engine:
             raw = raw[forced.end() :]
         q = parse(raw, self.view.years)
         lang = q.lang
-        if forced and forced.group(1) in self.view.items:
-            return self._about_item(q, self.view.items[forced.group(1)])
+        if forced:
+            chosen = self._about_entity(q, forced.group(1))
+            if chosen:
+                return chosen
         if not q.text or cues.HELP.match(q.text) or (cues.HELP_ANYWHERE.search(q.text) and len(q.content) <= 2):
             return guide.help_answer(lang, self.kb.meta.region)
         hits = self.matcher.match(q.content)
-        kinds = self.view
-        functions = [h.entity for h in hits if h.score >= 0.95 and self._kind(h) == "function"]
-        function = functions[0] if len(functions) == 1 else None
+        function = self._function(hits, direct_only=True)
+        context_function = function or self._function(hits, direct_only=False)
         modes = self._modes(q, hits)
-        instances = [kinds.instances[h.entity] for h in hits if h.score >= 0.8 and self._kind(h) == "instance"]
+        instances = [self.view.instances[h.entity] for h in hits if h.score >= 0.8 and self._kind(h) == "instance"]
 
-        if self._is_commitment_question(q, hits):
-            return self._commitments(q, hits, function)
+        if self._is_commitment_question(q):
+            return self._commitments(q, hits, context_function)
         if modes and (cues.DEFINITION.search(q.text) or cues.LIST_ALL_MODES.search(q.text)) and not instances:
             return topics.mode_definition(self.view, lang, modes)
         if not modes and cues.LIST_ALL_MODES.search(q.text):
             return topics.mode_definition(self.view, lang, [])
 
-        item_hits = self._item_hits(hits, function, q.years)
-        if item_hits and not (instances and self._kind(hits[0]) == "instance"):
-            top = item_hits[0]
-            if top.ambiguous or self._close_run(item_hits):
-                return self._clarify(q, item_hits, function)
-            return self._about_item(q, self.view.items[top.entity])
+        subject_hits = self._subject_hits(hits, function, q.years)
+        if subject_hits and not (instances and self._kind(hits[0]) == "instance"):
+            top = subject_hits[0]
+            if top.ambiguous or self._close_run(subject_hits):
+                return self._clarify(q, subject_hits)
+            return self._about_entity(q, top.entity) or guide.unknown_answer(lang)
         if modes:
-            if q.years or function or cues.LISTING.search(q.text):
-                return topics.mode_list(self.view, lang, modes[0], q.years, function)
+            if q.years or context_function or cues.LISTING.search(q.text):
+                return topics.mode_list(self.view, lang, modes[0], q.years, context_function)
             return topics.mode_definition(self.view, lang, modes)
         gov = self._governance(q, instances)
         if gov:
             return gov
-        if function or (cues.STRUCTURE.search(q.text) and re.search(r"fonction|function|srom", q.text)):
-            return topics.structure(self.view, lang, function, q.years[0] if q.years else None)
+        if context_function or (cues.STRUCTURE.search(q.text) and re.search(r"fonction|function|srom", q.text)):
+            return topics.structure(self.view, lang, context_function, q.years[0] if q.years else None)
         return self._fallback(q)
+
+    def _about_entity(self, q: Query, entity_id: str) -> Answer | None:
+        """The answer about one chosen entity (a clarification's pick, or the one clear match)."""
+        view, lang = self.view, q.lang
+        if entity_id in view.items:
+            return self._about_item(q, view.items[entity_id])
+        if entity_id in view.named:
+            return topics.named_item(view, lang, entity_id)
+        if entity_id in view.functions:
+            return topics.structure(view, lang, entity_id, q.years[0] if q.years else None)
+        if entity_id in view.instances:
+            return topics.governance(view, lang, [view.instances[entity_id]], [], [], False)
+        if entity_id in view.modes:
+            return topics.mode_definition(view, lang, [entity_id])
+        if entity_id in view.commitments:
+            return topics.commitments(view, lang, [view.commitments[entity_id]], None, self.status)
+        return None
+
+    def _function(self, hits: list[Hit], direct_only: bool) -> str | None:
+        """The one function the question names; through a shared name ("communication") only if asked."""
+        direct = {
+            h.entity
+            for h in hits
+            if h.score >= 0.95 and self._kind(h) == "function" and key(h.alias) not in self.matcher.ambiguous_keys
+        }
+        if direct_only or direct:
+            return next(iter(direct)) if len(direct) == 1 else None
+        shared = {t for h in hits if h.ambiguous and h.score >= 0.95 for t in h.targets if t in self.view.functions}
+        return next(iter(shared)) if len(shared) == 1 else None
 
     def _kind(self, hit: Hit) -> str:
         ent = self.matcher.entities.get(hit.entity)
@@ -128,7 +159,8 @@ class Engine:
                 codes.append(m.group(1))
         return codes
 
-    def _item_hits(self, hits: list[Hit], function: str | None, years: list[int]) -> list[Hit]:
+    def _subject_hits(self, hits: list[Hit], function: str | None, years: list[int]) -> list[Hit]:
+        """Blocks, activities, objectives and themes the question names well enough, best first."""
         out = []
         for h in hits:
             if h.score < ACCEPT:
@@ -139,23 +171,30 @@ class Engine:
                     out.append(Hit(targets[0], h.score, h.weight, h.alias, (), h.used))
                 elif targets:
                     out.append(Hit(h.entity, h.score, h.weight, h.alias, tuple(targets), h.used))
-            elif self._kind(h) in ("block", "activity"):
+            elif self._kind(h) in SUBJECT_KINDS:
                 out.append(h)
         narrowed = [h for h in out if not function or h.ambiguous or self.view.function_of(h.entity) == function]
         out = narrowed or out
         if years:
-            present = [h for h in out if h.ambiguous or any(y in self.view.items[h.entity].years for y in years)]
+            present = [h for h in out if h.ambiguous or self._present(h.entity, years)]
             out = present or out
-        out.sort(key=lambda h: (-h.score, -h.weight))
-        return out
+        out.sort(key=lambda h: (-h.score, -h.weight, not h.ambiguous))
+        unique: dict[str, Hit] = {}
+        for h in out:
+            unique.setdefault(h.entity, h)
+        return list(unique.values())
+
+    def _present(self, entity_id: str, years: list[int]) -> bool:
+        item = self.view.items.get(entity_id)
+        return item is None or any(y in item.years for y in years)
 
     def _filter_targets(self, targets: tuple[str, ...], function: str | None, years: list[int]) -> list[str]:
-        items = [t for t in targets if t in self.view.items]
+        ids = list(dict.fromkeys(targets))
         if function:
-            items = [t for t in items if self.view.function_of(t) == function] or items
+            ids = [t for t in ids if function in (t, self.view.function_of(t))] or ids
         if years:
-            items = [t for t in items if any(y in self.view.items[t].years for y in years)] or items
-        return items
+            ids = [t for t in ids if self._present(t, years)] or ids
+        return ids
 
     def _close_run(self, hits: list[Hit]) -> bool:
         if len(hits) < 2:
@@ -175,16 +214,13 @@ class Engine:
                 return True
         return False
 
-    def _clarify(self, q: Query, hits: list[Hit], function: str | None) -> Answer:
+    def _clarify(self, q: Query, hits: list[Hit]) -> Answer:
         top = hits[0]
         if top.ambiguous:
             ids = list(top.targets)
         else:
-            ids = [h.entity for h in hits if top.score - h.score <= CLOSE_RUN and not h.ambiguous][:5]
-        candidates = []
-        for entity in ids[:6]:
-            item = self.view.items[entity]
-            candidates.append(Ref(id=entity, label=f"{item.label} ({item.function.label})"))
+            ids = [h.entity for h in hits if top.score - h.score <= CLOSE_RUN and not h.ambiguous]
+        candidates = [Ref(id=e, label=self.view.describe(e)) for e in list(dict.fromkeys(ids))[:6]]
         followups = {c.id: f"={c.id}|{q.raw}" for c in candidates}
         return guide.clarification(q.lang, candidates, followups, top.alias)
 
@@ -203,7 +239,7 @@ class Engine:
             return replies.mode_lookup(self.view, lang, item, q.years[0])
         return replies.evolution(self.view, lang, item, preface)
 
-    def _is_commitment_question(self, q: Query, hits: list[Hit]) -> bool:
+    def _is_commitment_question(self, q: Query) -> bool:
         if cues.NOT_COMMITMENT.search(q.text):
             return False
         if self._commitment_ids(q):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from srom_data.models import Activity, Assessment, Block, Evidence, Function, KnowledgeBase, Passage
+from srom_data.models import Activity, Assessment, Block, Evidence, Function, KnowledgeBase, NamedItem, Passage
 
 from .answer import ModeRef, ProcessRef, Ref, Source
 from .normalize import tokenize
@@ -49,6 +49,9 @@ class KnowledgeView:
                 self.items[block.id] = Item(fn, block=block)
             for act in fn.activities:
                 self.items[act.id] = Item(fn, activity=act)
+        self.named: dict[str, tuple[Function, NamedItem]] = {
+            item.id: (fn, item) for fn in kb.functions for item in (*fn.objectives, *fn.themes)
+        }
         self.functions = {f.id: f for f in kb.functions}
         self.instances = {i.id: i for i in kb.governance.instances}
         self.commitments = {c.id: c for c in kb.commitments}
@@ -86,13 +89,33 @@ class KnowledgeView:
             return f"{entity_id} — {self.commitments[entity_id].title}"
         if entity_id in self.modes:
             return self.modes[entity_id].label
+        if entity_id in self.named:
+            return self.named[entity_id][1].label
         return entity_id
+
+    def describe(self, entity_id: str) -> str:
+        """A label that tells two same-named things apart: "Communication (Systèmes d'information)"."""
+        label = self.label_of(entity_id)
+        fid = self.function_of(entity_id)
+        if entity_id in self.functions:
+            return f"{label} (fonction)"
+        if entity_id in self.named:
+            fn, item = self.named[entity_id]
+            kind = "objectif" if item in fn.objectives else "thème"
+            return f"{label} ({kind}, {fn.label})"
+        if fid in self.functions:
+            return f"{label} ({self.functions[fid].label})"
+        if entity_id in self.instances:
+            return f"{label} (gouvernance)"
+        return label
 
     def function_of(self, entity_id: str) -> str | None:
         if entity_id in self.items:
             return self.items[entity_id].function.id
         if entity_id in self.commitments:
             return self.commitments[entity_id].function
+        if entity_id in self.named:
+            return self.named[entity_id][0].id
         return None
 
     # -- modes ----------------------------------------------------------------------------------------------------

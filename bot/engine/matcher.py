@@ -96,6 +96,7 @@ class EntityMatcher:
         for amb in kb.all_ambiguous_aliases():
             aliases.append(Alias("?" + key(amb.alias), amb.alias, content_tokens(amb.alias), tuple(amb.targets)))
         self.aliases = aliases
+        self.ambiguous_keys = frozenset(key(a.alias) for a in kb.all_ambiguous_aliases())
         self.by_token: dict[str, list[int]] = defaultdict(list)
         df: dict[str, set[str]] = defaultdict(set)
         for i, alias in enumerate(aliases):
@@ -165,4 +166,5 @@ class EntityMatcher:
             prev = best.get(alias.entity)
             if prev is None or (hit.score, hit.weight) > (prev.score, prev.weight):
                 best[alias.entity] = hit
-        return sorted(best.values(), key=lambda h: (-h.score, -h.weight, h.entity))
+        # On a tie, a declared ambiguous name wins: the data says that name needs a question back.
+        return sorted(best.values(), key=lambda h: (-h.score, -h.weight, not h.ambiguous, h.entity))

@@ -59,8 +59,9 @@ def mode_list(view: KnowledgeView, lang: str, code: str, years: list[int], funct
                 a = act.assessments.get(year)
                 if a and a.mode == code:
                     found.append(f"• {act.label_in(year)} — {fn.label} ({certainty_label(lang, a.certainty)})")
-                    if a.evidence and len(sources) < 4:
-                        sources.append(Source(section=a.evidence[0].section, quote=a.evidence[0].quote))
+                    src = Source(section=a.evidence[0].section, quote=a.evidence[0].quote) if a.evidence else None
+                    if src and src not in sources and len(sources) < 4:
+                        sources.append(src)
         head = t(lang, f"*{mode.label}* en {year}", f"*{mode.label_en}* in {year}")
         if found:
             lines.append(f"{head} ({len(found)}) :")
@@ -235,6 +236,16 @@ def commitments(
         text="\n".join(lines),
         sources=sources,
     )
+
+
+def named_item(view: KnowledgeView, lang: str, entity_id: str) -> Answer:
+    """An objective or a theme of a function (communication's shared objectives and themes)."""
+    fn, item = view.named[entity_id]
+    lines = [f"*{item.label}* — {fn.label}"]
+    if item.description:
+        lines.append(item.description)
+    sources = [Source(section=item.evidence.section, quote=item.evidence.quote)] if item.evidence else []
+    return Answer(intent="structure", lang=lang, function=view.function_ref(fn), text="\n".join(lines), sources=sources)
 
 
 def verb_stem(verb: str) -> str:

@@ -1,0 +1,76 @@
+"""Question engine speed: per-question latency (p50/p99), throughput, and `srom ask` start-up time.
+
+Run: .venv/bin/python bench/bench_engine.py [--rounds N]. Prints figures; asserts nothing (machines are noisy).
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+QUESTIONS = ROOT / "tests" / "engine" / "questions.yaml"
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=20)
+    args = parser.parse_args()
+
+    t0 = time.perf_counter()
+    from bot.engine import default_engine
+
+    engine = default_engine()
+    build = time.perf_counter() - t0
+    questions = [q["q"] for q in yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))]
+    for q in questions:  # warm-up
+        engine.answer(q)
+    timings: list[float] = []
+    start = time.perf_counter()
+    for _ in range(args.rounds):
+        for q in questions:
+            t = time.perf_counter()
+            engine.answer(q)
+            timings.append(time.perf_counter() - t)
+    total = time.perf_counter() - start
+    ms = [x * 1000 for x in timings]
+    print(f"questions: {len(questions)} x {args.rounds} rounds = {len(ms)} answers")
+    print(f"import + knowledge base + indexes (in process): {build * 1000:.0f} ms")
+    print(
+        f"latency per question: p50 {percentile(ms, 50):.3f} ms  p99 {percentile(ms, 99):.3f} ms  max {max(ms):.3f} ms"
+    )
+    print(f"throughput: {len(ms) / total:.0f} questions/s (one core)")
+    print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+
+    srom = Path(sys.executable).with_name("srom")
+    runs = []
+    for _ in range(5):
+        t = time.perf_counter()
+        subprocess.run([str(srom), "ask", "mode pour la paie en 2017 ?"], check=True, capture_output=True)
+        runs.append(time.perf_counter() - t)
+    print(
+        f"`srom ask` start-up to answer (5 runs): median {statistics.median(runs) * 1000:.0f} ms  "
+        f"max {max(runs) * 1000:.0f} ms"
+    )
+    batch = "\n".join(questions * 10) + "\n"
+    t = time.perf_counter()
+    out = subprocess.run([str(srom), "ask", "--json"], input=batch, text=True, check=True, capture_output=True)
+    elapsed = time.perf_counter() - t
+    n = len(out.stdout.splitlines())
+    print(f"`srom ask --json` batch of {n} questions in one process: {elapsed:.2f} s ({n / elapsed:.0f}/s)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.normalize import MAX_CHARS, clean, parse, tokenize
+
+YEARS = (2013, 2017, 2021)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("<@U024BE7LH> mode paie 2017", "mode paie 2017"),
+        ("@srom tréso ?", "treso ?"),
+        ("Voir <https://example.org/x|le site> STP", "voir le site stp"),
+        ("mode :tada: paie 🎉🎉", "mode paie"),
+        ("Cœur de l’activité", "coeur de l'activite"),
+        ("aiiiide", "aide"),
+    ],
+)
+def test_clean_removes_slack_markup_and_folds(raw, expected):
+    assert " ".join(clean(raw)[0].split()) == expected
+
+
+def test_very_long_input_is_capped():
+    text, truncated = clean("paie " * 2000)
+    assert truncated
+    assert len(text) <= MAX_CHARS
+
+
+def test_elisions_are_removed():
+    assert tokenize("l'harmonisation d'un qu'est-ce") == ["harmonisation", "un", "est-ce"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "years", "foreign"),
+    [
+        ("mode paie 2017", [2017], []),
+        ("paie en 17", [2017], []),
+        ("paie '13", [2013], []),
+        ("état des lieux de la paie", [2013], []),
+        ("statut de la paie", [2017], []),
+        ("paie d'ici 2021", [2021], []),
+        ("projection paie", [2021], []),
+        ("horizon paie", [2021], []),
+        ("paie en 2019", [], [2019]),
+        ("paie entre 2013 et 2021", [2013, 2021], []),
+        ("paie", [], []),
+    ],
+)
+def test_years(raw, years, foreign):
+    q = parse(raw, YEARS)
+    assert q.years == years
+    assert q.foreign_years == foreign
+
+
+@pytest.mark.parametrize(
+    ("raw", "lang"),
+    [
+        ("mode for payroll in 2017?", "en"),
+        ("who arbitrates?", "en"),
+        ("quel mode pour la paie ?", "fr"),
+        ("tréso 2017 ?", "fr"),
+        ("qui arbitre", "fr"),
+    ],
+)
+def test_language(raw, lang):
+    assert parse(raw, YEARS).lang == lang
+
+
+def test_question_words_do_not_reach_matching():
+    q = parse("Quel est le mode de gestion pour la paie en 2017 ?", YEARS)
+    assert q.content == ["paie"]
+    q = parse("what is the mode for payroll in 2017", YEARS)
+    assert q.content == ["payroll"]
