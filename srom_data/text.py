@@ -14,20 +14,24 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "Œ": "OE", "Æ": "AE", "ß": "ss"})
 
 
+def typography(text: str) -> str:
+    """Broken glyphs dropped, apostrophes made plain, whitespace collapsed."""
+    text = text.replace(_BROKEN_GLYPH, " ").translate(_APOSTROPHES)
+    return _SPACES.sub(" ", text).strip()
+
+
 def canonical_quote(text: str) -> str:
     """The form in which a quote is compared with the source: same words, same order, typography folded.
 
     Whitespace is collapsed, the extraction's broken bullet glyphs are dropped, split ligatures are rejoined and
     typographic apostrophes are made plain, so that a quote copied from the PDF or from the text file both match.
     """
-    text = text.replace(_BROKEN_GLYPH, " ").translate(_APOSTROPHES)
-    text = _SPACES.sub(" ", text).strip()
-    return _SPLIT_LIGATURE.sub(r"\1", text)
+    return _SPLIT_LIGATURE.sub(r"\1", typography(text))
 
 
 def fold(text: str) -> str:
     """Lower-case, accent-free, ligature-free text (é -> e, œ -> oe), whitespace collapsed."""
-    text = canonical_quote(text).translate(_LIGATURES).lower()
+    text = typography(text).translate(_LIGATURES).lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

@@ -18,7 +18,8 @@ from .search import PassageSearch
 logger = logging.getLogger(__name__)
 
 SUBJECT_KINDS = ("block", "activity", "objective", "theme")
-ACCEPT = 0.75  # share of an alias a question must cover to name its entity
+ACCEPT = 0.75
+UNKNOWN_WORD_WEIGHT = 1.0  # share of an alias a question must cover to name its entity
 CLOSE_RUN = 0.06  # two entities this close are a clarification, not a guess
 FORCED = re.compile(r"^=([A-Za-z0-9_.\-?]+)\|")
 
@@ -87,9 +88,9 @@ class Engine:
             chosen = self._about_entity(q, forced.group(1))
             if chosen:
                 return chosen
-        if not q.text or cues.HELP.match(q.text) or (cues.HELP_ANYWHERE.search(q.text) and len(q.content) <= 2):
+        if not q.text or cues.HELP.match(q.flat) or (cues.HELP_ANYWHERE.search(q.flat) and len(q.content) <= 2):
             return guide.help_answer(lang, self.kb.meta.region)
-        hits = self.matcher.match(q.content)
+        hits, weights = self.matcher.match(q.content)
         function = self._function(hits, direct_only=True)
         context_function = function or self._function(hits, direct_only=False)
         modes = self._modes(q, hits)
@@ -97,25 +98,37 @@ class Engine:
 
         if self._is_commitment_question(q):
             return self._commitments(q, hits, context_function)
-        if modes and (cues.DEFINITION.search(q.text) or cues.LIST_ALL_MODES.search(q.text)) and not instances:
+        defining = cues.STRONG_DEFINITION.search(q.flat) or (
+            cues.DEFINITION.search(q.flat) and not (q.years or context_function)
+        )
+        if modes and (defining or cues.LIST_ALL_MODES.search(q.flat)) and not instances:
             return topics.mode_definition(self.view, lang, modes)
-        if not modes and cues.LIST_ALL_MODES.search(q.text):
+        if not modes and cues.LIST_ALL_MODES.search(q.flat):
             return topics.mode_definition(self.view, lang, [])
 
-        subject_hits = self._subject_hits(hits, function, q.years)
+        subject_hits = self._subject_hits(self._rescore(hits, weights, q.content), function, q.years)
         if subject_hits and not (instances and self._kind(hits[0]) == "instance"):
             top = subject_hits[0]
             if top.ambiguous or self._close_run(subject_hits):
                 return self._clarify(q, subject_hits)
+            block = self.view.items[top.entity].block if top.entity in self.view.items else None
+            if block and modes and cues.BLOCK_LISTING.search(q.flat) and not cues.WHICH_MODE.search(q.flat):
+                # "achats : qu'est-ce qui est harmonisé en 2017 ?" lists the block's activities in that mode
+                fid = self.view.function_of(block.id)
+                return topics.mode_list(self.view, lang, modes[0], q.years, fid, block.id, self._preface(q))
+            if block and cues.BLOCK_CONTENT.search(q.flat) and not (modes or cues.WHICH_MODE.search(q.flat)):
+                return topics.block_structure(self.view, lang, self.view.items[top.entity], q.years)
             return self._about_entity(q, top.entity) or guide.unknown_answer(lang)
         if modes:
-            if q.years or context_function or cues.LISTING.search(q.text):
-                return topics.mode_list(self.view, lang, modes[0], q.years, context_function)
+            if cues.WHICH_MODE.search(q.flat) and not (q.years or context_function):
+                return topics.mode_definition(self.view, lang, modes)
+            if q.years or q.foreign_years or context_function or cues.LISTING.search(q.flat):
+                return topics.mode_list(self.view, lang, modes[0], q.years, context_function, None, self._preface(q))
             return topics.mode_definition(self.view, lang, modes)
         gov = self._governance(q, instances)
         if gov:
             return gov
-        if context_function or (cues.STRUCTURE.search(q.text) and re.search(r"fonction|function|srom", q.text)):
+        if context_function or (cues.STRUCTURE.search(q.flat) and re.search(r"fonction|function|srom", q.text)):
             return topics.structure(self.view, lang, context_function, q.years[0] if q.years else None)
         return self._fallback(q)
 
@@ -138,10 +151,15 @@ class Engine:
 
     def _function(self, hits: list[Hit], direct_only: bool) -> str | None:
         """The one function the question names; through a shared name ("communication") only if asked."""
+        # A function's name inside a longer name ("comptabilité" in "comptabilité sociale") is not a mention.
+        subjects = [h for h in hits if h.score >= 0.95 and self._kind(h) not in ("function", "mode")]
         direct = {
             h.entity
             for h in hits
-            if h.score >= 0.95 and self._kind(h) == "function" and key(h.alias) not in self.matcher.ambiguous_keys
+            if h.score >= 0.95
+            and self._kind(h) == "function"
+            and key(h.alias) not in self.matcher.ambiguous_keys
+            and not any(h.used <= s.used and s.weight > h.weight for s in subjects)
         }
         if direct_only or direct:
             return next(iter(direct)) if len(direct) == 1 else None
@@ -154,9 +172,13 @@ class Engine:
 
     def _modes(self, q: Query, hits: list[Hit]) -> list[str]:
         codes = [h.entity for h in hits if h.score >= 0.85 and self._kind(h) == "mode"]
-        for m in cues.SINGLE_MODE_LETTER.finditer(q.raw):
-            if m.group(1) not in codes:
-                codes.append(m.group(1))
+        letters = [m.group(1) for m in cues.SINGLE_MODE_LETTER.finditer(q.raw)]
+        if cues.DEFINITION.search(q.flat) or re.search(r"\b(?:lettres?|letters?|sigles?|codes?)\b", q.text):
+            # "que signifient A C H M I ?", "what does M stand for": bare capitals are mode codes here
+            letters += [m.group(1) for m in cues.LETTERS.finditer(q.raw.replace("'", " ").replace("’", " "))]
+        for code in letters:
+            if code not in codes and code in self.view.modes:
+                codes.append(code)
         return codes
 
     def _subject_hits(self, hits: list[Hit], function: str | None, years: list[int]) -> list[Hit]:
@@ -184,6 +206,25 @@ class Engine:
             unique.setdefault(h.entity, h)
         return list(unique.values())
 
+    def _rescore(self, hits: list[Hit], weights: dict[str, float], words: list[str]) -> list[Hit]:
+        """Weigh each hit by how much of the question it explains, so that a one-word name ("Gestion") does not
+        win a question that is mostly about something else. Words naming a function or a mode are context."""
+        context: set[str] = set()
+        for h in hits:
+            if h.score >= 0.95 and self._kind(h) in ("function", "mode"):
+                context |= h.used
+        # A word the knowledge base does not know counts a little: "train nantes paris demain" is not training.
+        unknown = [w for w in dict.fromkeys(words) if w not in weights and w not in context]
+        total = sum(w for word, w in weights.items() if word not in context) + UNKNOWN_WORD_WEIGHT * len(unknown)
+        out = []
+        for h in hits:
+            if total and self._kind(h) not in ("function", "mode", "instance", "commitment"):
+                covered = sum(weights.get(word, 0.0) for word in h.used if word not in context)
+                share = min(1.0, covered / total)
+                h = Hit(h.entity, h.score * (0.55 + 0.45 * share), h.weight, h.alias, h.targets, h.used)
+            out.append(h)
+        return out
+
     def _present(self, entity_id: str, years: list[int]) -> bool:
         item = self.view.items.get(entity_id)
         return item is None or any(y in item.years for y in years)
@@ -194,6 +235,11 @@ class Engine:
             ids = [t for t in ids if function in (t, self.view.function_of(t))] or ids
         if years:
             ids = [t for t in ids if self._present(t, years)] or ids
+        spans = [set(self.view.items[t].years) for t in ids if t in self.view.items]
+        if len(spans) == len(ids) > 1 and all(a.isdisjoint(b) for i, a in enumerate(spans) for b in spans[i + 1 :]):
+            # One thing under successive names on successive maps ("Paye" in 2013, "Réalisation des paies"
+            # after): without a year of the SROM, the latest name stands for it.
+            return [max(ids, key=lambda t: max(self.view.items[t].years))]
         return ids
 
     def _close_run(self, hits: list[Hit]) -> bool:
@@ -222,29 +268,35 @@ class Engine:
             ids = [h.entity for h in hits if top.score - h.score <= CLOSE_RUN and not h.ambiguous]
         candidates = [Ref(id=e, label=self.view.describe(e)) for e in list(dict.fromkeys(ids))[:6]]
         followups = {c.id: f"={c.id}|{q.raw}" for c in candidates}
-        return guide.clarification(q.lang, candidates, followups, top.alias)
+        answer = guide.clarification(q.lang, candidates, followups, top.alias)
+        return answer.model_copy(update={"year": q.years[0] if len(q.years) == 1 else None})
+
+    def _preface(self, q: Query) -> str:
+        """What to say first when the question names a year the SROM does not cover."""
+        if not q.foreign_years or q.years:
+            return ""
+        listed = ", ".join(str(y) for y in self.view.years)
+        other = ", ".join(str(y) for y in q.foreign_years)
+        return replies.t(
+            q.lang,
+            f"Le SROM ne décrit pas {other} : il donne {listed}.",
+            f"The SROM does not describe {other}: it gives {listed}.",
+        )
 
     def _about_item(self, q: Query, item: Item) -> Answer:
-        lang = q.lang
-        preface = ""
-        if q.foreign_years and not q.years:
-            listed = ", ".join(str(y) for y in self.view.years)
-            other = ", ".join(str(y) for y in q.foreign_years)
-            preface = replies.t(
-                lang,
-                f"Le SROM ne décrit pas {other} : il donne {listed}.",
-                f"The SROM does not describe {other}: it gives {listed}.",
-            )
-        if len(q.years) == 1 and not (cues.EVOLUTION.search(q.text) and not preface):
-            return replies.mode_lookup(self.view, lang, item, q.years[0])
-        return replies.evolution(self.view, lang, item, preface)
+        preface = self._preface(q)
+        if preface:  # a lookup for a year outside the SROM: say so, then show the years it has
+            return replies.evolution(self.view, q.lang, item, preface).model_copy(update={"intent": "mode_lookup"})
+        if len(q.years) == 1 and not cues.EVOLUTION.search(q.flat):
+            return replies.mode_lookup(self.view, q.lang, item, q.years[0])
+        return replies.evolution(self.view, q.lang, item)
 
     def _is_commitment_question(self, q: Query) -> bool:
-        if cues.NOT_COMMITMENT.search(q.text):
+        if cues.NOT_COMMITMENT.search(q.flat):
             return False
         if self._commitment_ids(q):
             return True
-        return bool(cues.COMMITMENT.search(q.text))
+        return bool(cues.COMMITMENT.search(q.flat))
 
     def _commitment_ids(self, q: Query) -> list[str]:
         ids = []
@@ -280,8 +332,8 @@ class Engine:
         return topics.governance(self.view, q.lang, instances, roles, facts, composition)
 
     def _facts(self, q: Query) -> list[Fact]:
-        text = f" {q.text} "
-        who = bool(cues.WHO.search(q.text))
+        text = f" {q.flat} "
+        who = bool(cues.WHO.search(q.flat))
         scored = []
         for fact, keys in self.fact_keys:
             found = sum(1 for k in keys if re.search(rf"\b{re.escape(k)}", text))

@@ -9,12 +9,19 @@ HELP = re.compile(
     r"start|\?|aide moi|help me|que sais tu faire|que peux tu faire|what can you do|comment ca marche|"
     r"tu fais quoi|qui es tu|who are you|exemples?|examples?)(?: srom| bot| stp| svp| !)*$"
 )
-HELP_ANYWHERE = re.compile(r"\b(?:aide|help|que sais[- ]tu|que peux[- ]tu|what can you|comment (?:t'|te )?utiliser)\b")
+HELP_ANYWHERE = re.compile(
+    r"\b(?:aide|help|que sais tu|que peux tu|what can you|utilise[rs]?|sers a quoi|sert a quoi|"
+    r"comment ca marche|how do i use|how does this work)\b"
+)
 DEFINITION = re.compile(
-    r"\b(?:c ?est quoi|qu ?est[- ]ce qu|que veut dire|veut dire|signifie|signification|definition|definir|"
-    r"defini[rs]?|entend[- ]on|entend par|on entend|explique|expliquer|what is|what s|whats|what does|meaning|"
+    r"\b(?:c est quoi|qu est ce qu|que veut dire|veut dire|signifi\w*|definition|definir|"
+    r"defini[rs]?|entend on|entend par|on entend|explique|expliquer|what is|what s|whats|what does|meaning|"
     r"means?|define|difference|differences|differe|distingue|distinguer|versus|vs|compare[rz]?|"
     r"a quoi correspond|correspond a|ca veut dire|kesako|sens de|describe|explain)\b"
+)
+STRONG_DEFINITION = re.compile(
+    r"\b(?:veut dire|signifi\w*|definition|definir|entend on|entend par|on entend|difference|differences|"
+    r"distingue\w*|mean|means|meaning|define|stand for|stands for|explain|explique\w*|versus|vs)\b"
 )
 LIST_ALL_MODES = re.compile(
     r"\b(?:liste des modes|les (?:cinq|5) modes|quels sont les modes|quels modes|modes de gestion possibles|"
@@ -22,8 +29,13 @@ LIST_ALL_MODES = re.compile(
     r"modes? existants?|les modes de gestion|the (?:five |5 )?(?:management )?modes)\b"
 )
 LISTING = re.compile(
-    r"\b(?:qu ?est[- ]ce qui|quelles?|quels?|lesquel(?:le)?s?|liste[rz]?|list|which|what|tout ce qui|"
-    r"toutes? les|all|activites|activities|processus|processes|sont|are)\b"
+    r"\b(?:qu est ce qui|quelles?|quels?|lesquel(?:le)?s?|liste[rz]?|list|which|what|tout ce qui|"
+    r"toutes? les|all|activites|activities|processus|process|processes|trucs|anything|everything)\b"
+)
+# Narrower: a question that asks for the items of a block in a mode, not for one item's mode.
+BLOCK_LISTING = re.compile(
+    r"\b(?:qu est ce qui|quelles? activites|quels? processus|lesquel(?:le)?s?|liste[rz]?|list|which|"
+    r"what s|whats|tout ce qui|toutes? les activites|all)\b"
 )
 EVOLUTION = re.compile(
     r"\b(?:evolution|evolue|evoluer|evolve[ds]?|change|changes|changed|changement|changements|chang[eé]|"
@@ -47,9 +59,15 @@ NOT_COMMITMENT = re.compile(r"\bgestion des engagements\b|\boutil de gestion des
 COMMITMENT_ID = re.compile(r"\b([a-z]{2,6})[- ]?(\d{1,2})\b")
 STRUCTURE = re.compile(
     r"\b(?:combien|how many|quelles activites|quels? blocs?|blocs?|blocks?|macro[- ]?process\w*|"
-    r"couvre|couvrent|comprend|comprennent|contient|contiennent|composee? de|perimetre|scope|structure|"
+    r"couvre|couvrent|comprend|comprennent|contient|contiennent|composee? de|perimetres?|scope|structure|"
     r"cartographie|carte|map|organigramme|what activities|which activities|activities of|activites de|"
     r"liste des activites|list (?:the )?activities|fonctions?|functions?|de quoi|sommaire|sections?|"
     r"themes?|objectifs?|objectives?|actions?)\b"
 )
+WHICH_MODE = re.compile(r"\b(?:c est quel mode|quel mode|which mode|what mode|quel type de mode)\b")
+BLOCK_CONTENT = re.compile(
+    r"\b(?:activites|activities|bloc|block|contient|contains|dans le bloc|in the block|qu est ce qu il y a|"
+    r"qu y a[- ]t[- ]il|what s in|whats in|liste des|list)\b"
+)
+LETTERS = re.compile(r"(?<![A-Za-z\u00C0-\u017F])([ACHMI])(?![A-Za-z\u00C0-\u017F])")
 SINGLE_MODE_LETTER = re.compile(r"(?:\b(?:le|la|l|mode|lettre|letter|code|un|une|the|en)\s+|\()([ACHMI])(?:\)|\b)(?!')")

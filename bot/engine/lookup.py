@@ -103,6 +103,12 @@ class KnowledgeView:
             fn, item = self.named[entity_id]
             kind = "objectif" if item in fn.objectives else "thème"
             return f"{label} ({kind}, {fn.label})"
+        item = self.items.get(entity_id)
+        if item and item.activity:
+            block = self.process_ref(item).block
+            return f"{label} ({block + ', ' if block else ''}{item.function.label})"
+        if item and item.block:
+            return f"{label} (bloc, {item.function.label})"
         if fid in self.functions:
             return f"{label} ({self.functions[fid].label})"
         if entity_id in self.instances:

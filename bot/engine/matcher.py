@@ -45,9 +45,11 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "infos": ("informatique",),
     "dev": ("developpement",),
     "juridic": ("juridique",),
+    "justif": ("justification",),
+    "justifs": ("justification",),
 }
 MIN_FUZZY_LEN = 5
-FUZZY_CUTOFF = 80.0
+FUZZY_CUTOFF = 84.0
 
 
 @dataclass(frozen=True)
@@ -139,11 +141,13 @@ class EntityMatcher:
 
     # -- alias level --------------------------------------------------------------------------------------------
 
-    def match(self, words: list[str]) -> list[Hit]:
-        """Every alias the words cover, best first (one hit per entity)."""
+    def match(self, words: list[str]) -> tuple[list[Hit], dict[str, float]]:
+        """Every alias the words cover, best first (one hit per entity), and the weight of each recognised word."""
         sims: dict[str, tuple[float, str]] = {}
+        word_weights: dict[str, float] = {}
         for word in words:
             for tok, sim in self.expand(word).items():
+                word_weights[word] = max(word_weights.get(word, 0.0), self.idf.get(tok, 1.0) * sim)
                 if tok not in sims or sims[tok][0] < sim:
                     sims[tok] = (sim, word)
         candidates: set[int] = set()
@@ -167,4 +171,5 @@ class EntityMatcher:
             if prev is None or (hit.score, hit.weight) > (prev.score, prev.weight):
                 best[alias.entity] = hit
         # On a tie, a declared ambiguous name wins: the data says that name needs a question back.
-        return sorted(best.values(), key=lambda h: (-h.score, -h.weight, not h.ambiguous, h.entity))
+        hits = sorted(best.values(), key=lambda h: (-h.score, -h.weight, not h.ambiguous, h.entity))
+        return hits, word_weights

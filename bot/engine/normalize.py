@@ -20,232 +20,25 @@ _NON_WORD = re.compile(r"[^a-z0-9\-]+")
 
 # Words that carry the question's shape, not its subject: they must never drive entity matching.
 STOPWORDS_FR = frozenset(
-    [
-        "a",
-        "au",
-        "aux",
-        "avec",
-        "ce",
-        "ces",
-        "cet",
-        "cette",
-        "c",
-        "ca",
-        "comment",
-        "dans",
-        "de",
-        "des",
-        "du",
-        "d",
-        "elle",
-        "en",
-        "est",
-        "et",
-        "etait",
-        "etaient",
-        "il",
-        "ils",
-        "je",
-        "la",
-        "le",
-        "les",
-        "leur",
-        "leurs",
-        "l",
-        "lui",
-        "ma",
-        "mais",
-        "me",
-        "mes",
-        "moi",
-        "mon",
-        "ne",
-        "nous",
-        "on",
-        "ou",
-        "où",
-        "par",
-        "pas",
-        "pour",
-        "qu",
-        "que",
-        "quel",
-        "quelle",
-        "quelles",
-        "quels",
-        "qui",
-        "quoi",
-        "sa",
-        "se",
-        "ses",
-        "son",
-        "sont",
-        "sur",
-        "ta",
-        "te",
-        "tes",
-        "toi",
-        "ton",
-        "tu",
-        "un",
-        "une",
-        "vos",
-        "votre",
-        "vous",
-        "y",
-        "sera",
-        "seront",
-        "est-ce",
-        "qu-est-ce",
-        "etre",
-        "ete",
-        "fait",
-        "faire",
-        "font",
-        "peux",
-        "peut",
-        "pouvez",
-        "veux",
-        "voudrais",
-        "savoir",
-        "dire",
-        "dis",
-        "donne",
-        "donner",
-        "moi",
-        "svp",
-        "stp",
-        "merci",
-        "bien",
-        "alors",
-        "donc",
-        "aussi",
-        "tout",
-        "tous",
-        "toute",
-        "toutes",
-        "quand",
-        "ou",
-        "combien",
-        "cela",
-        "ceci",
-        "ici",
-        "chez",
-        "vers",
-        "via",
-        "selon",
-        "sous",
-        "entre",
-        "depuis",
-        "jusqu",
-        "a-t-il",
-        "a-t-elle",
-        "y-a-t-il",
-        "ya",
-        "il-y-a-t-il",
-    ]
+    """a au aux avec ce ces cet cette c ca comment dans de des du d elle en est et etait etaient il ils je
+    la le les leur leurs l lui ma mais me mes moi mon ne nous on ou où par pas pour qu que quel quelle
+    quelles quels qui quoi sa se ses son sont sur ta te tes toi ton tu un une vos votre vous y sera
+    seront est-ce qu-est-ce etre ete fait faire font peux peut pouvez veux voudrais savoir dire dis
+    donne donner moi svp stp merci bien alors donc aussi tout tous toute toutes quand ou combien cela
+    ceci ici chez vers via selon sous entre depuis jusqu a-t-il a-t-elle y-a-t-il ya il-y-a-t-il""".split()
 )
 STOPWORDS_EN = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "in",
-        "on",
-        "at",
-        "for",
-        "to",
-        "by",
-        "with",
-        "from",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "do",
-        "does",
-        "did",
-        "what",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "how",
-        "when",
-        "where",
-        "why",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "its",
-        "there",
-        "their",
-        "they",
-        "them",
-        "we",
-        "you",
-        "your",
-        "i",
-        "me",
-        "my",
-        "please",
-        "can",
-        "could",
-        "would",
-        "should",
-        "will",
-        "shall",
-        "tell",
-        "show",
-        "give",
-        "about",
-        "into",
-        "as",
-        "and",
-        "or",
-        "not",
-        "any",
-        "some",
-    ]
+    """a an the of in on at for to by with from is are was were be been being do does did what which who
+    whom whose how when where why this that these those it its there their they them we you your i me my
+    please can could would should will shall tell show give about into as and or not any some s t ll re ve
+    d m""".split()
 )
 # Words of the domain's vocabulary that say what is asked, not about what.
 QUESTION_WORDS = frozenset(
-    [
-        "mode",
-        "modes",
-        "managed",
-        "handled",
-        "handle",
-        "run",
-        "organised",
-        "organized",
-        "organise",
-        "status",
-        "statut",
-        "annee",
-        "year",
-        "years",
-        "type",
-        "niveau",
-        "level",
-        "etat",
-        "lieux",
-        "projection",
-        "horizon",
-        "cible",
-        "ici",
-        "baseline",
-        "target",
-        "actuellement",
-        "aujourd",
-        "hui",
-    ]
+    """mode modes managed handled handle run organised organized organise status statut annee year years
+    type niveau level etat lieux projection horizon cible ici baseline target actuellement aujourd hui
+    evolution evolutions evolue evolve evolved change changed changes changement changements trajectoire
+    historique history periode periodes period periods over time timeline compare comparaison""".split()
 )
 # Phrases that name the question's subject in general ("mode de gestion"): removed before matching entities.
 _GENERIC_PHRASES = re.compile(
@@ -253,96 +46,22 @@ _GENERIC_PHRASES = re.compile(
 )
 
 ENGLISH_MARKERS = frozenset(
-    [
-        "what",
-        "which",
-        "who",
-        "whom",
-        "how",
-        "does",
-        "do",
-        "is",
-        "are",
-        "the",
-        "for",
-        "in",
-        "of",
-        "mode",
-        "handled",
-        "managed",
-        "show",
-        "list",
-        "tell",
-        "meaning",
-        "mean",
-        "means",
-        "difference",
-        "between",
-        "commitments",
-        "commitment",
-        "activities",
-        "function",
-        "functions",
-        "chair",
-        "chairs",
-        "sits",
-        "signs",
-        "arbitrates",
-        "decides",
-        "when",
-        "where",
-        "why",
-        "please",
-        "hello",
-        "hi",
-        "thanks",
-        "help",
-    ]
+    """what which who whom how does do is are the for in of handled managed show list tell meaning mean
+    means difference between commitments commitment activities function functions chair chairs sits signs
+    arbitrates decides when where why please hello hi thanks help whats pls trend over time legal watch
+    payroll treasury recruitment training server servers customer customers supplier suppliers invoicing
+    accounting assets fixed bank banking elections purchasing procurement support users user helpdesk
+    hardware network security social declarations skills evaluations appraisals dashboards stand letters
+    explain and or with about map blocks changed evolve evolved describe pooled pooling integrated
+    harmonised harmonized autonomy governance board assembly chairman plan commit committed""".split()
 )
 FRENCH_MARKERS = frozenset(
-    [
-        "quel",
-        "quelle",
-        "quels",
-        "quelles",
-        "qui",
-        "que",
-        "quoi",
-        "comment",
-        "est",
-        "sont",
-        "le",
-        "la",
-        "les",
-        "des",
-        "du",
-        "de",
-        "pour",
-        "en",
-        "au",
-        "aux",
-        "avec",
-        "c'est",
-        "qu'est",
-        "ce",
-        "cette",
-        "mode",
-        "gestion",
-        "bonjour",
-        "salut",
-        "merci",
-        "aide",
-        "activites",
-        "fonction",
-        "engagements",
-        "difference",
-        "entre",
-        "veut",
-        "dire",
-        "signifie",
-    ]
+    """quel quelle quels quelles qui que quoi comment est sont le la les des du de pour en au aux avec
+    c'est qu'est ce cette gestion bonjour salut merci aide activites fonction engagements
+    difference entre veut dire signifie""".split()
 )
 
+_UPPER_IT = re.compile(r"(?<![A-Za-z])IT(?![A-Za-z])")
 _YEAR_4 = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _YEAR_2 = re.compile(r"(?:\ben\s+|'|\bd'ici\s+|\bin\s+)(\d\d)\b")
 _YEAR_PHRASES: tuple[tuple[re.Pattern[str], int], ...] = (
@@ -356,6 +75,7 @@ _YEAR_PHRASES: tuple[tuple[re.Pattern[str], int], ...] = (
 class Query:
     raw: str
     text: str  # folded, cleaned text
+    flat: str  # the same with apostrophes and hyphens as spaces, for the question-shape patterns
     tokens: list[str]  # every folded word
     content: list[str]  # words left when stopwords and question words are gone
     lang: str = "fr"
@@ -397,7 +117,7 @@ def detect_lang(tokens: list[str], raw: str) -> str:
     en = sum(1 for t in tokens if t in ENGLISH_MARKERS)
     fr = sum(1 for t in tokens if t in FRENCH_MARKERS)
     if re.search(r"[éèêàùçœ]", raw.lower()):
-        fr += 1
+        fr += 2
     return "en" if en > fr else "fr"
 
 
@@ -413,7 +133,7 @@ def find_years(text: str, known: tuple[int, ...]) -> tuple[list[int], list[int]]
         if y in known:
             years.append(y)
     ordered = sorted(known)
-    if len(ordered) == 3:
+    if len(ordered) == 3 and not (years or foreign):  # an explicit year beats "état des lieux", "statut"...
         for pattern, index in _YEAR_PHRASES:
             if pattern.search(text):
                 years.append(ordered[index])
@@ -436,6 +156,14 @@ def parse(raw: str, known_years: tuple[int, ...]) -> Query:
     content = [
         t
         for t in tokenize(_GENERIC_PHRASES.sub(" ", text))
-        if t not in STOPWORDS_FR and t not in STOPWORDS_EN and t not in QUESTION_WORDS and t not in year_words
+        if len(t) > 1
+        and not t.isdigit()
+        and t not in STOPWORDS_FR
+        and t not in STOPWORDS_EN
+        and t not in QUESTION_WORDS
+        and t not in year_words
     ]
-    return Query(raw, text, tokens, content, detect_lang(tokens, raw), years, foreign, truncated)
+    if _UPPER_IT.search(raw) and "it" not in content:  # "IT" is a name, "it" a pronoun
+        content.append("it")
+    flat = " ".join(text.replace("'", " ").replace("-", " ").split())
+    return Query(raw, text, flat, tokens, content, detect_lang(tokens, raw), years, foreign, truncated)

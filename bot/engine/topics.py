@@ -8,7 +8,7 @@ from srom_data.models import Commitment, Fact, Instance, Role
 from srom_data.text import fold
 
 from .answer import Answer, Ref, Source
-from .lookup import KnowledgeView
+from .lookup import Item, KnowledgeView
 from .replies import MAX_LIST, certainty_label, t
 
 # Status of a commitment (filled in by the commitment-tracking storage when it is wired).
@@ -44,10 +44,18 @@ def mode_definition(view: KnowledgeView, lang: str, codes: list[str]) -> Answer:
     )
 
 
-def mode_list(view: KnowledgeView, lang: str, code: str, years: list[int], function: str | None) -> Answer:
+def mode_list(
+    view: KnowledgeView,
+    lang: str,
+    code: str,
+    years: list[int],
+    function: str | None,
+    block: str | None = None,
+    preface: str = "",
+) -> Answer:
     years = years or list(view.years)
     mode = view.modes[code]
-    lines: list[str] = []
+    lines: list[str] = [preface] if preface else []
     count = 0
     sources: list[Source] = []
     for year in years:
@@ -57,6 +65,8 @@ def mode_list(view: KnowledgeView, lang: str, code: str, years: list[int], funct
                 continue
             for act in fn.activities:
                 a = act.assessments.get(year)
+                if block and act.placements[year].block != block if year in act.placements else block:
+                    continue
                 if a and a.mode == code:
                     found.append(f"• {act.label_in(year)} — {fn.label} ({certainty_label(lang, a.certainty)})")
                     src = Source(section=a.evidence[0].section, quote=a.evidence[0].quote) if a.evidence else None
@@ -139,6 +149,25 @@ def governance(
         instances=[Ref(id=i.id, label=i.label) for i in named],
         text="\n".join(lines),
         sources=unique[:5],
+    )
+
+
+def block_structure(view: KnowledgeView, lang: str, item: Item, years: list[int]) -> Answer:
+    """The activities of one block, on each map it is drawn on (or the year asked)."""
+    block = item.block
+    assert block is not None
+    lines = [f"*{block.label}* — {item.function.label}"]
+    for year in years or [y for y in view.years if y in block.years]:
+        acts = view.activities_of_block(block.id, year)
+        names = ", ".join(a.label_in(year) for a in acts) or t(lang, "aucune activité", "no activity")
+        lines.append(f"• {year} : {names}")
+    return Answer(
+        intent="structure",
+        lang=lang,
+        function=view.function_ref(item.function),
+        process=view.process_ref(item),
+        year=years[0] if len(years) == 1 else None,
+        text="\n".join(lines),
     )
 
 
@@ -233,6 +262,7 @@ def commitments(
         lang=lang,
         function=view.function_ref(fn) if fn else None,
         year=items[0].year,
+        commitments=[Ref(id=c.id, label=c.title) for c in items],
         text="\n".join(lines),
         sources=sources,
     )
