@@ -12,14 +12,21 @@ from . import cues, guide, replies, topics
 from .answer import Answer, Ref
 from .lookup import Item, KnowledgeView
 from .matcher import EntityMatcher, Hit
-from .normalize import Query, parse
+from .normalize import LISTING_WORDS, Query, parse
 from .search import PassageSearch
 
 logger = logging.getLogger(__name__)
 
 SUBJECT_KINDS = ("block", "activity", "objective", "theme")
 ACCEPT = 0.75
-UNKNOWN_WORD_WEIGHT = 1.0  # share of an alias a question must cover to name its entity
+UNKNOWN_WORD_WEIGHT = 1.0
+# Words that shape a listing or structure question rather than name a topic of the narrative.
+GENERIC_WORDS = frozenset(
+    """activites activities activite activity processus process processes fonction fonctions function functions
+    bloc blocs block blocks couvre couvrent comprend contient liste list trucs choses things srom cci cartographie
+    carte carto map macro quelles quels tout toutes passent passe sont reste restent volet volets pole poles
+    perimetre perimetres regroupe regroupent inclut incluent englobe englobent""".split()
+)  # share of an alias a question must cover to name its entity
 CLOSE_RUN = 0.06  # two entities this close are a clarification, not a guess
 FORCED = re.compile(r"^=([A-Za-z0-9_.\-?]+)\|")
 
@@ -32,7 +39,7 @@ EN_VERBS = {
     "sign": "sign",
     "validat": "valid",
     "approv": "valid",
-    "implement": "mettr",
+    "implement": "mett",
     "propos": "propos",
     "monitor": "suiv",
     "follow": "suiv",
@@ -94,8 +101,14 @@ class Engine:
         function = self._function(hits, direct_only=True)
         context_function = function or self._function(hits, direct_only=False)
         modes = self._modes(q, hits)
-        instances = [self.view.instances[h.entity] for h in hits if h.score >= 0.8 and self._kind(h) == "instance"]
+        instances = self._instances(hits)
+        asks_mode = bool(q.years or cues.WHICH_MODE.search(q.flat) or re.search(r"\bmodes?\b", q.flat))
+        asks_who = bool(cues.WHO.search(q.flat)) and not asks_mode
 
+        if asks_who:  # "qui vote le budget" is about the governance, not about the budget activities
+            gov = self._governance(q, instances, strict=True)
+            if gov:
+                return gov
         if self._is_commitment_question(q):
             return self._commitments(q, hits, context_function)
         defining = cues.STRONG_DEFINITION.search(q.flat) or (
@@ -107,30 +120,72 @@ class Engine:
             return topics.mode_definition(self.view, lang, [])
 
         subject_hits = self._subject_hits(self._rescore(hits, weights, q.content), function, q.years)
-        if subject_hits and not (instances and self._kind(hits[0]) == "instance"):
-            top = subject_hits[0]
-            if top.ambiguous or self._close_run(subject_hits):
-                return self._clarify(q, subject_hits)
-            block = self.view.items[top.entity].block if top.entity in self.view.items else None
-            if block and modes and cues.BLOCK_LISTING.search(q.flat) and not cues.WHICH_MODE.search(q.flat):
-                # "achats : qu'est-ce qui est harmonisé en 2017 ?" lists the block's activities in that mode
-                fid = self.view.function_of(block.id)
-                return topics.mode_list(self.view, lang, modes[0], q.years, fid, block.id, self._preface(q))
-            if block and cues.BLOCK_CONTENT.search(q.flat) and not (modes or cues.WHICH_MODE.search(q.flat)):
-                return topics.block_structure(self.view, lang, self.view.items[top.entity], q.years)
-            return self._about_entity(q, top.entity) or guide.unknown_answer(lang)
+        if subject_hits and not (instances and self._kind(hits[0]) == "instance" and not asks_mode):
+            if asks_who:  # "qui a porté le logo full CCI": the narrative says who, the map does not
+                found = self._leftover_search(q, [])
+                if found:
+                    return found
+            return self._about_subject(q, subject_hits, modes)
         if modes:
             if cues.WHICH_MODE.search(q.flat) and not (q.years or context_function):
                 return topics.mode_definition(self.view, lang, modes)
             if q.years or q.foreign_years or context_function or cues.LISTING.search(q.flat):
+                found = self._leftover_search(q, hits)
+                if found:
+                    return found
                 return topics.mode_list(self.view, lang, modes[0], q.years, context_function, None, self._preface(q))
             return topics.mode_definition(self.view, lang, modes)
         gov = self._governance(q, instances)
         if gov:
             return gov
         if context_function or (cues.STRUCTURE.search(q.flat) and re.search(r"fonction|function|srom", q.text)):
+            found = self._leftover_search(q, hits)
+            if found:
+                return found
             return topics.structure(self.view, lang, context_function, q.years[0] if q.years else None)
         return self._fallback(q)
+
+    def _about_subject(self, q: Query, subject_hits: list[Hit], modes: list[str]) -> Answer:
+        top = subject_hits[0]
+        if top.ambiguous or self._close_run(subject_hits):
+            return self._clarify(q, subject_hits)
+        if top.entity in self.view.named and cues.DEFINITION.search(q.flat):
+            found = self._leftover_search(q, [])  # "la TRIA c'est quoi": the narrative defines it, not the theme
+            if found:
+                return found
+        block = self.view.items[top.entity].block if top.entity in self.view.items else None
+        if block and modes and cues.BLOCK_LISTING.search(q.flat) and not cues.WHICH_MODE.search(q.flat):
+            # "achats : qu'est-ce qui est harmonisé en 2017 ?" lists the block's activities in that mode
+            fid = self.view.function_of(block.id)
+            return topics.mode_list(self.view, q.lang, modes[0], q.years, fid, block.id, self._preface(q))
+        if block and cues.BLOCK_CONTENT.search(q.flat) and not (modes or cues.WHICH_MODE.search(q.flat)):
+            return topics.block_structure(self.view, q.lang, self.view.items[top.entity], q.years)
+        return self._about_entity(q, top.entity) or guide.unknown_answer(q.lang)
+
+    def _instances(self, hits: list[Hit]) -> list[Instance]:
+        """Instances named, without those whose name is inside a longer one ("présidents" in "comité des
+        présidents")."""
+        found = [h for h in hits if h.score >= 0.8 and self._kind(h) == "instance"]
+        kept = [
+            h
+            for h in found
+            if not any(h.used < o.used or (h.used == o.used and o.weight > h.weight) for o in found if o is not h)
+        ]
+        return [self.view.instances[h.entity] for h in kept]
+
+    def _leftover_search(self, q: Query, hits: list[Hit]) -> Answer | None:
+        """The narrative, when the question's words beyond what was recognised (a function, a mode) are
+        a topic of their own that a passage holds entirely: "l'audit SI c'est pour quand les conclusions"."""
+        used: set[str] = set()
+        for h in hits:
+            if h.score >= 0.95 and self._kind(h) in ("function", "mode", "instance"):
+                used |= h.used
+        parts = [p for w in q.content if w not in used for p in w.split("-")]
+        words = [w for w in dict.fromkeys(parts) if w and w not in GENERIC_WORDS and w not in LISTING_WORDS]
+        if not words or not any(len(w) >= 4 for w in words):
+            return None
+        found = [h for h in self.search.search(words) if h.matched >= len(words)]
+        return guide.fallback(q.lang, found, self.view.functions) if found else None
 
     def _about_entity(self, q: Query, entity_id: str) -> Answer | None:
         """The answer about one chosen entity (a clarification's pick, or the one clear match)."""
@@ -319,15 +374,14 @@ class Engine:
             items = list(self.kb.commitments)
         return topics.commitments(self.view, q.lang, items, function, self.status)
 
-    def _governance(self, q: Query, instances: list[Instance]) -> Answer | None:
+    def _governance(self, q: Query, instances: list[Instance], strict: bool = False) -> Answer | None:
+        """Facts, roles or instances the question asks about; `strict` wants a fact or a role, not a bare name."""
         facts = self._facts(q)
         roles = self._roles(q, instances)
-        composition = bool(re.search(r"\b(?:sieg\w*|compos\w*|membres?|members?|sits?|who is on)\b", q.text))
+        composition = bool(re.search(r"\b(?:sieg\w*|compos\w*|membres?|members?|sits?|who is on)\b", q.flat))
         if composition and instances:
-            roles = []
-        if not (facts or roles or instances):
-            return None
-        if not (facts or roles) and not instances:
+            roles, facts = [], []
+        if not (facts or roles or (instances and not strict) or (composition and instances)):
             return None
         return topics.governance(self.view, q.lang, instances, roles, facts, composition)
 
@@ -355,7 +409,7 @@ class Engine:
                 if tok.startswith(stem) or (len(tok) >= 5 and stem.startswith(tok)):
                     stems.add(stem)
         if re.search(r"\bmet(?:tent)? en oeuvre\b", q.text):
-            stems.add("mettr")
+            stems.add("mett")
         found = [(inst, role) for stem, inst, role in self.roles if stem in stems]
         if instances:
             own = [(i, r) for i, r in found if i in instances]
@@ -369,7 +423,7 @@ class Engine:
             needed = max(1, (len(set(terms)) + 1) // 2)
             good = [h for h in hits if h.matched >= needed]
             if good:
-                return guide.fallback(q.lang, good)
+                return guide.fallback(q.lang, good, self.view.functions)
         return guide.unknown_answer(q.lang)
 
 

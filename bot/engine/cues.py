@@ -14,7 +14,7 @@ HELP_ANYWHERE = re.compile(
     r"comment ca marche|how do i use|how does this work)\b"
 )
 DEFINITION = re.compile(
-    r"\b(?:c est quoi|qu est ce qu|que veut dire|veut dire|signifi\w*|definition|definir|"
+    r"\b(?:c est quoi|c quoi|cest quoi|qu est ce qu|que veut dire|veut dire|signifi\w*|definition|definir|"
     r"defini[rs]?|entend on|entend par|on entend|explique|expliquer|what is|what s|whats|what does|meaning|"
     r"means?|define|difference|differences|differe|distingue|distinguer|versus|vs|compare[rz]?|"
     r"a quoi correspond|correspond a|ca veut dire|kesako|sens de|describe|explain)\b"
@@ -50,10 +50,10 @@ GOVERNANCE = re.compile(
     r"etudi\w*|dimensionn\w*|represent\w*|conseill\w*|met en oeuvre|mettent en oeuvre|implement\w*|"
     r"rapport|report|suivi annuel|responsable|in charge|charge de|fait quoi|que fait|what does)\b"
 )
-WHO = re.compile(r"\b(?:qui|who|whom|quelle instance|which body|quel organe|quelle cci|which cci)\b")
+WHO = re.compile(r"(?<!ce )\b(?:qui|who|whom|quelle instance|which body|quel organe|quelle cci|which cci)\b")
 COMMITMENT = re.compile(
     r"\b(?:engagements?|engage\w*|commitments?|committed|pledges?|axes? prioritaires?|priorites?|priorities|"
-    r"feuille de route|roadmap|promesses?|chantiers? 2021|objectifs? 2021)\b"
+    r"feuille de route|roadmap|promesses?|chantiers? 2021|objectifs?|objectives?|goals?|enjeux|commit\w*)\b"
 )
 NOT_COMMITMENT = re.compile(r"\bgestion des engagements\b|\boutil de gestion des engagements\b")
 COMMITMENT_ID = re.compile(r"\b([a-z]{2,6})[- ]?(\d{1,2})\b")

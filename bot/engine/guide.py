@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from srom_data.models import Function
+
 from .answer import Answer, Ref, Source
 from .replies import t
 from .search import SearchHit
@@ -63,7 +67,7 @@ def clarification(lang: str, candidates: list[Ref], followups: dict[str, str], w
     return Answer(intent="clarification", lang=lang, candidates=candidates, followups=followups, text="\n".join(lines))
 
 
-def fallback(lang: str, hits: list[SearchHit]) -> Answer:
+def fallback(lang: str, hits: list[SearchHit], functions: Mapping[str, Function]) -> Answer:
     lines = [
         t(
             lang,
@@ -77,4 +81,6 @@ def fallback(lang: str, hits: list[SearchHit]) -> Answer:
         excerpt = p.text if len(p.text) <= 300 else p.text[:297].rsplit(" ", 1)[0] + "…"
         lines.append(f"• _{p.section}_ : « {' '.join(excerpt.split())} »")
         sources.append(Source(section=p.section, quote=p.text))
-    return Answer(intent="fallback_search", lang=lang, text="\n".join(lines), sources=sources)
+    top = functions.get(hits[0].passage.function or "") if hits else None
+    ref = Ref(id=top.id, label=top.label) if top else None
+    return Answer(intent="fallback_search", lang=lang, function=ref, text="\n".join(lines), sources=sources)

@@ -40,6 +40,10 @@ QUESTION_WORDS = frozenset(
     evolution evolutions evolue evolve evolved change changed changes changement changements trajectoire
     historique history periode periodes period periods over time timeline compare comparaison""".split()
 )
+# Words that shape a listing question ("quelles activités ..."), never a subject.
+LISTING_WORDS = frozenset(
+    """activites activities activite activity processus process processes trucs choses things""".split()
+)
 # Phrases that name the question's subject in general ("mode de gestion"): removed before matching entities.
 _GENERIC_PHRASES = re.compile(
     r"\b(?:modes? de (?:gestion|fonctionnement|gouvernance)|management modes?|modes? (?:of )?management)\b"
@@ -161,6 +165,7 @@ def parse(raw: str, known_years: tuple[int, ...]) -> Query:
         and t not in STOPWORDS_FR
         and t not in STOPWORDS_EN
         and t not in QUESTION_WORDS
+        and t not in LISTING_WORDS
         and t not in year_words
     ]
     if _UPPER_IT.search(raw) and "it" not in content:  # "IT" is a name, "it" a pronoun
