@@ -35,14 +35,15 @@ class PassageSearch:
         if not terms:
             return []
         # A prefix query on a light stem finds "harmonise" for "harmonisation" and plurals.
-        query = " OR ".join(f'"{_stem(t)}"*' for t in terms)
+        stems = [_stem(t) for t in terms]
+        query = " OR ".join(f'"{stem}"*' for stem in stems)
         rows = self.db.execute(
             "SELECT rowid, bm25(p) FROM p WHERE p MATCH ? ORDER BY bm25(p) LIMIT ?", (query, limit * 3)
         ).fetchall()
         hits = []
         for rowid, score in rows:
             words_in = self._folded[rowid]
-            matched = sum(1 for t in terms if any(w.startswith(_stem(t)) for w in words_in))
+            matched = sum(1 for stem in stems if any(w.startswith(stem) for w in words_in))
             hits.append(SearchHit(self.passages[rowid], score, matched))
         hits.sort(key=lambda h: (-h.matched, h.score))
         return hits[:limit]

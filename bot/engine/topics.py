@@ -134,6 +134,8 @@ def governance(
             if inst.composition and (composition or not inst.roles):
                 lines.append(t(lang, f"Composition : {inst.composition.quote}", f"Members: {inst.composition.quote}"))
                 sources.append(Source(section=inst.composition.section, quote=inst.composition.quote))
+            if composition and inst.composition:
+                continue  # "qui siège au Bureau ?" asks who, not what it does
             for role in inst.roles[:8]:
                 lines.append(f"• {role.text}")
                 sources.append(Source(section=role.evidence.section, quote=role.evidence.quote))
