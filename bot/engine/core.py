@@ -97,13 +97,18 @@ class Engine:
                 return chosen
         if not q.text or cues.HELP.match(q.flat) or (cues.HELP_ANYWHERE.search(q.flat) and len(q.content) <= 2):
             return guide.help_answer(lang, self.kb.meta.region)
+        if cues.OFF_TOPIC.search(q.flat):
+            return guide.unknown_answer(lang)
+        if cues.COUNT_FUNCTIONS.search(q.flat):
+            return topics.structure(self.view, lang, None, None)
         hits, weights = self.matcher.match(q.content)
         function = self._function(hits, direct_only=True)
         context_function = function or self._function(hits, direct_only=False)
         modes = self._modes(q, hits)
         instances = self._instances(hits)
-        asks_mode = bool(q.years or cues.WHICH_MODE.search(q.flat) or re.search(r"\bmodes?\b", q.flat))
-        asks_who = bool(cues.WHO.search(q.flat)) and not asks_mode
+        says_mode = bool(cues.WHICH_MODE.search(q.flat) or re.search(r"\bmodes?\b", q.flat))
+        asks_mode = says_mode or bool(q.years)
+        asks_who = bool(cues.WHO.search(q.flat)) and not says_mode
 
         if asks_who:  # "qui vote le budget" is about the governance, not about the budget activities
             gov = self._governance(q, instances, strict=True)
@@ -119,7 +124,7 @@ class Engine:
         if not modes and cues.LIST_ALL_MODES.search(q.flat):
             return topics.mode_definition(self.view, lang, [])
 
-        subject_hits = self._subject_hits(self._rescore(hits, weights, q.content), function, q.years)
+        subject_hits = self._subject_hits(self._rescore(hits, weights, q.content), function, q.years, says_mode)
         if subject_hits and not (instances and self._kind(hits[0]) == "instance" and not asks_mode):
             if asks_who:  # "qui a porté le logo full CCI": the narrative says who, the map does not
                 found = self._leftover_search(q, [])
@@ -135,6 +140,8 @@ class Engine:
                     return found
                 return topics.mode_list(self.view, lang, modes[0], q.years, context_function, None, self._preface(q))
             return topics.mode_definition(self.view, lang, modes)
+        if context_function and cues.STRUCTURE.search(q.flat) and not instances:
+            return topics.structure(self.view, lang, context_function, q.years[0] if q.years else None)
         gov = self._governance(q, instances)
         if gov:
             return gov
@@ -184,7 +191,8 @@ class Engine:
         words = [w for w in dict.fromkeys(parts) if w and w not in GENERIC_WORDS and w not in LISTING_WORDS]
         if not words or not any(len(w) >= 4 for w in words):
             return None
-        found = [h for h in self.search.search(words) if h.matched >= len(words)]
+        needed = len(words) if len(words) <= 2 else max(2, -(-3 * len(words) // 5))  # all, or 60 % of them
+        found = [h for h in self.search.search(words) if h.matched >= needed]
         return guide.fallback(q.lang, found, self.view.functions) if found else None
 
     def _about_entity(self, q: Query, entity_id: str) -> Answer | None:
@@ -236,7 +244,9 @@ class Engine:
                 codes.append(code)
         return codes
 
-    def _subject_hits(self, hits: list[Hit], function: str | None, years: list[int]) -> list[Hit]:
+    def _subject_hits(
+        self, hits: list[Hit], function: str | None, years: list[int], asks_mode: bool = False
+    ) -> list[Hit]:
         """Blocks, activities, objectives and themes the question names well enough, best first."""
         out = []
         for h in hits:
@@ -244,12 +254,16 @@ class Engine:
                 continue
             if h.ambiguous:
                 targets = self._filter_targets(h.targets, function, years)
+                if asks_mode:  # only activities and blocks have a mode: "la formation en 2017, quel mode ?"
+                    targets = [t for t in targets if t in self.view.items] or targets
                 if len(targets) == 1:
                     out.append(Hit(targets[0], h.score, h.weight, h.alias, (), h.used))
                 elif targets:
                     out.append(Hit(h.entity, h.score, h.weight, h.alias, tuple(targets), h.used))
             elif self._kind(h) in SUBJECT_KINDS:
                 out.append(h)
+        if asks_mode:
+            out = [h for h in out if h.ambiguous or h.entity in self.view.items] or out
         narrowed = [h for h in out if not function or h.ambiguous or self.view.function_of(h.entity) == function]
         out = narrowed or out
         if years:
@@ -390,7 +404,8 @@ class Engine:
         who = bool(cues.WHO.search(q.flat))
         scored = []
         for fact, keys in self.fact_keys:
-            found = sum(1 for k in keys if re.search(rf"\b{re.escape(k)}", text))
+            # a keyword of several words ("29 mai", "marchés régionaux") is specific enough alone
+            found = sum(1.5 if " " in k else 1 for k in keys if re.search(rf"\b{re.escape(k)}", text))
             score = found + (0.5 if who and found else 0)
             if score >= 1.5:
                 scored.append((score, fact))
@@ -398,7 +413,7 @@ class Engine:
         return [f for s, f in scored if s == scored[0][0]] if scored else []
 
     def _roles(self, q: Query, instances: list[Instance]) -> list[tuple[Instance, Role]]:
-        stems = set()
+        stems: set[str] = set()
         for tok in q.tokens:
             if len(tok) < 4:
                 continue

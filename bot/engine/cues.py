@@ -11,7 +11,7 @@ HELP = re.compile(
 )
 HELP_ANYWHERE = re.compile(
     r"\b(?:aide|help|que sais tu|que peux tu|what can you|utilise[rs]?|sers a quoi|sert a quoi|"
-    r"comment ca marche|how do i use|how does this work)\b"
+    r"comment ca marche|how do i use|how does this work|sais faire|sait faire|tu fais quoi|can you do)\b"
 )
 DEFINITION = re.compile(
     r"\b(?:c est quoi|c quoi|cest quoi|qu est ce qu|que veut dire|veut dire|signifi\w*|definition|definir|"
@@ -35,7 +35,7 @@ LISTING = re.compile(
 # Narrower: a question that asks for the items of a block in a mode, not for one item's mode.
 BLOCK_LISTING = re.compile(
     r"\b(?:qu est ce qui|quelles? activites|quels? processus|lesquel(?:le)?s?|liste[rz]?|list|which|"
-    r"what s|whats|tout ce qui|toutes? les activites|all)\b"
+    r"what s|whats|tout ce qui|toutes? les activites|les activites|activities|all)\b"
 )
 EVOLUTION = re.compile(
     r"\b(?:evolution|evolue|evoluer|evolve[ds]?|change|changes|changed|changement|changements|chang[eé]|"
@@ -71,3 +71,12 @@ BLOCK_CONTENT = re.compile(
 )
 LETTERS = re.compile(r"(?<![A-Za-z\u00C0-\u017F])([ACHMI])(?![A-Za-z\u00C0-\u017F])")
 SINGLE_MODE_LETTER = re.compile(r"(?:\b(?:le|la|l|mode|lettre|letter|code|un|une|the|en)\s+|\()([ACHMI])(?:\)|\b)(?!')")
+# Small talk the SROM has nothing to say about, even when a word of it occurs in the document.
+OFF_TOPIC = re.compile(
+    r"\b(?:quel temps|fera t il beau|il pleut|meteo|weather|recette|recipe|blague|joke|horaires? de train|"
+    r"resultat du match|qui a gagne|score du match|restaurant|cantine|menu du jour|bitcoin|bourse)\b"
+)
+COUNT_FUNCTIONS = re.compile(
+    r"\b(?:combien de fonctions|how many functions|quelles sont les fonctions|liste des fonctions|"
+    r"list (?:of )?(?:the )?functions|which functions)\b"
+)

@@ -125,11 +125,14 @@ class EntityMatcher:
             out[word] = 1.0
         for tok in self._by_singular.get(_singular(word), ()):
             out.setdefault(tok, 0.98)
-        if len(word) >= 4:
-            i = bisect.bisect_left(self.vocab, word)
-            while i < len(self.vocab) and self.vocab[i].startswith(word):
+        # Chat truncations: "compta", "tréso", "mutu", "déclas" (a plural s on a truncation is dropped).
+        for stem in {word, _singular(word)}:
+            if len(stem) < 4:
+                continue
+            i = bisect.bisect_left(self.vocab, stem)
+            while i < len(self.vocab) and self.vocab[i].startswith(stem):
                 tok = self.vocab[i]
-                if tok != word and len(word) >= 0.5 * len(tok):
+                if tok != stem and len(stem) >= 0.3 * len(tok):
                     out.setdefault(tok, 0.9)
                 i += 1
         if len(word) >= MIN_FUZZY_LEN and not out:

@@ -16,7 +16,14 @@ import yaml
 from bot.engine import Answer, Engine
 from srom_data.text import key
 
-QUESTIONS: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "questions.yaml").read_text("utf-8"))
+HERE = Path(__file__).parent
+# questions.yaml was written first and tuned on; questions_holdout.yaml was written blind, later, by someone who saw
+# neither the engine nor the data, and measured before any tuning (90.0 % then). Both count.
+QUESTIONS: list[dict[str, Any]] = [
+    case
+    for name in ("questions.yaml", "questions_holdout.yaml")
+    for case in yaml.safe_load((HERE / name).read_text("utf-8"))
+]
 TARGET = 0.95
 
 
@@ -58,8 +65,8 @@ def mismatches(case: dict[str, Any], answer: Answer) -> list[str]:
 
 def test_the_set_is_large_and_varied():
     intents = Counter(c["intent"] for c in QUESTIONS)
-    assert len(QUESTIONS) >= 200
-    assert sum(1 for c in QUESTIONS if c.get("lang") == "en") >= 40
+    assert len(QUESTIONS) >= 400
+    assert sum(1 for c in QUESTIONS if c.get("lang") == "en") >= 80
     assert set(intents) == {
         "mode_lookup",
         "evolution",
