@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 
@@ -12,8 +11,13 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="srom", description="Assistant SROM des CCI (Slack et console).")
     sub = parser.add_subparsers(dest="command")
 
-    sub.add_parser("chat", help="conversation in the terminal (the console)")
-    sub.add_parser("serve", help="serve Slack (Socket Mode with SLACK_APP_TOKEN, HTTP otherwise)")
+    chat = sub.add_parser("chat", help="conversation in the terminal (the console)")
+    chat.add_argument("--plain", action="store_true", help="line by line, no line editing (as with a pipe)")
+    serve = sub.add_parser("serve", help="serve Slack (Socket Mode with SLACK_APP_TOKEN, HTTP otherwise)")
+    mode = serve.add_mutually_exclusive_group()
+    mode.add_argument("--http", dest="mode", action="store_const", const="http", help="HTTP on $PORT")
+    mode.add_argument("--socket", dest="mode", action="store_const", const="socket", help="Socket Mode")
+    serve.add_argument("--port", type=int, help="HTTP port (default $PORT, else 3000)")
 
     ask = sub.add_parser("ask", help="answer one question (or one per stdin line with --json)")
     ask.add_argument("question", nargs="*")
@@ -29,7 +33,11 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    command = args.command or ("serve" if os.environ.get("SLACK_BOT_TOKEN") else "chat")
+    if args.command is None:
+        from .settings import slack_configured
+
+        args = _parser().parse_args(["serve" if slack_configured() else "chat"])
+    command = args.command
     try:
         if command == "data":
             return _data(args)
@@ -40,11 +48,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "chat":
             from .console import run_console
 
-            return run_console()
+            return run_console(plain=args.plain)
         if command == "serve":
             from .serve import run_serve
 
-            return run_serve()
+            return run_serve(mode=args.mode or "auto", port=args.port)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

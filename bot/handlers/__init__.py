@@ -1,0 +1,23 @@
+"""Every Slack listener, registered in one place. The handler functions stay plain (no decorators)."""
+
+from __future__ import annotations
+
+import re
+
+from slack_bolt import App
+
+from ..actions import ACTIONS
+from ..commands import COMMANDS
+from ..views import VIEW_ASK
+from . import actions, commands, home, messages, views
+
+
+def register(app: App) -> None:
+    app.event("app_mention")(messages.handle_app_mention)
+    app.event("message")(messages.handle_direct_message)
+    app.event("app_home_opened")(home.handle_app_home_opened)
+    for name in COMMANDS:
+        app.command(name)(commands.handle_command)
+    bases = "|".join(re.escape(base) for base in ACTIONS)
+    app.action(re.compile(rf"^(?:{bases})(?::\d+)?$"))(actions.handle_action)
+    app.view(VIEW_ASK)(views.handle_ask_submission)

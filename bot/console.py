@@ -1,0 +1,138 @@
+"""`srom chat`: the bot in a terminal, through the same replies as Slack, its blocks rendered as text.
+
+Type a question as in a direct message, a slash command as in Slack (`/srom …`), or the number of a button.
+Interactive (a TTY): line editing and history. Piped: one line in, one answer out, exit 0 at the end.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from storage.db import DatabaseProvider
+
+from .actions import run_action
+from .blocks import Surface
+from .commands import run_command
+from .console_render import DIM, RESET, Choice, mrkdwn_to_text, render_blocks
+from .replies import Invocation, Reply, answer_reply, error_reply
+
+logger = logging.getLogger(__name__)
+
+PROMPT = "srom> "
+QUIT_WORDS = {"quit", "exit", "/quit", "/exit", "q"}
+CONSOLE_USER = "vous"
+BANNER = (
+    "Assistant SROM — posez une question (ex. : mode pour la paie en 2017 ?), `/srom aide` pour l'aide,\n"
+    "le numéro d'un bouton pour le choisir, Ctrl-D pour quitter."
+)
+NOTES = {"ephemeral": "(visible de vous seul)", "public": "(publié dans le canal)"}
+
+
+class ConsoleSession:
+    """One conversation: turns a typed line into the text to print, remembering the last reply's buttons."""
+
+    def __init__(self, *, color: bool = False, databases: DatabaseProvider | None = None) -> None:
+        self.color = color
+        self.databases = databases
+        self.choices: dict[int, tuple[Choice, Surface]] = {}
+
+    def handle(self, line: str) -> str | None:
+        """The text to print for `line` ('' for nothing); None when the user asked to quit."""
+        text = line.strip()
+        if not text:
+            return ""
+        if text.lower() in QUIT_WORDS:
+            return None
+        try:
+            reply, surface = self._reply(text)
+        except Exception as exc:
+            logger.error("console: %s: %s", type(exc).__name__, exc)
+            logger.debug("console failure", exc_info=True)
+            reply, surface = error_reply(), "thread"
+        return self.render(reply, surface)
+
+    def _invocation(self, surface: Surface) -> Invocation:
+        return Invocation(user_id=CONSOLE_USER, surface=surface, databases=self.databases)
+
+    def _reply(self, text: str) -> tuple[Reply, Surface]:
+        if text.isdigit() and int(text) in self.choices:
+            choice, surface = self.choices[int(text)]
+            reply = run_action(choice.action_id, choice.value, self._invocation(surface))
+            return reply, "thread" if reply.public else surface
+        if text.startswith("/"):
+            name, _, rest = text.partition(" ")
+            return run_command(name, rest, self._invocation("ephemeral")), "ephemeral"
+        return answer_reply(text, surface="thread"), "thread"
+
+    def render(self, reply: Reply, surface: Surface) -> str:
+        blocks = reply.modal.get("blocks", []) if reply.modal else reply.blocks
+        rendered = render_blocks(blocks, color=self.color)
+        self.choices = {c.number: (c, surface) for c in rendered.choices}
+        text = rendered.text or mrkdwn_to_text(reply.text, color=self.color)
+        note = NOTES["public"] if reply.public else NOTES.get(surface)
+        if note:
+            text += "\n" + (f"{DIM}  {note}{RESET}" if self.color else f"  {note}")
+        return text
+
+
+def run_console(*, plain: bool = False, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
+    stdin = stdin or sys.stdin
+    stdout = stdout or sys.stdout
+    from srom_data.loader import DataError, load_default
+
+    from .settings import SettingsError, load_settings
+
+    try:
+        settings = load_settings()
+        settings.export_data_dir()
+        load_default()
+    except (SettingsError, DataError) as exc:
+        print(f"srom chat : {exc}", file=sys.stderr)
+        return 2 if isinstance(exc, SettingsError) else 1
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
+    interactive = not plain and stdin.isatty() and stdout.isatty()
+    session = ConsoleSession(color=interactive, databases=DatabaseProvider(settings.srom_db_path, migrate_on_open=True))
+    if interactive:
+        return _interactive(session, stdout)
+    for line in stdin:
+        out = session.handle(line)
+        if out is None:
+            break
+        if out:
+            stdout.write(out + "\n\n")
+            stdout.flush()
+    return 0
+
+
+def _interactive(session: ConsoleSession, stdout: TextIO) -> int:
+    from prompt_toolkit import PromptSession
+
+    prompt: PromptSession[str] = PromptSession(history=_history())
+    print(BANNER + "\n", file=stdout)
+    while True:
+        try:
+            line = prompt.prompt(PROMPT)
+        except KeyboardInterrupt:
+            continue
+        except EOFError:
+            return 0
+        out = session.handle(line)
+        if out is None:
+            return 0
+        if out:
+            print(out + "\n", file=stdout)
+
+
+def _history():  # -> prompt_toolkit History
+    from prompt_toolkit.history import FileHistory, InMemoryHistory
+
+    state = Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state") / "srom"
+    try:
+        state.mkdir(parents=True, exist_ok=True)
+        return FileHistory(str(state / "history"))
+    except OSError:
+        return InMemoryHistory()

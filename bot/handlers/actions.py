@@ -1,0 +1,65 @@
+"""Buttons: clarification choices, "Voir la suite", "Partager dans le canal", the App Home's question button."""
+
+from __future__ import annotations
+
+import logging
+
+from slack_bolt import Ack, BoltContext
+from slack_sdk import WebClient
+
+from ..actions import run_action
+from ..blocks import Surface, build_choice_made_blocks
+from ..middleware import DATABASES
+from ..replies import Invocation, Reply
+from ..views import build_ask_modal
+from .delivery import delete_original, post_in_thread, respond, tell_failure
+
+
+def surface_of(body: dict) -> Surface:
+    container = body.get("container") or {}
+    if container.get("type") == "view":
+        return "modal"
+    return "ephemeral" if container.get("is_ephemeral") else "thread"
+
+
+def handle_action(
+    ack: Ack, body: dict, action: dict, client: WebClient, context: BoltContext, logger: logging.Logger
+) -> None:
+    ack()
+    surface = surface_of(body)
+    user = (body.get("user") or {}).get("id", "")
+    channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id")
+    invocation = Invocation(user_id=user, surface=surface, channel_id=channel, databases=context.get(DATABASES))
+    try:
+        reply = run_action(action.get("action_id") or "", action.get("value") or "", invocation)
+        _deliver(client, body, action, reply, surface)
+    except Exception:
+        logger.exception("action %s failed", action.get("action_id"))
+        tell_failure(client, response_url=body.get("response_url"), channel=channel, user=user)
+
+
+def _deliver(client: WebClient, body: dict, action: dict, reply: Reply, surface: Surface) -> None:
+    if reply.modal is not None:
+        client.views_open(trigger_id=body["trigger_id"], view=reply.modal)
+    elif surface == "modal":
+        view = build_ask_modal(question=reply.question or "", answer_blocks=reply.blocks)
+        client.views_update(view_id=body["view"]["id"], view=view)
+    elif surface == "ephemeral":
+        url = body["response_url"]
+        if reply.public:
+            respond(url, reply, public=True)
+            delete_original(url)
+        else:
+            respond(url, reply, replace_original=reply.replaces_original)
+    else:
+        _deliver_in_thread(client, body, action, reply)
+
+
+def _deliver_in_thread(client: WebClient, body: dict, action: dict, reply: Reply) -> None:
+    message = body.get("message") or {}
+    channel = body["channel"]["id"]
+    post_in_thread(client, channel=channel, thread_ts=message.get("thread_ts") or message["ts"], reply=reply)
+    if reply.replaces_original and message.get("blocks"):
+        label = (action.get("text") or {}).get("text", "")
+        blocks = build_choice_made_blocks(message["blocks"], user=body["user"]["id"], label=label, lang=reply.lang)
+        client.chat_update(channel=channel, ts=message["ts"], text=message.get("text") or reply.text, blocks=blocks)

@@ -1,0 +1,37 @@
+"""Slash commands: ack at once, then the command's Reply through the response_url (or a modal)."""
+
+from __future__ import annotations
+
+import logging
+
+from slack_bolt import Ack, BoltContext
+from slack_sdk import WebClient
+
+from ..commands import run_command
+from ..middleware import DATABASES
+from ..replies import Invocation
+from .delivery import respond, tell_failure
+
+
+def handle_command(ack: Ack, body: dict, client: WebClient, context: BoltContext, logger: logging.Logger) -> None:
+    ack()
+    invocation = Invocation(
+        user_id=body.get("user_id") or "",
+        surface="ephemeral",
+        channel_id=body.get("channel_id"),
+        databases=context.get(DATABASES),
+    )
+    try:
+        reply = run_command(body.get("command") or "", body.get("text") or "", invocation)
+        if reply.modal is not None:
+            client.views_open(trigger_id=body["trigger_id"], view=reply.modal)
+        else:
+            respond(body["response_url"], reply, public=reply.public)
+    except Exception:
+        logger.exception("slash command %s failed", body.get("command"))
+        tell_failure(
+            client,
+            response_url=body.get("response_url"),
+            channel=body.get("channel_id"),
+            user=body.get("user_id"),
+        )

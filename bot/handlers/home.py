@@ -1,0 +1,24 @@
+"""The App Home tab: published each time a user opens it."""
+
+from __future__ import annotations
+
+import logging
+
+from slack_bolt import BoltContext
+from slack_sdk import WebClient
+
+from srom_data.loader import load_default
+
+from ..commands import command_help
+from ..middleware import finish_event
+from ..views import build_home_view
+
+
+def handle_app_home_opened(event: dict, context: BoltContext, client: WebClient, logger: logging.Logger) -> None:
+    try:
+        if event.get("tab", "home") == "home" and event.get("user"):
+            client.views_publish(user_id=event["user"], view=build_home_view(load_default(), command_help()))
+    except Exception:
+        logger.exception("app_home_opened failed")
+    finally:
+        finish_event(context)
