@@ -28,7 +28,17 @@ def _parser() -> argparse.ArgumentParser:
     data_sub.add_parser("check", help="validate the data folder and print its coverage")
     export = data_sub.add_parser("export", help="export the knowledge base")
     export.add_argument("--format", choices=["json", "csv"], default="json")
+    for module in _extensions():
+        module.add_commands(sub)
     return parser
+
+
+def _extensions() -> list:
+    """Command groups that live beside their feature (commitment tracking, maps): each adds its sub-commands and
+    runs them, importing its heavy dependencies only when one of its commands runs."""
+    from . import cli_maps, cli_tracking
+
+    return [cli_tracking, cli_maps]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -53,6 +63,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .serve import run_serve
 
             return run_serve(mode=args.mode or "auto", port=args.port)
+        for module in _extensions():
+            code = module.run(args)
+            if code is not None:
+                return code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
