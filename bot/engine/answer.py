@@ -51,6 +51,16 @@ class Source(BaseModel):
     quote: str
 
 
+class MapRequest(BaseModel):
+    """A picture of a function's map was asked for: one year's map, or the three years side by side."""
+
+    model_config = ConfigDict(frozen=True)
+
+    function: str
+    year: int | None = None
+    compare: bool = False
+
+
 class Answer(BaseModel):
     """One reply to one chat message. `text` is what the user sees (Slack mrkdwn: *bold*, _italic_, • bullets)."""
 
@@ -68,6 +78,8 @@ class Answer(BaseModel):
     sources: list[Source] = Field(default_factory=list)
     # The question to ask again when the user picks a candidate (clarification buttons), per candidate id.
     followups: dict[str, str] = Field(default_factory=dict)
+    # Set when the user asked to see a map: the Slack app uploads the picture, the console writes the file.
+    map: MapRequest | None = None
 
     def to_public_json(self) -> dict:
         """The JSON object of `srom ask --json` (the fixed public fields)."""

@@ -114,6 +114,8 @@ class Engine:
             gov = self._governance(q, instances, strict=True)
             if gov:
                 return gov
+        if cues.SHOW_MAP.search(q.flat) and context_function and not (modes or instances):
+            return topics.map_answer(self.view, lang, context_function, q.years, bool(cues.EVOLUTION.search(q.flat)))
         if self._is_commitment_question(q):
             return self._commitments(q, hits, context_function)
         defining = cues.STRONG_DEFINITION.search(q.flat) or (

@@ -80,3 +80,7 @@ COUNT_FUNCTIONS = re.compile(
     r"\b(?:combien de fonctions|how many functions|quelles sont les fonctions|liste des fonctions|"
     r"list (?:of )?(?:the )?functions|which functions)\b"
 )
+SHOW_MAP = re.compile(
+    r"\b(?:montre[rz]?|affiche[rz]?|voir|dessine[rz]?|show|display|draw|see)\b.*\b(?:cartes?|carto\w*|maps?|"
+    r"schemas?|diagrammes?|diagrams?|images?|pictures?)\b|\b(?:cartes?|maps?|cartographie)\b"
+)

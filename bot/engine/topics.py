@@ -7,7 +7,7 @@ from collections.abc import Callable
 from srom_data.models import Commitment, Fact, Instance, Role
 from srom_data.text import fold
 
-from .answer import Answer, Ref, Source
+from .answer import Answer, MapRequest, Ref, Source
 from .lookup import Item, KnowledgeView
 from .replies import MAX_LIST, certainty_label, t
 
@@ -286,3 +286,31 @@ def verb_stem(verb: str) -> str:
         if v.endswith(suffix) and len(v) > 5:
             return v[: -len(suffix)]
     return v
+
+
+def map_answer(view: KnowledgeView, lang: str, function: str, years: list[int], compare: bool) -> Answer:
+    """A function's map for a year (the latest if none), or the three years side by side."""
+    fn = view.functions[function]
+    compare = compare or len(years) > 1
+    year = None if compare else (years[0] if years else max(view.years))
+    if compare:
+        text = t(
+            lang,
+            f"Carte comparée {', '.join(str(y) for y in view.years)} — *{fn.label}*",
+            f"Map compared across {', '.join(str(y) for y in view.years)} — *{fn.label}*",
+        )
+    else:
+        text = t(lang, f"Carte {year} — *{fn.label}*", f"{year} map — *{fn.label}*")
+    text += t(
+        lang,
+        " (les activités au mode non précisé par le texte sont hachurées).",
+        " (activities whose mode the text does not state are hatched).",
+    )
+    return Answer(
+        intent="structure",
+        lang=lang,
+        function=view.function_ref(fn),
+        year=year,
+        text=text,
+        map=MapRequest(function=fn.id, year=year, compare=compare),
+    )

@@ -73,3 +73,21 @@ def test_question_words_do_not_reach_matching():
     assert q.content == ["paie"]
     q = parse("what is the mode for payroll in 2017", YEARS)
     assert q.content == ["payroll"]
+
+
+@pytest.mark.parametrize(
+    ("question", "function", "year", "compare"),
+    [
+        ("montre la carte RH 2017", "RH", 2017, False),
+        ("show me the HR map over time", "RH", None, True),
+        ("cartographie finances 2013 2021", "FIN", None, True),
+        ("carte SI", "SI", 2021, False),
+    ],
+)
+def test_map_requests(question, function, year, compare):
+    from bot.engine import answer
+
+    a = answer(question)
+    assert a.map is not None
+    assert (a.map.function, a.map.year, a.map.compare) == (function, year, compare)
+    assert "map" not in a.to_public_json()
