@@ -19,6 +19,7 @@ logger = logging.getLogger(__name__)
 
 SUBJECT_KINDS = ("block", "activity", "objective", "theme")
 ACCEPT = 0.75
+WEAK = 0.6  # below ACCEPT but above this: offered as "did you mean", never answered
 UNKNOWN_WORD_WEIGHT = 1.0
 # Words that shape a listing or structure question rather than name a topic of the narrative.
 GENERIC_WORDS = frozenset(
@@ -126,7 +127,9 @@ class Engine:
         if not modes and cues.LIST_ALL_MODES.search(q.flat):
             return topics.mode_definition(self.view, lang, [])
 
-        subject_hits = self._subject_hits(self._rescore(hits, weights, q.content), function, q.years, says_mode)
+        rescored = self._rescore(hits, weights, q.content)
+        subject_hits = self._subject_hits(rescored, function, q.years, says_mode)
+        subject_hits_weak = [] if subject_hits else self._subject_hits(rescored, function, q.years, says_mode, WEAK)
         if subject_hits and not (instances and self._kind(hits[0]) == "instance" and not asks_mode):
             if asks_who:  # "qui a porté le logo full CCI": the narrative says who, the map does not
                 found = self._leftover_search(q, [])
@@ -152,7 +155,7 @@ class Engine:
             if found:
                 return found
             return topics.structure(self.view, lang, context_function, q.years[0] if q.years else None)
-        return self._fallback(q)
+        return self._fallback(q, subject_hits_weak)
 
     def _about_subject(self, q: Query, subject_hits: list[Hit], modes: list[str]) -> Answer:
         top = subject_hits[0]
@@ -247,12 +250,12 @@ class Engine:
         return codes
 
     def _subject_hits(
-        self, hits: list[Hit], function: str | None, years: list[int], asks_mode: bool = False
+        self, hits: list[Hit], function: str | None, years: list[int], asks_mode: bool = False, floor: float = 0.0
     ) -> list[Hit]:
         """Blocks, activities, objectives and themes the question names well enough, best first."""
         out = []
         for h in hits:
-            if h.score < ACCEPT:
+            if h.score < (floor or ACCEPT):
                 continue
             if h.ambiguous:
                 targets = self._filter_targets(h.targets, function, years)
@@ -331,15 +334,17 @@ class Engine:
                 return True
         return False
 
-    def _clarify(self, q: Query, hits: list[Hit]) -> Answer:
+    def _clarify(self, q: Query, hits: list[Hit], weak: bool = False) -> Answer:
         top = hits[0]
         if top.ambiguous:
             ids = list(top.targets)
+        elif weak:
+            ids = [t for h in hits for t in (h.targets or (h.entity,))]
         else:
             ids = [h.entity for h in hits if top.score - h.score <= CLOSE_RUN and not h.ambiguous]
         candidates = [Ref(id=e, label=self.view.describe(e)) for e in list(dict.fromkeys(ids))[:6]]
         followups = {c.id: f"={c.id}|{q.raw}" for c in candidates}
-        answer = guide.clarification(q.lang, candidates, followups, top.alias)
+        answer = guide.clarification(q.lang, candidates, followups, top.alias, unsure=weak)
         return answer.model_copy(update={"year": q.years[0] if len(q.years) == 1 else None})
 
     def _preface(self, q: Query) -> str:
@@ -433,7 +438,7 @@ class Engine:
             return own
         return found
 
-    def _fallback(self, q: Query) -> Answer:
+    def _fallback(self, q: Query, weak: list[Hit]) -> Answer:
         terms = [w for w in q.content if len(w) >= 3]
         hits = self.search.search(terms)
         if hits:
@@ -441,6 +446,8 @@ class Engine:
             good = [h for h in hits if h.matched >= needed]
             if good:
                 return guide.fallback(q.lang, good, self.view.functions)
+        if weak and len(q.content) <= 3:  # a short name half-recognised is a question back, never an answer
+            return self._clarify(q, weak[:4], weak=True)
         return guide.unknown_answer(q.lang)
 
 

@@ -55,14 +55,20 @@ def unknown_answer(lang: str) -> Answer:
     return Answer(intent="unknown", lang=lang, text=text)
 
 
-def clarification(lang: str, candidates: list[Ref], followups: dict[str, str], what: str) -> Answer:
-    lines = [
-        t(
+def clarification(
+    lang: str, candidates: list[Ref], followups: dict[str, str], what: str, unsure: bool = False
+) -> Answer:
+    if unsure:
+        head = t(
+            lang, "Je ne suis pas sûr de comprendre. Vouliez-vous dire :", "I'm not sure I understood. Did you mean:"
+        )
+    else:
+        head = t(
             lang,
             f"« {what} » peut désigner plusieurs choses. Laquelle ?",
             f"“{what}” may mean several things. Which one?",
         )
-    ]
+    lines = [head]
     lines.extend(f"{i}. {c.label}" for i, c in enumerate(candidates, 1))
     return Answer(intent="clarification", lang=lang, candidates=candidates, followups=followups, text="\n".join(lines))
 

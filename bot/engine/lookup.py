@@ -56,6 +56,22 @@ class KnowledgeView:
         self.instances = {i.id: i for i in kb.governance.instances}
         self.commitments = {c.id: c for c in kb.commitments}
         self.modes = {m.code: m for m in kb.modes}
+        # One thing named differently on successive maps ("Paye" in 2013, "Réalisation des paies" after), as the
+        # data declares it: a shared name whose items never stand on the same map.
+        self.other_names: dict[str, list[str]] = {}
+        for amb in kb.all_ambiguous_aliases():
+            ids = [t for t in amb.targets if t in self.items]
+            spans = [set(self.items[t].years) for t in ids]
+            if len(ids) == len(amb.targets) > 1 and sum(map(len, spans)) == len(set().union(*spans)):
+                for t in ids:
+                    self.other_names.setdefault(t, []).extend(o for o in ids if o != t)
+
+    def predecessor(self, item: Item, year: int) -> Item | None:
+        """The item that stands for this one on a year's map where it is absent, if the data says so."""
+        for other in self.other_names.get(item.id, []):
+            if year in self.items[other].years:
+                return self.items[other]
+        return None
 
     # -- references ---------------------------------------------------------------------------------------------
 

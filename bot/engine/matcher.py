@@ -129,10 +129,13 @@ class EntityMatcher:
         for stem in {word, _singular(word)}:
             if len(stem) < 4:
                 continue
+            # A known word only takes its inflections ("social" -> "sociales"), not longer words ("paie" is not
+            # "paiements"); an unknown one may be a truncation.
+            longest = len(stem) + 2 if stem in self.by_token else len(stem) / 0.3
             i = bisect.bisect_left(self.vocab, stem)
             while i < len(self.vocab) and self.vocab[i].startswith(stem):
                 tok = self.vocab[i]
-                if tok != stem and len(stem) >= 0.3 * len(tok):
+                if tok != stem and len(tok) <= longest:
                     out.setdefault(tok, 0.9)
                 i += 1
         if len(word) >= MIN_FUZZY_LEN and not out:

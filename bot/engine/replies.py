@@ -155,7 +155,13 @@ def evolution(view: KnowledgeView, lang: str, item: Item, preface: str = "") -> 
     previous: str | None = None
     for year in view.years:
         if year not in item.years:
-            lines.append(f"• {year} : {t(lang, 'absent de la carte', 'not on the map')}")
+            other = view.predecessor(item, year)
+            if other is None:
+                lines.append(f"• {year} : {t(lang, 'absent de la carte', 'not on the map')}")
+                continue
+            code, _ = view.summary(other, year)
+            named = t(lang, "sous le bloc", "as the block") if other.block else t(lang, "sous le nom", "named")
+            lines.append(f"• {year} : {named} « {other.label} » — {mode_text(view, lang, code)}")
             continue
         code, certainty = view.summary(item, year)
         pairs = view.assessments(item, year)
