@@ -39,11 +39,20 @@ def open_ask_modal(value: str, invocation: Invocation) -> Reply:
     return Reply(text="Poser une question", modal=build_ask_modal())
 
 
+def _tracking_actions() -> dict[str, ActionFunction]:
+    from .tracking.actions import open_update_modal
+    from .tracking.report import ACTION_REPORT_FILE, report_file
+    from .tracking.views import ACTION_OPEN_UPDATE
+
+    return {ACTION_OPEN_UPDATE: open_update_modal, ACTION_REPORT_FILE: report_file}
+
+
 ACTIONS: dict[str, ActionFunction] = {
     ACTION_PICK: pick_candidate,
     ACTION_MORE: show_more,
     ACTION_SHARE: share,
     ACTION_HOME_ASK: open_ask_modal,
+    **_tracking_actions(),
 }
 
 

@@ -10,6 +10,7 @@ from .handlers import register
 from .middleware import attach_databases, dedupe_events
 from .settings import Settings
 from .slack_client import build_web_client
+from .tracking.setup import install_status_provider
 
 
 def build_app(settings: Settings, databases: DatabaseProvider, *, socket_mode: bool = False) -> App:
@@ -24,6 +25,7 @@ def build_app(settings: Settings, databases: DatabaseProvider, *, socket_mode: b
         request_verification_enabled=not socket_mode,
         process_before_response=False,
     )
+    install_status_provider(databases)
     app.use(attach_databases(databases))
     app.use(dedupe_events)
     register(app)

@@ -264,6 +264,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "qu'est-ce qui est harmonisé en 2021 ?",
         "qui arbitre ?",
         "engagements juridiques pour 2021 ?",
+        "montre la carte RH 2017",
     ),
     "en": (
         "how are user support requests handled in 2021?",

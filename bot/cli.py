@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -27,7 +28,11 @@ def _parser() -> argparse.ArgumentParser:
     data_sub = data.add_subparsers(dest="data_command", required=True)
     data_sub.add_parser("check", help="validate the data folder and print its coverage")
     export = data_sub.add_parser("export", help="export the knowledge base")
-    export.add_argument("--format", choices=["json", "csv"], default="json")
+    export.add_argument("--format", choices=["json", "csv", "xlsx"], default="json")
+    export.add_argument("--out", type=Path, help="file to write (xlsx: default cartographie.xlsx; else stdout)")
+    imp = data_sub.add_parser("import", help="import the mode matrix spreadsheet (corrections -> overrides.yaml)")
+    imp.add_argument("workbook", type=Path, help="the .xlsx exported by `srom data export --format xlsx`")
+    imp.add_argument("--dry-run", action="store_true", help="print the changes, write nothing")
     for module in _extensions():
         module.add_commands(sub)
     return parser
@@ -77,6 +82,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _data(args: argparse.Namespace) -> int:
     from srom_data.loader import DataError, data_dir_from_env, load
 
+    if args.data_command == "import" or getattr(args, "format", None) == "xlsx":
+        from . import cli_maps  # the mode-matrix spreadsheet lives with the maps
+
+        return cli_maps.run_data(args)
     try:
         kb = load(data_dir_from_env())
     except DataError as exc:
@@ -84,13 +93,19 @@ def _data(args: argparse.Namespace) -> int:
         return 1
     if args.data_command == "check":
         from srom_data.coverage import format_coverage
+        from srom_data.loader import read_overrides
 
-        print(format_coverage(kb))
+        print(format_coverage(kb, overrides=len(read_overrides(data_dir_from_env()))))
         print("\nOK: the knowledge base is valid.")
         return 0
     from srom_data.export import to_csv, to_json
 
-    sys.stdout.write(to_json(kb) + "\n" if args.format == "json" else to_csv(kb))
+    text = to_json(kb) + "\n" if args.format == "json" else to_csv(kb)
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+        print(args.out)
+    else:
+        sys.stdout.write(text)
     return 0
 
 

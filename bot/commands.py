@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .blocks import CommandHelp
+from .maps import run_carto
 from .replies import Invocation, Reply, answer_reply, error_reply, help_reply
 
 HELP_WORDS = {"": "fr", "aide": "fr", "?": "fr", "help": "en"}
@@ -31,6 +32,35 @@ def run_srom(text: str, invocation: Invocation) -> Reply:
     return answer_reply(question, surface="ephemeral")
 
 
+def _tracking_commands() -> tuple[Command, ...]:
+    from .tracking.admin import run_admin
+    from .tracking.commands import run_engagement
+    from .tracking.report import run_rapport
+
+    return (
+        Command(
+            name="/srom-engagement",
+            usage_hint="[<ID> <statut> [<pourcentage>%] <commentaire> | liste | historique <ID> | aide]",
+            description="Suivre les engagements du SROM : mettre à jour, lister, historique",
+            run=run_engagement,
+        ),
+        Command(
+            name="/srom-rapport",
+            usage_hint="[année] [fonction]",
+            description="Rapport annuel au Bureau sur les engagements (directeurs, administrateurs)",
+            run=run_rapport,
+        ),
+        Command(
+            name="/srom-admin",
+            usage_hint="list | referent add @personne <FONCTION> | director add @personne",
+            description="Gérer les référents, directeurs et administrateurs du suivi",
+            run=run_admin,
+        ),
+    )
+
+
+TRACKING_COMMANDS = _tracking_commands()
+
 COMMANDS: dict[str, Command] = {
     command.name: command
     for command in (
@@ -40,6 +70,13 @@ COMMANDS: dict[str, Command] = {
             description="Poser une question sur le SROM (/srom aide : l'aide)",
             run=run_srom,
         ),
+        Command(
+            name="/srom-carto",
+            usage_hint="<fonction> [année|comparaison]",
+            description="La carte d'une fonction, activités colorées par mode (ex. : /srom-carto RH 2017)",
+            run=run_carto,
+        ),
+        *TRACKING_COMMANDS,
     )
 }
 

@@ -35,9 +35,20 @@ NOTES = {"ephemeral": "(visible de vous seul)", "public": "(publié dans le cana
 class ConsoleSession:
     """One conversation: turns a typed line into the text to print, remembering the last reply's buttons."""
 
-    def __init__(self, *, color: bool = False, databases: DatabaseProvider | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        color: bool = False,
+        databases: DatabaseProvider | None = None,
+        out_dir: Path | None = None,
+        user_id: str | None = None,
+    ) -> None:
         self.color = color
         self.databases = databases
+        # Commitment tracking acts as `user_id` (SROM_CONSOLE_USER) with that user's roles; unset, as a local admin.
+        self.user_id = user_id or CONSOLE_USER
+        self.acts_as_admin = user_id is None
+        self.out_dir = out_dir or Path("out")  # where files (maps, reports) are written
         self.choices: dict[int, tuple[Choice, Surface]] = {}
 
     def handle(self, line: str) -> str | None:
@@ -53,10 +64,17 @@ class ConsoleSession:
             logger.error("console: %s: %s", type(exc).__name__, exc)
             logger.debug("console failure", exc_info=True)
             reply, surface = error_reply(), "thread"
-        return self.render(reply, surface)
+        return self.render(reply, surface) + self.save_files(reply)
 
     def _invocation(self, surface: Surface) -> Invocation:
-        return Invocation(user_id=CONSOLE_USER, surface=surface, databases=self.databases)
+        return Invocation(
+            user_id=self.user_id,
+            surface=surface,
+            databases=self.databases,
+            user_name=self.user_id,
+            source="console",
+            acts_as_admin=self.acts_as_admin,
+        )
 
     def _reply(self, text: str) -> tuple[Reply, Surface]:
         if text.isdigit() and int(text) in self.choices:
@@ -67,6 +85,19 @@ class ConsoleSession:
             name, _, rest = text.partition(" ")
             return run_command(name, rest, self._invocation("ephemeral")), "ephemeral"
         return answer_reply(text, surface="thread"), "thread"
+
+    def save_files(self, reply: Reply) -> str:
+        """Write the reply's files (a map, a report) to the output folder; the lines saying where."""
+        lines = []
+        for attachment in reply.files:
+            path = self.out_dir / attachment.filename
+            try:
+                self.out_dir.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(attachment.content)
+                lines.append(f"📎 {attachment.title} : {path}")
+            except OSError as exc:
+                lines.append(f"⚠️ Impossible d'écrire {path} : {exc.strerror or exc}")
+        return "".join("\n" + line for line in lines)
 
     def render(self, reply: Reply, surface: Surface) -> str:
         blocks = reply.modal.get("blocks", []) if reply.modal else reply.blocks
@@ -95,7 +126,17 @@ def run_console(*, plain: bool = False, stdin: TextIO | None = None, stdout: Tex
         return 2 if isinstance(exc, SettingsError) else 1
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
     interactive = not plain and stdin.isatty() and stdout.isatty()
-    session = ConsoleSession(color=interactive, databases=DatabaseProvider(settings.srom_db_path, migrate_on_open=True))
+    databases = DatabaseProvider(settings.srom_db_path, migrate_on_open=True)
+    from .tracking.setup import install_status_provider, prepare_tracking
+
+    prepare_tracking(databases.get(), load_default(), settings.admin_ids)
+    install_status_provider(databases)
+    session = ConsoleSession(
+        color=interactive,
+        databases=databases,
+        out_dir=settings.srom_out_dir,
+        user_id=settings.srom_console_user,
+    )
     if interactive:
         return _interactive(session, stdout)
     for line in stdin:

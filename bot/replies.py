@@ -25,11 +25,27 @@ class Invocation:
     surface: Surface = "thread"
     channel_id: str | None = None
     databases: DatabaseProvider | None = None
+    # For commitment tracking: the name to record, where the request came from ("slash", "modal", "console"),
+    # the id Slack gives the request (trigger_id, view id) to record a redelivery once, and the console's
+    # local user who acts as an admin.
+    user_name: str | None = None
+    source: str = "slash"
+    request_id: str | None = None
+    acts_as_admin: bool = False
 
     def db(self) -> Database:
         if self.databases is None:
             raise RuntimeError("no database configured for this invocation")
         return self.databases.get()
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file to put in the conversation (Slack: files upload v2; console: written to disk)."""
+
+    filename: str
+    title: str
+    content: bytes
 
 
 @dataclass(frozen=True)
@@ -39,6 +55,7 @@ class Reply:
     `public`: an ephemeral reply asked to become a message everyone sees (the share button).
     `replaces_original`: the reply supersedes the message whose button was pressed (a clarification choice).
     `modal`: a view to open instead of a message (needs a trigger_id, so Slack only).
+    `files`: files to upload to the conversation after the message (slow work, after the ack).
     """
 
     text: str
@@ -48,12 +65,24 @@ class Reply:
     public: bool = False
     replaces_original: bool = False
     modal: dict | None = None
+    files: tuple[Attachment, ...] = ()
 
 
 def answer_reply(question: str, *, surface: Surface, page: int = 0, shared_by: str | None = None) -> Reply:
     result = engine.answer(question)
+    # A map is drawn (after the ack) only where a file can follow the answer: in a thread or the console.
+    picture = result.map is not None and surface == "thread" and shared_by is None and page == 0
+    if result.map is not None and not picture:
+        from .maps import map_hint
+
+        result = map_hint(result)
     blocks = build_answer_blocks(result, question=question, surface=surface, page=page, shared_by=shared_by)
-    return Reply(text=fallback_text(result), blocks=blocks, lang=result.lang, question=question)
+    reply = Reply(text=fallback_text(result), blocks=blocks, lang=result.lang, question=question)
+    if picture and result.map is not None:
+        from .maps import attach_map
+
+        return attach_map(reply, result.map)
+    return reply
 
 
 def help_reply(lang: Lang = "fr") -> Reply:

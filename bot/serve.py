@@ -50,6 +50,7 @@ def prepare(settings: Settings) -> None:
     except DataError as exc:
         raise StartupError(f"données SROM invalides — {exc}") from None
     _prepare_database(settings.srom_db_path)
+    _prepare_tracking(settings)
     _check_token(settings)
 
 
@@ -70,6 +71,23 @@ def _prepare_database(path: Path) -> None:
         logger.info("database %s: applied migrations %s", path, ", ".join(applied))
     if pruned:
         logger.info("database %s: forgot %d old event claims", path, pruned)
+
+
+def _prepare_tracking(settings: Settings) -> None:
+    """Commitments seeded from the knowledge base, SROM_ADMINS made admins: once, before the workers fork."""
+    from srom_data.loader import load_default
+    from storage.db import open_db
+
+    from .tracking.setup import prepare_tracking
+
+    try:
+        db = open_db(settings.srom_db_path)
+        try:
+            prepare_tracking(db, load_default(), settings.admin_ids)
+        finally:
+            db.close()
+    except (sqlite3.Error, OSError) as exc:
+        raise StartupError(f"base SQLite inutilisable ({settings.srom_db_path}) : {exc}") from None
 
 
 def _check_token(settings: Settings) -> None:

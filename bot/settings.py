@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
@@ -32,9 +33,13 @@ class Settings(BaseSettings):
     srom_host: str = "0.0.0.0"
     srom_db_path: Path = Path("srom.db")
     srom_data_dir: Path | None = None
+    srom_out_dir: Path = Path("out")  # the console writes files (maps, reports) here
     web_concurrency: int = Field(default=2, ge=1, le=32)
     srom_threads: int = Field(default=8, ge=1, le=64)
     srom_log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    # Commitment tracking: Slack user ids made admins at start-up; the console's user (unset: a local admin).
+    srom_admins: str = ""
+    srom_console_user: str | None = None
 
     @field_validator("slack_bot_token")
     @classmethod
@@ -64,6 +69,25 @@ class Settings(BaseSettings):
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise ValueError("doit être une URL http(s), par exemple https://slack.com/api/")
         return value if value.endswith("/") else value + "/"
+
+    @field_validator("srom_admins")
+    @classmethod
+    def _admins(cls, value: str) -> str:
+        for user in filter(None, (part.strip() for part in value.split(","))):
+            if not re.fullmatch(r"[UW][A-Z0-9]{2,}", user):
+                raise ValueError(f"« {user[:30]} » n'est pas un identifiant Slack (U…), séparez-les par des virgules")
+        return value
+
+    @field_validator("srom_console_user")
+    @classmethod
+    def _console_user(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"[UW][A-Z0-9]{2,}", value.strip()):
+            raise ValueError("doit être un identifiant Slack d'utilisateur (U…)")
+        return value.strip() if value else None
+
+    @property
+    def admin_ids(self) -> list[str]:
+        return [part.strip() for part in self.srom_admins.split(",") if part.strip()]
 
     @field_validator("srom_log_level", mode="before")
     @classmethod

@@ -33,23 +33,28 @@ def coverage(kb: KnowledgeBase) -> list[FunctionCoverage]:
     return rows
 
 
-def format_coverage(kb: KnowledgeBase) -> str:
-    """A plain-text table for `srom data check`."""
+def format_coverage(kb: KnowledgeBase, overrides: int = 0) -> str:
+    """A plain-text table for `srom data check`; `overrides`: how many corrections overrides.yaml holds."""
     years = kb.meta.years
     lines = [f"{kb.meta.title}", ""]
     head = f"{'function':<8}" + "".join(f"{y:>8} blk {y:>5} act" for y in years)
     lines.append(head)
     totals: Counter[str] = Counter()
+    attested: dict[str, int] = {}
     for row in coverage(kb):
         cells = "".join(f"{row.blocks[y]:>12} {row.items[y]:>9}" for y in years)
         lines.append(f"{row.id:<8}{cells}")
         for y in years:
             totals.update(row.by_certainty[y])
+        attested[row.id] = sum(row.by_certainty[y]["attested"] for y in years)
     lines.append("")
     total = sum(totals.values()) or 1
     lines.append("assessments by certainty (all functions, all years):")
     for c in CERTAINTIES:
         lines.append(f"  {c:<12} {totals[c]:>5}  ({100 * totals[c] / total:.0f} %)")
+    per_function = ", ".join(f"{fid} {n}" for fid, n in attested.items())
+    lines.append(f"attested (read off the original diagrams), by function: {per_function}")
+    lines.append(f"corrections imported from the spreadsheet (overrides.yaml): {overrides}")
     gov = kb.governance
     lines.append("")
     lines.append(

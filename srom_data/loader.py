@@ -21,8 +21,10 @@ from .models import (
     KnowledgeBase,
     Meta,
     Mode,
+    Override,
     Passage,
 )
+from .overrides import OVERRIDES_FILE, OverrideError, apply_overrides, parse_overrides
 from .text import canonical_quote, key
 
 DEFAULT_DATA_DIR = Path(__file__).parent / "data" / "pays-de-la-loire"
@@ -52,7 +54,9 @@ def load_default() -> KnowledgeBase:
     return load(data_dir_from_env())
 
 
-def load(data_dir: Path | str) -> KnowledgeBase:
+def load(data_dir: Path | str, *, with_overrides: bool = True) -> KnowledgeBase:
+    """Load and validate a data folder; the corrections of overrides.yaml are applied unless `with_overrides`
+    is False (the import needs the function files' own assessments to tell what still differs)."""
     root = Path(data_dir)
     if not root.is_dir():
         raise DataError(str(root), None, None, "data folder not found")
@@ -87,7 +91,24 @@ def load(data_dir: Path | str) -> KnowledgeBase:
         err = exc.errors()[0]
         raise DataError("aliases.yaml/modes.yaml", None, _loc(err["loc"]), err["msg"]) from None
     check(kb)
-    return kb
+    return _with_overrides(root, kb) if with_overrides else kb
+
+
+def read_overrides(root: Path) -> list[Override]:
+    """The corrections of overrides.yaml (none when the file is absent)."""
+    if not (root / OVERRIDES_FILE).is_file():
+        return []
+    try:
+        return parse_overrides(_read(root, OVERRIDES_FILE))
+    except OverrideError as exc:
+        raise DataError(OVERRIDES_FILE, exc.entity, exc.field, str(exc)) from None
+
+
+def _with_overrides(root: Path, kb: KnowledgeBase) -> KnowledgeBase:
+    try:
+        return apply_overrides(kb, read_overrides(root))
+    except OverrideError as exc:
+        raise DataError(OVERRIDES_FILE, exc.entity, exc.field, str(exc)) from None
 
 
 def _read(root: Path, rel: str) -> Any:

@@ -66,6 +66,15 @@ class Assessment(Strict):
         return self
 
 
+class Override(Strict):
+    """A correction imported from the spreadsheet (overrides.yaml): one activity's assessment for one year,
+    applied over what its function file says."""
+
+    activity: str = Field(pattern=ID_PATTERN)
+    year: int
+    assessment: Assessment
+
+
 class Distinction(Strict):
     """What separates a mode from a neighbouring one."""
 

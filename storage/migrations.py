@@ -23,3 +23,94 @@ def _slack_events(db: Database) -> None:
         """
     )
     db.execute("CREATE INDEX slack_events_claimed_at ON slack_events (claimed_at)")
+
+
+@MIGRATIONS(name="0002_commitment_tracking")
+def _commitment_tracking(db: Database) -> None:
+    _commitments_table(db)
+    _progress_table(db)
+    _roles_and_audit_tables(db)
+
+
+def _commitments_table(db: Database) -> None:
+    # Commitments are seeded from the knowledge base by id; a published one never changes (trigger below).
+    db.execute(
+        """
+        CREATE TABLE commitments (
+            id TEXT PRIMARY KEY,
+            function TEXT NOT NULL,
+            title TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            year INTEGER,
+            origin TEXT NOT NULL CHECK (origin IN ('knowledge_base', 'admin')),
+            created_at TEXT NOT NULL,
+            created_by TEXT
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TRIGGER commitments_published_are_fixed BEFORE UPDATE OF id, function, title ON commitments
+        BEGIN SELECT RAISE(ABORT, 'a published commitment cannot change'); END
+        """
+    )
+
+
+def _progress_table(db: Database) -> None:
+    # Progress entries are append-only: one row per acknowledged update, never edited, never deleted.
+    db.execute(
+        """
+        CREATE TABLE progress (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            commitment_id TEXT NOT NULL REFERENCES commitments (id),
+            status TEXT NOT NULL
+                CHECK (status IN ('non_demarre', 'en_cours', 'atteint', 'en_retard', 'abandonne')),
+            percent INTEGER CHECK (percent BETWEEN 0 AND 100),
+            comment TEXT NOT NULL,
+            author_id TEXT NOT NULL,
+            author_name TEXT,
+            cci TEXT,
+            created_at TEXT NOT NULL,
+            source TEXT NOT NULL CHECK (source IN ('slash', 'modal', 'console', 'cli')),
+            idempotency_key TEXT NOT NULL UNIQUE
+        )
+        """
+    )
+    db.execute("CREATE INDEX progress_commitment_time ON progress (commitment_id, created_at, id)")
+    db.execute("CREATE INDEX progress_time ON progress (created_at)")
+    for event in ("UPDATE", "DELETE"):
+        db.execute(
+            f"""
+            CREATE TRIGGER progress_append_only_{event.lower()} BEFORE {event} ON progress
+            BEGIN SELECT RAISE(ABORT, 'progress entries are append-only'); END
+            """
+        )
+
+
+def _roles_and_audit_tables(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE roles (
+            user_id TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('admin', 'director', 'referent')),
+            scope TEXT NOT NULL DEFAULT '',
+            cci TEXT,
+            granted_by TEXT NOT NULL,
+            granted_at TEXT NOT NULL,
+            PRIMARY KEY (user_id, role, scope)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            actor_id TEXT NOT NULL,
+            action TEXT NOT NULL,
+            target TEXT NOT NULL DEFAULT '',
+            detail TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    db.execute("CREATE INDEX audit_log_at ON audit_log (at)")

@@ -452,6 +452,16 @@ class Engine:
 
 
 _ENGINE: Engine | None = None
+_STATUS: topics.StatusProvider | None = None
+
+
+def set_status_provider(provider: topics.StatusProvider | None) -> None:
+    """Let answers about commitments show each one's latest status. The app and the console call this at
+    start-up with a provider that reads storage; the engine itself never imports storage."""
+    global _STATUS
+    _STATUS = provider
+    if _ENGINE is not None:
+        _ENGINE.status = provider
 
 
 def default_engine() -> Engine:
@@ -459,7 +469,7 @@ def default_engine() -> Engine:
     if _ENGINE is None:
         from srom_data.loader import load_default
 
-        _ENGINE = Engine(load_default())
+        _ENGINE = Engine(load_default(), status=_STATUS)
     return _ENGINE
 
 

@@ -40,7 +40,7 @@ def mode_text(view: KnowledgeView, lang: str, code: str | None) -> str:
 def assessment_sources(assessment: Assessment) -> list[Source]:
     if assessment.certainty == "attested" and assessment.attestation:
         att = assessment.attestation
-        quote = f"Attestation de {att.by} le {att.date.isoformat()} ({att.source})" + (
+        quote = f"Attestation de {att.by} le {att.date:%d/%m/%Y} ({att.source})" + (
             f" : {att.note}" if att.note else ""
         )
         return [Source(section="Attestation", quote=quote)]

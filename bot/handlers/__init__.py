@@ -8,8 +8,9 @@ from slack_bolt import App
 
 from ..actions import ACTIONS
 from ..commands import COMMANDS
+from ..tracking.views import VIEW_PROGRESS
 from ..views import VIEW_ASK
-from . import actions, commands, home, messages, views
+from . import actions, commands, home, messages, tracking, views
 
 
 def register(app: App) -> None:
@@ -21,3 +22,4 @@ def register(app: App) -> None:
     bases = "|".join(re.escape(base) for base in ACTIONS)
     app.action(re.compile(rf"^(?:{bases})(?::\d+)?$"))(actions.handle_action)
     app.view(VIEW_ASK)(views.handle_ask_submission)
+    app.view(VIEW_PROGRESS)(tracking.handle_progress_submission)

@@ -12,7 +12,7 @@ from ..blocks import Surface, build_choice_made_blocks
 from ..middleware import DATABASES
 from ..replies import Invocation, Reply
 from ..views import build_ask_modal
-from .delivery import delete_original, post_in_thread, respond, tell_failure
+from .delivery import delete_original, post_in_thread, respond, tell_failure, upload_for_command
 
 
 def surface_of(body: dict) -> Surface:
@@ -29,7 +29,14 @@ def handle_action(
     surface = surface_of(body)
     user = (body.get("user") or {}).get("id", "")
     channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id")
-    invocation = Invocation(user_id=user, surface=surface, channel_id=channel, databases=context.get(DATABASES))
+    invocation = Invocation(
+        user_id=user,
+        surface=surface,
+        channel_id=channel,
+        databases=context.get(DATABASES),
+        user_name=(body.get("user") or {}).get("name"),
+        request_id=body.get("trigger_id"),
+    )
     try:
         reply = run_action(action.get("action_id") or "", action.get("value") or "", invocation)
         _deliver(client, body, action, reply, surface)
@@ -46,7 +53,10 @@ def _deliver(client: WebClient, body: dict, action: dict, reply: Reply, surface:
         client.views_update(view_id=body["view"]["id"], view=view)
     elif surface == "ephemeral":
         url = body["response_url"]
-        if reply.public:
+        if reply.files:  # the Bureau report's Word/CSV buttons: the file into the conversation
+            channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id")
+            upload_for_command(client, channel=channel, response_url=url, reply=reply)
+        elif reply.public:
             respond(url, reply, public=True)
             delete_original(url)
         else:

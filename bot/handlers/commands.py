@@ -10,7 +10,7 @@ from slack_sdk import WebClient
 from ..commands import run_command
 from ..middleware import DATABASES
 from ..replies import Invocation
-from .delivery import respond, tell_failure
+from .delivery import respond, tell_failure, upload_for_command
 
 
 def handle_command(ack: Ack, body: dict, client: WebClient, context: BoltContext, logger: logging.Logger) -> None:
@@ -20,11 +20,18 @@ def handle_command(ack: Ack, body: dict, client: WebClient, context: BoltContext
         surface="ephemeral",
         channel_id=body.get("channel_id"),
         databases=context.get(DATABASES),
+        user_name=body.get("user_name"),
+        source="slash",
+        request_id=body.get("trigger_id"),
     )
     try:
         reply = run_command(body.get("command") or "", body.get("text") or "", invocation)
         if reply.modal is not None:
             client.views_open(trigger_id=body["trigger_id"], view=reply.modal)
+        elif reply.files:
+            if reply.blocks:  # a summary with files (the Bureau report and its chart): the summary first
+                respond(body["response_url"], reply, public=reply.public)
+            upload_for_command(client, channel=body.get("channel_id"), response_url=body["response_url"], reply=reply)
         else:
             respond(body["response_url"], reply, public=reply.public)
     except Exception:

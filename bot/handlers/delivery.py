@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 
-from ..blocks import LABELS
+from ..blocks import LABELS, build_error_blocks
 from ..engine.answer import Lang
 from ..replies import Reply
 from ..slack_client import build_webhook_client
@@ -14,12 +15,53 @@ from ..slack_client import build_webhook_client
 logger = logging.getLogger(__name__)
 
 
+FILE_REFUSED = "Je n'ai pas pu envoyer le fichier dans cette conversation (Slack : {error})."
+FILE_HINT = "Invitez-moi dans le canal (`/invite @srom`) ou écrivez-moi en message direct."
+
+
 class DeliveryError(Exception):
     """Slack refused or never took a response_url message, retries included."""
 
 
 def post_in_thread(client: WebClient, *, channel: str, thread_ts: str, reply: Reply) -> None:
+    """The reply in the thread; a reply with files (a map) is the files, its text as their caption."""
+    if reply.files:
+        try:
+            upload_files(client, channel=channel, thread_ts=thread_ts, reply=reply)
+            return
+        except SlackApiError as exc:
+            logger.exception("file upload to %s failed", channel)
+            text = f"⚠️ {FILE_REFUSED.format(error=exc.response.get('error', '?'))}\n{reply.text}"
+            client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=text)
+            return
     client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=reply.text, blocks=reply.blocks)
+
+
+def upload_files(client: WebClient, *, channel: str, reply: Reply, thread_ts: str | None = None) -> None:
+    """A reply's files into the conversation (files upload v2), the reply's text as the first one's comment."""
+    for i, attachment in enumerate(reply.files):
+        client.files_upload_v2(
+            channel=channel,
+            thread_ts=thread_ts,
+            content=attachment.content,
+            filename=attachment.filename,
+            title=attachment.title,
+            alt_txt=attachment.title,
+            initial_comment=reply.text if i == 0 else None,
+        )
+
+
+def upload_for_command(client: WebClient, *, channel: str | None, response_url: str, reply: Reply) -> None:
+    """A slash command's files into its channel; when Slack refuses (the bot is not in the channel), the asker
+    is told why, privately."""
+    try:
+        if not channel:
+            raise SlackApiError("no channel", {"ok": False, "error": "channel_not_found"})
+        upload_files(client, channel=channel, reply=reply)
+    except SlackApiError as exc:
+        logger.warning("file upload to %s refused: %s", channel, exc.response.get("error"))
+        message = FILE_REFUSED.format(error=exc.response.get("error", "?")) + " " + FILE_HINT
+        respond(response_url, Reply(text=f"⚠️ {message}", blocks=build_error_blocks(message=message)))
 
 
 def respond(response_url: str, reply: Reply, *, public: bool = False, replace_original: bool = False) -> None:

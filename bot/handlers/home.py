@@ -10,14 +10,17 @@ from slack_sdk import WebClient
 from srom_data.loader import load_default
 
 from ..commands import command_help
-from ..middleware import finish_event
+from ..middleware import DATABASES, finish_event
+from ..tracking.home import home_blocks_for
 from ..views import build_home_view
 
 
 def handle_app_home_opened(event: dict, context: BoltContext, client: WebClient, logger: logging.Logger) -> None:
     try:
         if event.get("tab", "home") == "home" and event.get("user"):
-            client.views_publish(user_id=event["user"], view=build_home_view(load_default(), command_help()))
+            extra = home_blocks_for(context[DATABASES].get(), event["user"]) if context.get(DATABASES) else []
+            view = build_home_view(load_default(), command_help(), extra)
+            client.views_publish(user_id=event["user"], view=view)
     except Exception:
         logger.exception("app_home_opened failed")
     finally:

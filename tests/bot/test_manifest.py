@@ -19,7 +19,13 @@ ROOT = Path(__file__).resolve().parents[2]
 MANIFEST = json.loads((ROOT / "manifest.json").read_text(encoding="utf-8"))
 # The scope each subscribed event needs, and the scopes the Web API methods we call need.
 EVENT_SCOPES = {"app_mention": "app_mentions:read", "message.im": "im:history", "app_home_opened": None}
-METHOD_SCOPES = {"chat.postMessage": "chat:write", "chat.postEphemeral": "chat:write", "chat.update": "chat:write"}
+METHOD_SCOPES = {
+    "chat.postMessage": "chat:write",
+    "chat.postEphemeral": "chat:write",
+    "chat.update": "chat:write",
+    "files.getUploadURLExternal": "files:write",  # maps and reports (files upload v2)
+    "files.completeUploadExternal": "files:write",
+}
 
 
 def test_manifest_commands_are_the_registered_commands() -> None:

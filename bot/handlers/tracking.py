@@ -1,0 +1,72 @@
+"""The progress modal's submission: validate, record, then answer in the ack (errors on the fields, or the
+recorded update). The write is committed before the modal says "Enregistré"; a second submission of the same
+view (double click, retry) is recorded once, keyed on the view id."""
+
+from __future__ import annotations
+
+import logging
+
+from slack_bolt import Ack, BoltContext
+from slack_sdk import WebClient
+
+from storage.tx import StorageBusy
+
+from ..commands import command_help
+from ..middleware import DATABASES
+from ..replies import Invocation
+from ..tracking.access import Actor
+from ..tracking.blocks import build_recorded_blocks
+from ..tracking.commands import BUSY, labels
+from ..tracking.home import home_blocks_for
+from ..tracking.parse import FIELD_COMMENT
+from ..tracking.service import Refused, record_update, writable_commitments
+from ..tracking.views import BLOCKS, build_done_view, read_submission
+from ..views import build_home_view
+
+FAILED = "Désolé, l'enregistrement a échoué de mon côté : rien n'a été enregistré. Réessayez dans un instant."
+
+
+def handle_progress_submission(
+    ack: Ack, body: dict, view: dict, client: WebClient, context: BoltContext, logger: logging.Logger
+) -> None:
+    user = body.get("user") or {}
+    invocation = Invocation(
+        user_id=user.get("id") or "",
+        surface="modal",
+        databases=context.get(DATABASES),
+        user_name=user.get("name") or user.get("username"),
+        source="modal",
+        request_id=view.get("id"),
+    )
+    try:
+        db, actor = invocation.db(), Actor.of(invocation)
+        mine = [c.id for c in writable_commitments(db, actor)]
+        request, errors = read_submission(view, mine)
+        if request is None:
+            ack(response_action="errors", errors=errors)
+            return
+        outcome = record_update(db, actor, request, actor.request_key(""), labels())
+    except StorageBusy:
+        ack(response_action="errors", errors={BLOCKS[FIELD_COMMENT]: BUSY})
+        return
+    except Exception:
+        logger.exception("progress submission failed")
+        ack(response_action="errors", errors={BLOCKS[FIELD_COMMENT]: FAILED})
+        return
+    if isinstance(outcome, Refused):
+        ack(response_action="errors", errors={BLOCKS["commitment"]: outcome.message[:300]})
+        return
+    recorded, commitment = outcome
+    ack(response_action="update", view=build_done_view(build_recorded_blocks(recorded, commitment)))
+    _refresh_home(client, invocation, logger)
+
+
+def _refresh_home(client: WebClient, invocation: Invocation, logger: logging.Logger) -> None:
+    """Best effort: the App Home shows the new state (the update came from there, often)."""
+    try:
+        from srom_data.loader import load_default
+
+        extra = home_blocks_for(invocation.db(), invocation.user_id)
+        client.views_publish(user_id=invocation.user_id, view=build_home_view(load_default(), command_help(), extra))
+    except Exception:
+        logger.warning("could not refresh the App Home of %s", invocation.user_id, exc_info=True)

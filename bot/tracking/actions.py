@@ -1,0 +1,27 @@
+"""Buttons of commitment tracking: the App Home's "Mettre à jour" (opens the prefilled modal)."""
+
+from __future__ import annotations
+
+import json
+
+from storage.progress import latest
+
+from ..replies import Invocation, Reply, error_reply
+from .access import Actor
+from .service import writable_commitments
+from .views import build_progress_modal
+
+
+def open_update_modal(value: str, invocation: Invocation) -> Reply:
+    try:
+        commitment_id = json.loads(value).get("c")
+    except (ValueError, AttributeError):
+        commitment_id = None
+    db = invocation.db()
+    mine = writable_commitments(db, Actor.of(invocation))
+    if not any(c.id == commitment_id for c in mine):
+        return error_reply(
+            message="Vous ne pouvez plus mettre à jour cet engagement (rôle retiré ?). Voyez `/srom-admin list`."
+        )
+    modal = build_progress_modal(mine, selected=commitment_id, latest=latest(db, commitment_id))
+    return Reply(text="Mise à jour d'un engagement", modal=modal)

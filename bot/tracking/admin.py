@@ -1,0 +1,130 @@
+"""`/srom-admin`: référents, directors and admins, and new commitments for a new mandate. Admins only, except
+`list`, which anyone may read (it says whom to ask)."""
+
+from __future__ import annotations
+
+import re
+
+from storage import roles
+from storage.commitments import CommitmentConflict, InvalidCommitment, add_commitment
+from storage.tx import StorageBusy
+
+from ..blocks import context, escape, section
+from ..replies import Invocation, Reply, error_reply
+from .access import Actor, may_administer, refuse_admin
+from .blocks import build_roles_blocks
+from .commands import BUSY, labels
+from .parse import InputError, normalize_id, parse_user, resolve_function, show
+
+ROLE_WORDS = {
+    "referent": "referent",
+    "référent": "referent",
+    "referente": "referent",
+    "référente": "referent",
+    "director": "director",
+    "directeur": "director",
+    "directrice": "director",
+    "admin": "admin",
+    "administrateur": "admin",
+}
+ADD = {"add", "ajouter", "ajoute"}
+REMOVE = {"remove", "retirer", "retire", "supprimer", "enlever"}
+CCI_SPLIT = re.compile(r"\s+(?=CCI\b)", re.IGNORECASE)
+USAGE = (
+    "*Administration du suivi*\n"
+    "• `/srom-admin list` : les rôles\n"
+    "• `/srom-admin referent add @personne &lt;FONCTION&gt; [CCI …]`\n"
+    "• `/srom-admin referent remove @personne &lt;FONCTION&gt;`\n"
+    "• `/srom-admin director add @personne` · `/srom-admin director remove @personne`\n"
+    "• `/srom-admin admin add @personne` · `/srom-admin admin remove @personne`\n"
+    "• `/srom-admin engagement add &lt;ID&gt; &lt;titre&gt;` : un nouvel engagement (nouveau mandat) ; "
+    "un engagement publié ne change jamais"
+)
+
+
+def run_admin(text: str, invocation: Invocation) -> Reply:
+    words = text.split()
+    head = words[0].lower() if words else ""
+    try:
+        if head in ("", "aide", "help", "?"):
+            return Reply(text="Administration du suivi", blocks=[section(USAGE)])
+        db, actor = invocation.db(), Actor.of(invocation)
+        if head in ("list", "liste"):
+            return Reply(text="Rôles du suivi", blocks=build_roles_blocks(roles.list_grants(db), labels()))
+        if not may_administer(db, actor):
+            return error_reply(message=refuse_admin(db, actor, text))
+        if head in ("engagement", "commitment"):
+            return _add_commitment(invocation, words[1:])
+        return _change_role(invocation, words)
+    except InputError as exc:
+        return error_reply(message=exc.message)
+    except StorageBusy:
+        return error_reply(message=BUSY)
+
+
+def _change_role(invocation: Invocation, words: list[str]) -> Reply:
+    role = ROLE_WORDS.get(words[0].lower())
+    verb = words[1].lower() if len(words) > 1 else ""
+    if role is None or (verb not in ADD and verb not in REMOVE) or len(words) < 3:
+        raise InputError(f"Commande d'administration non reconnue : « {show(' '.join(words), 80)} ».\n{USAGE}")
+    user = parse_user(words[2])
+    scope, cci = "", None
+    rest = " ".join(words[3:])
+    if role == "referent":
+        if not rest:
+            raise InputError("Précisez la fonction : `/srom-admin referent add @personne RH`.")
+        function_text, cci_text = _split_cci(rest)
+        scope = resolve_function(function_text, labels())
+        cci = cci_text or None
+    db, actor = invocation.db(), Actor.of(invocation)
+    granted_by = actor.user_id
+    what = _role_name(role) + (f" de {labels().get(scope, scope)} ({scope})" if scope else "")
+    if verb in ADD:
+        changed = roles.grant(db, granted_by, user, role, scope, cci)  # type: ignore[arg-type]
+        done = f"<@{user}> est maintenant {what}." if changed else f"<@{user}> était déjà {what}."
+    else:
+        try:
+            changed = roles.revoke(db, granted_by, user, role, scope)  # type: ignore[arg-type]
+        except roles.RoleError:
+            raise InputError("Impossible de retirer le dernier administrateur : nommez-en d'abord un autre.") from None
+        done = f"<@{user}> n'est plus {what}." if changed else f"<@{user}> n'était pas {what}."
+    return Reply(text=done, blocks=[section(("✅ " if changed else "ℹ️ ") + done)])
+
+
+def _split_cci(rest: str) -> tuple[str, str]:
+    """`RH CCI Nantes St-Nazaire` → ("RH", "CCI Nantes St-Nazaire"): function names never contain "CCI"."""
+    parts = CCI_SPLIT.split(rest, maxsplit=1)
+    cci = "".join(ch for ch in parts[1] if ch.isprintable()).strip()[:120] if len(parts) > 1 else ""
+    return parts[0], cci
+
+
+def _role_name(role: str) -> str:
+    return {"referent": "référent", "director": "directeur", "admin": "administrateur"}[role]
+
+
+def _add_commitment(invocation: Invocation, words: list[str]) -> Reply:
+    if len(words) < 3 or words[0].lower() not in ADD:
+        raise InputError(
+            "Écrivez : `/srom-admin engagement add &lt;ID&gt; &lt;titre&gt;`, par exemple `RH-4 Former les managers`."
+        )
+    commitment_id = normalize_id(words[1])
+    names = labels()
+    if commitment_id is None or commitment_id.split("-")[0] not in names:
+        raise InputError(
+            f"« {show(words[1])} » n'est pas un numéro d'engagement : &lt;FONCTION&gt;-&lt;n&gt;, la fonction parmi "
+            f"{', '.join(names)}."
+        )
+    title = " ".join(words[2:])
+    db, actor = invocation.db(), Actor.of(invocation)
+    try:
+        added = add_commitment(db, actor.user_id, commitment_id, commitment_id.split("-")[0], title)
+    except CommitmentConflict:
+        raise InputError(
+            f"L'engagement `{commitment_id}` est déjà publié et ne change pas : choisissez un nouveau numéro."
+        ) from None
+    except InvalidCommitment:
+        raise InputError("Le titre doit faire de 3 à 200 caractères.") from None
+    text = f"Engagement `{added.id}` ajouté : {escape(added.title)}"
+    return Reply(
+        text=text, blocks=[section("✅ " + text), context("Les référents peuvent maintenant le mettre à jour.")]
+    )

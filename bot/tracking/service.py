@@ -1,0 +1,72 @@
+"""The steps a write goes through, shared by the slash command, the modal and the console:
+check the right, complete the percent, record (committed before anyone is told), describe."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from storage import roles
+from storage.commitments import StoredCommitment, commitment_ids, get_commitment, list_commitments
+from storage.progress import Entry, NewEntry, Recorded, latest, latest_all, record_progress
+
+from .access import Actor, may_write, refuse_write
+from .parse import UpdateRequest
+
+
+@dataclass(frozen=True)
+class Refused:
+    message: str
+
+
+def known_ids(db: Database) -> list[str]:
+    return commitment_ids(db)
+
+
+def writable_commitments(db: Database, actor: Actor) -> list[StoredCommitment]:
+    """The commitments `actor` may update: all for an admin, their functions' for a référent."""
+    everything = list_commitments(db)
+    if actor.acts_as_admin or roles.is_admin(db, actor.user_id):
+        return everything
+    functions = set(roles.referent_functions(db, actor.user_id))
+    return [c for c in everything if c.function in functions]
+
+
+def with_latest(db: Database, commitments: list[StoredCommitment]) -> list[tuple[StoredCommitment, Entry | None]]:
+    states = latest_all(db)
+    return [(c, states.get(c.id)) for c in commitments]
+
+
+def _percent(request: UpdateRequest, previous: Entry | None) -> int | None:
+    """The percent typed; else the previous one; else what the status implies (done 100, not started 0)."""
+    if request.percent is not None:
+        return request.percent
+    if request.status == "atteint":
+        return 100
+    if previous is not None and previous.percent is not None:
+        return previous.percent
+    return 0 if request.status == "non_demarre" else None
+
+
+def record_update(
+    db: Database, actor: Actor, request: UpdateRequest, key: str, label_of: dict[str, str]
+) -> tuple[Recorded, StoredCommitment] | Refused:
+    commitment = get_commitment(db, request.commitment_id)
+    if commitment is None:
+        return Refused(f"L'engagement `{request.commitment_id}` n'existe pas. La liste : `/srom-engagement liste`.")
+    if not may_write(db, actor, commitment.function):
+        label = label_of.get(commitment.function, commitment.function)
+        return Refused(refuse_write(db, actor, commitment.id, commitment.function, label))
+    entry = NewEntry(
+        commitment_id=commitment.id,
+        status=request.status,
+        percent=_percent(request, latest(db, commitment.id)),
+        comment=request.comment,
+        author_id=actor.user_id,
+        author_name=actor.name,
+        source=actor.source,
+        idempotency_key=key,
+        cci=roles.cci_of(db, actor.user_id),
+    )
+    return record_progress(db, entry), commitment

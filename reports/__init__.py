@@ -1,0 +1,1 @@
+"""The annual Bureau report: built from storage, rendered as JSON, Markdown, CSV, Word and a chart. No Slack here."""
