@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 import re
 
-from srom_data.models import Fact, Instance, KnowledgeBase, Role
+from srom_data.models import Instance, KnowledgeBase
 from srom_data.text import key
 
 from . import cues, guide, replies, topics
 from .answer import Answer, Ref
+from .governance import GovernanceMatcher, commitment_ids, is_commitment_question
 from .lookup import Item, KnowledgeView
 from .matcher import EntityMatcher, Hit
 from .normalize import LISTING_WORDS, Query, parse
@@ -31,35 +32,6 @@ GENERIC_WORDS = frozenset(
 CLOSE_RUN = 0.06  # two entities this close are a clarification, not a guess
 FORCED = re.compile(r"^=([A-Za-z0-9_.\-?]+)\|")
 
-# English verbs of governance questions, to the French stems the document uses.
-EN_VERBS = {
-    "arbitrat": "arbitr",
-    "deliberat": "deliber",
-    "chair": "presid",
-    "preside": "presid",
-    "sign": "sign",
-    "validat": "valid",
-    "approv": "valid",
-    "implement": "mett",
-    "propos": "propos",
-    "monitor": "suiv",
-    "follow": "suiv",
-    "prioriti": "priori",
-    "represent": "represent",
-    "advis": "conseill",
-    "stud": "etudi",
-    "analy": "analys",
-    "explor": "explor",
-    "watch": "veill",
-    "consolidat": "consolid",
-    "driv": "impuls",
-    "vote": "vot",
-    "decid": "arbitr",
-    "lead": "impuls",
-    "prepar": "prepar",
-    "orient": "orient",
-}
-
 
 class Engine:
     """Built once per process: the knowledge base, the alias matcher and the passage index."""
@@ -70,12 +42,7 @@ class Engine:
         self.search = PassageSearch(kb)
         self.view = KnowledgeView(kb, self.search)
         self.matcher = EntityMatcher(kb)
-        self.roles: list[tuple[str, Instance, Role]] = [
-            (topics.verb_stem(role.verb), inst, role) for inst in kb.governance.instances for role in inst.roles
-        ]
-        self.fact_keys: list[tuple[Fact, list[str]]] = [
-            (fact, [key(k) for k in fact.keywords if key(k)]) for fact in kb.governance.facts
-        ]
+        self.governance = GovernanceMatcher(kb)
 
     def answer(self, question: str) -> Answer:
         try:
@@ -117,7 +84,7 @@ class Engine:
                 return gov
         if cues.SHOW_MAP.search(q.flat) and context_function and not (modes or instances):
             return topics.map_answer(self.view, lang, context_function, q.years, bool(cues.EVOLUTION.search(q.flat)))
-        if self._is_commitment_question(q):
+        if is_commitment_question(q, self.view.commitments):
             return self._commitments(q, hits, context_function)
         defining = cues.STRONG_DEFINITION.search(q.flat) or (
             cues.DEFINITION.search(q.flat) and not (q.years or context_function)
@@ -367,23 +334,8 @@ class Engine:
             return replies.mode_lookup(self.view, q.lang, item, q.years[0])
         return replies.evolution(self.view, q.lang, item)
 
-    def _is_commitment_question(self, q: Query) -> bool:
-        if cues.NOT_COMMITMENT.search(q.flat):
-            return False
-        if self._commitment_ids(q):
-            return True
-        return bool(cues.COMMITMENT.search(q.flat))
-
-    def _commitment_ids(self, q: Query) -> list[str]:
-        ids = []
-        for m in cues.COMMITMENT_ID.finditer(q.text):
-            cid = f"{m.group(1).upper()}-{int(m.group(2))}"
-            if cid in self.view.commitments:
-                ids.append(cid)
-        return ids
-
     def _commitments(self, q: Query, hits: list[Hit], function: str | None) -> Answer:
-        ids = self._commitment_ids(q)
+        ids = commitment_ids(q, self.view.commitments)
         if not ids:
             ids = [h.entity for h in hits if h.score >= 0.9 and self._kind(h) == "commitment"]
         if not function and re.search(r"\bgouv\w*|governance\b", q.text):
@@ -397,46 +349,14 @@ class Engine:
 
     def _governance(self, q: Query, instances: list[Instance], strict: bool = False) -> Answer | None:
         """Facts, roles or instances the question asks about; `strict` wants a fact or a role, not a bare name."""
-        facts = self._facts(q)
-        roles = self._roles(q, instances)
+        facts = self.governance.facts(q)
+        roles = self.governance.roles(q, instances)
         composition = bool(re.search(r"\b(?:sieg\w*|compos\w*|membres?|members?|sits?|who is on)\b", q.flat))
         if composition and instances:
             roles, facts = [], []
         if not (facts or roles or (instances and not strict) or (composition and instances)):
             return None
         return topics.governance(self.view, q.lang, instances, roles, facts, composition)
-
-    def _facts(self, q: Query) -> list[Fact]:
-        text = f" {q.flat} "
-        who = bool(cues.WHO.search(q.flat))
-        scored = []
-        for fact, keys in self.fact_keys:
-            # a keyword of several words ("29 mai", "marchés régionaux") is specific enough alone
-            found = sum(1.5 if " " in k else 1 for k in keys if re.search(rf"\b{re.escape(k)}", text))
-            score = found + (0.5 if who and found else 0)
-            if score >= 1.5:
-                scored.append((score, fact))
-        scored.sort(key=lambda s: -s[0])
-        return [f for s, f in scored if s == scored[0][0]] if scored else []
-
-    def _roles(self, q: Query, instances: list[Instance]) -> list[tuple[Instance, Role]]:
-        stems: set[str] = set()
-        for tok in q.tokens:
-            if len(tok) < 4:
-                continue
-            for en, fr in EN_VERBS.items():
-                if tok.startswith(en):
-                    stems.add(fr)
-            for stem, _, _ in self.roles:
-                if tok.startswith(stem) or (len(tok) >= 5 and stem.startswith(tok)):
-                    stems.add(stem)
-        if re.search(r"\bmet(?:tent)? en oeuvre\b", q.text):
-            stems.add("mett")
-        found = [(inst, role) for stem, inst, role in self.roles if stem in stems]
-        if instances:
-            own = [(i, r) for i, r in found if i in instances]
-            return own
-        return found
 
     def _fallback(self, q: Query, weak: list[Hit]) -> Answer:
         terms = [w for w in q.content if len(w) >= 3]

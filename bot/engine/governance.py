@@ -1,0 +1,101 @@
+"""What a governance or commitment question names: facts and roles ("qui signe les marchés régionaux ?", "who
+arbitrates?"), commitment ids ("où en est RH-1 ?")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container
+
+from srom_data.models import Fact, Instance, KnowledgeBase, Role
+from srom_data.text import key
+
+from . import cues
+from .normalize import Query
+from .topics import verb_stem
+
+# English verbs of governance questions, to the French stems the document uses.
+EN_VERBS = {
+    "arbitrat": "arbitr",
+    "deliberat": "deliber",
+    "chair": "presid",
+    "preside": "presid",
+    "sign": "sign",
+    "validat": "valid",
+    "approv": "valid",
+    "implement": "mett",
+    "propos": "propos",
+    "monitor": "suiv",
+    "follow": "suiv",
+    "prioriti": "priori",
+    "represent": "represent",
+    "advis": "conseill",
+    "stud": "etudi",
+    "analy": "analys",
+    "explor": "explor",
+    "watch": "veill",
+    "consolidat": "consolid",
+    "driv": "impuls",
+    "vote": "vot",
+    "decid": "arbitr",
+    "lead": "impuls",
+    "prepar": "prepar",
+    "orient": "orient",
+}
+
+
+class GovernanceMatcher:
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self._roles: list[tuple[str, Instance, Role]] = [
+            (verb_stem(role.verb), inst, role) for inst in kb.governance.instances for role in inst.roles
+        ]
+        self._fact_keys: list[tuple[Fact, list[str]]] = [
+            (fact, [key(k) for k in fact.keywords if key(k)]) for fact in kb.governance.facts
+        ]
+
+    def facts(self, q: Query) -> list[Fact]:
+        text = f" {q.flat} "
+        who = bool(cues.WHO.search(q.flat))
+        scored = []
+        for fact, keys in self._fact_keys:
+            # a keyword of several words ("29 mai", "marchés régionaux") is specific enough alone
+            found = sum(1.5 if " " in k else 1 for k in keys if re.search(rf"\b{re.escape(k)}", text))
+            score = found + (0.5 if who and found else 0)
+            if score >= 1.5:
+                scored.append((score, fact))
+        scored.sort(key=lambda s: -s[0])
+        return [f for s, f in scored if s == scored[0][0]] if scored else []
+
+    def roles(self, q: Query, instances: list[Instance]) -> list[tuple[Instance, Role]]:
+        stems: set[str] = set()
+        for tok in q.tokens:
+            if len(tok) < 4:
+                continue
+            for en, fr in EN_VERBS.items():
+                if tok.startswith(en):
+                    stems.add(fr)
+            for stem, _, _ in self._roles:
+                if tok.startswith(stem) or (len(tok) >= 5 and stem.startswith(tok)):
+                    stems.add(stem)
+        if re.search(r"\bmet(?:tent)? en oeuvre\b", q.text):
+            stems.add("mett")
+        found = [(inst, role) for stem, inst, role in self._roles if stem in stems]
+        if instances:
+            own = [(i, r) for i, r in found if i in instances]
+            return own
+        return found
+
+
+def commitment_ids(q: Query, known: Container[str]) -> list[str]:
+    """Commitment ids written in the question ("RH-1", "rh 1"), when they exist."""
+    ids = []
+    for m in cues.COMMITMENT_ID.finditer(q.text):
+        cid = f"{m.group(1).upper()}-{int(m.group(2))}"
+        if cid in known:
+            ids.append(cid)
+    return ids
+
+
+def is_commitment_question(q: Query, known: Container[str]) -> bool:
+    if cues.NOT_COMMITMENT.search(q.flat):  # "gestion des engagements" is a purchasing activity
+        return False
+    return bool(commitment_ids(q, known)) or bool(cues.COMMITMENT.search(q.flat))
