@@ -21,7 +21,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlsplit
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -29,6 +29,7 @@ sys.path.insert(0, str(REPO))
 from slack_sdk.signature import SignatureVerifier  # noqa: E402
 
 from tests.e2e.serving import SIGNING_SECRET, start_serve, stop_serve  # noqa: E402
+from tests.e2e.slack_requests import signed_form  # noqa: E402
 from tests.fakes.slack_api import FakeSlackAPI  # noqa: E402
 
 QUESTIONS = ["qui arbitre ?", "mode pour la paie en 2017 ?", "c'est quoi la mutualisation ?", "aide"]
@@ -61,17 +62,11 @@ class Load:
 
 
 def signed_command(verifier: SignatureVerifier, n: int, response_url: str) -> tuple[bytes, dict[str, str]]:
-    body = urlencode({
+    fields = {
         "token": "t", "team_id": "T0CCI", "channel_id": "C1", "user_id": f"U{n % 40}", "command": "/srom",
         "text": QUESTIONS[n % len(QUESTIONS)], "response_url": f"{response_url}/{n}", "trigger_id": f"trig.{n}",
-    })  # fmt: skip
-    ts = str(int(time.time()))
-    headers = {
-        "Content-Type": "application/x-www-form-urlencoded",
-        "X-Slack-Request-Timestamp": ts,
-        "X-Slack-Signature": verifier.generate_signature(timestamp=ts, body=body),
-    }
-    return body.encode(), headers
+    }  # fmt: skip
+    return signed_form(verifier, fields)
 
 
 def client_loop(url: str, verifier: SignatureVerifier, response_url: str, load: Load) -> None:

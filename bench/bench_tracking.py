@@ -18,7 +18,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlsplit
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -26,6 +26,7 @@ sys.path.insert(0, str(REPO))
 from slack_sdk.signature import SignatureVerifier  # noqa: E402
 
 from tests.e2e.serving import SIGNING_SECRET, start_serve, stop_serve  # noqa: E402
+from tests.e2e.slack_requests import signed_form  # noqa: E402
 from tests.fakes.slack_api import FakeSlackAPI  # noqa: E402
 
 IDS = ["FIN-1", "FIN-2", "RH-1", "RH-2", "RH-3", "SI-1", "SI-4", "JUR-2", "COM-1", "GOUV-1"]
@@ -34,17 +35,11 @@ STATUSES = ["en cours", "en retard", "non démarré", "in progress", "late"]
 
 def command(verifier: SignatureVerifier, n: int, response_base: str) -> tuple[bytes, dict[str, str]]:
     text = f"{IDS[n % len(IDS)]} {STATUSES[n % len(STATUSES)]} {n % 101}% bench update number {n}"
-    body = urlencode({
+    fields = {
         "team_id": "T0CCI", "channel_id": "C1", "user_id": "UADMIN", "user_name": "admin",
         "command": "/srom-engagement", "text": text, "response_url": f"{response_base}/w{n}", "trigger_id": f"trig.{n}",
-    })  # fmt: skip
-    ts = str(int(time.time()))
-    headers = {
-        "Content-Type": "application/x-www-form-urlencoded",
-        "X-Slack-Request-Timestamp": ts,
-        "X-Slack-Signature": verifier.generate_signature(timestamp=ts, body=body),
-    }
-    return body.encode(), headers
+    }  # fmt: skip
+    return signed_form(verifier, fields)
 
 
 def send_all(url: str, response_base: str, total: int, concurrency: int) -> list[int]:

@@ -43,6 +43,18 @@ def http_request(url: str, method: str = "GET", body: bytes = b"", headers: dict
         conn.close()
 
 
+def signed_form(verifier: SignatureVerifier, fields: dict[str, str]) -> tuple[bytes, dict[str, str]]:
+    """A slash-command form body and the headers Slack would send with it, signed now."""
+    body = urlencode(fields)
+    ts = str(int(time.time()))
+    headers = {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "X-Slack-Request-Timestamp": ts,
+        "X-Slack-Signature": verifier.generate_signature(timestamp=ts, body=body),
+    }
+    return body.encode(), headers
+
+
 def next_id(prefix: str) -> str:
     return f"{prefix}{next(_ids):06d}"
 
