@@ -174,7 +174,7 @@ class KnowledgeView:
         words = tokenize(item.label.lower())
         hits = [h.passage for h in self.search.search(words, limit=10)]
         fid = item.function.id
-        ranked = [p for p in hits if p.function == fid and p.year == year]
+        ranked = [p for p in hits if p.function == fid and (year is None or p.year == year)]
         ranked += [p for p in self.kb.passages if p.function == fid and p.year == year and p not in ranked]
         ranked += [p for p in hits if p.function == fid and p not in ranked]
         return ranked[:limit]

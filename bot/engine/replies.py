@@ -184,6 +184,16 @@ def evolution(view: KnowledgeView, lang: str, item: Item, preface: str = "") -> 
                 if s not in sources:
                     sources.append(s)
         previous = code or previous
+    if not sources:  # silent every year: say so once, and show the nearest narrative instead of a mode
+        lines.append(
+            t(
+                lang,
+                "Le texte ne donne le mode de gestion pour aucune de ces années. Ce qu'il dit de plus "
+                "proche (sans donner de mode) :",
+                "The text gives the management mode for none of these years. The nearest it says (no mode):",
+            )
+        )
+        sources = [Source(section=p.section, quote=p.text) for p in view.nearest_passages(item, None, limit=2)]
     return Answer(
         intent="evolution",
         lang=lang,
