@@ -206,7 +206,10 @@ def build_candidate_rows(answer: Answer) -> list[dict]:
 
 
 def answer_pages(answer: Answer) -> list[list[dict]]:
-    content = [section(chunk) for chunk in split_text(answer.text)] + build_candidate_rows(answer)
+    rows = build_candidate_rows(answer)
+    # With buttons, the numbered list of the text would say the candidates twice: keep the question only.
+    text = answer.text.split("\n", 1)[0] if rows else answer.text
+    content = [section(chunk) for chunk in split_text(text)] + rows
     return paginate(content or [section("…")])
 
 

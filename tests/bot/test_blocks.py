@@ -221,3 +221,20 @@ def test_help_lists_every_command_given_and_examples() -> None:
     assert "Exemples" in text
     assert block_problems(blocks) == []
     assert "Examples" in json.dumps(build_help_blocks([], "en"))
+
+
+def test_clarification_lists_candidates_once_as_buttons() -> None:
+    from bot.blocks import answer_pages
+    from bot.engine import Answer, Ref
+
+    answer = Answer(
+        intent="clarification",
+        text="« déclarations » peut désigner plusieurs choses. Laquelle ?\n1. Déclarations fiscales\n2. Déclarations sociales",
+        candidates=[Ref(id="a", label="Déclarations fiscales"), Ref(id="b", label="Déclarations sociales")],
+        followups={"a": "=a|déclarations", "b": "=b|déclarations"},
+    )
+    blocks = answer_pages(answer)[0]
+    texts = [b["text"]["text"] for b in blocks if b["type"] == "section"]
+    assert texts == ["« déclarations » peut désigner plusieurs choses. Laquelle ?"]
+    buttons = [e["text"]["text"] for b in blocks if b["type"] == "actions" for e in b["elements"]]
+    assert buttons == ["Déclarations fiscales", "Déclarations sociales"]
