@@ -229,7 +229,8 @@ def test_clarification_lists_candidates_once_as_buttons() -> None:
 
     answer = Answer(
         intent="clarification",
-        text="« déclarations » peut désigner plusieurs choses. Laquelle ?\n1. Déclarations fiscales\n2. Déclarations sociales",
+        text="« déclarations » peut désigner plusieurs choses. Laquelle ?\n"
+        "1. Déclarations fiscales\n2. Déclarations sociales",
         candidates=[Ref(id="a", label="Déclarations fiscales"), Ref(id="b", label="Déclarations sociales")],
         followups={"a": "=a|déclarations", "b": "=b|déclarations"},
     )
