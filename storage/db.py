@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -20,13 +21,28 @@ def open_db(path: Path | str) -> Database:
         Path(target).parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000)
     db = Database(conn)
+    db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     # journal_mode is stored in the file, the other pragmas are per connection.
     if target != ":memory:":
-        db.execute("PRAGMA journal_mode=WAL")
+        _ensure_wal(db)
     db.execute("PRAGMA synchronous=FULL")
-    db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA foreign_keys=ON")
     return db
+
+
+def _ensure_wal(db: Database) -> None:
+    """Switch a new file to WAL. The switch needs the file to itself and SQLite may refuse it at once, without
+    waiting, while another worker starting at the same moment holds a lock: retry for up to the busy timeout."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def migrate(db: Database) -> list[str]:

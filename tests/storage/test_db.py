@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import threading
 
+import pytest
+
 from storage.db import DatabaseProvider, applied_migrations, migrate, open_db
 from storage.migrations import MIGRATIONS
 
@@ -24,16 +26,20 @@ def test_migrations_apply_once_by_name(tmp_path) -> None:
     assert "slack_events" in db.table_names()
 
 
-def test_concurrent_migrations_do_not_collide(tmp_path) -> None:
+@pytest.mark.parametrize("attempt", range(5))
+def test_concurrent_migrations_do_not_collide(tmp_path, attempt) -> None:
+    """Workers starting at once on a new file: switching it to WAL and migrating must never say "locked"."""
     errors: list[BaseException] = []
+    start = threading.Barrier(8)
 
     def run() -> None:
         try:
+            start.wait()
             migrate(open_db(tmp_path / "srom.db"))
         except BaseException as exc:
             errors.append(exc)
 
-    threads = [threading.Thread(target=run) for _ in range(6)]
+    threads = [threading.Thread(target=run) for _ in range(8)]
     for thread in threads:
         thread.start()
     for thread in threads:
