@@ -3,6 +3,17 @@
 from __future__ import annotations
 
 from .answer import Answer, ModeRef, ProcessRef, Ref, Source
-from .core import Engine, answer, default_engine
+from .core import Engine
+from .default import answer, default_engine, set_status_provider
 
-__all__ = ["Answer", "Engine", "ModeRef", "ProcessRef", "Ref", "Source", "answer", "default_engine"]
+__all__ = [
+    "Answer",
+    "Engine",
+    "ModeRef",
+    "ProcessRef",
+    "Ref",
+    "Source",
+    "answer",
+    "default_engine",
+    "set_status_provider",
+]

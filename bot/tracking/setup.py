@@ -45,6 +45,6 @@ def status_provider(databases: DatabaseProvider) -> Callable[[str], str | None]:
 
 
 def install_status_provider(databases: DatabaseProvider) -> None:
-    from ..engine.core import set_status_provider
+    from ..engine.default import set_status_provider
 
     set_status_provider(status_provider(databases))

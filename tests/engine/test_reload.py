@@ -8,7 +8,7 @@ import shutil
 import pytest
 import yaml
 
-from bot.engine import core
+from bot.engine import default as core
 from srom_data.loader import DEFAULT_DATA_DIR
 
 
