@@ -116,34 +116,17 @@ def record_progress(db: Database, new: NewEntry, *, now: str | None = None) -> R
         if _same_update(previous, new, at):
             assert previous is not None
             return Recorded(previous, _previous_of(db, previous), duplicate=True)
+        # The stored fields, in Entry's order after its id: written once, returned as the recorded entry.
+        fields = [
+            new.commitment_id, new.status, new.percent, new.comment, new.author_id, new.author_name, new.cci, at,
+            new.source,
+        ]  # fmt: skip
         cursor = db.execute(
             "INSERT INTO progress (commitment_id, status, percent, comment, author_id, author_name, cci, "
             "created_at, source, idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                new.commitment_id,
-                new.status,
-                new.percent,
-                new.comment,
-                new.author_id,
-                new.author_name,
-                new.cci,
-                at,
-                new.source,
-                new.idempotency_key,
-            ],
+            [*fields, new.idempotency_key],
         )
-        entry = Entry(
-            cursor.lastrowid or 0,
-            new.commitment_id,
-            new.status,
-            new.percent,
-            new.comment,
-            new.author_id,
-            new.author_name,
-            new.cci,
-            at,
-            new.source,
-        )
+        entry = Entry(cursor.lastrowid or 0, *fields)
     return Recorded(entry, previous, duplicate=False)
 
 
