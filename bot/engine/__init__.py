@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .answer import Answer, ModeRef, ProcessRef, Ref, Source
-from .core import Engine
-from .default import answer, default_engine, set_status_provider
+from bot.engine.answer import Answer, ModeRef, ProcessRef, Ref, Source
+from bot.engine.core import Engine
+from bot.engine.default import answer, default_engine, set_status_provider
 
 __all__ = [
     "Answer",

@@ -5,16 +5,15 @@ from __future__ import annotations
 import logging
 import re
 
+from bot.engine import cues, guide, replies, topics
+from bot.engine.answer import Answer, Ref
+from bot.engine.governance import GovernanceMatcher, commitment_ids, is_commitment_question
+from bot.engine.lookup import Item, KnowledgeView
+from bot.engine.matcher import EntityMatcher, Hit
+from bot.engine.normalize import LISTING_WORDS, Query, parse
+from bot.engine.search import PassageSearch
 from srom_data.models import Instance, KnowledgeBase
 from srom_data.text import key
-
-from . import cues, guide, replies, topics
-from .answer import Answer, Ref
-from .governance import GovernanceMatcher, commitment_ids, is_commitment_question
-from .lookup import Item, KnowledgeView
-from .matcher import EntityMatcher, Hit
-from .normalize import LISTING_WORDS, Query, parse
-from .search import PassageSearch
 
 logger = logging.getLogger(__name__)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 import threading
 
-from . import topics
-from .answer import Answer
-from .core import Engine
+from bot.engine import topics
+from bot.engine.answer import Answer
+from bot.engine.core import Engine
 
 logger = logging.getLogger(__name__)
 

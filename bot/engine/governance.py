@@ -6,12 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 
+from bot.engine import cues
+from bot.engine.normalize import Query
+from bot.engine.topics import verb_stem
 from srom_data.models import Fact, Instance, KnowledgeBase, Role
 from srom_data.text import key
-
-from . import cues
-from .normalize import Query
-from .topics import verb_stem
 
 # English verbs of governance questions, to the French stems the document uses.
 EN_VERBS = {

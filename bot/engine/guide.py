@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from bot.engine.answer import Answer, Ref, Source
+from bot.engine.replies import t
+from bot.engine.search import SearchHit
 from srom_data.models import Function
-
-from .answer import Answer, Ref, Source
-from .replies import t
-from .search import SearchHit
 
 EXAMPLES_FR = (
     "mode pour la paie en 2017 ?",

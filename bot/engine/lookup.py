@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.engine.answer import ModeRef, ProcessRef, Ref, Source
+from bot.engine.normalize import tokenize
+from bot.engine.search import PassageSearch
 from srom_data.models import Activity, Assessment, Block, Evidence, Function, KnowledgeBase, NamedItem, Passage
-
-from .answer import ModeRef, ProcessRef, Ref, Source
-from .normalize import tokenize
-from .search import PassageSearch
 
 CERTAINTY_RANK = {"explicit": 0, "attested": 1, "deduced": 2, "unspecified": 3}
 

@@ -15,11 +15,10 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from bot.engine.normalize import QUESTION_WORDS, STOPWORDS_EN, STOPWORDS_FR, tokenize
 from srom_data.entities import Entity, iter_entities
 from srom_data.models import KnowledgeBase
 from srom_data.text import key
-
-from .normalize import QUESTION_WORDS, STOPWORDS_EN, STOPWORDS_FR, tokenize
 
 # Generic abbreviations of French administrative chat, expanded before matching.
 ABBREVIATIONS: dict[str, tuple[str, ...]] = {

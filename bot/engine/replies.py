@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from bot.engine.answer import Answer, Ref, Source
+from bot.engine.lookup import Item, KnowledgeView
 from srom_data.models import Assessment, Function
-
-from .answer import Answer, Ref, Source
-from .lookup import Item, KnowledgeView
 
 CERTAINTY_FR = {
     "explicit": "explicite dans le texte",

@@ -5,10 +5,9 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from bot.engine.normalize import STOPWORDS_EN, STOPWORDS_FR, tokenize
 from srom_data.models import KnowledgeBase, Passage
 from srom_data.text import canonical_quote, fold
-
-from .normalize import STOPWORDS_EN, STOPWORDS_FR, tokenize
 
 
 @dataclass(frozen=True)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from bot.engine.answer import Answer, MapRequest, Ref, Source
+from bot.engine.lookup import Item, KnowledgeView
+from bot.engine.replies import MAX_LIST, certainty_label, t
 from srom_data.models import Commitment, Fact, Instance, Role
 from srom_data.text import fold
-
-from .answer import Answer, MapRequest, Ref, Source
-from .lookup import Item, KnowledgeView
-from .replies import MAX_LIST, certainty_label, t
 
 # Status of a commitment (filled in by the commitment-tracking storage when it is wired).
 StatusProvider = Callable[[str], str | None]

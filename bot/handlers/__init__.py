@@ -6,11 +6,11 @@ import re
 
 from slack_bolt import App
 
-from ..actions import ACTIONS
-from ..commands import COMMANDS
-from ..tracking.views import VIEW_PROGRESS
-from ..views import VIEW_ASK
-from . import actions, commands, home, messages, tracking, views
+from bot.conversation.actions import ACTIONS
+from bot.conversation.commands import COMMANDS
+from bot.conversation.views import VIEW_ASK
+from bot.handlers import actions, commands, home, messages, tracking, views
+from bot.tracking.views import VIEW_PROGRESS
 
 
 def register(app: App) -> None:

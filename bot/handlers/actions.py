@@ -7,12 +7,12 @@ import logging
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
-from ..actions import run_action
-from ..blocks import Surface, build_choice_made_blocks
-from ..middleware import DATABASES
-from ..replies import Invocation, Reply
-from ..views import build_ask_modal
-from .delivery import delete_original, post_in_thread, respond, tell_failure, upload_for_command
+from bot.conversation.actions import run_action
+from bot.conversation.blocks import Surface, build_choice_made_blocks
+from bot.conversation.reply import Invocation, Reply
+from bot.conversation.views import build_ask_modal
+from bot.handlers.delivery import delete_original, post_in_thread, respond, tell_failure, upload_for_command
+from bot.slack.middleware import DATABASES
 
 
 def surface_of(body: dict) -> Surface:

@@ -7,10 +7,10 @@ import logging
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
-from ..commands import run_command
-from ..middleware import DATABASES
-from ..replies import Invocation
-from .delivery import respond, tell_failure, upload_for_command
+from bot.conversation.commands import run_command
+from bot.conversation.reply import Invocation
+from bot.handlers.delivery import respond, tell_failure, upload_for_command
+from bot.slack.middleware import DATABASES
 
 
 def handle_command(ack: Ack, body: dict, client: WebClient, context: BoltContext, logger: logging.Logger) -> None:

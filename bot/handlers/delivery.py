@@ -7,10 +7,10 @@ import logging
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from ..blocks import LABELS, build_error_blocks
-from ..engine.answer import Lang
-from ..replies import Reply
-from ..slack_client import build_webhook_client
+from bot.conversation.blocks import LABELS, build_error_blocks
+from bot.conversation.reply import Reply
+from bot.engine.answer import Lang
+from bot.slack.client import build_webhook_client
 
 logger = logging.getLogger(__name__)
 

@@ -7,12 +7,11 @@ import logging
 from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
+from bot.conversation.commands import command_help
+from bot.conversation.views import build_home_view
+from bot.slack.middleware import DATABASES, finish_event
+from bot.tracking.home import home_blocks_for
 from srom_data.loader import load_default
-
-from ..commands import command_help
-from ..middleware import DATABASES, finish_event
-from ..tracking.home import home_blocks_for
-from ..views import build_home_view
 
 
 def handle_app_home_opened(event: dict, context: BoltContext, client: WebClient, logger: logging.Logger) -> None:

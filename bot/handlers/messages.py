@@ -8,9 +8,10 @@ import re
 from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
-from ..middleware import claim_once, finish_event
-from ..replies import answer_reply, help_reply
-from .delivery import post_in_thread, tell_failure
+from bot.conversation.answers import answer_reply
+from bot.conversation.commands import help_reply
+from bot.handlers.delivery import post_in_thread, tell_failure
+from bot.slack.middleware import claim_once, finish_event
 
 MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
 # Subtypes that are still a person writing to the bot; every other subtype (edits, joins, bots) is ignored.

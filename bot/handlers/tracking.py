@@ -9,19 +9,18 @@ import logging
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
+from bot.conversation.commands import command_help
+from bot.conversation.reply import Invocation
+from bot.conversation.views import build_home_view
+from bot.slack.middleware import DATABASES
+from bot.tracking.access import Actor
+from bot.tracking.blocks import build_recorded_blocks
+from bot.tracking.commands import BUSY, labels
+from bot.tracking.home import home_blocks_for
+from bot.tracking.parse import FIELD_COMMENT
+from bot.tracking.service import Refused, record_update, writable_commitments
+from bot.tracking.views import BLOCKS, build_done_view, read_submission
 from storage.tx import StorageBusy
-
-from ..commands import command_help
-from ..middleware import DATABASES
-from ..replies import Invocation
-from ..tracking.access import Actor
-from ..tracking.blocks import build_recorded_blocks
-from ..tracking.commands import BUSY, labels
-from ..tracking.home import home_blocks_for
-from ..tracking.parse import FIELD_COMMENT
-from ..tracking.service import Refused, record_update, writable_commitments
-from ..tracking.views import BLOCKS, build_done_view, read_submission
-from ..views import build_home_view
 
 FAILED = "Désolé, l'enregistrement a échoué de mon côté : rien n'a été enregistré. Réessayez dans un instant."
 

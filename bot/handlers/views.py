@@ -7,9 +7,9 @@ import logging
 from slack_bolt import Ack
 from slack_sdk import WebClient
 
-from ..blocks import build_error_blocks
-from ..replies import answer_reply
-from ..views import BLOCK_QUESTION, build_ask_modal, submitted_question
+from bot.conversation.answers import answer_reply
+from bot.conversation.blocks import build_error_blocks
+from bot.conversation.views import BLOCK_QUESTION, build_ask_modal, submitted_question
 
 EMPTY_QUESTION = "Écrivez une question, par exemple : mode pour la paie en 2017 ?"
 

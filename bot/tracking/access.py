@@ -9,11 +9,10 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from bot.conversation.reply import Invocation
 from srom_data.models import KnowledgeBase
 from storage import roles
 from storage.audit import log_event
-
-from ..replies import Invocation
 
 
 @dataclass(frozen=True)

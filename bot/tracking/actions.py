@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 
+from bot.conversation.reply import Invocation, Reply, error_reply
+from bot.tracking.access import Actor
+from bot.tracking.service import writable_commitments
+from bot.tracking.views import build_progress_modal
 from storage.progress import latest
-
-from ..replies import Invocation, Reply, error_reply
-from .access import Actor
-from .service import writable_commitments
-from .views import build_progress_modal
 
 
 def open_update_modal(value: str, invocation: Invocation) -> Reply:

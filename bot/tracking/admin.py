@@ -5,16 +5,15 @@ from __future__ import annotations
 
 import re
 
+from bot.conversation.blocks import context, escape, section
+from bot.conversation.reply import Invocation, Reply, error_reply
+from bot.tracking.access import Actor, may_administer, refuse_admin
+from bot.tracking.blocks import build_roles_blocks
+from bot.tracking.commands import BUSY, labels
+from bot.tracking.parse import InputError, normalize_id, parse_user, resolve_function, show
 from storage import roles
 from storage.commitments import CommitmentConflict, InvalidCommitment, add_commitment
 from storage.tx import StorageBusy
-
-from ..blocks import context, escape, section
-from ..replies import Invocation, Reply, error_reply
-from .access import Actor, may_administer, refuse_admin
-from .blocks import build_roles_blocks
-from .commands import BUSY, labels
-from .parse import InputError, normalize_id, parse_user, resolve_function, show
 
 ROLE_WORDS = {
     "referent": "referent",

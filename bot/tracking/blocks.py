@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from bot.conversation.blocks import context, escape, section, shorten, split_text
 from reports.formats import french_date, percent
 from storage.commitments import StoredCommitment
 from storage.progress import Entry, Recorded
 from storage.roles import Grant
 from storage.statuses import EMOJI, accepted_spellings, label
-
-from ..blocks import context, escape, section, shorten, split_text
 
 MAX_REPLY_BLOCKS = 45
 COMMENT_PREVIEW = 140

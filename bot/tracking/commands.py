@@ -2,26 +2,25 @@
 
 from __future__ import annotations
 
-from srom_data.loader import load_default
-from storage.audit import log_event
-from storage.commitments import get_commitment, list_commitments
-from storage.progress import history
-from storage.statuses import fold
-from storage.tx import StorageBusy
-
-from ..blocks import section
-from ..replies import Invocation, Reply, error_reply
-from .access import Actor, function_labels, who_to_ask
-from .blocks import (
+from bot.conversation.blocks import section
+from bot.conversation.reply import Invocation, Reply, error_reply
+from bot.tracking.access import Actor, function_labels, who_to_ask
+from bot.tracking.blocks import (
     build_history_blocks,
     build_list_blocks,
     build_recorded_blocks,
     build_tracking_help_blocks,
     recorded_text,
 )
-from .parse import EXAMPLE, InputError, parse_update, resolve_function, resolve_id, slack_plain
-from .service import Refused, known_ids, record_update, with_latest, writable_commitments
-from .views import build_progress_modal
+from bot.tracking.parse import EXAMPLE, InputError, parse_update, resolve_function, resolve_id, slack_plain
+from bot.tracking.service import Refused, known_ids, record_update, with_latest, writable_commitments
+from bot.tracking.views import build_progress_modal
+from srom_data.loader import load_default
+from storage.audit import log_event
+from storage.commitments import get_commitment, list_commitments
+from storage.progress import history
+from storage.statuses import fold
+from storage.tx import StorageBusy
 
 HELP = {"aide": "fr", "?": "fr", "help": "en"}
 LIST = {"liste", "list", "lister"}

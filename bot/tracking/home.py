@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from bot.tracking.access import Actor
+from bot.tracking.service import with_latest, writable_commitments
+from bot.tracking.views import build_home_blocks
 from storage import roles
-
-from .access import Actor
-from .service import with_latest, writable_commitments
-from .views import build_home_blocks
 
 
 def home_blocks_for(db: Database, user_id: str) -> list[dict]:

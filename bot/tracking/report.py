@@ -6,17 +6,16 @@ import json
 import re
 from datetime import UTC, datetime
 
+from bot.conversation.blocks import button, context, escape, section, shorten, split_text
+from bot.conversation.reply import Attachment, Invocation, Reply, error_reply
+from bot.tracking.access import Actor, may_report, refuse_report
+from bot.tracking.commands import BUSY, labels
+from bot.tracking.parse import InputError, resolve_function, show
 from reports.bureau import STALE_DAYS, BureauReport, build_report
 from reports.export import to_csv
 from reports.formats import change, french_date, percent
 from storage.statuses import EMOJI
 from storage.tx import StorageBusy
-
-from ..blocks import button, context, escape, section, shorten, split_text
-from ..replies import Attachment, Invocation, Reply, error_reply
-from .access import Actor, may_report, refuse_report
-from .commands import BUSY, labels
-from .parse import InputError, resolve_function, show
 
 ACTION_REPORT_FILE = "srom_report_file"
 MAX_REPORT_BLOCKS = 46

@@ -7,12 +7,11 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from bot.tracking.access import Actor, may_write, refuse_write
+from bot.tracking.parse import UpdateRequest
 from storage import roles
 from storage.commitments import StoredCommitment, commitment_ids, get_commitment, list_commitments
 from storage.progress import Entry, NewEntry, Recorded, latest, latest_all, record_progress
-
-from .access import Actor, may_write, refuse_write
-from .parse import UpdateRequest
 
 
 @dataclass(frozen=True)

@@ -9,13 +9,12 @@ from collections.abc import Callable, Iterable
 
 from sqlite_utils import Database
 
+from bot.tracking.blocks import status_line
 from srom_data.models import KnowledgeBase
 from storage.commitments import seed_commitments
 from storage.db import DatabaseProvider
 from storage.progress import latest
 from storage.roles import bootstrap_admins
-
-from .blocks import status_line
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +44,6 @@ def status_provider(databases: DatabaseProvider) -> Callable[[str], str | None]:
 
 
 def install_status_provider(databases: DatabaseProvider) -> None:
-    from ..engine.default import set_status_provider
+    from bot.engine.default import set_status_provider
 
     set_status_provider(status_provider(databases))

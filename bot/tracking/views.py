@@ -5,13 +5,9 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from storage.commitments import StoredCommitment
-from storage.progress import COMMENT_MAX, Entry
-from storage.statuses import EMOJI, LABELS, STATUSES
-
-from ..blocks import context, escape, section, shorten
-from .blocks import state_text
-from .parse import (
+from bot.conversation.blocks import context, escape, section, shorten
+from bot.tracking.blocks import state_text
+from bot.tracking.parse import (
     FIELD_COMMENT,
     FIELD_COMMITMENT,
     FIELD_PERCENT,
@@ -22,6 +18,9 @@ from .parse import (
     check_percent,
     check_status,
 )
+from storage.commitments import StoredCommitment
+from storage.progress import COMMENT_MAX, Entry
+from storage.statuses import EMOJI, LABELS, STATUSES
 
 VIEW_PROGRESS = "srom_progress_modal"
 ACTION_OPEN_UPDATE = "srom_progress_open"

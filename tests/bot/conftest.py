@@ -11,8 +11,8 @@ from slack_sdk import WebClient
 
 import bot.engine
 from bot.engine.answer import Answer, Ref, Source
-from bot.middleware import DATABASES
-from bot.slack_client import build_web_client
+from bot.slack.client import build_web_client
+from bot.slack.middleware import DATABASES
 from srom_data.models import Evidence, Function, Governance, KnowledgeBase, Meta, Mode
 from storage.db import DatabaseProvider
 from tests.fakes.slack_api import FakeSlackAPI

@@ -43,6 +43,6 @@ def scripted_answer(question: str) -> Answer:
 bot.engine.answer = scripted_answer
 
 if __name__ == "__main__":
-    from bot.cli import main
+    from bot.cli.main import main
 
     sys.exit(main(sys.argv[1:]))

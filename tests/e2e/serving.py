@@ -54,7 +54,7 @@ def serve_env(api_url: str, db_path: Path, port: int, **extra: str) -> dict[str,
 
 
 def start_serve(
-    workdir: Path, api_url: str, *, db_path: Path | None = None, module: str = "bot.cli", **extra_env: str
+    workdir: Path, api_url: str, *, db_path: Path | None = None, module: str = "bot.cli.main", **extra_env: str
 ) -> Server:
     """`python -m <module> serve --http` in `workdir` (no stray .env), waiting for /healthz."""
     port = free_port()

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from bot.blocks import ACTION_MORE, ACTION_PICK, ACTION_SHARE
+from bot.conversation.blocks import ACTION_MORE, ACTION_PICK, ACTION_SHARE
 from tests.fakes.slack_api import Call, FakeSlackAPI
 
 from .slack_requests import SlackSender, block_actions

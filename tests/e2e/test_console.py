@@ -14,7 +14,7 @@ def _chat(tmp_path, stdin: str, *args: str) -> subprocess.CompletedProcess:
     env = serve_env("http://127.0.0.1:9/api/", tmp_path / "db.sqlite", 9)
     env = {k: v for k, v in env.items() if not k.startswith("SLACK_")}
     return subprocess.run(
-        [sys.executable, "-m", "bot.cli", *args],
+        [sys.executable, "-m", "bot.cli.main", *args],
         cwd=tmp_path,
         env={**env, "PYTHONPATH": str(REPO)},
         input=stdin,

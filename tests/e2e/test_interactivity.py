@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.blocks import ACTION_MORE, ACTION_PICK
-from bot.views import ACTION_HOME_ASK, BLOCK_QUESTION, INPUT_QUESTION, VIEW_ASK
+from bot.conversation.blocks import ACTION_MORE, ACTION_PICK
+from bot.conversation.views import ACTION_HOME_ASK, BLOCK_QUESTION, INPUT_QUESTION, VIEW_ASK
 from tests.fakes.slack_api import FakeSlackAPI
 
 from .slack_requests import SlackSender, block_actions, mention, view_submission

@@ -14,7 +14,7 @@ from .serving import serve_env
 
 def _serve(tmp_path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "bot.cli", "serve", *args],
+        [sys.executable, "-m", "bot.cli.main", "serve", *args],
         cwd=tmp_path,
         env=env,
         capture_output=True,

@@ -151,11 +151,11 @@ def test_csv_export_is_the_matrix(kb):
 
 
 def test_cli_data_check_and_export():
-    check = subprocess.run([sys.executable, "-m", "bot.cli", "data", "check"], capture_output=True, text=True)
+    check = subprocess.run([sys.executable, "-m", "bot.cli.main", "data", "check"], capture_output=True, text=True)
     assert check.returncode == 0
     assert "unspecified" in check.stdout and "OK" in check.stdout
     export = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "data", "export", "--format", "csv"], capture_output=True, text=True
+        [sys.executable, "-m", "bot.cli.main", "data", "export", "--format", "csv"], capture_output=True, text=True
     )
     assert export.returncode == 0 and export.stdout.startswith("function,block")
 
@@ -170,7 +170,7 @@ def test_cli_data_check_names_the_broken_file(tmp_path):
     path = broken / "functions" / "rh.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("mode: I", "mode: Z", 1), encoding="utf-8")
     run = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "data", "check"],
+        [sys.executable, "-m", "bot.cli.main", "data", "check"],
         capture_output=True,
         text=True,
         env={"SROM_DATA_DIR": str(broken), "PATH": ""},

@@ -12,7 +12,7 @@ import threading
 import time
 from pathlib import Path
 
-from bot.replies import Invocation
+from bot.conversation.reply import Invocation
 from bot.tracking.commands import run_engagement
 from storage import roles
 from storage.db import DatabaseProvider, open_db

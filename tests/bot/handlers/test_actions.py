@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.blocks import ACTION_MORE, ACTION_PICK, ACTION_SHARE, build_answer_blocks, encode_value
+from bot.conversation.blocks import ACTION_MORE, ACTION_PICK, ACTION_SHARE, build_answer_blocks, encode_value
+from bot.conversation.views import ACTION_HOME_ASK, VIEW_ASK
 from bot.handlers.actions import handle_action, surface_of
-from bot.views import ACTION_HOME_ASK, VIEW_ASK
 
 from ..conftest import clarification
 

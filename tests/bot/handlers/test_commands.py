@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.commands import COMMANDS, Command
+from bot.conversation.commands import COMMANDS, Command
+from bot.conversation.reply import Reply
 from bot.handlers.commands import handle_command
-from bot.replies import Reply
 
 
 def _body(fake, text: str = "paie ?", command: str = "/srom") -> dict:

@@ -3,9 +3,9 @@ from __future__ import annotations
 import pytest
 
 import bot.handlers.home
+from bot.conversation.views import BLOCK_QUESTION, INPUT_QUESTION
 from bot.handlers.home import handle_app_home_opened
 from bot.handlers.views import handle_ask_submission
-from bot.views import BLOCK_QUESTION, INPUT_QUESTION
 
 from ..conftest import tiny_kb
 

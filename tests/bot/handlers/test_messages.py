@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from bot.handlers.messages import handle_app_mention, handle_direct_message, question_text
-from bot.middleware import CLAIMED_KEYS, DATABASES
+from bot.slack.middleware import CLAIMED_KEYS, DATABASES
 from storage.events import claim_event, event_state
 
 from ..conftest import ScriptedEngine, clarification

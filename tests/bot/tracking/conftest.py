@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlite_utils import Database
 
-from bot.replies import Invocation
+from bot.conversation.reply import Invocation
 from bot.tracking.setup import prepare_tracking
 from srom_data.loader import load_default
 from storage import roles

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from bot.actions import run_action
+from bot.conversation.actions import run_action
 from bot.handlers.tracking import handle_progress_submission
 from bot.tracking.admin import run_admin
 from bot.tracking.commands import run_engagement
@@ -172,7 +172,7 @@ def test_home_shows_a_referent_her_commitments_with_update_buttons(tracking) -> 
 
 
 def test_console_acts_as_a_local_admin_or_as_the_configured_user(tracking, tmp_path) -> None:
-    from bot.console import ConsoleSession
+    from bot.console.session import ConsoleSession
 
     admin = ConsoleSession(databases=tracking, out_dir=tmp_path)
     assert "Enregistré" in admin.handle("/srom-engagement FIN-1 en cours 10% depuis la console")
@@ -183,10 +183,10 @@ def test_console_acts_as_a_local_admin_or_as_the_configured_user(tracking, tmp_p
 
 
 def test_views_and_report_blocks_pass_slack_limits(tracking) -> None:
-    from bot.commands import command_help
+    from bot.conversation.commands import command_help
+    from bot.conversation.views import build_home_view
     from bot.tracking.blocks import build_recorded_blocks
     from bot.tracking.views import build_done_view
-    from bot.views import build_home_view
     from srom_data.loader import load_default
     from storage.commitments import get_commitment
     from storage.progress import NewEntry, record_progress

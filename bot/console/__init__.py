@@ -1,0 +1,1 @@
+"""The console skin: the same conversation as in Slack, in a terminal."""

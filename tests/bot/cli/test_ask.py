@@ -1,0 +1,73 @@
+"""`srom ask`: the interface scripts and external checks rely on."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+FIELDS = {"intent", "function", "process", "year", "mode", "certainty", "instances", "candidates", "text", "sources"}
+
+
+def ask(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli.main", "ask", *args], input=stdin, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_json_for_one_question():
+    run = ask("--json", "mode pour la paie en 2017 ?")
+    assert run.returncode == 0
+    data = json.loads(run.stdout)
+    assert set(data) == FIELDS
+    assert data["intent"] == "mode_lookup"
+    assert data["function"] == {"id": "RH", "label": "Ressources humaines"}
+    assert data["process"]["label"] == "Réalisation des paies"
+    assert data["process"]["block"] == "Administration et paye"
+    assert data["year"] == 2017
+    assert data["mode"] == {"code": "I", "label": "Intégration"}
+    assert data["certainty"] == "deduced"
+    assert any("Pôle Administration Paie centralisé" in s["quote"] for s in data["sources"])
+
+
+def test_batch_from_stdin_keeps_order_and_count():
+    questions = ["qui arbitre ?", "", "c'est quoi la mutualisation ?", "asdfgh", "déclarations 2017", "x" * 20000]
+    run = ask("--json", stdin="\n".join(questions) + "\n")
+    assert run.returncode == 0
+    rows = [json.loads(line) for line in run.stdout.splitlines()]
+    assert [r["intent"] for r in rows] == [
+        "governance",
+        "help",
+        "mode_definition",
+        "unknown",
+        "clarification",
+        "unknown",
+    ]
+    assert {c["id"] for c in rows[4]["candidates"]} == {"fin.cg.declarations-fiscales", "rh.declarations-sociales"}
+
+
+def test_text_for_a_person_cites_its_source():
+    run = ask("tréso 2013 ?")
+    assert run.returncode == 0
+    assert "Autonomie" in run.stdout and "Source" in run.stdout
+
+
+def test_silence_is_admitted_not_filled():
+    run = ask("--json", "hotline 2017")
+    data = json.loads(run.stdout)
+    assert data["intent"] == "mode_lookup"
+    assert data["mode"] is None and data["certainty"] == "unspecified"
+    assert "ne précise pas" in data["text"]
+
+
+def test_english_question_gets_english_answer():
+    data = json.loads(ask("--json", "how are user support requests handled in 2021?").stdout)
+    assert data["intent"] == "mode_lookup"
+    assert data["process"]["label"] == "Support aux utilisateurs"
+    assert "does not state" in data["text"]
+
+
+def test_year_outside_the_srom_is_said_not_replaced():
+    data = json.loads(ask("--json", "mode paie en 2019 ?").stdout)
+    assert data["year"] is None
+    assert "2019" in data["text"] and "ne décrit pas" in data["text"]

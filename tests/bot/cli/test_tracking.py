@@ -1,0 +1,66 @@
+"""`srom report`, `srom commitments list`, `srom db backup|export`: the library behind a thin CLI."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from bot.cli.main import main
+from storage.db import open_db
+from storage.progress import NewEntry, record_progress
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for name in ("SROM_ADMINS", "SROM_CONSOLE_USER", "SROM_DATA_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("SROM_DB_PATH", str(tmp_path / "srom.db"))
+    assert main(["commitments", "list"]) == 0  # creates, migrates, seeds
+    db = open_db(tmp_path / "srom.db")
+    record_progress(db, NewEntry("RH-1", "en_cours", 40, "GPEC", "U1", "marie", "cli", "k1"))
+    return tmp_path
+
+
+def test_report_json_has_the_documented_shape(env, capsys) -> None:
+    capsys.readouterr()
+    assert main(["report", "--year", "2099", "--function", "RH", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) == {"year", "functions", "totals"} and data["year"] == 2099
+    (rh,) = data["functions"]
+    assert (rh["id"], rh["label"]) == ("RH", "Ressources humaines")
+    first = rh["commitments"][0]
+    assert first["id"] == "RH-1" and first["status"] == "en cours" and first["percent"] == 40
+
+
+@pytest.mark.parametrize(("fmt", "start"), [("md", b"# Rapport"), ("csv", b"fonction,"), ("docx", b"PK")])
+def test_report_files(env, fmt: str, start: bytes) -> None:
+    out = env / f"r.{fmt}"
+    assert main(["report", "--year", "2026", "--format", fmt, "--out", str(out)]) == 0
+    assert out.read_bytes().startswith(start)
+
+
+def test_report_errors_are_one_french_line(env, capsys) -> None:
+    assert main(["report", "--function", "cuisine"]) == 1
+    assert "Fonction « cuisine » inconnue" in capsys.readouterr().err
+    assert main(["report", "--format", "docx"]) == 1
+
+
+def test_commitments_list_json(env, capsys) -> None:
+    capsys.readouterr()
+    assert main(["commitments", "list", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert len(rows) == 25 and set(rows[0]) == {"id", "title", "function"}
+
+
+def test_db_backup_and_export(env, capsys) -> None:
+    assert main(["db", "backup", str(env / "copies" / "b.db")]) == 0
+    copy = sqlite3.connect(env / "copies" / "b.db")
+    assert copy.execute("SELECT COUNT(*) FROM progress").fetchone()[0] == 1
+    capsys.readouterr()
+    assert main(["db", "export", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["progress"][0]["comment"] == "GPEC"
+    assert main(["db", "export", "--format", "csv", "--table", "roles"]) == 0
+    assert capsys.readouterr().out.startswith("user_id,role,scope")
