@@ -41,6 +41,7 @@ def to_dict(report: BureauReport) -> dict:
                         "updated_by": line.updated_by,
                         "updated_at": line.updated_at,
                         "stale": line.stale,
+                        "confirmed": line.confirmed,
                     }
                     for line in section.commitments
                 ],
@@ -85,6 +86,7 @@ def to_markdown(report: BureauReport) -> str:
         lines.append("| --- | --- | --- | --- | --- | --- | --- |")
         for c in section.commitments:
             flag = " ⚠️ plus de 90 jours" if c.stale else ""
+            flag = " ✅ confirmé" if c.confirmed and not c.stale else flag
             cells = [
                 c.id,
                 _md_cell(c.title),

@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from sqlite_utils import Database
 
@@ -31,6 +31,7 @@ METADATA_EVENT = "srom_nudge"
 TZ_MAX_AGE = timedelta(days=7)
 MAX_RATE_LIMIT_WAITS = 10
 RETRY_AFTER_FAILURE_SECONDS = 300.0
+T = TypeVar("T")
 
 
 class RateLimited(Exception):
@@ -126,7 +127,7 @@ def run_due(
         refresh_time_zones(db, messenger, now=now)
     result = RunResult(planned=plan(now, load_snapshot(db, today=now.date()), config))
     for nudge in result.planned:
-        outcome = _deliver(db, messenger, nudge, config, lease_seconds, sleep, composer)
+        outcome = _deliver(db, messenger, nudge, config, lease_seconds, sleep, composer, now)
         {"sent": result.sent, "already": result.already, "failed": result.failed}[outcome].append(nudge.key)
     if result.planned:
         logger.info(
@@ -147,23 +148,28 @@ def _deliver(
     lease_seconds: float,
     sleep: Callable[[float], None],
     composer: Composer,
+    now: datetime,
 ) -> str:
+    sent_at = now.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")  # the run's clock: the weekly bound counts on it
     items = ",".join(item.id for item in nudge.items)
     claim = store.claim_nudge(db, nudge.key, nudge.kind, nudge.recipient, items=items, lease_seconds=lease_seconds)
     if claim is None:
         return "already"
+    wait = _waiting(db, nudge.key, lease_seconds, sleep)
     try:
-        channel = nudge.recipient if nudge.is_channel else _dm_channel(db, messenger, nudge.recipient)
+        channel = nudge.recipient
+        if not nudge.is_channel:
+            channel = _patiently(lambda: _dm_channel(db, messenger, nudge.recipient), wait)
         if claim.attempts > 1:
-            ts = messenger.find_posted(channel, nudge.key)
+            ts = _patiently(lambda: messenger.find_posted(channel, nudge.key), wait)
             if ts:
                 logger.info("nudge %s was sent before its sender stopped; recorded now", nudge.key)
-                store.mark_sent(db, nudge.key, channel=channel, ts=ts)
+                store.mark_sent(db, nudge.key, channel=channel, ts=ts, at=sent_at)
                 return "sent"
         text, blocks = composer(db, nudge, config)
         metadata = {"event_type": METADATA_EVENT, "event_payload": {"key": nudge.key}}
-        ts = _post(messenger, channel, text, blocks, metadata, _waiting(db, nudge.key, lease_seconds, sleep))
-        store.mark_sent(db, nudge.key, channel=channel, ts=ts)
+        ts = _patiently(lambda: messenger.post(channel, text, blocks, metadata), wait)
+        store.mark_sent(db, nudge.key, channel=channel, ts=ts, at=sent_at)
         return "sent"
     except Exception as exc:
         logger.warning("nudge %s not sent (%s); tried again later", nudge.key, exc)
@@ -171,15 +177,14 @@ def _deliver(
         return "failed"
 
 
-def _post(
-    messenger: Messenger, channel: str, text: str, blocks: list[dict], metadata: dict, sleep: Callable[[float], None]
-) -> str:
+def _patiently(call: Callable[[], T], sleep: Callable[[float], None]) -> T:
+    """`call`, with Slack's 429s waited out (Retry-After) a bounded number of times."""
     for _ in range(MAX_RATE_LIMIT_WAITS):
         try:
-            return messenger.post(channel, text, blocks, metadata)
+            return call()
         except RateLimited as exc:
             sleep(max(exc.retry_after, 1.0))
-    return messenger.post(channel, text, blocks, metadata)
+    return call()
 
 
 def _waiting(db: Database, key: str, lease_seconds: float, sleep: Callable[[float], None]) -> Callable[[float], None]:
