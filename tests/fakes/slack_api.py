@@ -49,6 +49,7 @@ class FakeSlackAPI:
         self.calls: list[Call] = []
         self.time_zones: dict[str, str] = {}  # users.info's tz per user (default Europe/Paris)
         self.messages: dict[str, list[dict]] = {}  # channel → messages posted, newest last (conversations.history)
+        self.delays: dict[str, float] = {}  # method → seconds each call takes (a slow Slack, to kill a sender mid-way)
         self._faults: dict[str, list[_Fault]] = {}
         self._cond = threading.Condition()
         self._counter = itertools.count(1)
@@ -336,6 +337,8 @@ def _handler_for(fake: FakeSlackAPI) -> type[BaseHTTPRequestHandler]:
                 self._send(404, b"not found", "text/plain")
                 return
             params = _parse(raw, headers.get("content-type", ""), parts.query)
+            if fake.delays.get(method):
+                time.sleep(fake.delays[method])
             call = Call(method, params, headers, 200, parts.path, raw)
             if fault := fake._take_fault(method):
                 call.status = fault.status
