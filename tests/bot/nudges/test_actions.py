@@ -27,9 +27,9 @@ def _dm(nudge_db, messenger, fake) -> dict:
 def _button(message: dict, base: str, commitment: str | None = None) -> dict:
     for block in message["blocks"]:
         for element in block.get("elements", []):
-            if str(element.get("action_id", "")).startswith(base):
-                if commitment is None or json.loads(element["value"]).get("c") == commitment:
-                    return element
+            mine = commitment is None or json.loads(element.get("value") or "{}").get("c") == commitment
+            if str(element.get("action_id", "")).startswith(base) and mine:
+                return element
     raise AssertionError(f"no {base} button")
 
 
