@@ -27,8 +27,9 @@ def _dm(nudge_db, messenger, fake) -> dict:
 def _button(message: dict, base: str, commitment: str | None = None) -> dict:
     for block in message["blocks"]:
         for element in block.get("elements", []):
-            mine = commitment is None or json.loads(element.get("value") or "{}").get("c") == commitment
-            if str(element.get("action_id", "")).startswith(base) and mine:
+            if not str(element.get("action_id", "")).startswith(base):
+                continue
+            if commitment is None or json.loads(element["value"]).get("c") == commitment:
                 return element
     raise AssertionError(f"no {base} button")
 
