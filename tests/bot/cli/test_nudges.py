@@ -122,3 +122,30 @@ def test_a_campaign_killed_mid_way_resumes_without_repeating_anyone(env, fake) -
 def fake():
     with FakeSlackAPI() as server:
         yield server
+
+
+def test_the_clock_is_a_process_that_runs_at_once_then_on_its_interval_and_stops_on_sigterm(env, fake) -> None:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "SROM_"))}
+    environment.update(
+        SLACK_API_URL=fake.api_url, SLACK_BOT_TOKEN="xoxb-test", SROM_DB_PATH=str(env / "srom.db"), PYTHONPATH=str(REPO)
+    )
+    clock = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli.main", "clock"],
+        cwd=env,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        # Its first run starts at once (whatever the hour, it refreshes the référents' time zones first).
+        (info,) = fake.wait_for("users.info", timeout=30)
+        assert info.params["user"] == "URH"
+        fake.settle(0.3)
+        cached = sqlite3.connect(env / "srom.db").execute("SELECT tz FROM slack_users WHERE user_id = 'URH'")
+        assert cached.fetchone() == ("Europe/Paris",)
+    finally:
+        clock.terminate()
+        code = clock.wait(timeout=15)
+    output = clock.stdout.read().decode()  # type: ignore[union-attr]
+    assert code == 0, output
+    assert "clock started: nudges every 5 minute(s)" in output
