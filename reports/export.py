@@ -41,7 +41,6 @@ def to_dict(report: BureauReport) -> dict:
                         "updated_by": line.updated_by,
                         "updated_at": line.updated_at,
                         "stale": line.stale,
-                        "confirmed": line.confirmed,
                     }
                     for line in section.commitments
                 ],

@@ -101,7 +101,9 @@ def test_snooze_and_opt_out_from_the_dm_then_resume_from_the_home(
     body = {**_body(message, resume), "container": {"type": "view", "view_id": "VHOME"}}
     handle_nudge_action(ack=ack, body=body, action=resume, client=client, context=context, logger=logger)
     assert store.prefs_of(nudge_db.get(), "URH").opted_out_at is None
-    assert fake.calls_to("views.publish")[-1].params["user_id"] == "URH"
+    published = fake.calls_to("views.publish")[-1]
+    assert published.params["user_id"] == "URH" and published.response["ok"]  # within Slack's limits
+    assert "Pause d'une semaine" in json.dumps(published.params["view"], ensure_ascii=False)
 
 
 def test_admins_schedule_bureau_dates_and_see_who_opted_out(nudge_db) -> None:
