@@ -19,9 +19,13 @@ from typing import Protocol, TypeVar
 
 from sqlite_utils import Database
 
+from bot.conversation.blocks import context
 from bot.nudges.blocks import build_digest_blocks, digest_text, french_day
 from bot.nudges.plan import Nudge, NudgeConfig, plan
 from bot.nudges.snapshot import load_snapshot
+from bot.tracking.commands import labels
+from bot.tracking.report import build_report_blocks
+from reports.bureau import build_report
 from storage import nudges as store
 from storage.roles import list_grants
 
@@ -71,11 +75,6 @@ def compose(db: Database, nudge: Nudge, config: NudgeConfig) -> tuple[str, list[
     """The message of a nudge: the digest, or the report summary for the directors."""
     if nudge.kind != "bureau_summary":
         return digest_text(nudge), build_digest_blocks(nudge, config.stale_days)
-    from bot.conversation.blocks import context
-    from bot.tracking.commands import labels
-    from bot.tracking.report import build_report_blocks
-    from reports.bureau import build_report
-
     assert nudge.bureau is not None
     report = build_report(db, nudge.bureau.year, labels(), today=nudge.local_date)
     when = f"Bureau du {french_day(nudge.bureau)}"
@@ -94,8 +93,8 @@ def refresh_time_zones(db: Database, messenger: Messenger, *, now: datetime | No
     asked = 0
     for user in people:
         tz, _, fetched = cached.get(user, (None, None, ""))
-        if tz and fetched and now - _parse(fetched) < TZ_MAX_AGE:
-            continue
+        if tz is not None and now - _parse(fetched) < TZ_MAX_AGE:
+            continue  # asked this week ("" when Slack gave no time zone: the default applies)
         try:
             zone = messenger.time_zone(user)
         except RateLimited:
@@ -104,8 +103,7 @@ def refresh_time_zones(db: Database, messenger: Messenger, *, now: datetime | No
             logger.warning("users.info failed for %s; default time zone", user, exc_info=True)
             continue
         asked += 1
-        if zone:
-            store.cache_user(db, user, tz=zone)
+        store.cache_user(db, user, tz=zone or "")
     return asked
 
 

@@ -8,7 +8,7 @@ import threading
 from datetime import UTC, date, datetime, timedelta
 
 from bot.nudges.plan import NudgeConfig
-from bot.nudges.send import METADATA_EVENT, run_due
+from bot.nudges.send import METADATA_EVENT, refresh_time_zones, run_due
 from storage import nudges as store
 from storage import roles
 
@@ -135,3 +135,11 @@ def test_the_directors_summary_the_day_before_with_the_report_buttons(nudge_db, 
     store.set_setting(db, "UADMIN", store.DIRECTORS_CHANNEL, "CDIR")
     again = run_due(db, messenger, now=friday, sleep=lambda s: None)
     assert again.sent == ["bureau_summary:CDIR:2026-12-12"]
+
+
+def test_time_zones_are_asked_once_a_week(nudge_db, messenger, fake) -> None:
+    db = nudge_db.get()
+    assert refresh_time_zones(db, messenger) == 3  # URH, USI, UDIR
+    assert refresh_time_zones(db, messenger) == 0
+    assert refresh_time_zones(db, messenger, now=datetime.now(UTC) + timedelta(days=8)) == 3
+    assert [c.params["user"] for c in fake.calls_to("users.info")].count("URH") == 2
