@@ -40,6 +40,14 @@ class Settings(BaseSettings):
     # Commitment tracking: Slack user ids made admins at start-up; the console's user (unset: a local admin).
     srom_admins: str = ""
     srom_console_user: str | None = None
+    # Nudges (reminders to référents): local hour, days without update, days of campaign before a Bureau,
+    # the time zone of whoever Slack gives none (and of the directors' channel), the clock in `srom serve`.
+    srom_nudge_hour: int = Field(default=9, ge=6, le=18)
+    srom_nudge_stale_days: int = Field(default=90, ge=7, le=730)
+    srom_bureau_lead_days: int = Field(default=14, ge=1, le=60)
+    srom_timezone: str = "Europe/Paris"
+    srom_clock: bool = False
+    srom_clock_minutes: int = Field(default=5, ge=1, le=60)
 
     @field_validator("slack_bot_token")
     @classmethod
@@ -84,6 +92,27 @@ class Settings(BaseSettings):
         if value is not None and not re.fullmatch(r"[UW][A-Z0-9]{2,}", value.strip()):
             raise ValueError("doit être un identifiant Slack d'utilisateur (U…)")
         return value.strip() if value else None
+
+    @field_validator("srom_timezone")
+    @classmethod
+    def _timezone(cls, value: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError("fuseau horaire inconnu (exemple : Europe/Paris)") from None
+        return value
+
+    def nudge_config(self):  # -> bot.nudges.plan.NudgeConfig
+        from bot.nudges.plan import NudgeConfig
+
+        return NudgeConfig(
+            hour=self.srom_nudge_hour,
+            stale_days=self.srom_nudge_stale_days,
+            lead_days=self.srom_bureau_lead_days,
+            default_tz=self.srom_timezone,
+        )
 
     @property
     def admin_ids(self) -> list[str]:
@@ -150,6 +179,7 @@ _FRENCH = {
     "int_from_float": "doit être un nombre entier",
     "literal_error": "valeur inconnue (DEBUG, INFO, WARNING ou ERROR)",
     "path_type": "doit être un chemin de fichier",
+    "bool_parsing": "doit valoir 1 ou 0 (oui ou non)",
 }
 
 

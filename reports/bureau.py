@@ -35,6 +35,7 @@ class CommitmentLine:
     stale: bool
     previous_status: str | None = None
     previous_percent: int | None = None
+    confirmed: bool = False  # the latest entry is a "Rien de nouveau" confirmation: current, not stale
 
     @property
     def status_label(self) -> str:
@@ -95,6 +96,7 @@ def _line(commitment, entry: Entry | None, before: Entry | None, as_of: date) ->
         stale=stale,
         previous_status=before.status if before else None,
         previous_percent=before.percent if before else None,
+        confirmed=entry is not None and entry.kind == "confirmation",
     )
 
 

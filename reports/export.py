@@ -85,6 +85,7 @@ def to_markdown(report: BureauReport) -> str:
         lines.append("| --- | --- | --- | --- | --- | --- | --- |")
         for c in section.commitments:
             flag = " ⚠️ plus de 90 jours" if c.stale else ""
+            flag = " ✅ confirmé" if c.confirmed and not c.stale else flag
             cells = [
                 c.id,
                 _md_cell(c.title),

@@ -114,3 +114,61 @@ def _roles_and_audit_tables(db: Database) -> None:
         """
     )
     db.execute("CREATE INDEX audit_log_at ON audit_log (at)")
+
+
+@MIGRATIONS(name="0050_nudges")
+def _nudges(db: Database) -> None:
+    # A progress entry is an update, or a "Rien de nouveau" confirmation (same status and percent as before).
+    db.execute(
+        "ALTER TABLE progress ADD COLUMN kind TEXT NOT NULL DEFAULT 'update' CHECK (kind IN ('update', 'confirmation'))"
+    )
+    # One row per nudge key (kind:user:period): claimed with a lease before sending, marked sent after.
+    db.execute(
+        """
+        CREATE TABLE nudges (
+            key TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            claimed_at REAL NOT NULL,
+            lease_until REAL NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 1,
+            sent_at TEXT,
+            channel TEXT,
+            ts TEXT,
+            items TEXT NOT NULL DEFAULT '',
+            error TEXT
+        )
+        """
+    )
+    db.execute("CREATE INDEX nudges_user_sent ON nudges (user_id, sent_at)")
+    db.execute(
+        """
+        CREATE TABLE nudge_prefs (
+            user_id TEXT PRIMARY KEY,
+            opted_out_at TEXT,
+            snoozed_until TEXT,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    # What users.info said of each person (time zone) and their DM channel, cached.
+    db.execute(
+        """
+        CREATE TABLE slack_users (
+            user_id TEXT PRIMARY KEY,
+            tz TEXT,
+            dm_channel TEXT,
+            fetched_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE bureau_meetings (
+            date TEXT PRIMARY KEY,
+            added_by TEXT NOT NULL,
+            added_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE TABLE nudge_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_by TEXT NOT NULL)")

@@ -18,7 +18,8 @@ from .tx import immediate, utc_now
 COMMENT_MAX = 1000
 DUPLICATE_WINDOW_SECONDS = 120
 SOURCES = ("slash", "modal", "console", "cli")
-_COLUMNS = "id, commitment_id, status, percent, comment, author_id, author_name, cci, created_at, source"
+_COLUMNS = "id, commitment_id, status, percent, comment, author_id, author_name, cci, created_at, source, kind"
+KINDS = ("update", "confirmation")  # a confirmation: "Rien de nouveau", the same status and percent as before
 
 
 class InvalidEntry(Exception):
@@ -36,6 +37,7 @@ class NewEntry:
     source: str
     idempotency_key: str
     cci: str | None = None
+    kind: str = "update"
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,7 @@ class Entry:
     cci: str | None
     created_at: str
     source: str
+    kind: str = "update"
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,7 @@ def _check(new: NewEntry) -> None:
         raise InvalidEntry(f"percent {new.percent!r}")
     if not new.comment.strip() or len(new.comment) > COMMENT_MAX:
         raise InvalidEntry("comment length")
-    if new.source not in SOURCES or not new.idempotency_key or not new.author_id:
+    if new.source not in SOURCES or new.kind not in KINDS or not new.idempotency_key or not new.author_id:
         raise InvalidEntry("source, key or author")
 
 
@@ -95,7 +98,12 @@ def _previous_of(db: Database, entry: Entry) -> Entry | None:
 def _same_update(previous: Entry | None, new: NewEntry, now: str) -> bool:
     if previous is None or previous.author_id != new.author_id:
         return False
-    same = (previous.status, previous.percent, previous.comment) == (new.status, new.percent, new.comment)
+    same = (previous.status, previous.percent, previous.comment, previous.kind) == (
+        new.status,
+        new.percent,
+        new.comment,
+        new.kind,
+    )
     age = _parse(now) - _parse(previous.created_at)
     return same and age <= timedelta(seconds=DUPLICATE_WINDOW_SECONDS)
 
@@ -119,11 +127,11 @@ def record_progress(db: Database, new: NewEntry, *, now: str | None = None) -> R
         # The stored fields, in Entry's order after its id: written once, returned as the recorded entry.
         fields = [
             new.commitment_id, new.status, new.percent, new.comment, new.author_id, new.author_name, new.cci, at,
-            new.source,
+            new.source, new.kind,
         ]  # fmt: skip
         cursor = db.execute(
             "INSERT INTO progress (commitment_id, status, percent, comment, author_id, author_name, cci, "
-            "created_at, source, idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "created_at, source, kind, idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [*fields, new.idempotency_key],
         )
         entry = Entry(cursor.lastrowid or 0, *fields)

@@ -19,6 +19,7 @@ def _parser() -> argparse.ArgumentParser:
     mode.add_argument("--http", dest="mode", action="store_const", const="http", help="HTTP on $PORT")
     mode.add_argument("--socket", dest="mode", action="store_const", const="socket", help="Socket Mode")
     serve.add_argument("--port", type=int, help="HTTP port (default $PORT, else 3000)")
+    serve.add_argument("--with-clock", action="store_true", help="also run the nudges clock (as SROM_CLOCK=1)")
 
     ask = sub.add_parser("ask", help="answer one question (or one per stdin line with --json)")
     ask.add_argument("question", nargs="*")
@@ -42,9 +43,10 @@ def _extensions() -> list:
     """Command groups that live beside their feature (commitment tracking, maps): each adds its sub-commands and
     runs them, importing its heavy dependencies only when one of its commands runs."""
     from bot.cli import maps as cli_maps
+    from bot.cli import nudges as cli_nudges
     from bot.cli import tracking as cli_tracking
 
-    return [cli_tracking, cli_maps]
+    return [cli_tracking, cli_maps, cli_nudges]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -68,7 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "serve":
             from bot.slack.serve import run_serve
 
-            return run_serve(mode=args.mode or "auto", port=args.port)
+            return run_serve(mode=args.mode or "auto", port=args.port, with_clock=args.with_clock)
         for module in _extensions():
             code = module.run(args)
             if code is not None:

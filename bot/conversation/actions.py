@@ -13,6 +13,8 @@ from bot.conversation.answers import answer_reply
 from bot.conversation.blocks import ACTION_MORE, ACTION_PICK, ACTION_SHARE, decode_value
 from bot.conversation.reply import Invocation, Reply, error_reply
 from bot.conversation.views import ACTION_HOME_ASK, build_ask_modal
+from bot.nudges.actions import confirm_unchanged, opt_out_reminders, resume_reminders, snooze_reminders
+from bot.nudges.blocks import ACTION_CONFIRM, ACTION_OPT_OUT, ACTION_RESUME, ACTION_SNOOZE
 from bot.tracking.actions import open_update_modal
 from bot.tracking.report import ACTION_REPORT_FILE, report_file
 from bot.tracking.views import ACTION_OPEN_UPDATE
@@ -50,6 +52,10 @@ ACTIONS: dict[str, ActionFunction] = {
     ACTION_HOME_ASK: open_ask_modal,
     ACTION_OPEN_UPDATE: open_update_modal,
     ACTION_REPORT_FILE: report_file,
+    ACTION_CONFIRM: confirm_unchanged,
+    ACTION_SNOOZE: snooze_reminders,
+    ACTION_OPT_OUT: opt_out_reminders,
+    ACTION_RESUME: resume_reminders,
 }
 
 

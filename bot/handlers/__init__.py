@@ -9,7 +9,8 @@ from slack_bolt import App
 from bot.conversation.actions import ACTIONS
 from bot.conversation.commands import COMMANDS
 from bot.conversation.views import VIEW_ASK
-from bot.handlers import actions, commands, home, messages, tracking, views
+from bot.handlers import actions, commands, home, messages, nudges, tracking, views
+from bot.nudges.blocks import NUDGE_ACTIONS
 from bot.tracking.views import VIEW_PROGRESS
 
 
@@ -19,7 +20,9 @@ def register(app: App) -> None:
     app.event("app_home_opened")(home.handle_app_home_opened)
     for name in COMMANDS:
         app.command(name)(commands.handle_command)
-    bases = "|".join(re.escape(base) for base in ACTIONS)
+    own = "|".join(re.escape(base) for base in NUDGE_ACTIONS)
+    app.action(re.compile(rf"^(?:{own})(?::\d+)?$"))(nudges.handle_nudge_action)
+    bases = "|".join(re.escape(base) for base in ACTIONS if base not in NUDGE_ACTIONS)
     app.action(re.compile(rf"^(?:{bases})(?::\d+)?$"))(actions.handle_action)
     app.view(VIEW_ASK)(views.handle_ask_submission)
     app.view(VIEW_PROGRESS)(tracking.handle_progress_submission)

@@ -9,14 +9,12 @@ import logging
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
-from bot.conversation.commands import command_help
 from bot.conversation.reply import Invocation
-from bot.conversation.views import build_home_view
+from bot.handlers.home import publish_home
 from bot.slack.middleware import DATABASES
 from bot.tracking.access import Actor
 from bot.tracking.blocks import build_recorded_blocks
 from bot.tracking.commands import BUSY, labels
-from bot.tracking.home import home_blocks_for
 from bot.tracking.parse import FIELD_COMMENT
 from bot.tracking.service import Refused, record_update, writable_commitments
 from bot.tracking.views import BLOCKS, build_done_view, read_submission
@@ -63,9 +61,6 @@ def handle_progress_submission(
 def _refresh_home(client: WebClient, invocation: Invocation, logger: logging.Logger) -> None:
     """Best effort: the App Home shows the new state (the update came from there, often)."""
     try:
-        from srom_data.loader import load_default
-
-        extra = home_blocks_for(invocation.db(), invocation.user_id)
-        client.views_publish(user_id=invocation.user_id, view=build_home_view(load_default(), command_help(), extra))
+        publish_home(client, invocation.databases, invocation.user_id)
     except Exception:
         logger.warning("could not refresh the App Home of %s", invocation.user_id, exc_info=True)

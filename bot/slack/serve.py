@@ -20,7 +20,7 @@ class StartupError(Exception):
     """Something that stops `srom serve` before it serves; the message is one line for the operator."""
 
 
-def run_serve(mode: ServeMode = "auto", port: int | None = None) -> int:
+def run_serve(mode: ServeMode = "auto", port: int | None = None, *, with_clock: bool = False) -> int:
     try:
         settings = load_settings(**({"port": port} if port is not None else {}))
         chosen = settings.serve_mode(mode)
@@ -35,9 +35,20 @@ def run_serve(mode: ServeMode = "auto", port: int | None = None) -> int:
     except StartupError as exc:
         print(f"srom serve : {exc}", file=sys.stderr)
         return 1
-    if chosen == "socket":
-        return _run_socket_mode(settings)
-    return _run_http(settings)
+    clock = None
+    if with_clock or settings.srom_clock:
+        from bot.slack.clock import start_clock_process
+
+        clock = start_clock_process()
+    try:
+        if chosen == "socket":
+            return _run_socket_mode(settings)
+        return _run_http(settings)
+    finally:
+        if clock is not None:
+            from bot.slack.clock import stop_clock_process
+
+            stop_clock_process(clock)
 
 
 def prepare(settings: Settings) -> None:

@@ -9,6 +9,7 @@ from bot.conversation.blocks import context, escape, section
 from bot.conversation.reply import Invocation, Reply, error_reply
 from bot.tracking.access import Actor, may_administer, refuse_admin
 from bot.tracking.blocks import build_roles_blocks
+from bot.tracking.bureau import run_bureau, run_reminders_list
 from bot.tracking.commands import BUSY, labels
 from bot.tracking.parse import InputError, normalize_id, parse_user, resolve_function, show
 from storage import roles
@@ -37,7 +38,10 @@ USAGE = (
     "• `/srom-admin director add @personne` · `/srom-admin director remove @personne`\n"
     "• `/srom-admin admin add @personne` · `/srom-admin admin remove @personne`\n"
     "• `/srom-admin engagement add &lt;ID&gt; &lt;titre&gt;` : un nouvel engagement (nouveau mandat) ; "
-    "un engagement publié ne change jamais"
+    "un engagement publié ne change jamais\n"
+    "• `/srom-admin bureau add 2026-12-12` · `bureau list` · `bureau remove 2026-12-12` · `bureau canal #canal` : "
+    "les réunions du Bureau (relance des référents avant, synthèse aux directeurs la veille)\n"
+    "• `/srom-admin rappels` : qui a mis en pause ou refusé les rappels"
 )
 
 
@@ -54,6 +58,10 @@ def run_admin(text: str, invocation: Invocation) -> Reply:
             return error_reply(message=refuse_admin(db, actor, text))
         if head in ("engagement", "commitment"):
             return _add_commitment(invocation, words[1:])
+        if head == "bureau":
+            return run_bureau(invocation, words[1:])
+        if head in ("rappels", "nudges"):
+            return run_reminders_list(invocation)
         return _change_role(invocation, words)
     except InputError as exc:
         return error_reply(message=exc.message)

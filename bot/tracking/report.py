@@ -64,6 +64,7 @@ def _filename(report: BureauReport, function: str | None, ext: str) -> str:
 def _line(c) -> str:
     flag = f" ⚠️ _sans mise à jour depuis plus de {STALE_DAYS} jours_" if c.stale else ""
     flag = " ⚠️ _jamais mis à jour_" if c.updated_at is None else flag
+    flag = f" ✅ _confirmé sans changement le {french_date(c.updated_at)}_" if c.confirmed and not c.stale else flag
     emoji = EMOJI.get(c.status or "", "◻️")
     delta = change(c.percent, c.previous_percent)
     text = f"• {emoji} *{c.id}* {escape(shorten(c.title, 80))} — {c.status_label}, {percent(c.percent)}"

@@ -47,6 +47,9 @@ class _Fault:
 class FakeSlackAPI:
     def __init__(self) -> None:
         self.calls: list[Call] = []
+        self.time_zones: dict[str, str] = {}  # users.info's tz per user (default Europe/Paris)
+        self.messages: dict[str, list[dict]] = {}  # channel → messages posted, newest last (conversations.history)
+        self.delays: dict[str, float] = {}  # method → seconds each call takes (a slow Slack, to kill a sender mid-way)
         self._faults: dict[str, list[_Fault]] = {}
         self._cond = threading.Condition()
         self._counter = itertools.count(1)
@@ -95,6 +98,7 @@ class FakeSlackAPI:
         with self._cond:
             self.calls.clear()
             self._faults.clear()
+            self.messages.clear()
 
     def calls_to(self, method: str, *, ok_only: bool = False) -> list[Call]:
         with self._cond:
@@ -188,7 +192,32 @@ def _post_message(fake: FakeSlackAPI, params: dict) -> dict:
     message = {"type": "message", "user": BOT_USER_ID, "bot_id": BOT_ID, "ts": ts, "text": params.get("text", "")}
     if params.get("thread_ts"):
         message["thread_ts"] = params["thread_ts"]
-    return {"ok": True, "channel": params["channel"], "ts": ts, "message": message}
+    if isinstance(params.get("metadata"), dict):
+        message["metadata"] = params["metadata"]
+    channel = params["channel"]
+    channel = "D" + channel[1:] if channel.startswith("U") else channel  # a user id posts to the DM with them
+    with fake._cond:
+        fake.messages.setdefault(channel, []).append({**message, "blocks": params.get("blocks") or []})
+    return {"ok": True, "channel": channel, "ts": ts, "message": message}
+
+
+def _conversations_open(fake: FakeSlackAPI, params: dict) -> dict:
+    users = str(params.get("users") or "")
+    if not users.startswith(("U", "W")) or "," in users:
+        return {"ok": False, "error": "user_not_found"}
+    return {"ok": True, "channel": {"id": "D" + users[1:]}}
+
+
+def _conversations_history(fake: FakeSlackAPI, params: dict) -> dict:
+    channel = params.get("channel")
+    if not channel:
+        return {"ok": False, "error": "channel_not_found"}
+    limit = int(params.get("limit") or 100)
+    with fake._cond:
+        newest_first = list(reversed(fake.messages.get(channel, [])))[:limit]
+    with_metadata = str(params.get("include_all_metadata")).lower() in ("1", "true")
+    messages = [{k: v for k, v in m.items() if k != "metadata" or with_metadata} for m in newest_first]
+    return {"ok": True, "messages": messages, "has_more": False}
 
 
 def _post_ephemeral(fake: FakeSlackAPI, params: dict) -> dict:
@@ -225,7 +254,7 @@ def _users_info(fake: FakeSlackAPI, params: dict) -> dict:
             "id": user,
             "name": user.lower(),
             "real_name": profile["real_name"],
-            "tz": "Europe/Paris",
+            "tz": fake.time_zones.get(user, "Europe/Paris"),
             "locale": "fr-FR",
             "is_bot": False,
             "profile": profile,
@@ -262,6 +291,8 @@ _METHODS: dict[str, Callable[[FakeSlackAPI, dict], dict]] = {
     "views.publish": lambda fake, p: _view_answer(fake, p, "user_id"),
     "views.update": lambda fake, p: _view_answer(fake, p, "view_id"),
     "users.info": _users_info,
+    "conversations.open": _conversations_open,
+    "conversations.history": _conversations_history,
     "files.getUploadURLExternal": _get_upload_url,
     "files.completeUploadExternal": _complete_upload,
 }
@@ -306,6 +337,8 @@ def _handler_for(fake: FakeSlackAPI) -> type[BaseHTTPRequestHandler]:
                 self._send(404, b"not found", "text/plain")
                 return
             params = _parse(raw, headers.get("content-type", ""), parts.query)
+            if fake.delays.get(method):
+                time.sleep(fake.delays[method])
             call = Call(method, params, headers, 200, parts.path, raw)
             if fault := fake._take_fault(method):
                 call.status = fault.status

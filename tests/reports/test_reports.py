@@ -102,3 +102,18 @@ def test_markdown_csv_docx_and_chart(db) -> None:
     rh_rows = [[c.text for c in row.cells] for t in document.tables for row in t.rows if row.cells[0].text == "RH-1"]
     assert rh_rows[0][2:4] == ["en cours", "60\u202f%"]
     assert progress_chart(report).startswith(b"\x89PNG")
+
+
+def test_a_no_change_confirmation_shows_as_confirmed_not_stale(db) -> None:
+    add(db, "RH-1", "en_cours", 40, "2026-03-01")
+    add(db, "RH-2", "en_cours", 10, "2026-03-01")
+    confirmation = NewEntry(
+        "RH-1", "en_cours", 40, "Rien de nouveau", "U1", "marie", "slash", "conf", kind="confirmation"
+    )
+    record_progress(db, confirmation, now="2026-11-20T09:00:00.000000Z")
+    report = build_report(db, 2026, LABELS, function="RH", today=date(2026, 11, 28))
+    lines = {line.id: line for line in report.lines}
+    assert lines["RH-1"].confirmed and not lines["RH-1"].stale and lines["RH-1"].percent == 40
+    assert lines["RH-2"].stale and not lines["RH-2"].confirmed
+    markdown = to_markdown(report)
+    assert "✅ confirmé" in next(row for row in markdown.splitlines() if "| RH-1 |" in row)

@@ -25,6 +25,9 @@ METHOD_SCOPES = {
     "chat.update": "chat:write",
     "files.getUploadURLExternal": "files:write",  # maps and reports (files upload v2)
     "files.completeUploadExternal": "files:write",
+    "users.info": "users:read",  # nudges: each person's time zone
+    "conversations.open": "im:write",  # nudges: the DM with a référent
+    "conversations.history": "im:history",  # nudges: was a DM sent before its sender died?
 }
 
 

@@ -73,3 +73,34 @@ def test_gunicorn_options_use_several_workers_and_threads(env, monkeypatch: pyte
     monkeypatch.setenv("SROM_THREADS", "4")
     options = gunicorn_options(Settings())
     assert (options["workers"], options["threads"], options["preload_app"]) == (3, 4, False)
+
+
+@pytest.mark.parametrize(("flag", "env_value"), [(True, None), (False, "1")])
+def test_the_clock_starts_beside_the_server_when_asked_and_stops_with_it(
+    env, monkeypatch: pytest.MonkeyPatch, flag: bool, env_value: str | None
+) -> None:
+    events: list[str] = []
+
+    class Child:
+        def poll(self) -> None:
+            return None
+
+        def terminate(self) -> None:
+            events.append("clock stopped")
+
+        def wait(self, timeout: float) -> int:
+            return 0
+
+    if env_value:
+        monkeypatch.setenv("SROM_CLOCK", env_value)
+    monkeypatch.setattr("bot.slack.clock.start_clock_process", lambda: events.append("clock started") or Child())
+    monkeypatch.setattr("gunicorn.app.base.BaseApplication.run", lambda self: events.append("serving"))
+    assert run_serve(with_clock=flag) == 0
+    assert events == ["clock started", "serving", "clock stopped"]
+
+
+def test_no_clock_unless_asked(env, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SROM_CLOCK", raising=False)
+    monkeypatch.setattr("bot.slack.clock.start_clock_process", lambda: pytest.fail("clock started"))
+    monkeypatch.setattr("gunicorn.app.base.BaseApplication.run", lambda self: None)
+    assert run_serve() == 0
