@@ -13,6 +13,11 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 ModeCode = Literal["A", "C", "H", "M", "I"]
 Certainty = Literal["explicit", "deduced", "attested", "unspecified"]
+# What a deduction rests on, from the firmest to the weakest: a sentence that names the item ("named"), a statement
+# about a whole function, block or period extended to the item ("collective"), or the mode of an earlier year
+# carried forward by a statement of continuity ("carried").
+Basis = Literal["named", "collective", "carried"]
+BASES: tuple[Basis, ...] = ("named", "collective", "carried")
 ActivityKind = Literal["activity", "action"]
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
@@ -43,12 +48,15 @@ class Assessment(Strict):
 
     mode: ModeCode | None = None
     certainty: Certainty
+    basis: Basis | None = None  # deduced only: how firm the deduction is
     rationale: str | None = None
     evidence: tuple[Evidence, ...] = ()
     attestation: Attestation | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> Assessment:
+        if self.basis is not None and self.certainty != "deduced":
+            raise ValueError(f"only a 'deduced' assessment has a basis (this one is '{self.certainty}')")
         if self.certainty == "unspecified":
             if self.mode is not None:
                 raise ValueError("an 'unspecified' assessment has no mode (mode must be null)")
@@ -63,6 +71,8 @@ class Assessment(Strict):
             raise ValueError(f"a '{self.certainty}' assessment needs at least one evidence quote")
         if self.certainty == "deduced" and not (self.rationale and self.rationale.strip()):
             raise ValueError("a 'deduced' assessment needs a one-sentence rationale")
+        if self.certainty == "deduced" and self.basis is None:
+            raise ValueError("a 'deduced' assessment needs a basis: named, collective or carried")
         return self
 
 
