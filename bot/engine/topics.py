@@ -9,7 +9,7 @@ from srom_data.text import fold
 
 from .answer import Answer, MapRequest, Ref, Source
 from .lookup import Item, KnowledgeView
-from .replies import MAX_LIST, certainty_label, t
+from .replies import MAX_LIST, WEAK_BASES, certainty_label, t, weak_note
 
 # Status of a commitment (filled in by the commitment-tracking storage when it is wired).
 StatusProvider = Callable[[str], str | None]
@@ -57,6 +57,7 @@ def mode_list(
     mode = view.modes[code]
     lines: list[str] = [preface] if preface else []
     count = 0
+    weak = False
     sources: list[Source] = []
     for year in years:
         found = []
@@ -68,7 +69,9 @@ def mode_list(
                 if block and act.placements[year].block != block if year in act.placements else block:
                     continue
                 if a and a.mode == code:
-                    found.append(f"• {act.label_in(year)} — {fn.label} ({certainty_label(lang, a.certainty)})")
+                    firmness = certainty_label(lang, a.certainty, a.basis)
+                    found.append(f"• {act.label_in(year)} — {fn.label} ({firmness})")
+                    weak = weak or a.basis in WEAK_BASES
                     src = Source(section=a.evidence[0].section, quote=a.evidence[0].quote) if a.evidence else None
                     if src and src not in sources and len(sources) < 4:
                         sources.append(src)
@@ -94,6 +97,8 @@ def mode_list(
             "_Only modes the text establishes are listed; many are not stated._",
         )
     )
+    if weak:
+        lines.append(weak_note(lang))
     fn = view.functions.get(function or "")
     return Answer(
         intent="mode_list",
