@@ -243,15 +243,28 @@ class Governance(Strict):
 
 
 class Commitment(Strict):
-    """A commitment of the SROM for the projection year. Its id never changes once published."""
+    """A commitment of the SROM, dated as the text dates it. Its id never changes once published.
+
+    `year` is the horizon the text gives it (2021 when it says "d'ici 2021" or states it in a 2021 projection),
+    None when the text gives none; `decided` and `decided_by` say when and by whom the text says it was decided
+    (the SI decisions of the Bureau of 29 May 2015, reported by the 2017 status, are not 2021 targets).
+    """
 
     id: str = Field(pattern=r"^[A-Z]{2,6}-[1-9][0-9]*$")
     function: str
     title: str = Field(min_length=3, max_length=120)
     description: str
-    year: int
+    year: int | None = None
+    decided: dt.date | None = None
+    decided_by: str | None = None  # an instance id of governance.yaml
     evidence: tuple[Evidence, ...] = Field(min_length=1)
     aliases: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _dated_by_someone(self) -> Commitment:
+        if (self.decided is None) != (self.decided_by is None):
+            raise ValueError("'decided' and 'decided_by' go together (when, and which instance)")
+        return self
 
 
 class Passage(Strict):
