@@ -210,12 +210,12 @@ class Renaming(Strict):
 
 
 class Instance(Strict):
-    """A governance body, office or commission."""
+    """A governance body, office, commission or group, or an agreement the governance follows (the COM)."""
 
     id: str = Field(pattern=ID_PATTERN)
     label: str
     label_en: str | None = None
-    kind: Literal["instance", "office", "commission", "group"] = "instance"
+    kind: Literal["instance", "office", "commission", "group", "agreement"] = "instance"
     aliases: tuple[str, ...] = ()
     composition: Evidence | None = None
     roles: tuple[Role, ...] = ()

@@ -1,6 +1,9 @@
-"""Governance answers: a fact the question matches is not padded with unrelated roles of other instances."""
+"""Governance and commitment answers: facts not padded with other instances' roles, commitments dated as the text
+dates them, and COM, a name of two things, asked back about."""
 
 from __future__ import annotations
+
+import pytest
 
 from bot.engine import Engine
 
@@ -33,3 +36,17 @@ def test_a_list_sharing_one_horizon_says_it_once(engine: Engine):
     assert answer.text.splitlines()[0] == "*Engagements du SROM — Ressources humaines* (horizon 2021) :"
     governance = engine.answer("engagements de gouvernance")
     assert governance.year is None and "sans échéance dans le texte" in governance.text
+
+
+@pytest.mark.parametrize("question", ["c'est quoi la COM ?", "com"])
+def test_com_alone_asks_which_one(engine: Engine, question):
+    answer = engine.answer(question)
+    assert answer.intent == "clarification"
+    assert {c.id for c in answer.candidates} == {"COM", "gouv.convention-objectifs-moyens"}
+
+
+def test_com_in_context_is_answered(engine: Engine):
+    assert engine.answer("quels macro process pour la com ?").function.id == "COM"
+    convention = engine.answer("la convention avec l'État")
+    assert "gouv.convention-objectifs-moyens" in [i.id for i in convention.instances]
+    assert "Bureau régional" in engine.answer("qui suit la convention d'objectifs et de moyens ?").text

@@ -53,3 +53,16 @@ def test_it_purchasing_was_decided_not_said_to_be_centralised(kb):
     assert "centralisés depuis" not in purchasing.answer and "centralisés" not in purchasing.question
     assert "a décidé de centraliser les achats informatiques" in purchasing.answer
     assert "pas sa mise en œuvre" in purchasing.answer
+
+
+def test_com_names_the_function_and_the_convention_with_the_state(kb):
+    """'COM' is the Communication / marketing function and the Convention d'Objectifs et de Moyens: a name the bot
+    asks back about."""
+    from srom_data.entities import alias_index
+
+    assert set(alias_index(kb)["com"]) == {"COM", "gouv.convention-objectifs-moyens"}
+    convention = instance(kb, "gouv.convention-objectifs-moyens")
+    assert convention.kind == "agreement"
+    assert "de la COM (Convention d’Objectifs et de Moyens) conclue avec l’État" in convention.roles[0].evidence.quote
+    follow_up = fact(kb, "fact.suivi-com")
+    assert follow_up.instances == ("gouv.bureau", "gouv.convention-objectifs-moyens")
