@@ -27,14 +27,14 @@ BASIS_EN = {
     "carried": "carried forward, less firm",
 }
 BASIS_SENTENCE_FR = {
-    "named": "Déduit d'une phrase du texte qui nomme cette activité.",
+    "named": "Déduit d'une phrase du texte, ou du libellé de la carte, qui nomme cette activité.",
     "collective": "Moins sûr : déduit d'un énoncé sur toute la fonction, tout un bloc ou toute une période, étendu à "
     "cette activité sans qu'elle soit nommée. À confirmer d'après le diagramme original.",
     "carried": "Moins sûr : le mode d'une année antérieure, reporté par un énoncé de continuité du texte, sans "
     "phrase propre à cette année. À confirmer d'après le diagramme original.",
 }
 BASIS_SENTENCE_EN = {
-    "named": "Deduced from a sentence of the text that names this item.",
+    "named": "Deduced from a sentence of the text, or the map's label, that names this item.",
     "collective": "Less firm: deduced from a statement about a whole function, block or period, extended to this "
     "item without naming it. To be confirmed against the original diagram.",
     "carried": "Less firm: an earlier year's mode, carried forward by a statement of continuity, with no sentence "

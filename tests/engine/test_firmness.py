@@ -11,7 +11,7 @@ from bot.engine import Engine
 @pytest.mark.parametrize(
     ("question", "certainty", "basis", "said"),
     [
-        ("mode pour la paie en 2017 ?", "deduced", "named", "Déduit d'une phrase du texte qui nomme cette activité."),
+        ("mode pour la paie en 2017 ?", "deduced", "named", "ou du libellé de la carte, qui nomme"),
         ("mode de la paie en 2021 ?", "deduced", "carried", "Moins sûr : le mode d'une année antérieure, reporté"),
         ("mode de la facturation en 2013 ?", "deduced", "collective", "Moins sûr : déduit d'un énoncé"),
         ("how is AMOA handled in 2021?", "deduced", "carried", "Less firm: an earlier year's mode, carried forward"),
