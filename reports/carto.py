@@ -4,7 +4,8 @@
     picture = draw_map(kb, "RH", compare=True)
 
 Activities whose mode the text does not state are hatched grey, never coloured; `deduced` and `attested` modes
-are marked apart from `explicit` ones (see reports/palette.py). No Slack here.
+are marked apart from `explicit` ones, and a deduced mode by what it rests on: `*` a sentence naming the item, `≈`
+a collective statement, `→` a mode carried forward (see reports/palette.py). No Slack here.
 """
 
 from __future__ import annotations

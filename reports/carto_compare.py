@@ -131,7 +131,9 @@ def _draw_row(canvas: Canvas, kb: KnowledgeBase, row: Row) -> dict[tuple[str, in
             canvas.text(rect.x + rect.w / 2, rect.y + rect.h / 2, "—", 11, color="#9CA3AF", ha="center", va="center")
             continue
         assessment = act.assessments[year]
-        draw_cell(canvas, rect, assessment.mode, assessment.certainty)
-        draw_badge(canvas, rect.x + rect.w / 2, rect.y + rect.h / 2, assessment.mode, assessment.certainty)
+        draw_cell(canvas, rect, assessment.mode, assessment.certainty, assessment.basis)
+        draw_badge(
+            canvas, rect.x + rect.w / 2, rect.y + rect.h / 2, assessment.mode, assessment.certainty, assessment.basis
+        )
         cells[(act.id, year)] = rect
     return cells

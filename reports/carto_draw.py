@@ -178,7 +178,16 @@ class Canvas:
 BADGE_SIZE = 12.0
 
 
-def cell_style(mode: str | None, certainty: str) -> dict[str, Any]:
+# The border of a deduced cell by what the deduction rests on: dashed when a sentence names the item, dotted for a
+# collective statement, dash-dot for a mode carried forward.
+BASIS_BORDERS: dict[str, tuple[Any, float]] = {
+    "named": ((0, (4, 2.5)), 1.1),
+    "collective": ((0, (1, 1.6)), 1.4),
+    "carried": ((0, (5, 2, 1, 2)), 1.2),
+}
+
+
+def cell_style(mode: str | None, certainty: str, basis: str | None = None) -> dict[str, Any]:
     """Fill, border and hatch of a cell: the mode's colour, or grey hatching when the text does not say."""
     if mode is None:
         return {
@@ -190,14 +199,17 @@ def cell_style(mode: str | None, certainty: str) -> dict[str, Any]:
         }
     style = {"fill": palette.MODE_COLORS[mode], "edge": palette.BORDER, "lw": 0.9, "style": "solid", "hatch": None}
     if certainty == "deduced":
-        style.update(style=(0, (4, 2.5)), lw=1.1)
+        dash, lw = BASIS_BORDERS[basis or "named"]
+        style.update(style=dash, lw=lw)
     elif certainty == "attested":
         style.update(lw=2.4, edge=palette.NAVY)
     return style
 
 
-def draw_cell(canvas: Canvas, rect: Rect, mode: str | None, certainty: str, z: float = 2) -> None:
-    s = cell_style(mode, certainty)
+def draw_cell(
+    canvas: Canvas, rect: Rect, mode: str | None, certainty: str, basis: str | None = None, z: float = 2
+) -> None:
+    s = cell_style(mode, certainty, basis)
     canvas.box(
         rect,
         s["fill"],
@@ -210,14 +222,22 @@ def draw_cell(canvas: Canvas, rect: Rect, mode: str | None, certainty: str, z: f
 
 
 def draw_badge(
-    canvas: Canvas, cx: float, cy: float, mode: str | None, certainty: str, size: float = BADGE_SIZE
+    canvas: Canvas,
+    cx: float,
+    cy: float,
+    mode: str | None,
+    certainty: str,
+    basis: str | None = None,
+    size: float = BADGE_SIZE,
 ) -> None:
-    """The mode letter and its certainty mark, centred on (cx, cy)."""
+    """The mode letter and its mark, centred on (cx, cy)."""
     color = palette.MUTED if mode is None else palette.INK
-    canvas.text(cx, cy, palette.badge(mode, certainty), size, color=color, bold=True, ha="center", va="center_baseline")
+    text = palette.badge(mode, certainty, basis)
+    canvas.text(cx, cy, text, size, color=color, bold=True, ha="center", va="center_baseline")
 
 
-LEGEND_HEIGHT = 74.0
+LEGEND_HEIGHT = 104.0  # the modes' row, then two rows of samples (certainty, then the deduced ones by basis)
+LEGEND_GAP = 18.0
 TITLE_SIZE = 20.0
 SUBTITLE_SIZE = 11.0
 
@@ -250,14 +270,23 @@ def draw_legend(canvas: Canvas, x: float, y: float, mode_labels: dict[str, str])
         canvas.text(cursor + sw + 6, y + sw / 2, text, size, va="center_baseline")
         cursor += sw + 6 + text_width(text, size) + 22
     y2 = y + sw + 12
-    cursor = x
-    samples = [("H", "explicit"), ("H", "deduced"), ("H", "attested"), (None, "unspecified")]
     small = 9.5
-    for (mode, certainty), key in zip(samples, palette.CERTAINTY_LEGEND_FR, strict=True):
-        rect = Rect(cursor, y2, 34.0, 22.0)
-        draw_cell(canvas, rect, mode, certainty)
-        draw_badge(canvas, rect.x + rect.w / 2, rect.y + rect.h / 2, mode, certainty, size=small)
-        label = palette.CERTAINTY_LEGEND_FR[key]
-        canvas.text(rect.right + 6, y2 + 11, label, small, color=palette.MUTED, va="center_baseline")
-        cursor = rect.right + 6 + text_width(label, small) + 18
-    return y2 + 22.0
+    for row in palette.FIRMNESS_LEGEND_FR:
+        cursor = x
+        for certainty, basis, label in row:
+            mode = None if certainty == "unspecified" else "H"
+            rect = Rect(cursor, y2, 34.0, 22.0)
+            draw_cell(canvas, rect, mode, certainty, basis)
+            draw_badge(canvas, rect.x + rect.w / 2, rect.y + rect.h / 2, mode, certainty, basis, size=small)
+            canvas.text(rect.right + 6, y2 + 11, label, small, color=palette.MUTED, va="center_baseline")
+            cursor = rect.right + 6 + text_width(label, small) + LEGEND_GAP
+        y2 += 22.0 + 8
+    return y2 - 8
+
+
+def legend_width() -> float:
+    """The width of the legend's widest row of samples, to check that it fits the picture."""
+    return max(
+        sum(34.0 + 6 + text_width(label, 9.5) + LEGEND_GAP for _, _, label in row) - LEGEND_GAP
+        for row in palette.FIRMNESS_LEGEND_FR
+    )

@@ -102,9 +102,12 @@ def layout_blocks(items: list[tuple[str, list[Activity]]], year: int, top: float
 
 def _subtitle(kb: KnowledgeBase, fn: Function, year: int, acts: list[Activity], n_blocks: int) -> str:
     known = sum(1 for a in acts if a.assessments[year].mode)
+    weaker = sum(1 for a in acts if a.assessments[year].basis in ("collective", "carried"))
     what = f"{len(acts)} activités en {n_blocks} blocs" if fn.blocks else f"{len(acts)} actions"
     label = kb.meta.year_labels.get(year, str(year))
-    return f"{label[:1].upper()}{label[1:]} · {what} · mode connu pour {known}, non précisé pour {len(acts) - known}"
+    among = f" (dont {weaker} moins sûr{'s' if weaker > 1 else ''} : ≈ ou →)" if weaker else ""
+    unknown = len(acts) - known
+    return f"{label[:1].upper()}{label[1:]} · {what} · mode connu pour {known}{among}, non précisé pour {unknown}"
 
 
 def _footer_lines(kb: KnowledgeBase, fn: Function, year: int) -> list[str]:
@@ -166,8 +169,10 @@ def _draw_block(canvas: Canvas, block: PlacedBlock, year: int) -> None:
     for cell in block.cells:
         assessment = cell.activity.assessments[year]
         c = cell.rect
-        draw_cell(canvas, c, assessment.mode, assessment.certainty)
+        draw_cell(canvas, c, assessment.mode, assessment.certainty, assessment.basis)
         text_h = len(cell.lines) * line_height(LABEL_SIZE)
         color = palette.INK if assessment.mode else "#4B5563"
         canvas.lines(c.x + TEXT_PAD, c.y + (c.h - text_h) / 2, cell.lines, LABEL_SIZE, color=color)
-        draw_badge(canvas, c.right - BADGE_W / 2, c.y + c.h / 2, assessment.mode, assessment.certainty)
+        draw_badge(
+            canvas, c.right - BADGE_W / 2, c.y + c.h / 2, assessment.mode, assessment.certainty, assessment.basis
+        )

@@ -1,5 +1,6 @@
 """The mode matrix as a spreadsheet staff can correct: one sheet per function, one row per activity, per year
-the mode, its certainty and its evidence; mode cells coloured, drop-downs for mode and certainty, a Lisez-moi.
+the mode, its certainty, what a deduction rests on and its evidence; mode cells coloured, drop-downs for mode,
+certainty and basis, a Lisez-moi.
 
     write_workbook(kb, "cartographie.xlsx")      # read back by reports.workbook_import
 """
@@ -16,6 +17,8 @@ from srom_data.models import Assessment, Function, KnowledgeBase
 from . import palette
 from .workbook_format import (
     ABSENT,
+    BASIS,
+    BASIS_LABELS,
     BY,
     CERTAINTY,
     CERTAINTY_LABELS,
@@ -36,7 +39,7 @@ from .workbook_format import (
 from .workbook_readme import write_readme
 
 INFO_WIDTHS = (30, 46, 30)
-YEAR_WIDTHS = (7, 12, 60, 40, 18, 12, 26)
+YEAR_WIDTHS = (7, 12, 60, 40, 18, 12, 26, 17)
 HEADER_FILL, INFO_FILL, ABSENT_FILL = "1D3C6E", "F3F4F6", "E5E7EB"
 MAX_ROWS = 2000  # how far down the drop-downs and colours reach, for rows staff might add
 LINE_HEIGHT, MAX_LINES = 15.0, 8
@@ -137,6 +140,7 @@ def _year_cells(ws: Any, row: int, yi: int, assessment: Assessment | None, wrap:
     if assessment.mode:
         mode.fill = PatternFill("solid", fgColor=palette.MODE_COLORS[assessment.mode].lstrip("#"))
     put(CERTAINTY, CERTAINTY_LABELS[assessment.certainty])
+    put(BASIS, BASIS_LABELS[assessment.basis] if assessment.basis else None)
     put(EVIDENCE, format_evidence(assessment.evidence) or None)
     put(RATIONALE, assessment.rationale)
     att = assessment.attestation
@@ -161,14 +165,19 @@ def _finish(ws: Any, kb: KnowledgeBase, rows: int) -> None:
     modes.error, modes.errorTitle = f"Choisissez {', '.join(codes)} (ou laissez vide : non précisé).", "Mode"
     certainties = DataValidation(type="list", formula1=f'"{",".join(CERTAINTY_LABELS.values())}"', allow_blank=True)
     certainties.error, certainties.errorTitle = "Choisissez " + ", ".join(CERTAINTY_LABELS.values()) + ".", "Certitude"
+    bases = DataValidation(type="list", formula1=f'"{",".join(BASIS_LABELS.values())}"', allow_blank=True)
+    bases.error = "Pour un mode « déduit » : " + ", ".join(BASIS_LABELS.values()) + " ; sinon laissez vide."
+    bases.errorTitle = "Fondement"
     last = FIRST_ROW + max(rows, MAX_ROWS)
     for yi in range(len(kb.meta.years)):
         for field, width in enumerate(YEAR_WIDTHS):
             ws.column_dimensions[get_column_letter(year_column(yi, field))].width = width
         mode_col = get_column_letter(year_column(yi, MODE))
         cert_col = get_column_letter(year_column(yi, CERTAINTY))
+        basis_col = get_column_letter(year_column(yi, BASIS))
         modes.add(f"{mode_col}{FIRST_ROW}:{mode_col}{last}")
         certainties.add(f"{cert_col}{FIRST_ROW}:{cert_col}{last}")
+        bases.add(f"{basis_col}{FIRST_ROW}:{basis_col}{last}")
         cells = f"{mode_col}{FIRST_ROW}:{mode_col}{last}"
         for code in codes:
             color = palette.MODE_COLORS[code].lstrip("#")
@@ -180,6 +189,7 @@ def _finish(ws: Any, kb: KnowledgeBase, rows: int) -> None:
         ws.conditional_formatting.add(cells, FormulaRule(formula=[f"LEN({mode_col}{FIRST_ROW})=0"], fill=blank))
     ws.add_data_validation(modes)
     ws.add_data_validation(certainties)
+    ws.add_data_validation(bases)
     ws.freeze_panes = ws.cell(FIRST_ROW, len(INFO_HEADERS) + 1)
     ws.print_title_rows = f"{YEAR_ROW}:{HEADER_ROW}"
     ws.page_setup.orientation = "landscape"

@@ -14,6 +14,8 @@ from srom_data.text import canonical_quote, key
 
 from .workbook_format import (
     ABSENT,
+    BASIS,
+    BASIS_LABELS,
     BY,
     CERTAINTY,
     CERTAINTY_LABELS,
@@ -26,6 +28,7 @@ from .workbook_format import (
     NOTE,
     RATIONALE,
     YEAR_HEADERS,
+    basis_code,
     certainty_code,
     parse_evidence,
     year_column,
@@ -70,6 +73,7 @@ def same_assessment(a: Assessment, b: Assessment) -> bool:
         return (
             x.mode,
             x.certainty,
+            x.basis,
             (x.rationale or "").strip(),
             tuple((e.section.strip(), canonical_quote(e.quote)) for e in x.evidence),
             (att.by.strip(), att.date, att.source, (att.note or "").strip()) if att else None,
@@ -161,10 +165,16 @@ class SheetReader:
         rationale = _text(cells[RATIONALE]) or None
         if certainty == "deduced" and not rationale:
             raise _Bad(RATIONALE, "un mode « déduit » demande une phrase de raisonnement")
+        basis = self._basis(cells[BASIS], certainty)
         attestation = self._attestation(cells, certainty)
         try:
             return Assessment(
-                mode=mode, certainty=certainty, rationale=rationale, evidence=tuple(evidence), attestation=attestation
+                mode=mode,
+                certainty=certainty,
+                basis=basis,
+                rationale=rationale,
+                evidence=tuple(evidence),
+                attestation=attestation,
             )
         except ValidationError as exc:
             raise _Bad(MODE, str(exc.errors()[0]["msg"]).removeprefix("Value error, ")) from None
@@ -189,6 +199,20 @@ class SheetReader:
             raise _Bad(CERTAINTY, f"certitude « {text} » inconnue : {', '.join(CERTAINTY_LABELS.values())}")
         if mode is None and code != "unspecified":
             raise _Bad(MODE, f"mode manquant pour la certitude « {CERTAINTY_LABELS[code]} »")
+        return code
+
+    def _basis(self, value: Any, certainty: str) -> str | None:
+        # Only a deduction has a basis; one left over when a référent attests a deduced cell is dropped, as its
+        # quotes and rationale are kept: nothing to clear by hand.
+        if certainty != "deduced":
+            return None
+        text = _text(value)
+        choices = ", ".join(BASIS_LABELS.values())
+        if not text:
+            raise _Bad(BASIS, f"un mode « déduit » demande son fondement : {choices}")
+        code = basis_code(text)
+        if code is None:
+            raise _Bad(BASIS, f"fondement « {text} » inconnu : {choices}")
         return code
 
     def _evidence(self, value: Any, certainty: str) -> list[Evidence]:

@@ -13,12 +13,26 @@ README_SHEET = "Lisez-moi"
 TITLE_ROW, YEAR_ROW, HEADER_ROW = 1, 2, 3
 FIRST_ROW = 4
 INFO_HEADERS = ("Bloc", "Activité", "Identifiant")
-YEAR_HEADERS = ("Mode", "Certitude", "Preuves (citations du texte)", "Raisonnement", "Attesté par", "Date", "Note")
-MODE, CERTAINTY, EVIDENCE, RATIONALE, BY, DATE, NOTE = range(len(YEAR_HEADERS))
+# "Fondement" (what a deduction rests on) came last, after the columns of earlier exports, so that a column letter
+# people and scripts know keeps its meaning.
+YEAR_HEADERS = (
+    "Mode",
+    "Certitude",
+    "Preuves (citations du texte)",
+    "Raisonnement",
+    "Attesté par",
+    "Date",
+    "Note",
+    "Fondement (si déduit)",
+)
+MODE, CERTAINTY, EVIDENCE, RATIONALE, BY, DATE, NOTE, BASIS = range(len(YEAR_HEADERS))
 ABSENT = "—"  # the mode cell of a year whose map does not show the activity
 
 CERTAINTY_LABELS = {"explicit": "explicite", "deduced": "déduit", "attested": "attesté", "unspecified": "non précisé"}
 _CERTAINTY_CODES = {key(label): code for code, label in CERTAINTY_LABELS.items()} | {c: c for c in CERTAINTY_LABELS}
+# What a "déduit" mode rests on (srom_data.models.Basis), from the firmest to the weakest.
+BASIS_LABELS = {"named": "activité nommée", "collective": "énoncé d'ensemble", "carried": "reporté"}
+_BASIS_CODES = {key(label): code for code, label in BASIS_LABELS.items()} | {c: c for c in BASIS_LABELS}
 _EVIDENCE_LINE = re.compile(r"^(?P<section>.+?)\s+:\s+[«\"“]\s?(?P<quote>.+?)\s?[»\"”]$")
 
 
@@ -32,13 +46,18 @@ def fit_to_page_width(ws: Any) -> None:
 
 
 def year_column(year_index: int, field: int) -> int:
-    """The 1-based column of a year's field: three info columns, then seven per year."""
+    """The 1-based column of a year's field: three info columns, then one group of YEAR_HEADERS per year."""
     return len(INFO_HEADERS) + 1 + year_index * len(YEAR_HEADERS) + field
 
 
 def certainty_code(value: str) -> str | None:
     """'attesté', 'Attesté', 'attested' -> 'attested'; None when unknown."""
     return _CERTAINTY_CODES.get(key(value)) or _CERTAINTY_CODES.get(value.strip().lower())
+
+
+def basis_code(value: str) -> str | None:
+    """'activité nommée', 'Reporté', 'carried' -> the basis code; None when unknown."""
+    return _BASIS_CODES.get(key(value)) or _BASIS_CODES.get(value.strip().lower())
 
 
 def format_evidence(evidence: tuple[Evidence, ...]) -> str:

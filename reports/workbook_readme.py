@@ -24,6 +24,12 @@ INTRO = [
     "## Ce que vous pouvez modifier",
     "• Mode : une lettre (liste déroulante). Vide = non précisé.",
     "• Certitude : explicite, déduit, attesté ou non précisé (liste déroulante).",
+    "• Fondement (si déduit), la dernière colonne de chaque année (liste déroulante) : « activité nommée » "
+    "quand une phrase du texte nomme l'activité ; « énoncé d'ensemble » quand le texte parle de toute la fonction, "
+    "de tout un bloc ou de toute une période et que le mode est étendu à l'activité ; « reporté » quand le mode "
+    "d'une année antérieure est reconduit par un énoncé de continuité (« consolider », « poursuivre »). Les deux "
+    "derniers sont les moins sûrs : ce sont les premiers à confirmer d'après le diagramme original. Pour les autres "
+    "certitudes, la case est ignorée.",
     "• Preuves : les citations exactes du texte du SROM, une par ligne, au format  Section : « citation »",
     "• Raisonnement : une phrase qui explique le mode (obligatoire pour « déduit »).",
     "• Attesté par, Date (JJ/MM/AAAA), Note : obligatoires pour « attesté » (la note est facultative).",
@@ -40,7 +46,7 @@ INTRO = [
 ]
 RULES = {
     "explicit": "le texte nomme le mode de cette activité : au moins une citation exacte dans Preuves.",
-    "deduced": "le mode découle de ce que décrit le texte et des définitions : citations et Raisonnement.",
+    "deduced": "le mode découle de ce que décrit le texte et des définitions : Fondement, citations et Raisonnement.",
     "attested": "lu sur le diagramme original : Attesté par et Date (pas de citation nécessaire).",
     "unspecified": "le texte ne dit rien : Mode vide. Mieux vaut « non précisé » qu'une supposition.",
 }

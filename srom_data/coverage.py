@@ -1,13 +1,22 @@
-"""Coverage figures of a knowledge base: what the maps list and how much of it has a known mode."""
+"""Coverage figures of a knowledge base: what the maps list and how much of it has a known mode, how firmly."""
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .models import KnowledgeBase
+from .models import BASES, Assessment, KnowledgeBase
 
 CERTAINTIES = ("explicit", "deduced", "attested", "unspecified")
+# The columns of the firmness table: a deduction is counted under its basis.
+FIRMNESS = ("explicit", *(f"deduced:{b}" for b in BASES), "attested", "unspecified")
+
+
+def firmness(assessment: Assessment) -> str:
+    """'explicit', 'deduced:named', 'deduced:collective', 'deduced:carried', 'attested' or 'unspecified'."""
+    if assessment.certainty == "deduced":
+        return f"deduced:{assessment.basis}"
+    return assessment.certainty
 
 
 @dataclass
@@ -17,6 +26,7 @@ class FunctionCoverage:
     blocks: dict[int, int] = field(default_factory=dict)
     items: dict[int, int] = field(default_factory=dict)
     by_certainty: dict[int, Counter[str]] = field(default_factory=dict)
+    by_firmness: Counter[str] = field(default_factory=Counter)  # all years
 
 
 def coverage(kb: KnowledgeBase) -> list[FunctionCoverage]:
@@ -26,9 +36,9 @@ def coverage(kb: KnowledgeBase) -> list[FunctionCoverage]:
         for year in kb.meta.years:
             row.blocks[year] = sum(1 for b in fn.blocks if year in b.years)
             row.items[year] = sum(1 for a in fn.activities if year in a.placements)
-            row.by_certainty[year] = Counter(
-                a.assessments[year].certainty for a in fn.activities if year in a.assessments
-            )
+            assessments = [a.assessments[year] for a in fn.activities if year in a.assessments]
+            row.by_certainty[year] = Counter(a.certainty for a in assessments)
+            row.by_firmness.update(firmness(a) for a in assessments)
         rows.append(row)
     return rows
 
@@ -39,20 +49,29 @@ def format_coverage(kb: KnowledgeBase, overrides: int = 0) -> str:
     lines = [f"{kb.meta.title}", ""]
     head = f"{'function':<8}" + "".join(f"{y:>8} blk {y:>5} act" for y in years)
     lines.append(head)
+    rows = coverage(kb)
     totals: Counter[str] = Counter()
-    attested: dict[str, int] = {}
-    for row in coverage(kb):
+    for row in rows:
         cells = "".join(f"{row.blocks[y]:>12} {row.items[y]:>9}" for y in years)
         lines.append(f"{row.id:<8}{cells}")
-        for y in years:
-            totals.update(row.by_certainty[y])
-        attested[row.id] = sum(row.by_certainty[y]["attested"] for y in years)
+        totals.update(row.by_firmness)
     lines.append("")
     total = sum(totals.values()) or 1
+    deduced = sum(totals[f"deduced:{b}"] for b in BASES)
     lines.append("assessments by certainty (all functions, all years):")
     for c in CERTAINTIES:
-        lines.append(f"  {c:<12} {totals[c]:>5}  ({100 * totals[c] / total:.0f} %)")
-    per_function = ", ".join(f"{fid} {n}" for fid, n in attested.items())
+        n = deduced if c == "deduced" else totals[c]
+        lines.append(f"  {c:<12} {n:>5}  ({100 * n / total:.0f} %)")
+        if c == "deduced":
+            for b in BASES:
+                lines.append(f"    {b:<10} {totals[f'deduced:{b}']:>5}  ({_BASIS_NOTE[b]})")
+    lines.append("")
+    lines.append("by function (all years):")
+    lines.append(f"  {'':<6}" + "".join(f"{_SHORT[k]:>13}" for k in FIRMNESS))
+    for row in rows:
+        lines.append(f"  {row.id:<6}" + "".join(f"{row.by_firmness[k]:>13}" for k in FIRMNESS))
+    lines.append(f"  {'total':<6}" + "".join(f"{totals[k]:>13}" for k in FIRMNESS))
+    per_function = ", ".join(f"{row.id} {row.by_firmness['attested']}" for row in rows)
     lines.append(f"attested (read off the original diagrams), by function: {per_function}")
     lines.append(f"corrections imported from the spreadsheet (overrides.yaml): {overrides}")
     gov = kb.governance
@@ -62,3 +81,18 @@ def format_coverage(kb: KnowledgeBase, overrides: int = 0) -> str:
         f"passages: {len(kb.passages)}"
     )
     return "\n".join(lines)
+
+
+_BASIS_NOTE = {
+    "named": "from a sentence that names the item",
+    "collective": "a statement on a whole function, block or period, extended to the item",
+    "carried": "an earlier year's mode carried forward",
+}
+_SHORT = {
+    "explicit": "explicit",
+    "deduced:named": "ded.named",
+    "deduced:collective": "ded.coll.",
+    "deduced:carried": "ded.carried",
+    "attested": "attested",
+    "unspecified": "unspec.",
+}

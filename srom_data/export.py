@@ -11,7 +11,7 @@ from .models import KnowledgeBase
 
 
 def to_json(kb: KnowledgeBase) -> str:
-    """The whole knowledge base; every quote under `quote`, every assessment with `mode` and `certainty`."""
+    """The whole knowledge base; every quote under `quote`, every assessment with `mode`, `certainty` and `basis`."""
     data: dict[str, Any] = kb.model_dump(mode="json", exclude={"source_text"})
     return json.dumps(data, ensure_ascii=False, indent=2)
 
@@ -34,6 +34,7 @@ def matrix_rows(kb: KnowledgeBase) -> list[dict[str, Any]]:
                         "year": year,
                         "mode": assessment.mode or "",
                         "certainty": assessment.certainty,
+                        "basis": assessment.basis or "",
                     }
                 )
     return rows
@@ -41,7 +42,7 @@ def matrix_rows(kb: KnowledgeBase) -> list[dict[str, Any]]:
 
 def to_csv(kb: KnowledgeBase) -> str:
     out = io.StringIO()
-    fields = ["function", "block", "activity", "activity_id", "year", "mode", "certainty"]
+    fields = ["function", "block", "activity", "activity_id", "year", "mode", "certainty", "basis"]
     writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
     writer.writerows(matrix_rows(kb))

@@ -190,10 +190,12 @@ def check(kb: KnowledgeBase) -> None:
                     if year not in block.years:
                         msg = f"block '{block.id}' is not on the {year} map"
                         raise DataError(rel, act.id, f"placements.{year}.block", msg)
+    instance_ids = {i.id for i in kb.governance.instances}
     for com in kb.commitments:
         if com.function not in function_ids and com.function not in kb.meta.function_codes:
             raise DataError("commitments.yaml", com.id, "function", f"unknown function '{com.function}'")
-    instance_ids = {i.id for i in kb.governance.instances}
+        if com.decided_by is not None and com.decided_by not in instance_ids:
+            raise DataError("commitments.yaml", com.id, "decided_by", f"unknown instance '{com.decided_by}'")
     for fact in kb.governance.facts:
         for inst in fact.instances:
             if inst not in instance_ids:

@@ -13,6 +13,11 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 ModeCode = Literal["A", "C", "H", "M", "I"]
 Certainty = Literal["explicit", "deduced", "attested", "unspecified"]
+# What a deduction rests on, from the firmest to the weakest: a sentence that names the item ("named"), a statement
+# about a whole function, block or period extended to the item ("collective"), or the mode of an earlier year
+# carried forward by a statement of continuity ("carried").
+Basis = Literal["named", "collective", "carried"]
+BASES: tuple[Basis, ...] = ("named", "collective", "carried")
 ActivityKind = Literal["activity", "action"]
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
@@ -43,12 +48,15 @@ class Assessment(Strict):
 
     mode: ModeCode | None = None
     certainty: Certainty
+    basis: Basis | None = None  # deduced only: how firm the deduction is
     rationale: str | None = None
     evidence: tuple[Evidence, ...] = ()
     attestation: Attestation | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> Assessment:
+        if self.basis is not None and self.certainty != "deduced":
+            raise ValueError(f"only a 'deduced' assessment has a basis (this one is '{self.certainty}')")
         if self.certainty == "unspecified":
             if self.mode is not None:
                 raise ValueError("an 'unspecified' assessment has no mode (mode must be null)")
@@ -63,6 +71,8 @@ class Assessment(Strict):
             raise ValueError(f"a '{self.certainty}' assessment needs at least one evidence quote")
         if self.certainty == "deduced" and not (self.rationale and self.rationale.strip()):
             raise ValueError("a 'deduced' assessment needs a one-sentence rationale")
+        if self.certainty == "deduced" and self.basis is None:
+            raise ValueError("a 'deduced' assessment needs a basis: named, collective or carried")
         return self
 
 
@@ -200,12 +210,12 @@ class Renaming(Strict):
 
 
 class Instance(Strict):
-    """A governance body, office or commission."""
+    """A governance body, office, commission or group, or an agreement the governance follows (the COM)."""
 
     id: str = Field(pattern=ID_PATTERN)
     label: str
     label_en: str | None = None
-    kind: Literal["instance", "office", "commission", "group"] = "instance"
+    kind: Literal["instance", "office", "commission", "group", "agreement"] = "instance"
     aliases: tuple[str, ...] = ()
     composition: Evidence | None = None
     roles: tuple[Role, ...] = ()
@@ -233,15 +243,28 @@ class Governance(Strict):
 
 
 class Commitment(Strict):
-    """A commitment of the SROM for the projection year. Its id never changes once published."""
+    """A commitment of the SROM, dated as the text dates it. Its id never changes once published.
+
+    `year` is the horizon the text gives it (2021 when it says "d'ici 2021" or states it in a 2021 projection),
+    None when the text gives none; `decided` and `decided_by` say when and by whom the text says it was decided
+    (the SI decisions of the Bureau of 29 May 2015, reported by the 2017 status, are not 2021 targets).
+    """
 
     id: str = Field(pattern=r"^[A-Z]{2,6}-[1-9][0-9]*$")
     function: str
     title: str = Field(min_length=3, max_length=120)
     description: str
-    year: int
+    year: int | None = None
+    decided: dt.date | None = None
+    decided_by: str | None = None  # an instance id of governance.yaml
     evidence: tuple[Evidence, ...] = Field(min_length=1)
     aliases: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _dated_by_someone(self) -> Commitment:
+        if (self.decided is None) != (self.decided_by is None):
+            raise ValueError("'decided' and 'decided_by' go together (when, and which instance)")
+        return self
 
 
 class Passage(Strict):

@@ -35,7 +35,7 @@ class CommitmentLike(Protocol):
     function: str
     title: str
     description: str
-    year: int
+    year: int | None  # the horizon the text gives; None when it gives none
 
 
 @dataclass(frozen=True)

@@ -71,6 +71,9 @@ class Answer(BaseModel):
     year: int | None = None
     mode: ModeRef | None = None
     certainty: Literal["explicit", "deduced", "attested", "unspecified"] | None = None
+    # What a deduced mode rests on: a sentence naming the item, a collective statement, or an earlier year carried
+    # forward (the last two are less firm). Not in the public JSON, whose fields are fixed.
+    basis: Literal["named", "collective", "carried"] | None = None
     instances: list[Ref] = Field(default_factory=list)
     candidates: list[Ref] = Field(default_factory=list)
     commitments: list[Ref] = Field(default_factory=list)

@@ -350,6 +350,10 @@ class Engine:
         """Facts, roles or instances the question asks about; `strict` wants a fact or a role, not a bare name."""
         facts = self.governance.facts(q)
         roles = self.governance.roles(q, instances)
+        if facts:  # a fact answers the question: only roles of the instances it names ("qui signe le SROM ?" is
+            # not answered by the President's signing of the regional contracts)
+            named = {i for f in facts for i in f.instances}
+            roles = [(inst, role) for inst, role in roles if inst.id in named]
         composition = bool(re.search(r"\b(?:sieg\w*|compos\w*|membres?|members?|sits?|who is on)\b", q.flat))
         if composition and instances:
             roles, facts = [], []

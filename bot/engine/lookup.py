@@ -10,6 +10,7 @@ from bot.engine.search import PassageSearch
 from srom_data.models import Activity, Assessment, Block, Evidence, Function, KnowledgeBase, NamedItem, Passage
 
 CERTAINTY_RANK = {"explicit": 0, "attested": 1, "deduced": 2, "unspecified": 3}
+BASIS_RANK = {"named": 0, "collective": 1, "carried": 2}
 
 
 @dataclass(frozen=True)
@@ -161,6 +162,11 @@ class KnowledgeView:
             return None, None
         certainty = max((a.certainty for _, a in pairs), key=lambda c: CERTAINTY_RANK[c])
         return next(iter(modes)), certainty
+
+    def basis(self, item: Item, year: int) -> str | None:
+        """What the item's deduced mode rests on in a year (for a block, the weakest of its deduced activities)."""
+        bases = [a.basis for _, a in self.assessments(item, year) if a.basis]
+        return max(bases, key=lambda b: BASIS_RANK[b]) if bases else None
 
     # -- evidence -------------------------------------------------------------------------------------------------
 

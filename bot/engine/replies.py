@@ -18,6 +18,37 @@ CERTAINTY_EN = {
     "attested": "attested from the original diagram",
     "unspecified": "not stated",
 }
+# What a deduction rests on, in a few words (lists) and in a sentence (an item's own answer).
+BASIS_FR = {"named": "activité nommée", "collective": "énoncé d'ensemble, moins sûr", "carried": "reporté, moins sûr"}
+BASIS_EN = {
+    "named": "item named",
+    "collective": "collective statement, less firm",
+    "carried": "carried forward, less firm",
+}
+BASIS_SENTENCE_FR = {
+    "named": "Déduit d'une phrase du texte, ou du libellé de la carte, qui nomme cette activité.",
+    "collective": "Moins sûr : déduit d'un énoncé sur toute la fonction, tout un bloc ou toute une période, étendu à "
+    "cette activité sans qu'elle soit nommée. À confirmer d'après le diagramme original.",
+    "carried": "Moins sûr : le mode d'une année antérieure, reporté par un énoncé de continuité du texte, sans "
+    "phrase propre à cette année. À confirmer d'après le diagramme original.",
+}
+BASIS_SENTENCE_EN = {
+    "named": "Deduced from a sentence of the text, or the map's label, that names this item.",
+    "collective": "Less firm: deduced from a statement about a whole function, block or period, extended to this "
+    "item without naming it. To be confirmed against the original diagram.",
+    "carried": "Less firm: an earlier year's mode, carried forward by a statement of continuity, with no sentence "
+    "of its own for this year. To be confirmed against the original diagram.",
+}
+WEAK_NOTE_FR = (
+    "_« Énoncé d'ensemble » : un énoncé sur toute la fonction, tout un bloc ou toute une période, étendu à chaque "
+    "activité ; « reporté » : le mode d'une année antérieure, reconduit. Moins sûrs : à confirmer d'après le "
+    "diagramme original._"
+)
+WEAK_NOTE_EN = (
+    "_“Collective statement”: a statement about a whole function, block or period, extended to each item; “carried "
+    "forward”: an earlier year's mode, kept. Less firm: to be confirmed against the original diagram._"
+)
+WEAK_BASES = ("collective", "carried")
 MAX_LIST = 40
 
 
@@ -25,8 +56,21 @@ def t(lang: str, fr: str, en: str) -> str:
     return en if lang == "en" else fr
 
 
-def certainty_label(lang: str, certainty: str) -> str:
-    return (CERTAINTY_EN if lang == "en" else CERTAINTY_FR)[certainty]
+def certainty_label(lang: str, certainty: str, basis: str | None = None) -> str:
+    """'déduit du texte', or with its basis: 'déduit du texte — énoncé d'ensemble, moins sûr'."""
+    label = (CERTAINTY_EN if lang == "en" else CERTAINTY_FR)[certainty]
+    if certainty == "deduced" and basis:
+        label += " — " + (BASIS_EN if lang == "en" else BASIS_FR)[basis]
+    return label
+
+
+def basis_sentence(lang: str, basis: str | None) -> str:
+    return (BASIS_SENTENCE_EN if lang == "en" else BASIS_SENTENCE_FR)[basis] if basis else ""
+
+
+def weak_note(lang: str) -> str:
+    """Said once under a list that shows a collective or carried-forward deduction."""
+    return t(lang, WEAK_NOTE_FR, WEAK_NOTE_EN)
 
 
 def mode_text(view: KnowledgeView, lang: str, code: str | None) -> str:
@@ -80,6 +124,7 @@ def mode_lookup(view: KnowledgeView, lang: str, item: Item, year: int) -> Answer
         return not_on_map(view, lang, item, year)
     pairs = view.assessments(item, year)
     code, certainty = view.summary(item, year)
+    basis = view.basis(item, year) if certainty == "deduced" else None
     heading = item_heading(view, lang, item, year)
     sources: list[Source] = []
     if item.activity:
@@ -89,6 +134,8 @@ def mode_lookup(view: KnowledgeView, lang: str, item: Item, year: int) -> Answer
                 f"{heading}, {year} : *{mode_text(view, lang, assessment.mode)}* — "
                 f"{certainty_label(lang, assessment.certainty)}."
             ]
+            if assessment.basis:
+                lines.append(basis_sentence(lang, assessment.basis))
             if assessment.rationale:
                 lines.append(f"_{assessment.rationale}_")
             sources = assessment_sources(assessment)
@@ -101,13 +148,15 @@ def mode_lookup(view: KnowledgeView, lang: str, item: Item, year: int) -> Answer
             if assessment.mode:
                 lines.append(
                     f"• {label} : *{mode_text(view, lang, assessment.mode)}* "
-                    f"({certainty_label(lang, assessment.certainty)})"
+                    f"({certainty_label(lang, assessment.certainty, assessment.basis)})"
                 )
                 sources.extend(s for s in assessment_sources(assessment) if s not in sources)
             else:
                 lines.append(f"• {label} : {t(lang, 'mode non précisé par le texte', 'mode not stated in the text')}")
         if not pairs:
             lines.append(t(lang, "aucune activité listée sur la carte.", "no activity listed on the map."))
+        if any(a.basis in WEAK_BASES for _, a in pairs):
+            lines.append(weak_note(lang))
     if not sources:
         for passage in view.nearest_passages(item, year):
             sources.append(Source(section=passage.section, quote=passage.text))
@@ -126,6 +175,7 @@ def mode_lookup(view: KnowledgeView, lang: str, item: Item, year: int) -> Answer
         year=year,
         mode=view.mode_ref(code),
         certainty=certainty,
+        basis=basis,
         text="\n".join(lines),
         sources=sources[:4],
     )
@@ -165,7 +215,8 @@ def evolution(view: KnowledgeView, lang: str, item: Item, preface: str = "") -> 
         code, certainty = view.summary(item, year)
         pairs = view.assessments(item, year)
         if code:
-            line = f"• {year} : *{mode_text(view, lang, code)}* ({certainty_label(lang, certainty or 'unspecified')})"
+            firmness = certainty_label(lang, certainty or "unspecified", view.basis(item, year))
+            line = f"• {year} : *{mode_text(view, lang, code)}* ({firmness})"
         elif item.block and any(a.mode for _, a in pairs):
             modes = sorted({a.mode for _, a in pairs if a.mode})
             line = f"• {year} : {t(lang, 'modes variés selon les activités', 'mixed modes')} ({', '.join(modes)})"
@@ -183,6 +234,8 @@ def evolution(view: KnowledgeView, lang: str, item: Item, preface: str = "") -> 
                 if s not in sources:
                     sources.append(s)
         previous = code or previous
+    if any(view.basis(item, y) in WEAK_BASES for y in item.years if view.summary(item, y)[0]):
+        lines.append(weak_note(lang))
     if not sources:  # silent every year: say so once, and show the nearest narrative instead of a mode
         lines.append(
             t(

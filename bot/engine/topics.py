@@ -6,10 +6,13 @@ from collections.abc import Callable
 
 from bot.engine.answer import Answer, MapRequest, Ref, Source
 from bot.engine.lookup import Item, KnowledgeView
-from bot.engine.replies import MAX_LIST, certainty_label, t
+from bot.engine.replies import MAX_LIST, WEAK_BASES, certainty_label, t, weak_note
+from reports.formats import french_date
 from srom_data.models import Commitment, Fact, Instance, Role
 from srom_data.text import fold
 
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December")  # fmt: skip
 # Status of a commitment (filled in by the commitment-tracking storage when it is wired).
 StatusProvider = Callable[[str], str | None]
 
@@ -56,6 +59,7 @@ def mode_list(
     mode = view.modes[code]
     lines: list[str] = [preface] if preface else []
     count = 0
+    weak = False
     sources: list[Source] = []
     for year in years:
         found = []
@@ -67,7 +71,9 @@ def mode_list(
                 if block and act.placements[year].block != block if year in act.placements else block:
                     continue
                 if a and a.mode == code:
-                    found.append(f"• {act.label_in(year)} — {fn.label} ({certainty_label(lang, a.certainty)})")
+                    firmness = certainty_label(lang, a.certainty, a.basis)
+                    found.append(f"• {act.label_in(year)} — {fn.label} ({firmness})")
+                    weak = weak or a.basis in WEAK_BASES
                     src = Source(section=a.evidence[0].section, quote=a.evidence[0].quote) if a.evidence else None
                     if src and src not in sources and len(sources) < 4:
                         sources.append(src)
@@ -93,6 +99,8 @@ def mode_list(
             "_Only modes the text establishes are listed; many are not stated._",
         )
     )
+    if weak:
+        lines.append(weak_note(lang))
     fn = view.functions.get(function or "")
     return Answer(
         intent="mode_list",
@@ -251,10 +259,15 @@ def commitments(
         head += f" — {fn.label}"
     elif function:
         head += f" — {view.kb.meta.function_codes.get(function, function)}"
-    lines = [f"*{head}* ({items[0].year}) :"]
+    # A year in the heading only when the text gives every listed commitment that horizon: the SI decisions of
+    # 2015, or objectives without a deadline, are not 2021 targets.
+    horizons = {c.year for c in items}
+    year = horizons.pop() if len(horizons) == 1 and None not in horizons else None
+    lines = [f"*{head}*" + (t(lang, f" (horizon {year})", f" (by {year})") if year else "") + " :"]
     for c in items:
         state = status(c.id) if status else None
-        lines.append(f"• *{c.id}* — {c.title}" + (f" · _{state}_" if state else ""))
+        when = "" if year else f" · {dating(view, lang, c)}"
+        lines.append(f"• *{c.id}* — {c.title}{when}" + (f" · _{state}_" if state else ""))
     if len(items) == 1:
         lines.append(items[0].description)
     sources = [Source(section=c.evidence[0].section, quote=c.evidence[0].quote) for c in items[:5]]
@@ -262,11 +275,30 @@ def commitments(
         intent="commitments",
         lang=lang,
         function=view.function_ref(fn) if fn else None,
-        year=items[0].year,
+        year=year,
         commitments=[Ref(id=c.id, label=c.title) for c in items],
         text="\n".join(lines),
         sources=sources,
     )
+
+
+def dating(view: KnowledgeView, lang: str, c: Commitment) -> str:
+    """When the text dates a commitment: its decision, its horizon, or that it gives none."""
+    if c.decided and c.decided_by:
+        inst = view.instances[c.decided_by]
+        day = c.decided
+        when_en = f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
+        decided = t(
+            lang,
+            f"décision du {inst.label} du {french_date(day)}",
+            f"decided by the {inst.label_en or inst.label} on {when_en}",
+        )
+        if c.year:
+            return decided + t(lang, f", horizon {c.year}", f", by {c.year}")
+        return decided + t(lang, ", sans échéance dans le texte", ", no deadline in the text")
+    if c.year:
+        return t(lang, f"horizon {c.year}", f"by {c.year}")
+    return t(lang, "sans échéance dans le texte", "no deadline in the text")
 
 
 def named_item(view: KnowledgeView, lang: str, entity_id: str) -> Answer:

@@ -9,8 +9,9 @@ import pytest
 from PIL import Image
 
 from reports.carto import MapError, MapPicture, draw_map, find_function
-from reports.carto_draw import cell_style, text_width, wrap
-from reports.palette import MODE_COLORS, UNSPECIFIED_FILL, hex_to_rgb
+from reports.carto_draw import cell_style, legend_width, text_width, wrap
+from reports.carto_year import MARGIN, WIDTH
+from reports.palette import MODE_COLORS, UNSPECIFIED_FILL, badge, hex_to_rgb
 from srom_data.loader import load_default
 from srom_data.models import Assessment, Attestation, KnowledgeBase, Override
 from srom_data.overrides import apply_overrides
@@ -112,11 +113,30 @@ def test_an_attested_mode_is_coloured(kb: KnowledgeBase) -> None:
 
 
 def test_certainty_shows_in_the_border_and_unspecified_is_hatched() -> None:
-    styles = {c: cell_style("H", c) for c in ("explicit", "deduced", "attested")}
-    assert len({(s["style"], s["lw"], s["edge"]) for s in styles.values()}) == 3
-    assert all(s["fill"] == MODE_COLORS["H"] and not s["hatch"] for s in styles.values())
+    kinds = [("explicit", None), ("attested", None)] + [("deduced", b) for b in ("named", "collective", "carried")]
+    styles = [cell_style("H", c, b) for c, b in kinds]
+    assert len({(s["style"], s["lw"], s["edge"]) for s in styles}) == 5
+    assert all(s["fill"] == MODE_COLORS["H"] and not s["hatch"] for s in styles)  # the colour is the mode's
     unspecified = cell_style(None, "unspecified")
     assert unspecified["hatch"] and unspecified["fill"] not in MODE_COLORS.values()
+
+
+def test_what_a_deduction_rests_on_shows_in_its_badge() -> None:
+    assert (badge("H", "explicit"), badge("H", "attested"), badge(None, "unspecified")) == ("H", "H✓", "?")
+    assert [badge("M", "deduced", b) for b in ("named", "collective", "carried")] == ["M*", "M≈", "M→"]
+    assert badge("M", "deduced") == "M*"  # no basis given: a plain deduction
+
+
+def test_the_legend_explains_every_mark_and_fits_the_picture(kb: KnowledgeBase) -> None:
+    assert legend_width() <= WIDTH - 2 * MARGIN
+    picture = draw_map(kb, "SI", 2017, fmt="svg", dpi=DPI)
+    for label in ("déduit d'une phrase qui nomme l'activité", "déduit d'un énoncé d'ensemble", "reporté d'une année"):
+        assert label.replace("'", "&#x27;").encode() in picture.data or label.encode() in picture.data
+
+
+def test_a_year_map_counts_its_less_firm_modes(kb: KnowledgeBase) -> None:
+    picture = draw_map(kb, "FIN", 2013, fmt="svg", dpi=DPI)
+    assert "dont 28 moins sûrs".encode() in picture.data
 
 
 def test_communication_has_no_map_its_actions_make_one_block(kb: KnowledgeBase) -> None:

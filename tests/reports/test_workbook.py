@@ -11,10 +11,22 @@ import pytest
 from bot.engine import Engine
 from reports.palette import MODE_COLORS
 from reports.workbook import write_workbook
+from reports.workbook_format import YEAR_HEADERS, year_column
 from reports.workbook_import import WorkbookError, describe, plan_import
 from srom_data.loader import DEFAULT_DATA_DIR, load
 
-RH_2017 = {"Mode": "K", "Certitude": "L", "Preuves": "M", "Raisonnement": "N", "Attesté par": "O", "Date": "P"}
+
+def letter(year_index: int, header: str) -> str:
+    """The column letter of a year's field, by the start of its header ('Preuves', 'Attesté par', ...)."""
+    field = next(i for i, h in enumerate(YEAR_HEADERS) if h.startswith(header))
+    return openpyxl.utils.get_column_letter(year_column(year_index, field))
+
+
+# The 2013 and 2017 columns of the sheets (years in the order of meta.yaml: 2013, 2017, 2021).
+MODE_13 = letter(0, "Mode")
+MODE, CERT, BASIS, PROOF, WHY, BY, DATE, NOTE = (
+    letter(1, h) for h in ("Mode", "Certitude", "Fondement", "Preuves", "Raisonnement", "Attesté par", "Date", "Note")
+)
 QUOTE = "Trois chantiers ont été conduits : la création d’un Pôle Administration Paie centralisé"
 
 
@@ -51,7 +63,7 @@ def edit(path: Path, sheet: str, activity_id: str, values: dict[str, object]) ->
 
 
 def attest(path: Path, activity_id: str = "rh.declarations-sociales", mode: str = "H") -> int:
-    values = {"K": mode, "L": "attesté", "O": "Marie Dupont", "P": "02/05/2024", "Q": "diagramme original p. 34"}
+    values = {MODE: mode, CERT: "attesté", BY: "Marie Dupont", DATE: "02/05/2024", NOTE: "diagramme original p. 34"}
     return edit(path, "RH", activity_id, values)
 
 
@@ -60,16 +72,24 @@ def test_export_has_a_sheet_per_function_and_a_readme(exported: Path) -> None:
     assert wb.sheetnames == ["Lisez-moi", "COM", "FIN", "JUR", "RH", "SI"]
     ws = wb["RH"]
     assert [ws.cell(3, c).value for c in range(1, 6)] == ["Bloc", "Activité", "Identifiant", "Mode", "Certitude"]
-    assert ws["K2"].value == "2017 — statut 2017"
+    assert ws.cell(3, 11).value == "Fondement (si déduit)"  # last of each year: older column letters are kept
+    assert ws[f"{MODE}2"].value == "2017 — statut 2017"
     row = row_of(ws, "rh.gestion-administrative-personnel")
-    assert (ws[f"K{row}"].value, ws[f"L{row}"].value) == ("I", "déduit")
-    assert ws[f"K{row}"].fill.fgColor.rgb.endswith(MODE_COLORS["I"].lstrip("#"))
-    assert "Pôle Administration Paie centralisé" in ws[f"M{row}"].value
-    assert ws[f"D{row}"].value == "—"  # not on the 2013 map
+    assert (ws[f"{MODE}{row}"].value, ws[f"{CERT}{row}"].value, ws[f"{BASIS}{row}"].value) == (
+        "I",
+        "déduit",
+        "activité nommée",
+    )
+    assert ws[f"{MODE}{row}"].fill.fgColor.rgb.endswith(MODE_COLORS["I"].lstrip("#"))
+    assert "Pôle Administration Paie centralisé" in ws[f"{PROOF}{row}"].value
+    assert ws[f"{MODE_13}{row}"].value == "—"  # not on the 2013 map
+    carried = row_of(ws, "rh.realisation-paies")
+    assert ws[f"{letter(2, 'Fondement')}{carried}"].value == "reporté"  # 2021: the 2017 mode carried forward
     lists = {dv.formula1 for dv in ws.data_validations.dataValidation}
     assert '"A,C,H,M,I"' in lists and '"explicite,déduit,attesté,non précisé"' in lists
+    assert '"activité nommée,énoncé d\'ensemble,reporté"' in lists
     readme = " ".join(str(c.value) for r in wb["Lisez-moi"].iter_rows() for c in r if c.value)
-    for needed in ("attesté", "Attesté par", "JJ/MM/AAAA", "srom data import", "overrides.yaml"):
+    for needed in ("attesté", "Attesté par", "JJ/MM/AAAA", "srom data import", "overrides.yaml", "Fondement"):
         assert needed in readme
 
 
@@ -106,7 +126,8 @@ def test_a_mode_read_off_the_diagram_is_imported_and_answered_with_its_attestati
 def test_setting_a_mode_back_to_the_function_file_removes_its_override(folder: Path, exported: Path) -> None:
     attest(exported)
     plan_import(exported, folder).write(folder)
-    edit(exported, "RH", "rh.declarations-sociales", {"K": None, "L": "non précisé", "O": None, "P": None, "Q": None})
+    cleared = {MODE: None, CERT: "non précisé", BY: None, DATE: None, NOTE: None}
+    edit(exported, "RH", "rh.declarations-sociales", cleared)
     plan = plan_import(exported, folder)
     assert [(c.activity.id, c.after.certainty) for c in plan.changes] == [("rh.declarations-sociales", "unspecified")]
     plan.write(folder)
@@ -125,34 +146,46 @@ def test_dry_run_plan_is_not_written_until_asked(folder: Path, exported: Path) -
 @pytest.mark.parametrize(
     ("activity", "values", "column", "message"),
     [
-        ("rh.declarations-sociales", {"K": "X"}, "K", "mode « X » inconnu"),
-        ("rh.declarations-sociales", {"K": "H", "L": "probable"}, "L", "certitude « probable » inconnue"),
-        ("rh.declarations-sociales", {"K": "H", "L": None}, "L", "certitude manquante"),
-        ("rh.declarations-sociales", {"K": "H", "L": "non précisé"}, "K", "choisissez « attesté »"),
-        ("rh.declarations-sociales", {"K": "H", "L": "attesté", "P": "02/05/2024"}, "O", "le nom de qui"),
-        ("rh.declarations-sociales", {"K": "H", "L": "attesté", "O": "M. D."}, "P", "JJ/MM/AAAA"),
-        ("rh.declarations-sociales", {"K": "H", "L": "attesté", "O": "M. D.", "P": "mardi"}, "P", "« mardi »"),
-        ("rh.declarations-sociales", {"K": "H", "L": "explicite"}, "M", "au moins une citation"),
+        ("rh.declarations-sociales", {MODE: "X"}, MODE, "mode « X » inconnu"),
+        ("rh.declarations-sociales", {MODE: "H", CERT: "probable"}, CERT, "certitude « probable » inconnue"),
+        ("rh.declarations-sociales", {MODE: "H", CERT: None}, CERT, "certitude manquante"),
+        ("rh.declarations-sociales", {MODE: "H", CERT: "non précisé"}, MODE, "choisissez « attesté »"),
+        ("rh.declarations-sociales", {MODE: "H", CERT: "attesté", DATE: "02/05/2024"}, BY, "le nom de qui"),
+        ("rh.declarations-sociales", {MODE: "H", CERT: "attesté", BY: "M. D."}, DATE, "JJ/MM/AAAA"),
+        ("rh.declarations-sociales", {MODE: "H", CERT: "attesté", BY: "M. D.", DATE: "mardi"}, DATE, "« mardi »"),
+        ("rh.declarations-sociales", {MODE: "H", CERT: "explicite"}, PROOF, "au moins une citation"),
         (
             "rh.declarations-sociales",
-            {"K": "H", "L": "explicite", "M": "RH : « citation inventée »"},
-            "M",
+            {MODE: "H", CERT: "explicite", PROOF: "RH : « citation inventée »"},
+            PROOF,
             "introuvable",
         ),
         (
             "rh.declarations-sociales",
-            {"K": "H", "L": "explicite", "M": "pas de guillemets"},
-            "M",
+            {MODE: "H", CERT: "explicite", PROOF: "pas de guillemets"},
+            PROOF,
             "Section : « citation",
         ),
-        ("rh.declarations-sociales", {"K": "H", "L": "déduit", "M": f"RH : « {QUOTE} »"}, "N", "raisonnement"),
+        ("rh.declarations-sociales", {MODE: "H", CERT: "déduit", PROOF: f"RH : « {QUOTE} »"}, WHY, "raisonnement"),
         (
             "rh.declarations-sociales",
-            {"K": "I", "L": "déduit", "M": f"RH : « {QUOTE} »", "N": "Centralisé.", "O": "M. D."},
-            "L",
+            {MODE: "H", CERT: "déduit", PROOF: f"RH : « {QUOTE} »", WHY: "Centralisé."},
+            BASIS,
+            "son fondement",
+        ),
+        (
+            "rh.declarations-sociales",
+            {MODE: "H", CERT: "déduit", BASIS: "probable", PROOF: f"RH : « {QUOTE} »", WHY: "Centralisé."},
+            BASIS,
+            "fondement « probable » inconnu",
+        ),
+        (
+            "rh.declarations-sociales",
+            {MODE: "I", CERT: "déduit", BASIS: "reporté", PROOF: f"RH : « {QUOTE} »", WHY: "Centralisé.", BY: "M. D."},
+            CERT,
             "choisissez « attesté »",
         ),
-        ("rh.gestion-administrative-personnel", {"D": "I"}, "D", "ne figure pas sur la carte 2013"),
+        ("rh.gestion-administrative-personnel", {MODE_13: "I"}, MODE_13, "ne figure pas sur la carte 2013"),
         ("rh.declarations-sociales", {"C": "rh.inconnue"}, "C", "identifiant inconnu « rh.inconnue »"),
     ],
 )
@@ -171,19 +204,26 @@ def test_an_invalid_cell_aborts_the_import_naming_sheet_row_and_column(
 
 
 def test_every_invalid_cell_is_listed(folder: Path, exported: Path) -> None:
-    edit(exported, "RH", "rh.declarations-sociales", {"K": "X"})
-    edit(exported, "RH", "rh.realisation-paies", {"L": "peut-être"})
+    edit(exported, "RH", "rh.declarations-sociales", {MODE: "X"})
+    edit(exported, "RH", "rh.realisation-paies", {CERT: "peut-être"})
     with pytest.raises(WorkbookError) as err:
         plan_import(exported, folder)
     assert len(err.value.problems) == 2
 
 
 def test_explicit_and_deduced_values_keep_verbatim_quotes(folder: Path, exported: Path) -> None:
-    values = {"K": "I", "L": "déduit", "M": f"Ressources humaines — statut 2017 : « {QUOTE} »", "N": "Centralisé."}
+    values = {
+        MODE: "I",
+        CERT: "déduit",
+        BASIS: "énoncé d'ensemble",
+        PROOF: f"Ressources humaines — statut 2017 : « {QUOTE} »",
+        WHY: "Centralisé.",
+    }
     edit(exported, "RH", "rh.declarations-sociales", values)
     plan = plan_import(exported, folder)
     (change,) = plan.changes
     assert change.after.evidence[0].quote == QUOTE and change.after.rationale == "Centralisé."
+    assert change.after.basis == "collective"
     plan.write(folder)
     assert load(folder).function("RH").activities  # the loader accepts what the import wrote
 
@@ -191,12 +231,12 @@ def test_explicit_and_deduced_values_keep_verbatim_quotes(folder: Path, exported
 def test_unknown_sheets_and_moved_columns_are_refused(folder: Path, exported: Path) -> None:
     wb = openpyxl.load_workbook(exported)
     wb.create_sheet("Brouillon")["A1"] = "notes"
-    wb["SI"]["D3"] = "Mode de gestion"
+    wb["SI"][f"{MODE_13}3"] = "Mode de gestion"
     wb.save(exported)
     with pytest.raises(WorkbookError) as err:
         plan_import(exported, folder)
     where = {(p.sheet, p.column) for p in err.value.problems}
-    assert where == {("Brouillon", "A"), ("SI", "D")}
+    assert where == {("Brouillon", "A"), ("SI", MODE_13)}
 
 
 def test_a_file_that_is_not_a_workbook_is_refused(folder: Path, tmp_path: Path) -> None:
@@ -204,3 +244,11 @@ def test_a_file_that_is_not_a_workbook_is_refused(folder: Path, tmp_path: Path) 
     bogus.write_text("pas un classeur", encoding="utf-8")
     with pytest.raises(WorkbookError, match="classeur illisible"):
         plan_import(bogus, folder)
+
+
+def test_attesting_a_deduced_cell_drops_its_basis(folder: Path, exported: Path) -> None:
+    """A référent who reads the diagram sets « attesté » and leaves the Fondement as it was: it no longer applies."""
+    row = attest(exported, "rh.realisation-paies", "I")
+    assert openpyxl.load_workbook(exported)["RH"][f"{BASIS}{row}"].value == "activité nommée"
+    (change,) = plan_import(exported, folder).changes
+    assert (change.before.basis, change.after.certainty, change.after.basis) == ("named", "attested", None)

@@ -69,6 +69,34 @@ def test_undeclared_shared_alias_is_refused_then_accepted_once_declared(data_dir
             {"mode": "I", "certainty": "deduced", "evidence": [{"section": "s", "quote": "Intégration"}]},
             "rationale",
         ),
+        (
+            {
+                "mode": "I",
+                "certainty": "deduced",
+                "rationale": "r",
+                "evidence": [{"section": "s", "quote": "Intégration"}],
+            },
+            "needs a basis: named, collective or carried",
+        ),
+        (
+            {
+                "mode": "I",
+                "certainty": "deduced",
+                "basis": "probable",
+                "rationale": "r",
+                "evidence": [{"section": "s", "quote": "Intégration"}],
+            },
+            "basis",
+        ),
+        (
+            {
+                "mode": "I",
+                "certainty": "explicit",
+                "basis": "named",
+                "evidence": [{"section": "s", "quote": "Intégration"}],
+            },
+            "only a 'deduced' assessment has a basis",
+        ),
         ({"mode": "I", "certainty": "attested"}, "attestation"),
         ({"mode": "I", "certainty": "probable"}, "certainty"),
     ],

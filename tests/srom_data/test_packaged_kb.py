@@ -136,24 +136,29 @@ def test_json_export_shape(kb):
     assert {"modes", "functions", "governance", "commitments", "passages"} <= set(data)
     act = data["functions"][0]["activities"][0]
     assessment = next(iter(act["assessments"].values()))
-    assert {"mode", "certainty"} <= set(assessment)
+    assert {"mode", "certainty", "basis"} <= set(assessment)
     assert {"id", "label"} <= set(act)
     assert all("quote" in e for e in assessment["evidence"])
 
 
 def test_csv_export_is_the_matrix(kb):
     lines = to_csv(kb).splitlines()
-    assert lines[0] == "function,block,activity,activity_id,year,mode,certainty"
+    assert lines[0] == "function,block,activity,activity_id,year,mode,certainty,basis"
     assert any(
-        line.startswith("RH,Administration et paye,Réalisation des paies,") and ",2017,I,deduced" in line
+        line.startswith("RH,Administration et paye,Réalisation des paies,") and ",2017,I,deduced,named" in line
         for line in lines
     )
+    assert any(",2013,A,deduced,collective" in line for line in lines)
+    assert any(line.endswith(",2017,I,explicit,") for line in lines)
 
 
 def test_cli_data_check_and_export():
     check = subprocess.run([sys.executable, "-m", "bot.cli.main", "data", "check"], capture_output=True, text=True)
     assert check.returncode == 0
     assert "unspecified" in check.stdout and "OK" in check.stdout
+    for basis in ("named", "collective", "carried"):  # deductions counted by what they rest on
+        assert f"    {basis} " in check.stdout
+    assert "ded.carried" in check.stdout  # and per function
     export = subprocess.run(
         [sys.executable, "-m", "bot.cli.main", "data", "export", "--format", "csv"], capture_output=True, text=True
     )

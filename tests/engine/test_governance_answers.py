@@ -1,0 +1,52 @@
+"""Governance and commitment answers: facts not padded with other instances' roles, commitments dated as the text
+dates them, and COM, a name of two things, asked back about."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+
+
+def test_a_fact_is_not_padded_with_another_instances_role(engine: Engine):
+    """'qui signe le SROM ?': the text does not say; the President's signing of the regional contracts is not an
+    answer to it."""
+    answer = engine.answer("qui signe le SROM ?")
+    assert "Le texte ne dit pas qui le signe" in answer.text
+    assert "Président" not in answer.text
+    contracts = engine.answer("qui signe les marchés régionaux ?")
+    assert "président de la CCI Pays de la Loire" in contracts.text
+
+
+def test_the_2015_si_decisions_are_not_presented_as_2021_targets(engine: Engine):
+    answer = engine.answer("quels sont les engagements SI ?")
+    assert answer.intent == "commitments" and answer.year is None
+    assert "(2021)" not in answer.text and "(horizon 2021)" not in answer.text
+    si1 = next(line for line in answer.text.splitlines() if "*SI-1*" in line)
+    assert "décision du Bureau régional du 29 mai 2015, sans échéance dans le texte" in si1
+    si6 = next(line for line in answer.text.splitlines() if "*SI-6*" in line)
+    assert si6.endswith("· horizon 2021")
+    english = engine.answer("what are the IT commitments for 2021?")
+    assert "decided by the Regional Board on 29 May 2015" in english.text
+
+
+def test_a_list_sharing_one_horizon_says_it_once(engine: Engine):
+    answer = engine.answer("engagements RH d'ici 2021")
+    assert answer.year == 2021
+    assert answer.text.splitlines()[0] == "*Engagements du SROM — Ressources humaines* (horizon 2021) :"
+    governance = engine.answer("engagements de gouvernance")
+    assert governance.year is None and "sans échéance dans le texte" in governance.text
+
+
+@pytest.mark.parametrize("question", ["c'est quoi la COM ?", "com"])
+def test_com_alone_asks_which_one(engine: Engine, question):
+    answer = engine.answer(question)
+    assert answer.intent == "clarification"
+    assert {c.id for c in answer.candidates} == {"COM", "gouv.convention-objectifs-moyens"}
+
+
+def test_com_in_context_is_answered(engine: Engine):
+    assert engine.answer("quels macro process pour la com ?").function.id == "COM"
+    convention = engine.answer("la convention avec l'État")
+    assert "gouv.convention-objectifs-moyens" in [i.id for i in convention.instances]
+    assert "Bureau régional" in engine.answer("qui suit la convention d'objectifs et de moyens ?").text
