@@ -11,7 +11,7 @@ from bot.tracking.access import Actor, may_write, refuse_write
 from bot.tracking.parse import UpdateRequest
 from storage import roles
 from storage.commitments import StoredCommitment, commitment_ids, get_commitment, list_commitments
-from storage.progress import Entry, NewEntry, Recorded, latest, latest_all, record_progress
+from storage.progress import Entry, NewEntry, Recorded, get_entry, latest, latest_all, record_progress
 
 
 @dataclass(frozen=True)
@@ -69,3 +69,29 @@ def record_update(
         cci=roles.cci_of(db, actor.user_id),
     )
     return record_progress(db, entry), commitment
+
+
+def record_again(
+    db: Database, actor: Actor, entry_id: int, label_of: dict[str, str]
+) -> tuple[Recorded, StoredCommitment] | Refused:
+    """The author confirms that an update identical to their latest entry is a new one: a copy of that entry,
+    recorded once however often the confirmation arrives (its key names the entry confirmed)."""
+    entry = get_entry(db, entry_id)
+    commitment = get_commitment(db, entry.commitment_id) if entry is not None else None
+    if entry is None or commitment is None or entry.author_id != actor.user_id:
+        return Refused("Seul l'auteur d'une mise à jour peut la confirmer comme nouvelle : retapez-la vous-même.")
+    if not may_write(db, actor, commitment.function):
+        label = label_of.get(commitment.function, commitment.function)
+        return Refused(refuse_write(db, actor, commitment.id, commitment.function, label))
+    copy = NewEntry(
+        commitment_id=entry.commitment_id,
+        status=entry.status,
+        percent=entry.percent,
+        comment=entry.comment,
+        author_id=actor.user_id,
+        author_name=actor.name or entry.author_name,
+        source=entry.source,
+        idempotency_key=f"again:{entry.id}",
+        cci=roles.cci_of(db, actor.user_id),
+    )
+    return record_progress(db, copy, again=True), commitment
