@@ -11,6 +11,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from srom_data.cells import csv_row
+
 from .db import BUSY_TIMEOUT_MS
 
 EXPORT_TABLES = ("commitments", "progress", "roles", "audit_log")
@@ -69,5 +71,5 @@ def export_csv(db: Database, table: str = "progress") -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(columns)
-    writer.writerows(rows)
+    writer.writerows(csv_row(row) for row in rows)
     return buffer.getvalue()
