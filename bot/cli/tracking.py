@@ -21,7 +21,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     export = db_sub.add_parser("export", help="dump the tracking tables")
     export.add_argument("--format", choices=["json", "csv"], default="json")
     export.add_argument(
-        "--table", default="progress", help="with --format csv: progress, commitments, roles, audit_log"
+        "--table", help="progress, commitments, roles or audit_log (csv: progress by default; json: every table)"
     )
 
     report = sub.add_parser("report", help="the annual Bureau report on the commitments")
@@ -68,9 +68,12 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     db = _open(settings)
     if args.command == "db":
-        from storage.backup import export_csv, export_json
+        from storage.backup import EXPORT_TABLES, export_csv, export_json
 
-        sys.stdout.write(export_json(db) + "\n" if args.format == "json" else export_csv(db, args.table))
+        if args.format == "json":
+            sys.stdout.write(export_json(db, (args.table,) if args.table else EXPORT_TABLES) + "\n")
+        else:
+            sys.stdout.write(export_csv(db, args.table or "progress"))
         return 0
     if args.command == "commitments":
         return _list(db, as_json=args.json)
