@@ -78,11 +78,7 @@ def to_markdown(report: BureauReport) -> str:
         *(f"| {status} | {count} |" for status, count in report.totals.items() if count or status != "non renseigné"),
     ]
     for section in report.functions:
-        mean = section.mean_percent
-        lines += [
-            "",
-            f"## {section.label} ({section.id})" + (f" — {percent(mean)} en moyenne" if mean is not None else ""),
-        ]
+        lines += ["", f"## {section.label} ({section.id}) — {section.summary}"]
         lines += ["", "| id | engagement | statut | avancement | évolution | dernier commentaire | mise à jour |"]
         lines.append("| --- | --- | --- | --- | --- | --- | --- |")
         for c in section.commitments:

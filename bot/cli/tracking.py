@@ -6,7 +6,6 @@ import argparse
 import json
 import sqlite3
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 
 GROUP = ("db", "report", "commitments")
@@ -25,7 +24,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     )
 
     report = sub.add_parser("report", help="the annual Bureau report on the commitments")
-    report.add_argument("--year", type=int, default=datetime.now(UTC).year)
+    report.add_argument("--year", type=int, help="the year (default: this year, in SROM_TIMEZONE)")
     report.add_argument("--function", help="one function (code or name)")
     report.add_argument("--format", choices=["md", "docx", "csv", "json"], default="md")
     report.add_argument("--out", type=Path, help="write to this file (required for docx)")
@@ -113,6 +112,10 @@ def _report(db, args: argparse.Namespace) -> int:
 
     labels = function_labels(load_default())
     function = resolve_function(args.function, labels) if args.function else None
+    if args.year is None:
+        from reports.formats import local_today
+
+        args.year = local_today().year
     if not 2000 <= args.year <= 2100:
         raise InputError(f"année {args.year} hors de portée (2000 à 2100)")
     report = build_report(db, args.year, labels, function=function)

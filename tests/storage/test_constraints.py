@@ -82,3 +82,16 @@ def test_a_published_commitment_cannot_change_in_the_database_itself(db: Databas
     with pytest.raises(sqlite3.IntegrityError, match="cannot change"):
         _raw(db).execute(f"UPDATE commitments SET {column} = 'XX-1' WHERE id = 'RH-1'")
     assert db.execute("SELECT id, function FROM commitments WHERE id = 'RH-1'").fetchone() == ("RH-1", "RH")
+
+
+def test_a_retirement_is_final_in_the_database_itself(db: Database) -> None:
+    from storage.commitments import retire_commitment
+
+    retire_commitment(db, "UADMIN", "RH-1", "mandat terminé")
+    for statement in (
+        "UPDATE commitments SET retired_at = NULL WHERE id = 'RH-1'",
+        "UPDATE commitments SET retired_reason = 'autre' WHERE id = 'RH-1'",
+    ):
+        with pytest.raises(sqlite3.IntegrityError, match="stays retired"):
+            _raw(db).execute(statement)
+    assert db.execute("SELECT retired_reason FROM commitments WHERE id = 'RH-1'").fetchone() == ("mandat terminé",)
