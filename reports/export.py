@@ -33,6 +33,8 @@ def to_dict(report: BureauReport) -> dict:
             {
                 "id": section.id,
                 "label": section.label,
+                "reported": section.reported,
+                "total": section.total,
                 "commitments": [
                     {
                         "id": line.id,

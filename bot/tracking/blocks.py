@@ -100,7 +100,8 @@ def build_list_blocks(
         if commitment.function != current:
             current = commitment.function
             lines.append(f"\n*{escape(labels.get(current, current))}*")
-        lines.append(f"• *{commitment.id}* {escape(shorten(commitment.title, 90))} — {state_text(entry)}")
+        retired = f" · _retiré le {french_date(commitment.retired_at)}_" if commitment.retired_at else ""
+        lines.append(f"• *{commitment.id}* {escape(shorten(commitment.title, 90))} — {state_text(entry)}{retired}")
     blocks = [section(title)] + [section(chunk) for chunk in split_text("\n".join(lines))]
     blocks = blocks[:MAX_REPLY_BLOCKS]
     blocks.append(

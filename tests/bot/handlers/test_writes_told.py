@@ -160,3 +160,55 @@ def test_a_refused_file_is_told_with_its_real_cause_in_french(client, fake, erro
     (call,) = fake.calls_to("response_url")
     assert said in call.params["text"] and unsaid not in call.params["text"]
     assert "SlackApiError" not in call.params["text"] and "The request" not in call.params["text"]
+
+
+def test_an_identical_form_update_is_recognised_and_its_button_answers_in_the_form(
+    tracked, client, context, fake, logger
+) -> None:
+    from bot.handlers.tracking import handle_progress_submission
+    from bot.tracking.views import BLOCKS
+
+    def submit(view_id: str) -> dict:
+        values = {
+            BLOCKS["commitment"]: {"commitment": {"selected_option": {"value": "RH-1"}}},
+            BLOCKS["status"]: {"status": {"selected_option": {"value": "en_cours"}}},
+            BLOCKS["percent"]: {"percent": {"value": "40"}},
+            BLOCKS["comment"]: {"comment": {"value": "accord GPEC"}},
+        }
+        view = {"id": view_id, "state": {"values": values}}
+        acks: list[dict] = []
+        handle_progress_submission(lambda **kw: acks.append(kw), {"user": {"id": "URH"}, "view": view}, view, client,
+                                   context, logger)  # fmt: skip
+        return acks[0]
+
+    assert "Enregistré" in json.dumps(submit("V1"), ensure_ascii=False)
+    second = submit("V2")  # a new form, the same update: recognised, nothing added
+    assert "Déjà enregistré" in json.dumps(second, ensure_ascii=False) and _rows(tracked) == 1
+    (button,) = [e for b in second["view"]["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    body = {"user": {"id": "URH"}, "trigger_id": "t", "container": {"type": "view"}, "view": {"id": "V2"}}
+    handle_action(lambda **kw: None, body, button, client, context, logger)
+    assert _rows(tracked) == 2
+    (update,) = fake.calls_to("views.update")
+    assert "Enregistré" in json.dumps(update.params["view"], ensure_ascii=False)
+
+
+def test_a_busy_database_is_told_in_the_ack_in_time_and_nothing_is_written(
+    tracked, databases, client, context, fake, logger
+) -> None:
+    import sqlite3
+    import time
+
+    blocker = sqlite3.connect(databases.path, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")  # another writer holds the lock
+    try:
+        ack = RowsAtAck(tracked)
+        started = time.monotonic()
+        handle_command(ack, _command(fake, "RH-1 en cours 40% accord GPEC"), client, context, logger)
+        took = time.monotonic() - started
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    ((carried, rows_then),) = ack.calls
+    assert took < 3.0 and rows_then == 0
+    assert "rien n'a été enregistré" in carried["text"] and "Enregistré" not in carried["text"]
+    assert _rows(tracked) == 0

@@ -154,6 +154,8 @@ def test_admin_retires_a_commitment_which_then_takes_no_update(tracking) -> None
     assert "RH-3" not in str(run_engagement("", invoke(tracking, request_id="r3")).modal)
     history = run_engagement("historique RH-3", invoke(tracking))
     assert "lancé" in text_of(history)
+    listed = text_of(run_engagement("liste RH", invoke(tracking))).split("\n")
+    assert [line for line in listed if "retiré le" in line] == [next(x for x in listed if "*RH-3*" in x)]
 
 
 def test_report_is_for_directors_and_admins(tracking) -> None:
