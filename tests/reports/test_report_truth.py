@@ -87,6 +87,14 @@ def test_a_retired_commitment_keeps_its_history_and_leaves_later_reports(db) -> 
     ]
 
 
+def test_nobody_is_reminded_of_a_retired_commitment(db) -> None:
+    from bot.nudges.snapshot import load_snapshot
+
+    assert "RH-2" in {c.id for c in load_snapshot(db, today=date(2026, 6, 1)).commitments}
+    retire_commitment(db, "UADMIN", "RH-2", "mandat terminé")
+    assert "RH-2" not in {c.id for c in load_snapshot(db, today=date(2026, 6, 1)).commitments}
+
+
 def test_the_year_end_is_the_organisation_s(db, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SROM_TIMEZONE", "Europe/Paris")
     add(db, "RH-1", "en_cours", 40, "2026-06-01T09:00:00.000000Z")
