@@ -286,7 +286,7 @@ def run(args: argparse.Namespace) -> int:
     retyped = sum(u.attempts - 1 for u in everything)
     print(
         f"  retyped after no answer: {retyped} ({tally.failures or 'none'}); "
-        f"answered 'Déjà enregistré': {tally.already}"
+        f"committed but ack lost, then told 'Déjà enregistré' on retype: {tally.already}"
     )
     if ms:
         print(f"  ack ms: p50 {percentile(ms, 50):.1f}  p99 {percentile(ms, 99):.1f}  max {max(ms):.1f}")
