@@ -45,6 +45,7 @@ class Settings(BaseSettings):
     srom_nudge_hour: int = Field(default=9, ge=6, le=18)
     srom_nudge_stale_days: int = Field(default=90, ge=7, le=730)
     srom_bureau_lead_days: int = Field(default=14, ge=1, le=60)
+    # Also the organisation's time zone: the Bureau report's year ends and the dates shown to people.
     srom_timezone: str = "Europe/Paris"
     srom_clock: bool = False
     srom_clock_minutes: int = Field(default=5, ge=1, le=60)
@@ -149,9 +150,11 @@ class Settings(BaseSettings):
         return mode
 
     def export_data_dir(self) -> None:
-        """Make a SROM_DATA_DIR read from `.env` visible to the knowledge-base loader, which reads the environment."""
+        """Make a SROM_DATA_DIR and SROM_TIMEZONE read from `.env` visible to the knowledge-base loader and the
+        reports, which read the environment."""
         if self.srom_data_dir is not None:
             os.environ["SROM_DATA_DIR"] = str(self.srom_data_dir)
+        os.environ["SROM_TIMEZONE"] = self.srom_timezone
 
 
 def load_settings(**overrides: object) -> Settings:

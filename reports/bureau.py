@@ -1,23 +1,26 @@
 """The annual Bureau report: each commitment's status and percent at the end of a year, per function.
 
-The latest entry up to 31 December (UTC) gives the year-end state; the same at the end of the previous year gives
-the change; a commitment with no update for more than STALE_DAYS days before the year end (or before today, for
-the current year) is flagged. Two queries of one index seek per commitment, whatever the number of entries.
+The latest entry up to 31 December (the end of the day in the organisation's time zone) gives the year-end
+state; the same at the end of the previous year gives the change; a commitment with no update for more than
+STALE_DAYS days before the year end (or before today, for the current year) is flagged. A commitment is in the
+reports of the years it exists: from its schema's year (or the year an admin added it) to the year it was
+retired. Each function says how many of its commitments are reported ("3 sur 4 renseignés") before any average.
+Two queries of one index seek per commitment, whatever the number of entries.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 from sqlite_utils import Database
 
-from storage.commitments import list_commitments
+from storage.commitments import StoredCommitment, list_commitments
 from storage.progress import Entry, latest_all
 from storage.statuses import LABELS, STATUSES
 
-from .formats import to_date
+from .formats import local_midnight_utc, local_today, percent, to_date
 
 STALE_DAYS = 90
 NO_UPDATE = "non renseigné"
@@ -50,8 +53,34 @@ class FunctionSection:
 
     @property
     def mean_percent(self) -> int | None:
+        """The mean percent of the commitments that have one (read it with `reported`, never alone)."""
         known = [c.percent for c in self.commitments if c.percent is not None]
         return round(sum(known) / len(known)) if known else None
+
+    @property
+    def total(self) -> int:
+        return len(self.commitments)
+
+    @property
+    def reported(self) -> int:
+        """Commitments with at least one update by the year end."""
+        return sum(1 for c in self.commitments if c.status is not None)
+
+    @property
+    def coverage(self) -> str:
+        """« 3 sur 4 renseignés »."""
+        return f"{self.reported} sur {self.total} renseigné{'s' if self.reported > 1 else ''}"
+
+    @property
+    def summary(self) -> str:
+        """Coverage first; the average only over what is reported, and said so when some are not."""
+        mean = self.mean_percent
+        if mean is None:
+            return self.coverage
+        with_percent = sum(1 for c in self.commitments if c.percent is not None)
+        if with_percent == self.total:
+            return f"{self.coverage} · {percent(mean)} en moyenne"
+        return f"{self.coverage} · moyenne des seuls engagements chiffrés : {percent(mean)}"
 
 
 @dataclass(frozen=True)
@@ -79,8 +108,16 @@ class ReportError(Exception):
 
 
 def year_bounds(year: int) -> tuple[str, str]:
-    """(end of the previous year, end of this year) as exclusive UTC timestamps."""
-    return f"{year:04d}-01-01T00:00:00.000000Z", f"{year + 1:04d}-01-01T00:00:00.000000Z"
+    """(end of the previous year, end of this year) in the organisation's time zone, as exclusive stored (UTC)
+    timestamps."""
+    return local_midnight_utc(date(year, 1, 1)), local_midnight_utc(date(year + 1, 1, 1))
+
+
+def exists_in(commitment: StoredCommitment, year: int) -> bool:
+    """From its schema's year (else the year it was added) to the year it was retired, both included."""
+    first = commitment.year or (to_date(commitment.created_at).year if commitment.created_at else year)
+    last = to_date(commitment.retired_at).year if commitment.retired_at else year
+    return first <= year <= last
 
 
 def _line(commitment, entry: Entry | None, before: Entry | None, as_of: date) -> CommitmentLine:
@@ -111,13 +148,15 @@ def build_report(
     """The report for `year` (every function, or one), functions in the order of `labels`."""
     if not 2000 <= year <= 2100:
         raise ReportError(f"year {year}")
-    today = today or datetime.now(UTC).date()
+    today = today or local_today()
     as_of = min(today, date(year, 12, 31))
     start, end = year_bounds(year)
     at_end = latest_all(db, before=end)
     at_start = latest_all(db, before=start)
     sections: dict[str, FunctionSection] = {}
     for commitment in list_commitments(db, function):
+        if not exists_in(commitment, year):
+            continue
         if commitment.function not in sections:
             sections[commitment.function] = FunctionSection(
                 commitment.function, labels.get(commitment.function, commitment.function)

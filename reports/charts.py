@@ -1,5 +1,5 @@
-"""The report's chart: progress per function (mean percent, with each status's share). matplotlib is imported
-only when a chart is drawn, with the Agg backend (no display, safe in a server thread)."""
+"""The report's chart: progress per function (each status's share, how many are reported, the average).
+matplotlib is imported only when a chart is drawn, with the Agg backend (no display, safe in a server thread)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import threading
 
 from storage.statuses import LABELS, STATUSES
 
-from .bureau import NO_UPDATE, BureauReport
+from .bureau import NO_UPDATE, BureauReport, FunctionSection
 
 COLORS = {
     "non_demarre": "#b8c2cc",
@@ -20,6 +20,17 @@ COLORS = {
 }
 # pyplot keeps global state: one chart at a time per process.
 _LOCK = threading.Lock()
+
+
+def chart_label(section: FunctionSection) -> str:
+    """Beside a function's bar: how many are reported, then the average (said partial when it is)."""
+    head = f"{section.reported}/{section.total} renseigné{'s' if section.reported > 1 else ''}"
+    mean = section.mean_percent
+    if mean is None:
+        return head
+    if all(c.percent is not None for c in section.commitments):
+        return f"{head} · {mean} % en moyenne"
+    return f"{head} · {mean} % (moyenne des chiffrés)"
 
 
 def progress_chart(report: BureauReport) -> bytes:
@@ -43,9 +54,7 @@ def progress_chart(report: BureauReport) -> bytes:
                 ax.barh(names, counts, left=left, color=COLORS[status], label=label, edgecolor="white")
                 left = [a + b for a, b in zip(left, counts, strict=True)]
             for y, section in enumerate(sections):
-                mean = section.mean_percent
-                text = "–" if mean is None else f"{mean} % en moyenne"
-                ax.text(left[y] + 0.1, y, text, va="center", fontsize=9)
+                ax.text(left[y] + 0.1, y, chart_label(section), va="center", fontsize=9)
             ax.set_xlabel("engagements")
             ax.set_title(f"Engagements du SROM — avancement par fonction, {report.year}")
             ax.set_xlim(0, max(left or [1]) * 1.45 + 0.5)

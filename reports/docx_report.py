@@ -70,11 +70,9 @@ def _cover(doc, report: BureauReport, region: str, generated: date) -> None:
 
 
 def _function_table(doc, function: FunctionSection) -> None:
-    mean = function.mean_percent
     heading = f"{function.label} ({function.id})"
     doc.add_heading(heading, level=1)
-    if mean is not None:
-        doc.add_paragraph(f"Avancement moyen : {percent(mean)}")
+    doc.add_paragraph(function.summary)
     table = doc.add_table(rows=1, cols=len(COLUMNS), style="Light Grid Accent 1")
     for cell, name in zip(table.rows[0].cells, COLUMNS, strict=True):
         cell.text = name

@@ -6,6 +6,8 @@ import csv
 import io
 import json
 
+from srom_data.cells import csv_row
+
 from .bureau import BureauReport, CommitmentLine
 from .formats import change, french_date, percent
 
@@ -15,7 +17,7 @@ CSV_COLUMNS = (
     "engagement",
     "statut",
     "avancement",
-    "évolution",
+    "évolution (points)",
     "commentaire",
     "mis à jour par",
     "mis à jour le",
@@ -31,6 +33,8 @@ def to_dict(report: BureauReport) -> dict:
             {
                 "id": section.id,
                 "label": section.label,
+                "reported": section.reported,
+                "total": section.total,
                 "commitments": [
                     {
                         "id": line.id,
@@ -76,11 +80,7 @@ def to_markdown(report: BureauReport) -> str:
         *(f"| {status} | {count} |" for status, count in report.totals.items() if count or status != "non renseigné"),
     ]
     for section in report.functions:
-        mean = section.mean_percent
-        lines += [
-            "",
-            f"## {section.label} ({section.id})" + (f" — {percent(mean)} en moyenne" if mean is not None else ""),
-        ]
+        lines += ["", f"## {section.label} ({section.id}) — {section.summary}"]
         lines += ["", "| id | engagement | statut | avancement | évolution | dernier commentaire | mise à jour |"]
         lines.append("| --- | --- | --- | --- | --- | --- | --- |")
         for c in section.commitments:
@@ -106,17 +106,26 @@ def to_csv(report: BureauReport) -> str:
     for section in report.functions:
         for c in section.commitments:
             writer.writerow(
-                [
-                    section.label,
-                    c.id,
-                    c.title,
-                    c.status_label,
-                    "" if c.percent is None else c.percent,
-                    change(c.percent, c.previous_percent),
-                    c.comment or "",
-                    c.updated_by or "",
-                    french_date(c.updated_at) if c.updated_at else "",
-                    "oui" if c.stale else "non",
-                ]
+                csv_row(
+                    [
+                        section.label,
+                        c.id,
+                        c.title,
+                        c.status_label,
+                        "" if c.percent is None else c.percent,
+                        _points(c),
+                        c.comment or "",
+                        c.updated_by or "",
+                        french_date(c.updated_at) if c.updated_at else "",
+                        "oui" if c.stale else "non",
+                    ]
+                )
             )
     return buffer.getvalue()
+
+
+def _points(line: CommitmentLine) -> int | str:
+    """The change over the year as a signed number of points (a number in the spreadsheet); empty if unknown."""
+    if line.percent is None or line.previous_percent is None:
+        return ""
+    return line.percent - line.previous_percent

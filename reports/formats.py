@@ -1,8 +1,17 @@
-"""French forms of dates, percentages and changes, as the report and the bot show them."""
+"""French forms of dates, percentages and changes, as the report and the bot show them.
+
+Dates are the organisation's (SROM_TIMEZONE, Europe/Paris by default): an update stored at 23:30 UTC on
+31 December is one of 1 January in Paris, and counts in the new year.
+"""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import os
+from datetime import UTC, date, datetime
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+DEFAULT_TIMEZONE = "Europe/Paris"
 
 MONTHS = (
     "janvier",
@@ -21,9 +30,34 @@ MONTHS = (
 NNBSP = "\u202f"  # the narrow no-break space French puts before %
 
 
+@lru_cache(maxsize=8)
+def _zone(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
+
+
+def org_timezone() -> ZoneInfo:
+    """The organisation's time zone (SROM_TIMEZONE, validated by the settings at start-up)."""
+    return _zone(os.environ.get("SROM_TIMEZONE") or DEFAULT_TIMEZONE)
+
+
+def local_today() -> date:
+    return datetime.now(org_timezone()).date()
+
+
+def local_midnight_utc(day: date) -> str:
+    """The stored (UTC, sortable) form of midnight starting `day` in the organisation's time zone."""
+    local = datetime(day.year, day.month, day.day, tzinfo=org_timezone())
+    return local.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
 def to_date(value: date | datetime | str) -> date:
+    """The organisation's calendar day of a date, a datetime or a stored timestamp (UTC, `…Z`)."""
+    if isinstance(value, str) and len(value) > 10:
+        value = datetime.fromisoformat(value.replace("Z", "+00:00"))
     if isinstance(value, datetime):
-        return value.date()
+        if value.tzinfo is None:
+            return value.date()
+        return value.astimezone(org_timezone()).date()
     if isinstance(value, date):
         return value
     return date.fromisoformat(value[:10])

@@ -12,6 +12,7 @@ import math
 from pathlib import Path
 from typing import Any
 
+from srom_data.cells import xlsx_cell
 from srom_data.models import Assessment, Function, KnowledgeBase
 
 from . import palette
@@ -71,7 +72,7 @@ def _function_sheet(ws: Any, kb: KnowledgeBase, fn: Function) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
 
     years = kb.meta.years
-    ws.cell(TITLE_ROW, 1, f"{fn.label} ({fn.id}) — modes de gestion par activité et par année").font = Font(
+    xlsx_cell(ws, TITLE_ROW, 1, f"{fn.label} ({fn.id}) — modes de gestion par activité et par année").font = Font(
         bold=True, size=13, color=HEADER_FILL
     )
     header_font, header_fill = Font(bold=True, color="FFFFFF"), PatternFill("solid", fgColor=HEADER_FILL)
@@ -88,7 +89,7 @@ def _function_sheet(ws: Any, kb: KnowledgeBase, fn: Function) -> None:
     wrap = Alignment(wrap_text=True, vertical="top")
     for row, act in enumerate(fn.activities, start=FIRST_ROW):
         for col, value in enumerate((block_text(fn, act.placements), act.label, act.id), start=1):
-            cell = ws.cell(row, col, value)
+            cell = xlsx_cell(ws, row, col, value)
             cell.fill, cell.alignment = PatternFill("solid", fgColor=INFO_FILL), wrap
         for yi, year in enumerate(years):
             assessment = act.assessments.get(year)
@@ -118,7 +119,7 @@ def column_width(col: int) -> float:
 def _header(ws: Any, row: int, col: int, text: str, font: Any, fill: Any) -> None:
     from openpyxl.styles import Alignment
 
-    cell = ws.cell(row, col, text)
+    cell = xlsx_cell(ws, row, col, text)
     cell.font, cell.fill = font, fill
     cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
@@ -127,7 +128,7 @@ def _year_cells(ws: Any, row: int, yi: int, assessment: Assessment | None, wrap:
     from openpyxl.styles import Alignment, PatternFill
 
     def put(field: int, value: Any) -> Any:
-        cell = ws.cell(row, year_column(yi, field), value)
+        cell = xlsx_cell(ws, row, year_column(yi, field), value)
         cell.alignment = wrap
         return cell
 

@@ -6,6 +6,7 @@ import math
 import textwrap
 from typing import Any
 
+from srom_data.cells import xlsx_cell
 from srom_data.models import KnowledgeBase
 
 from . import palette
@@ -74,12 +75,12 @@ def write_readme(ws: Any, kb: KnowledgeBase) -> None:
     for line in INTRO:
         row = _line(ws, row, line.replace("{years}", years))
     for code, rule in RULES.items():
-        ws.cell(row, 1, CERTAINTY_LABELS[code]).font = Font(bold=True)
+        xlsx_cell(ws, row, 1, CERTAINTY_LABELS[code]).font = Font(bold=True)
         _wrapped(ws, row, rule)
         row += 1
     row = _line(ws, row + 1, "## Les cinq modes (couleurs des feuilles et des cartes)")
     for mode in kb.modes:
-        letter = ws.cell(row, 1, f"{mode.code} — {mode.label}")
+        letter = xlsx_cell(ws, row, 1, f"{mode.code} — {mode.label}")
         letter.fill = PatternFill("solid", fgColor=palette.MODE_COLORS[mode.code].lstrip("#"))
         letter.font = Font(bold=True)
         letter.alignment = Alignment(vertical="top")
@@ -100,7 +101,7 @@ def _line(ws: Any, row: int, text: str) -> int:
     text = text.lstrip("# ")
     font = Font(bold=level > 0, size=14 if level == 1 else 11, color=palette.NAVY.lstrip("#") if level else None)
     for part in textwrap.wrap(text, LINE_CHARS) or [""]:
-        ws.cell(row, 1, part or None).font = font
+        xlsx_cell(ws, row, 1, part or None).font = font
         row += 1
     return row
 
@@ -109,5 +110,5 @@ def _wrapped(ws: Any, row: int, text: str) -> None:
     """Text wrapped in column B, the row made tall enough for it."""
     from openpyxl.styles import Alignment
 
-    ws.cell(row, 2, text).alignment = Alignment(wrap_text=True, vertical="top")
+    xlsx_cell(ws, row, 2, text).alignment = Alignment(wrap_text=True, vertical="top")
     ws.row_dimensions[row].height = 15 * max(1, math.ceil(len(text) / 100))

@@ -7,6 +7,7 @@ import io
 import json
 from typing import Any
 
+from .cells import csv_cell
 from .models import KnowledgeBase
 
 
@@ -45,5 +46,5 @@ def to_csv(kb: KnowledgeBase) -> str:
     fields = ["function", "block", "activity", "activity_id", "year", "mode", "certainty", "basis"]
     writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(matrix_rows(kb))
+    writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in matrix_rows(kb))
     return out.getvalue()

@@ -18,7 +18,9 @@ from .tx import immediate, utc_now
 
 ID_RE = re.compile(r"^[A-Z]{2,6}-[1-9][0-9]{0,3}$")
 TITLE_MAX = 200
-_COLUMNS = "id, function, title, description, year, origin"
+REASON_MAX = 300
+_COLUMNS = "id, function, title, description, year, origin, created_at, retired_at, retired_reason"
+_INSERT = "id, function, title, description, year, origin, created_at, created_by"
 _ORDER = "ORDER BY function, CAST(substr(id, instr(id, '-') + 1) AS INTEGER)"
 
 
@@ -28,6 +30,14 @@ class CommitmentConflict(Exception):
 
 class InvalidCommitment(Exception):
     """An id, function or title that cannot be a commitment's."""
+
+
+class CommitmentNotFound(Exception):
+    """No commitment has this id."""
+
+
+class AlreadyRetired(Exception):
+    """The commitment was retired already (retiring is final)."""
 
 
 class CommitmentLike(Protocol):
@@ -44,8 +54,15 @@ class StoredCommitment:
     function: str
     title: str
     description: str
-    year: int | None
+    year: int | None  # the year of the schema it belongs to (the knowledge base's); None for an admin's
     origin: str
+    created_at: str = ""
+    retired_at: str | None = None
+    retired_reason: str | None = None
+
+    @property
+    def retired(self) -> bool:
+        return self.retired_at is not None
 
 
 @dataclass(frozen=True)
@@ -64,7 +81,7 @@ def seed_commitments(db: Database, items: Iterable[CommitmentLike]) -> SeedResul
             if item.id in stored:
                 continue
             db.execute(
-                f"INSERT INTO commitments ({_COLUMNS}, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO commitments ({_INSERT}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [item.id, item.function, item.title, item.description, item.year, "knowledge_base", utc_now(), None],
             )
             added.append(item.id)
@@ -75,7 +92,14 @@ def seed_commitments(db: Database, items: Iterable[CommitmentLike]) -> SeedResul
 
 
 def add_commitment(
-    db: Database, actor_id: str, commitment_id: str, function: str, title: str, *, year: int | None = None
+    db: Database,
+    actor_id: str,
+    commitment_id: str,
+    function: str,
+    title: str,
+    *,
+    year: int | None = None,
+    now: str | None = None,
 ) -> StoredCommitment:
     """A new commitment (a new mandate's): refused when the id is already published."""
     title = " ".join(title.split())
@@ -86,12 +110,37 @@ def add_commitment(
     with immediate(db):
         if get_commitment(db, commitment_id) is not None:
             raise CommitmentConflict(commitment_id)
+        at = now or utc_now()
         db.execute(
-            f"INSERT INTO commitments ({_COLUMNS}, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [commitment_id, function, title, "", year, "admin", utc_now(), actor_id],
+            f"INSERT INTO commitments ({_INSERT}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [commitment_id, function, title, "", year, "admin", at, actor_id],
         )
         log_event(db, actor_id, "commitment_add", commitment_id, title)
-    return StoredCommitment(commitment_id, function, title, "", year, "admin")
+    return StoredCommitment(commitment_id, function, title, "", year, "admin", at)
+
+
+def retire_commitment(
+    db: Database, actor_id: str, commitment_id: str, reason: str, *, now: str | None = None
+) -> StoredCommitment:
+    """A mandate ends: the commitment is retired, for good, with its reason; its entries stay."""
+    reason = " ".join(reason.split())
+    if not 3 <= len(reason) <= REASON_MAX:
+        raise InvalidCommitment("reason length")
+    with immediate(db):
+        current = get_commitment(db, commitment_id)
+        if current is None:
+            raise CommitmentNotFound(commitment_id)
+        if current.retired:
+            raise AlreadyRetired(commitment_id)
+        at = now or utc_now()
+        db.execute(
+            "UPDATE commitments SET retired_at = ?, retired_by = ?, retired_reason = ? WHERE id = ?",
+            [at, actor_id, reason, commitment_id],
+        )
+        log_event(db, actor_id, "commitment_retire", commitment_id, reason)
+    retired = get_commitment(db, commitment_id)
+    assert retired is not None
+    return retired
 
 
 def get_commitment(db: Database, commitment_id: str) -> StoredCommitment | None:

@@ -172,3 +172,18 @@ def _nudges(db: Database) -> None:
         """
     )
     db.execute("CREATE TABLE nudge_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_by TEXT NOT NULL)")
+
+
+@MIGRATIONS(name="0010_commitment_retirement")
+def _commitment_retirement(db: Database) -> None:
+    # A mandate ends: the commitment is retired (when, by whom, why), its history kept, and later reports leave
+    # it out. Retiring is final: the trigger refuses any change of a retirement once recorded.
+    for column in ("retired_at", "retired_by", "retired_reason"):
+        db.execute(f"ALTER TABLE commitments ADD COLUMN {column} TEXT")
+    db.execute(
+        """
+        CREATE TRIGGER commitments_retirement_is_final BEFORE UPDATE OF retired_at, retired_by, retired_reason
+        ON commitments WHEN OLD.retired_at IS NOT NULL
+        BEGIN SELECT RAISE(ABORT, 'a retired commitment stays retired'); END
+        """
+    )

@@ -1,14 +1,14 @@
 """Progress entries: append-only, one row per acknowledged update, each with a UNIQUE idempotency key.
 
 `record_progress` returns only after the COMMIT (synchronous=FULL): an entry the user was told about survives a
-crash. The same request delivered twice (same key), or the same update typed twice by the same person within
-DUPLICATE_WINDOW_SECONDS, is recorded once.
+crash. The same request delivered twice (same key) is recorded once; so is the same update typed again by the same
+person (same commitment, status, percent and comment as the commitment's latest entry, theirs), whatever the delay,
+unless they confirm it is a new entry (`again=True`): a confirmation that never arrived is retyped, not doubled.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
 
 from sqlite_utils import Database
 
@@ -16,7 +16,6 @@ from .statuses import STATUSES
 from .tx import immediate, utc_now
 
 COMMENT_MAX = 1000
-DUPLICATE_WINDOW_SECONDS = 120
 SOURCES = ("slash", "modal", "console", "cli")
 _COLUMNS = "id, commitment_id, status, percent, comment, author_id, author_name, cci, created_at, source, kind"
 KINDS = ("update", "confirmation")  # a confirmation: "Rien de nouveau", the same status and percent as before
@@ -60,6 +59,7 @@ class Recorded:
     entry: Entry
     previous: Entry | None
     duplicate: bool
+    retyped: bool = False  # a duplicate because it repeats the author's latest entry (not the same request)
 
 
 def _check(new: NewEntry) -> None:
@@ -95,25 +95,21 @@ def _previous_of(db: Database, entry: Entry) -> Entry | None:
     )
 
 
-def _same_update(previous: Entry | None, new: NewEntry, now: str) -> bool:
+def _same_update(previous: Entry | None, new: NewEntry) -> bool:
     if previous is None or previous.author_id != new.author_id:
         return False
-    same = (previous.status, previous.percent, previous.comment, previous.kind) == (
-        new.status,
-        new.percent,
-        new.comment,
-        new.kind,
-    )
-    age = _parse(now) - _parse(previous.created_at)
-    return same and age <= timedelta(seconds=DUPLICATE_WINDOW_SECONDS)
+    if new.kind != "update" or previous.kind != "update":  # a confirmation is keyed on its nudge, not retyped
+        return False
+    return (previous.status, previous.percent, previous.comment) == (new.status, new.percent, new.comment)
 
 
-def _parse(stamp: str) -> datetime:
-    return datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+def get_entry(db: Database, entry_id: int) -> Entry | None:
+    return _one(db, "WHERE id = ?", [entry_id])
 
 
-def record_progress(db: Database, new: NewEntry, *, now: str | None = None) -> Recorded:
-    """Append one entry (committed when this returns) with the previous latest one; a repeat returns the first."""
+def record_progress(db: Database, new: NewEntry, *, now: str | None = None, again: bool = False) -> Recorded:
+    """Append one entry (committed when this returns) with the previous latest one; a repeat returns the first.
+    `again`: the author confirmed that an update identical to their latest entry is a new one."""
     _check(new)
     at = now or utc_now()
     with immediate(db):
@@ -121,9 +117,9 @@ def record_progress(db: Database, new: NewEntry, *, now: str | None = None) -> R
         if existing is not None:
             return Recorded(existing, _previous_of(db, existing), duplicate=True)
         previous = latest(db, new.commitment_id)
-        if _same_update(previous, new, at):
+        if not again and _same_update(previous, new):
             assert previous is not None
-            return Recorded(previous, _previous_of(db, previous), duplicate=True)
+            return Recorded(previous, _previous_of(db, previous), duplicate=True, retyped=True)
         # The stored fields, in Entry's order after its id: written once, returned as the recorded entry.
         fields = [
             new.commitment_id, new.status, new.percent, new.comment, new.author_id, new.author_name, new.cci, at,

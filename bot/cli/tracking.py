@@ -6,7 +6,6 @@ import argparse
 import json
 import sqlite3
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 
 GROUP = ("db", "report", "commitments")
@@ -21,11 +20,11 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     export = db_sub.add_parser("export", help="dump the tracking tables")
     export.add_argument("--format", choices=["json", "csv"], default="json")
     export.add_argument(
-        "--table", default="progress", help="with --format csv: progress, commitments, roles, audit_log"
+        "--table", help="progress, commitments, roles or audit_log (csv: progress by default; json: every table)"
     )
 
     report = sub.add_parser("report", help="the annual Bureau report on the commitments")
-    report.add_argument("--year", type=int, default=datetime.now(UTC).year)
+    report.add_argument("--year", type=int, help="the year (default: this year, in SROM_TIMEZONE)")
     report.add_argument("--function", help="one function (code or name)")
     report.add_argument("--format", choices=["md", "docx", "csv", "json"], default="md")
     report.add_argument("--out", type=Path, help="write to this file (required for docx)")
@@ -68,9 +67,12 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     db = _open(settings)
     if args.command == "db":
-        from storage.backup import export_csv, export_json
+        from storage.backup import EXPORT_TABLES, export_csv, export_json
 
-        sys.stdout.write(export_json(db) + "\n" if args.format == "json" else export_csv(db, args.table))
+        if args.format == "json":
+            sys.stdout.write(export_json(db, (args.table,) if args.table else EXPORT_TABLES) + "\n")
+        else:
+            sys.stdout.write(export_csv(db, args.table or "progress"))
         return 0
     if args.command == "commitments":
         return _list(db, as_json=args.json)
@@ -110,6 +112,10 @@ def _report(db, args: argparse.Namespace) -> int:
 
     labels = function_labels(load_default())
     function = resolve_function(args.function, labels) if args.function else None
+    if args.year is None:
+        from reports.formats import local_today
+
+        args.year = local_today().year
     if not 2000 <= args.year <= 2100:
         raise InputError(f"année {args.year} hors de portée (2000 à 2100)")
     report = build_report(db, args.year, labels, function=function)

@@ -6,6 +6,7 @@ Interactive (a TTY): line editing and history. Piped: one line in, one answer ou
 
 from __future__ import annotations
 
+import getpass
 import logging
 import os
 import sys
@@ -24,12 +25,21 @@ logger = logging.getLogger(__name__)
 
 PROMPT = "srom> "
 QUIT_WORDS = {"quit", "exit", "/quit", "/exit", "q"}
-CONSOLE_USER = "vous"
+CONSOLE_USER = "console"  # the local user's name when the system gives none
 BANNER = (
     "Assistant SROM — posez une question (ex. : mode pour la paie en 2017 ?), `/srom aide` pour l'aide,\n"
     "le numéro d'un bouton pour le choisir, Ctrl-D pour quitter."
 )
 NOTES = {"ephemeral": "(visible de vous seul)", "public": "(publié dans le canal)"}
+
+
+def local_login() -> str:
+    """The login of whoever runs the console (LOGNAME, USER, … as getpass reads them)."""
+    try:
+        name = getpass.getuser()
+    except Exception:  # no login name in a bare container: a plain label rather than a failure
+        return CONSOLE_USER
+    return "".join(ch for ch in name if ch.isprintable()).strip()[:60] or CONSOLE_USER
 
 
 class ConsoleSession:
@@ -45,8 +55,10 @@ class ConsoleSession:
     ) -> None:
         self.color = color
         self.databases = databases
-        # Commitment tracking acts as `user_id` (SROM_CONSOLE_USER) with that user's roles; unset, as a local admin.
-        self.user_id = user_id or CONSOLE_USER
+        # Commitment tracking acts as `user_id` (SROM_CONSOLE_USER) with that user's roles; unset, as a local admin
+        # named after the system's login, so that the report and the audit log say who wrote (never "vous").
+        self.user_id = user_id or f"console:{local_login()}"
+        self.user_name = user_id or local_login()
         self.acts_as_admin = user_id is None
         self.out_dir = out_dir or Path("out")  # where files (maps, reports) are written
         self.choices: dict[int, tuple[Choice, Surface]] = {}
@@ -71,7 +83,7 @@ class ConsoleSession:
             user_id=self.user_id,
             surface=surface,
             databases=self.databases,
-            user_name=self.user_id,
+            user_name=self.user_name,
             source="console",
             acts_as_admin=self.acts_as_admin,
         )

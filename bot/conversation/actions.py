@@ -15,7 +15,8 @@ from bot.conversation.reply import Invocation, Reply, error_reply
 from bot.conversation.views import ACTION_HOME_ASK, build_ask_modal
 from bot.nudges.actions import confirm_unchanged, opt_out_reminders, resume_reminders, snooze_reminders
 from bot.nudges.blocks import ACTION_CONFIRM, ACTION_OPT_OUT, ACTION_RESUME, ACTION_SNOOZE
-from bot.tracking.actions import open_update_modal
+from bot.tracking.actions import confirm_new_entry, open_update_modal
+from bot.tracking.blocks import ACTION_RECORD_AGAIN
 from bot.tracking.report import ACTION_REPORT_FILE, report_file
 from bot.tracking.views import ACTION_OPEN_UPDATE
 
@@ -56,6 +57,7 @@ ACTIONS: dict[str, ActionFunction] = {
     ACTION_SNOOZE: snooze_reminders,
     ACTION_OPT_OUT: opt_out_reminders,
     ACTION_RESUME: resume_reminders,
+    ACTION_RECORD_AGAIN: confirm_new_entry,
 }
 
 

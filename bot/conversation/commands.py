@@ -25,10 +25,14 @@ HELP_WORDS = {"": "fr", "aide": "fr", "?": "fr", "help": "en"}
 
 @dataclass(frozen=True)
 class Command:
+    """`in_ack`: the command is quick and may write; Slack gets its reply in the acknowledgement itself, after
+    the commit, so that a committed write always comes with its confirmation and an uncommitted one never does."""
+
     name: str
     usage_hint: str
     description: str
     run: Callable[[str, Invocation], Reply]
+    in_ack: bool = False
 
 
 def run_srom(text: str, invocation: Invocation) -> Reply:
@@ -45,6 +49,7 @@ TRACKING_COMMANDS = (
         usage_hint="[<ID> <statut> [<pourcentage>%] <commentaire> | liste | historique <ID> | aide]",
         description="Suivre les engagements du SROM : mettre à jour, lister, historique",
         run=run_engagement,
+        in_ack=True,
     ),
     Command(
         name="/srom-rapport",
@@ -57,6 +62,7 @@ TRACKING_COMMANDS = (
         usage_hint="list | referent add @personne <FONCTION> | director add @personne",
         description="Gérer les référents, directeurs et administrateurs du suivi",
         run=run_admin,
+        in_ack=True,
     ),
 )
 
@@ -87,6 +93,11 @@ def command_help() -> list[CommandHelp]:
 def help_reply(lang: Lang = "fr") -> Reply:
     text = "Aide de l'assistant SROM" if lang == "fr" else "SROM assistant help"
     return Reply(text=text, blocks=build_help_blocks(command_help(), lang), lang=lang)
+
+
+def answers_in_ack(name: str) -> bool:
+    command = COMMANDS.get(name.lower())
+    return command is not None and command.in_ack
 
 
 def run_command(name: str, text: str, invocation: Invocation) -> Reply:

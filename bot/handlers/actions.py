@@ -11,8 +11,16 @@ from bot.conversation.actions import run_action
 from bot.conversation.blocks import Surface, build_choice_made_blocks
 from bot.conversation.reply import Invocation, Reply
 from bot.conversation.views import build_ask_modal
-from bot.handlers.delivery import delete_original, post_in_thread, respond, tell_failure, upload_for_command
+from bot.handlers.delivery import (
+    delete_original,
+    deliver_privately,
+    post_in_thread,
+    respond,
+    tell_failure,
+    upload_for_command,
+)
 from bot.slack.middleware import DATABASES
+from bot.tracking.views import build_done_view
 
 
 def surface_of(body: dict) -> Surface:
@@ -39,23 +47,34 @@ def handle_action(
     )
     try:
         reply = run_action(action.get("action_id") or "", action.get("value") or "", invocation)
-        _deliver(client, body, action, reply, surface)
     except Exception:
         logger.exception("action %s failed", action.get("action_id"))
         tell_failure(client, response_url=body.get("response_url"), channel=channel, user=user)
+        return
+    try:
+        _deliver(client, body, action, reply, surface)
+    except Exception:
+        # What the button did is done (a write is committed): tell it another way, never as a failure.
+        logger.exception("action %s: delivery failed; the reply goes privately", action.get("action_id"))
+        url = body.get("response_url") if surface == "thread" else None  # an ephemeral's url just failed
+        deliver_privately(client, response_url=url, channel=channel, user=user, reply=reply)
 
 
 def _deliver(client: WebClient, body: dict, action: dict, reply: Reply, surface: Surface) -> None:
     if reply.modal is not None:
         client.views_open(trigger_id=body["trigger_id"], view=reply.modal)
     elif surface == "modal":
-        view = build_ask_modal(question=reply.question or "", answer_blocks=reply.blocks)
+        if reply.question is None:  # not an answer (a button of the tracking modal's result): the result view
+            view = build_done_view(reply.blocks)
+        else:
+            view = build_ask_modal(question=reply.question, answer_blocks=reply.blocks)
         client.views_update(view_id=body["view"]["id"], view=view)
     elif surface == "ephemeral":
         url = body["response_url"]
         if reply.files:  # the Bureau report's Word/CSV buttons: the file into the conversation
             channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id")
-            upload_for_command(client, channel=channel, response_url=url, reply=reply)
+            user = (body.get("user") or {}).get("id")
+            upload_for_command(client, channel=channel, response_url=url, reply=reply, user=user)
         elif reply.public:
             respond(url, reply, public=True)
             delete_original(url)

@@ -1,4 +1,6 @@
-"""Slash commands: ack at once, then the command's Reply through the response_url (or a modal)."""
+"""Slash commands. A quick command that may write (`/srom-engagement`, `/srom-admin`) is run first and its Reply
+is the acknowledgement itself: the row is committed before the ack carries "Enregistré", and nothing is left to
+deliver afterwards. Others ack at once and follow through the response_url (or a modal, or files)."""
 
 from __future__ import annotations
 
@@ -7,14 +9,23 @@ import logging
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
-from bot.conversation.commands import run_command
-from bot.conversation.reply import Invocation
-from bot.handlers.delivery import respond, tell_failure, upload_for_command
+from bot.conversation.blocks import build_error_blocks
+from bot.conversation.commands import answers_in_ack, run_command
+from bot.conversation.reply import Invocation, Reply
+from bot.handlers.delivery import deliver_privately, tell_failure, upload_for_command
 from bot.slack.middleware import DATABASES
+from storage.tx import write_budget
+
+# How long a write answered in the ack may wait for the database lock: well inside Slack's 3 seconds.
+ACK_WRITE_BUDGET = 2.0
+IN_ACK_FAILED = (
+    "Désolé, une erreur de mon côté m'a empêché de vous répondre. Si c'était une mise à jour, retapez-la : "
+    "je vous dirai si elle était déjà enregistrée."
+)
 
 
 def handle_command(ack: Ack, body: dict, client: WebClient, context: BoltContext, logger: logging.Logger) -> None:
-    ack()
+    name = body.get("command") or ""
     invocation = Invocation(
         user_id=body.get("user_id") or "",
         surface="ephemeral",
@@ -24,21 +35,53 @@ def handle_command(ack: Ack, body: dict, client: WebClient, context: BoltContext
         source="slash",
         request_id=body.get("trigger_id"),
     )
+    if answers_in_ack(name):
+        _answer_in_ack(ack, body, client, invocation, logger)
+        return
+    ack()
     try:
-        reply = run_command(body.get("command") or "", body.get("text") or "", invocation)
-        if reply.modal is not None:
-            client.views_open(trigger_id=body["trigger_id"], view=reply.modal)
-        elif reply.files:
-            if reply.blocks:  # a summary with files (the Bureau report and its chart): the summary first
-                respond(body["response_url"], reply, public=reply.public)
-            upload_for_command(client, channel=body.get("channel_id"), response_url=body["response_url"], reply=reply)
-        else:
-            respond(body["response_url"], reply, public=reply.public)
+        reply = run_command(name, body.get("text") or "", invocation)
     except Exception:
-        logger.exception("slash command %s failed", body.get("command"))
+        logger.exception("slash command %s failed", name)
         tell_failure(
-            client,
-            response_url=body.get("response_url"),
-            channel=body.get("channel_id"),
-            user=body.get("user_id"),
+            client, response_url=body.get("response_url"), channel=body.get("channel_id"), user=invocation.user_id
         )
+        return
+    _deliver(client, body, reply, logger)
+
+
+def _answer_in_ack(ack: Ack, body: dict, client: WebClient, invocation: Invocation, logger: logging.Logger) -> None:
+    name = body.get("command") or ""
+    try:
+        with write_budget(ACK_WRITE_BUDGET):
+            reply = run_command(name, body.get("text") or "", invocation)
+    except Exception:
+        # Whether a write was committed is unknown here: never say it failed; a retyped update is recognised.
+        logger.exception("slash command %s failed", name)
+        ack(text=f"⚠️ {IN_ACK_FAILED}", blocks=build_error_blocks(message=IN_ACK_FAILED), response_type="ephemeral")
+        return
+    if reply.modal is not None:
+        ack()
+        _deliver(client, body, reply, logger)
+        return
+    ack(text=reply.text, blocks=reply.blocks, response_type="in_channel" if reply.public else "ephemeral")
+    if reply.files:
+        _deliver(client, body, Reply(text=reply.text, files=reply.files), logger)
+
+
+def _deliver(client: WebClient, body: dict, reply: Reply, logger: logging.Logger) -> None:
+    """After the ack: the modal, the files, or the reply through the response_url (else privately)."""
+    url, channel, user = body.get("response_url"), body.get("channel_id"), body.get("user_id")
+    if reply.modal is not None:
+        try:
+            client.views_open(trigger_id=body["trigger_id"], view=reply.modal)
+        except Exception:
+            logger.exception("slash command %s: the modal did not open", body.get("command"))
+            tell_failure(client, response_url=url, channel=channel, user=user)
+        return
+    if reply.files:
+        if reply.blocks:  # a summary with files (the Bureau report and its chart): the summary first
+            deliver_privately(client, response_url=url, channel=channel, user=user, reply=reply, public=reply.public)
+        upload_for_command(client, channel=channel, response_url=url or "", reply=reply, user=user)
+        return
+    deliver_privately(client, response_url=url, channel=channel, user=user, reply=reply, public=reply.public)

@@ -28,6 +28,8 @@ def load_snapshot(
     states = latest_all(db)
     commitments = []
     for c in list_commitments(db):
+        if c.retired:  # a mandate that ended: nobody is asked about it any more
+            continue
         entry = states.get(c.id)
         commitments.append(
             CommitmentState(

@@ -1,4 +1,5 @@
-"""Buttons of commitment tracking: the App Home's "Mettre à jour" (opens the prefilled modal)."""
+"""Buttons of commitment tracking: the App Home's "Mettre à jour" (opens the prefilled modal), and "C'est une
+nouvelle mise à jour" under an update recognised as already recorded (records it, once)."""
 
 from __future__ import annotations
 
@@ -6,9 +7,12 @@ import json
 
 from bot.conversation.reply import Invocation, Reply, error_reply
 from bot.tracking.access import Actor
-from bot.tracking.service import writable_commitments
+from bot.tracking.blocks import build_recorded_blocks, recorded_text
+from bot.tracking.commands import BUSY, labels
+from bot.tracking.service import Refused, record_again, writable_commitments
 from bot.tracking.views import build_progress_modal
 from storage.progress import latest
+from storage.tx import StorageBusy
 
 
 def open_update_modal(value: str, invocation: Invocation) -> Reply:
@@ -24,3 +28,18 @@ def open_update_modal(value: str, invocation: Invocation) -> Reply:
         )
     modal = build_progress_modal(mine, selected=commitment_id, latest=latest(db, commitment_id))
     return Reply(text="Mise à jour d'un engagement", modal=modal)
+
+
+def confirm_new_entry(value: str, invocation: Invocation) -> Reply:
+    try:
+        entry_id = int(json.loads(value).get("e"))
+    except (ValueError, AttributeError, TypeError):
+        return error_reply(message="Ce bouton n'est plus valable : retapez la mise à jour.")
+    try:
+        outcome = record_again(invocation.db(), Actor.of(invocation), entry_id, labels())
+    except StorageBusy:
+        return error_reply(message=BUSY)
+    if isinstance(outcome, Refused):
+        return error_reply(message=outcome.message)
+    recorded, commitment = outcome
+    return Reply(text=recorded_text(recorded, commitment), blocks=build_recorded_blocks(recorded, commitment))

@@ -13,7 +13,14 @@ from bot.tracking.bureau import run_bureau, run_reminders_list
 from bot.tracking.commands import BUSY, labels
 from bot.tracking.parse import InputError, normalize_id, parse_user, resolve_function, show
 from storage import roles
-from storage.commitments import CommitmentConflict, InvalidCommitment, add_commitment
+from storage.commitments import (
+    AlreadyRetired,
+    CommitmentConflict,
+    CommitmentNotFound,
+    InvalidCommitment,
+    add_commitment,
+    retire_commitment,
+)
 from storage.tx import StorageBusy
 
 ROLE_WORDS = {
@@ -41,7 +48,9 @@ USAGE = (
     "un engagement publié ne change jamais\n"
     "• `/srom-admin bureau add 2026-12-12` · `bureau list` · `bureau remove 2026-12-12` · `bureau canal #canal` : "
     "les réunions du Bureau (relance des référents avant, synthèse aux directeurs la veille)\n"
-    "• `/srom-admin rappels` : qui a mis en pause ou refusé les rappels"
+    "• `/srom-admin rappels` : qui a mis en pause ou refusé les rappels\n"
+    "• `/srom-admin engagement retire &lt;ID&gt; &lt;motif&gt;` : un engagement qui prend fin (mandat terminé) ; "
+    "son historique est gardé, il sort des rapports des années suivantes"
 )
 
 
@@ -57,6 +66,8 @@ def run_admin(text: str, invocation: Invocation) -> Reply:
         if not may_administer(db, actor):
             return error_reply(message=refuse_admin(db, actor, text))
         if head in ("engagement", "commitment"):
+            if len(words) > 1 and words[1].lower() in REMOVE | {"retirement", "clore", "clôturer"}:
+                return _retire_commitment(invocation, words[2:])
             return _add_commitment(invocation, words[1:])
         if head == "bureau":
             return run_bureau(invocation, words[1:])
@@ -135,3 +146,27 @@ def _add_commitment(invocation: Invocation, words: list[str]) -> Reply:
     return Reply(
         text=text, blocks=[section("✅ " + text), context("Les référents peuvent maintenant le mettre à jour.")]
     )
+
+
+def _retire_commitment(invocation: Invocation, words: list[str]) -> Reply:
+    example = "`/srom-admin engagement retire RH-4 mandat 2021-2026 terminé`"
+    if len(words) < 2:
+        raise InputError(f"Écrivez l'engagement et le motif : {example}.")
+    commitment_id = normalize_id(words[0])
+    if commitment_id is None:
+        raise InputError(f"« {show(words[0])} » n'est pas un numéro d'engagement. Exemple : {example}.")
+    db, actor = invocation.db(), Actor.of(invocation)
+    try:
+        retired = retire_commitment(db, actor.user_id, commitment_id, " ".join(words[1:]))
+    except CommitmentNotFound:
+        raise InputError(f"L'engagement `{commitment_id}` n'existe pas. La liste : `/srom-engagement liste`.") from None
+    except AlreadyRetired:
+        raise InputError(f"L'engagement `{commitment_id}` est déjà retiré : rien n'a changé.") from None
+    except InvalidCommitment:
+        raise InputError(f"Le motif doit faire de 3 à 300 caractères. Exemple : {example}.") from None
+    text = f"Engagement `{retired.id}` retiré : {escape(retired.title)}"
+    note = (
+        f"Motif : {escape(retired.retired_reason or '')}. "
+        "Son historique est gardé ; il sort des rapports des années suivantes."
+    )
+    return Reply(text=text, blocks=[section("✅ " + text), context(note)])

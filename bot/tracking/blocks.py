@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 
-from bot.conversation.blocks import context, escape, section, shorten, split_text
+from bot.conversation.blocks import button, context, escape, section, shorten, split_text
 from reports.formats import french_date, percent
 from storage.commitments import StoredCommitment
 from storage.progress import Entry, Recorded
 from storage.roles import Grant
 from storage.statuses import EMOJI, accepted_spellings, label
 
+ACTION_RECORD_AGAIN = "srom_record_again"
 MAX_REPLY_BLOCKS = 45
 COMMENT_PREVIEW = 140
 
@@ -39,6 +41,8 @@ def build_recorded_blocks(recorded: Recorded, commitment: StoredCommitment, lang
     head = "✅ Enregistré" if lang == "fr" else "✅ Recorded"
     if recorded.duplicate:
         head = "☑️ Déjà enregistré (même demande reçue deux fois)" if lang == "fr" else "☑️ Already recorded"
+    if recorded.retyped:
+        return _retyped_blocks(recorded, commitment, lang)
     blocks = [
         section(f"{head} — *{commitment.id}* {escape(shorten(commitment.title, 120))}\n{state_text(entry, lang)}"),
         context(f"« {escape(shorten(entry.comment, 300))} » — {_by(entry)}"),
@@ -52,9 +56,34 @@ def build_recorded_blocks(recorded: Recorded, commitment: StoredCommitment, lang
     return blocks
 
 
+def _retyped_blocks(recorded: Recorded, commitment: StoredCommitment, lang: str) -> list[dict]:
+    """The update repeats the author's latest entry: already recorded, nothing added; a button records it anew."""
+    entry = recorded.entry
+    when = french_date(entry.created_at)
+    if lang == "fr":
+        head = f"☑️ Déjà enregistré le {when} — *{commitment.id}* {escape(shorten(commitment.title, 120))}"
+        note = "Même statut, pourcentage et commentaire que votre dernière mise à jour : je n'ajoute rien."
+        label_ = "C'est une nouvelle mise à jour : l'enregistrer"
+    else:
+        head = f"☑️ Already recorded on {when} — *{commitment.id}* {escape(shorten(commitment.title, 120))}"
+        note = "Same status, percent and comment as your latest update: nothing added."
+        label_ = "It is a new update: record it"
+    return [
+        section(f"{head}\n{state_text(entry, lang)}"),
+        context(f"« {escape(shorten(entry.comment, 300))} » — {_by(entry)}"),
+        context(note),
+        {
+            "type": "actions",
+            "block_id": "srom_record_again",
+            "elements": [button(label_, ACTION_RECORD_AGAIN, json.dumps({"e": entry.id}))],
+        },
+    ]
+
+
 def recorded_text(recorded: Recorded, commitment: StoredCommitment) -> str:
     entry = recorded.entry
-    return f"Enregistré : {commitment.id} {label(entry.status)} {percent(entry.percent)}"
+    word = "Déjà enregistré" if recorded.duplicate else "Enregistré"
+    return f"{word} : {commitment.id} {label(entry.status)} {percent(entry.percent)}"
 
 
 def build_list_blocks(
@@ -71,7 +100,8 @@ def build_list_blocks(
         if commitment.function != current:
             current = commitment.function
             lines.append(f"\n*{escape(labels.get(current, current))}*")
-        lines.append(f"• *{commitment.id}* {escape(shorten(commitment.title, 90))} — {state_text(entry)}")
+        retired = f" · _retiré le {french_date(commitment.retired_at)}_" if commitment.retired_at else ""
+        lines.append(f"• *{commitment.id}* {escape(shorten(commitment.title, 90))} — {state_text(entry)}{retired}")
     blocks = [section(title)] + [section(chunk) for chunk in split_text("\n".join(lines))]
     blocks = blocks[:MAX_REPLY_BLOCKS]
     blocks.append(

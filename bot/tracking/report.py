@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import UTC, datetime
 
 from bot.conversation.blocks import button, context, escape, section, shorten, split_text
 from bot.conversation.reply import Attachment, Invocation, Reply, error_reply
@@ -13,7 +12,7 @@ from bot.tracking.commands import BUSY, labels
 from bot.tracking.parse import InputError, resolve_function, show
 from reports.bureau import STALE_DAYS, BureauReport, build_report
 from reports.export import to_csv
-from reports.formats import change, french_date, percent
+from reports.formats import change, french_date, local_today, percent
 from storage.statuses import EMOJI
 from storage.tx import StorageBusy
 
@@ -23,7 +22,7 @@ YEAR = re.compile(r"^\d{4}$")
 
 
 def parse_report_args(text: str, names: dict[str, str]) -> tuple[int, str | None]:
-    year = datetime.now(UTC).year
+    year = local_today().year
     rest: list[str] = []
     for word in text.split():
         if YEAR.match(word):
@@ -84,8 +83,7 @@ def build_report_blocks(report: BureauReport, function: str | None = None) -> li
         context(f"Engagements du SROM, situation au {french_date(report.as_of)} · {totals or 'aucun engagement'}"),
     ]
     for section_ in report.functions:
-        mean = section_.mean_percent
-        head = f"*{escape(section_.label)}*" + (f" — {percent(mean)} en moyenne" if mean is not None else "")
+        head = f"*{escape(section_.label)}* — {section_.summary}"
         lines = [head, *(_line(c) for c in section_.commitments)]
         blocks += [section(chunk) for chunk in split_text("\n".join(lines))]
     if len(blocks) > MAX_REPORT_BLOCKS:

@@ -7,11 +7,13 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from bot.conversation.blocks import escape
 from bot.tracking.access import Actor, may_write, refuse_write
 from bot.tracking.parse import UpdateRequest
+from reports.formats import french_date
 from storage import roles
 from storage.commitments import StoredCommitment, commitment_ids, get_commitment, list_commitments
-from storage.progress import Entry, NewEntry, Recorded, latest, latest_all, record_progress
+from storage.progress import Entry, NewEntry, Recorded, get_entry, latest, latest_all, record_progress
 
 
 @dataclass(frozen=True)
@@ -25,7 +27,7 @@ def known_ids(db: Database) -> list[str]:
 
 def writable_commitments(db: Database, actor: Actor) -> list[StoredCommitment]:
     """The commitments `actor` may update: all for an admin, their functions' for a référent."""
-    everything = list_commitments(db)
+    everything = [c for c in list_commitments(db) if not c.retired]
     if actor.acts_as_admin or roles.is_admin(db, actor.user_id):
         return everything
     functions = set(roles.referent_functions(db, actor.user_id))
@@ -54,6 +56,8 @@ def record_update(
     commitment = get_commitment(db, request.commitment_id)
     if commitment is None:
         return Refused(f"L'engagement `{request.commitment_id}` n'existe pas. La liste : `/srom-engagement liste`.")
+    if commitment.retired:
+        return Refused(retired_message(commitment))
     if not may_write(db, actor, commitment.function):
         label = label_of.get(commitment.function, commitment.function)
         return Refused(refuse_write(db, actor, commitment.id, commitment.function, label))
@@ -69,3 +73,40 @@ def record_update(
         cci=roles.cci_of(db, actor.user_id),
     )
     return record_progress(db, entry), commitment
+
+
+def retired_message(commitment: StoredCommitment) -> str:
+    when = french_date(commitment.retired_at or "")
+    return (
+        f"L'engagement `{commitment.id}` est retiré depuis le {when} ({escape(commitment.retired_reason or '')}) : "
+        "il ne se met plus à jour. Son historique reste consultable : "
+        f"`/srom-engagement historique {commitment.id}`."
+    )
+
+
+def record_again(
+    db: Database, actor: Actor, entry_id: int, label_of: dict[str, str]
+) -> tuple[Recorded, StoredCommitment] | Refused:
+    """The author confirms that an update identical to their latest entry is a new one: a copy of that entry,
+    recorded once however often the confirmation arrives (its key names the entry confirmed)."""
+    entry = get_entry(db, entry_id)
+    commitment = get_commitment(db, entry.commitment_id) if entry is not None else None
+    if entry is None or commitment is None or entry.author_id != actor.user_id:
+        return Refused("Seul l'auteur d'une mise à jour peut la confirmer comme nouvelle : retapez-la vous-même.")
+    if commitment.retired:
+        return Refused(retired_message(commitment))
+    if not may_write(db, actor, commitment.function):
+        label = label_of.get(commitment.function, commitment.function)
+        return Refused(refuse_write(db, actor, commitment.id, commitment.function, label))
+    copy = NewEntry(
+        commitment_id=entry.commitment_id,
+        status=entry.status,
+        percent=entry.percent,
+        comment=entry.comment,
+        author_id=actor.user_id,
+        author_name=actor.name or entry.author_name,
+        source=entry.source,
+        idempotency_key=f"again:{entry.id}",
+        cci=roles.cci_of(db, actor.user_id),
+    )
+    return record_progress(db, copy, again=True), commitment

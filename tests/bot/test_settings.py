@@ -78,6 +78,7 @@ def test_empty_variables_count_as_unset(monkeypatch: pytest.MonkeyPatch) -> None
         ("SLACK_API_URL", "https://", "SLACK_API_URL invalide"),
         ("WEB_CONCURRENCY", "100", "WEB_CONCURRENCY invalide : doit être un nombre entre 1 et 32"),
         ("SROM_LOG_LEVEL", "bavard", "SROM_LOG_LEVEL invalide : valeur inconnue"),
+        ("SROM_TIMEZONE", "Europe/Nantes", "SROM_TIMEZONE invalide : fuseau horaire inconnu"),
     ],
 )
 def test_malformed_settings_give_one_french_line(

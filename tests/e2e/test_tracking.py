@@ -43,6 +43,12 @@ def _reply(fake: FakeSlackAPI, url: str) -> str:
     return json.dumps(call.params.get("blocks"), ensure_ascii=False) + call.params.get("text", "")
 
 
+def _acked(resp) -> str:
+    """The reply a command that may write carries in its ack (after its commit)."""
+    body = resp.json()
+    return json.dumps(body.get("blocks"), ensure_ascii=False) + body.get("text", "")
+
+
 def _count(server: Server, where: str = "1") -> int:
     db = sqlite3.connect(server.db_path)
     try:
@@ -63,13 +69,15 @@ def _values(commitment: str, status: str, percent: str | None, comment: str) -> 
 def test_admin_names_a_referent_who_records_by_command_and_by_modal(
     sender: SlackSender, tfake: FakeSlackAPI, tracking_server: Server
 ) -> None:
-    _, url = sender.command("referent add <@URH|urh> RH CCI Nantes", command="/srom-admin", user="UADMIN")
-    assert "est maintenant référent" in _reply(tfake, url)
+    resp, _ = sender.command("referent add <@URH|urh> RH CCI Nantes", command="/srom-admin", user="UADMIN")
+    assert "est maintenant référent" in _acked(resp)
 
-    resp, url = sender.command("RH-2 en cours 30% plan de recrutement", command="/srom-engagement", user="URH")
+    resp, _ = sender.command("RH-2 en cours 30% plan de recrutement", command="/srom-engagement", user="URH")
     assert resp.status == 200 and resp.elapsed < 3.0
-    assert "Enregistré" in _reply(tfake, url)
+    assert "Enregistré" in _acked(resp)  # in the ack itself, the row committed before it
     assert _count(tracking_server, "commitment_id = 'RH-2' AND source = 'slash'") == 1
+    tfake.settle(0.3)
+    assert tfake.calls_to("response_url") == []
 
     sender.command("", command="/srom-engagement", user="URH")
     (opened,) = tfake.wait_for("views.open")
@@ -94,8 +102,8 @@ def test_admin_names_a_referent_who_records_by_command_and_by_modal(
 def test_a_non_referent_is_refused_and_audited(
     sender: SlackSender, tfake: FakeSlackAPI, tracking_server: Server
 ) -> None:
-    _, url = sender.command("SI-1 atteint 100% fusion faite", command="/srom-engagement", user="UOTHER")
-    text = _reply(tfake, url)
+    resp, _ = sender.command("SI-1 atteint 100% fusion faite", command="/srom-engagement", user="UOTHER")
+    text = _acked(resp)
     assert "seuls les référents" in text and "<@UADMIN>" in text
     assert _count(tracking_server, "commitment_id = 'SI-1'") == 0
     db = sqlite3.connect(tracking_server.db_path)

@@ -51,6 +51,7 @@ class FakeSlackAPI:
         self.messages: dict[str, list[dict]] = {}  # channel → messages posted, newest last (conversations.history)
         self.delays: dict[str, float] = {}  # method → seconds each call takes (a slow Slack, to kill a sender mid-way)
         self._faults: dict[str, list[_Fault]] = {}
+        self._refusals: dict[str, list[str]] = {}
         self._cond = threading.Condition()
         self._counter = itertools.count(1)
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
@@ -94,11 +95,17 @@ class FakeSlackAPI:
         with self._cond:
             self._faults.setdefault(method, []).extend(_Fault(status, retry_after) for _ in range(times))
 
+    def refuse(self, method: str, error: str, *, times: int = 1) -> None:
+        """The next `times` calls of Web API `method` answer `{"ok": false, "error": error}` (HTTP 200)."""
+        with self._cond:
+            self._refusals.setdefault(method, []).extend([error] * times)
+
     def reset(self) -> None:
         with self._cond:
             self.calls.clear()
             self._faults.clear()
             self.messages.clear()
+            self._refusals.clear()
 
     def calls_to(self, method: str, *, ok_only: bool = False) -> list[Call]:
         with self._cond:
@@ -154,6 +161,11 @@ class FakeSlackAPI:
             return {"ok": False, "error": "not_authed"}
         if token == INVALID_TOKEN:
             return {"ok": False, "error": "invalid_auth"}
+        with self._cond:
+            refusals = self._refusals.get(method)
+            refusal = refusals.pop(0) if refusals else None
+        if refusal is not None:
+            return {"ok": False, "error": refusal}
         answer = _METHODS.get(method)
         if answer is None:
             return {"ok": False, "error": "unknown_method"}

@@ -64,3 +64,36 @@ def test_db_backup_and_export(env, capsys) -> None:
     assert json.loads(capsys.readouterr().out)["progress"][0]["comment"] == "GPEC"
     assert main(["db", "export", "--format", "csv", "--table", "roles"]) == 0
     assert capsys.readouterr().out.startswith("user_id,role,scope")
+
+
+def test_db_export_of_an_unknown_table_is_one_french_line(env, capsys) -> None:
+    capsys.readouterr()
+    assert main(["db", "export", "--format", "csv", "--table", "bogus"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "table inconnue « bogus »" in err and "progress" in err
+
+
+def test_db_export_json_honours_the_table(env, capsys) -> None:
+    capsys.readouterr()
+    assert main(["db", "export", "--format", "json", "--table", "commitments"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) == {"commitments"} and data["commitments"][0]["id"]
+    assert main(["db", "export", "--format", "json", "--table", "bogus"]) == 1
+    assert main(["db", "export"]) == 0  # without --table, json: every table
+    assert set(json.loads(capsys.readouterr().out)) == {"commitments", "progress", "roles", "audit_log"}
+
+
+@pytest.mark.parametrize("target", ["srom.db", "./srom.db", "sub/../srom.db"])
+def test_db_backup_onto_the_live_database_is_refused(env, capsys, target: str) -> None:
+    (env / "sub").mkdir()
+    assert main(["db", "backup", target]) == 1
+    assert "la base elle-même" in capsys.readouterr().err
+    assert not (env / "srom.db.partial").exists()
+    assert open_db(env / "srom.db").execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert open_db(env / "srom.db").execute("SELECT COUNT(*) FROM progress").fetchone()[0] == 1
+
+
+def test_db_backup_onto_a_link_to_the_live_database_is_refused(env, capsys) -> None:
+    (env / "alias.db").symlink_to(env / "srom.db")
+    assert main(["db", "backup", str(env / "alias.db")]) == 1
+    assert "la base elle-même" in capsys.readouterr().err

@@ -5,7 +5,7 @@ import io
 import pytest
 
 import srom_data.loader
-from bot.console.session import CONSOLE_USER, ConsoleSession, run_console
+from bot.console.session import ConsoleSession, run_console
 from bot.engine.answer import Answer
 from storage.db import DatabaseProvider
 from tests.bot.conftest import ScriptedEngine, clarification, tiny_kb
@@ -63,7 +63,7 @@ def test_typing_a_number_presses_the_button(session: ConsoleSession, engine: Scr
 def test_share_in_the_console_shows_the_public_version(session: ConsoleSession) -> None:
     session.handle("/srom paie ?")
     out = session.handle("1")
-    assert f"@{CONSOLE_USER} a partagé cette réponse" in out
+    assert f"@{session.user_id} a partagé cette réponse" in out
     assert out.rstrip().endswith("(publié dans le canal)")
     assert "Partager dans le canal" not in out
 

@@ -99,5 +99,7 @@ def test_slack_failure_is_logged_and_told(engine, client, context, fake, logger,
     blocks = build_answer_blocks(clarification(), question="q")
     pick = _button(blocks, ACTION_PICK)
     handle_action(ack, _payload(fake, pick, message={"ts": "5.0", "blocks": blocks}), pick, client, context, logger)
-    assert "Désolé" in fake.calls_to("response_url")[0].params["text"]
-    assert "action srom_pick:0 failed" in caplog.text
+    # the answer was ready: it reaches the asker privately instead of a failure message
+    (private,) = fake.calls_to("response_url")
+    assert "Désolé" not in private.params["text"] and "Réponse à" in str(private.params["blocks"])
+    assert "action srom_pick:0: delivery failed" in caplog.text

@@ -62,7 +62,10 @@ def test_every_registered_command_has_a_listener(name: str, fake: FakeSlackAPI, 
     )
     response = app.dispatch(BoltRequest(body=body, headers={"content-type": ["application/x-www-form-urlencoded"]}))
     assert response.status == 200
-    fake.wait_for("response_url")
+    if COMMANDS[name].in_ack:  # a command that may write answers in the ack itself
+        assert response.body
+    else:
+        fake.wait_for("response_url")
 
 
 def test_manifest_subscribes_to_the_events_we_handle_and_has_their_scopes() -> None:

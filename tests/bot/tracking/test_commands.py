@@ -140,6 +140,24 @@ def test_admin_adds_a_commitment_but_never_changes_a_published_one(tracking) -> 
     assert title == "Dynamiser l'emploi en développant la GPEC"
 
 
+def test_admin_retires_a_commitment_which_then_takes_no_update(tracking) -> None:
+    run_engagement("RH-3 en cours 30% lancé", invoke(tracking, request_id="r1"))
+    assert "Seuls les administrateurs" in text_of(run_admin("engagement retire RH-3 fin", invoke(tracking, "URH")))
+    assert "motif" in text_of(run_admin("engagement retire RH-3", invoke(tracking, "UADMIN")))
+    done = run_admin("engagement retire RH-3 mandat 2021-2026 <!channel> terminé", invoke(tracking, "UADMIN"))
+    assert "RH-3" in text_of(done) and "retiré" in text_of(done) and "&lt;!channel&gt;" in text_of(done)
+    again = run_admin("engagement retire RH-3 encore", invoke(tracking, "UADMIN"))
+    assert "déjà retiré" in text_of(again)
+    refused = run_engagement("RH-3 en cours 50% suite", invoke(tracking, request_id="r2"))
+    assert "est retiré depuis le" in text_of(refused)
+    assert rows(tracking.get()) == 1  # its history is kept, nothing new
+    assert "RH-3" not in str(run_engagement("", invoke(tracking, request_id="r3")).modal)
+    history = run_engagement("historique RH-3", invoke(tracking))
+    assert "lancé" in text_of(history)
+    listed = text_of(run_engagement("liste RH", invoke(tracking))).split("\n")
+    assert [line for line in listed if "retiré le" in line] == [next(x for x in listed if "*RH-3*" in x)]
+
+
 def test_report_is_for_directors_and_admins(tracking) -> None:
     refused = run_rapport("2026", invoke(tracking, "URH"))
     assert "réservé aux directeurs" in text_of(refused) and not refused.files
