@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from .db import BUSY_TIMEOUT_MS
 
-EXPORT_TABLES = ("commitments", "progress", "roles", "audit_log")
+EXPORT_TABLES = ("commitments", "progress", "roles", "audit_log", "corrections", "verification_requests")
 
 
 class BackupError(Exception):

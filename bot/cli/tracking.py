@@ -21,7 +21,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     export = db_sub.add_parser("export", help="dump the tracking tables")
     export.add_argument("--format", choices=["json", "csv"], default="json")
     export.add_argument(
-        "--table", default="progress", help="with --format csv: progress, commitments, roles, audit_log"
+        "--table",
+        default="progress",
+        help="with --format csv: progress, commitments, roles, audit_log, corrections, verification_requests",
     )
 
     report = sub.add_parser("report", help="the annual Bureau report on the commitments")

@@ -16,6 +16,9 @@ from bot.conversation.views import ACTION_HOME_ASK, build_ask_modal
 from bot.tracking.actions import open_update_modal
 from bot.tracking.report import ACTION_REPORT_FILE, report_file
 from bot.tracking.views import ACTION_OPEN_UPDATE
+from bot.verification.actions import ask_referent, flag, open_verify_modal, with_verification
+from bot.verification.blocks import ACTION_VERIFY_ASK, ACTION_VERIFY_FLAG, ACTION_VERIFY_OPEN
+from bot.verification.walk import ACTION_VERIFY_WALK, open_walk
 
 ActionFunction = Callable[[str, Invocation], Reply]
 
@@ -23,7 +26,7 @@ ActionFunction = Callable[[str, Invocation], Reply]
 def pick_candidate(value: str, invocation: Invocation) -> Reply:
     """A clarification button: answer the question it carries, in place of the clarification."""
     question, _ = decode_value(value)
-    reply = answer_reply(question, surface=invocation.surface)
+    reply = with_verification(answer_reply(question, surface=invocation.surface), invocation)
     return replace(reply, replaces_original=True)
 
 
@@ -50,6 +53,10 @@ ACTIONS: dict[str, ActionFunction] = {
     ACTION_HOME_ASK: open_ask_modal,
     ACTION_OPEN_UPDATE: open_update_modal,
     ACTION_REPORT_FILE: report_file,
+    ACTION_VERIFY_OPEN: open_verify_modal,
+    ACTION_VERIFY_ASK: ask_referent,
+    ACTION_VERIFY_FLAG: flag,
+    ACTION_VERIFY_WALK: open_walk,
 }
 
 

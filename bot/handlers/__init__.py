@@ -9,8 +9,10 @@ from slack_bolt import App
 from bot.conversation.actions import ACTIONS
 from bot.conversation.commands import COMMANDS
 from bot.conversation.views import VIEW_ASK
-from bot.handlers import actions, commands, home, messages, tracking, views
+from bot.handlers import actions, commands, home, messages, tracking, verification, views
 from bot.tracking.views import VIEW_PROGRESS
+from bot.verification.views import VIEW_VERIFY
+from bot.verification.walk import VIEW_WALK
 
 
 def register(app: App) -> None:
@@ -23,3 +25,5 @@ def register(app: App) -> None:
     app.action(re.compile(rf"^(?:{bases})(?::\d+)?$"))(actions.handle_action)
     app.view(VIEW_ASK)(views.handle_ask_submission)
     app.view(VIEW_PROGRESS)(tracking.handle_progress_submission)
+    app.view(VIEW_VERIFY)(verification.handle_verify_submission)
+    app.view(VIEW_WALK)(verification.handle_walk_submission)

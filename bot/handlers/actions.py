@@ -11,7 +11,14 @@ from bot.conversation.actions import run_action
 from bot.conversation.blocks import Surface, build_choice_made_blocks
 from bot.conversation.reply import Invocation, Reply
 from bot.conversation.views import build_ask_modal
-from bot.handlers.delivery import delete_original, post_in_thread, respond, tell_failure, upload_for_command
+from bot.handlers.delivery import (
+    delete_original,
+    post_in_thread,
+    respond,
+    send_notices,
+    tell_failure,
+    upload_for_command,
+)
 from bot.slack.middleware import DATABASES
 
 
@@ -36,13 +43,23 @@ def handle_action(
         databases=context.get(DATABASES),
         user_name=(body.get("user") or {}).get("name"),
         request_id=body.get("trigger_id"),
+        thread_ts=_thread_of(body, surface),
     )
     try:
         reply = run_action(action.get("action_id") or "", action.get("value") or "", invocation)
         _deliver(client, body, action, reply, surface)
+        send_notices(client, reply)
     except Exception:
         logger.exception("action %s failed", action.get("action_id"))
         tell_failure(client, response_url=body.get("response_url"), channel=channel, user=user)
+
+
+def _thread_of(body: dict, surface: Surface) -> str | None:
+    """The thread of the message whose button was pressed (None for ephemeral messages, modals, the Home)."""
+    message = body.get("message") or {}
+    if surface != "thread" or not message.get("ts") or not (body.get("channel") or {}).get("id"):
+        return None
+    return message.get("thread_ts") or message.get("ts")
 
 
 def _deliver(client: WebClient, body: dict, action: dict, reply: Reply, surface: Surface) -> None:

@@ -9,7 +9,7 @@ from slack_sdk import WebClient
 
 from bot.conversation.commands import run_command
 from bot.conversation.reply import Invocation
-from bot.handlers.delivery import respond, tell_failure, upload_for_command
+from bot.handlers.delivery import respond, send_notices, tell_failure, upload_for_command
 from bot.slack.middleware import DATABASES
 
 
@@ -34,6 +34,7 @@ def handle_command(ack: Ack, body: dict, client: WebClient, context: BoltContext
             upload_for_command(client, channel=body.get("channel_id"), response_url=body["response_url"], reply=reply)
         else:
             respond(body["response_url"], reply, public=reply.public)
+        send_notices(client, reply)
     except Exception:
         logger.exception("slash command %s failed", body.get("command"))
         tell_failure(
