@@ -90,7 +90,8 @@ def _data(args: argparse.Namespace) -> int:
         from bot.cli import maps as cli_maps  # the mode-matrix spreadsheet lives with the maps
 
         return cli_maps.run_data(args)
-    from bot.verification.setup import open_store, with_store
+    from bot.cli.store import open_store
+    from bot.verification.setup import with_store
 
     try:
         store = open_store(create=False)

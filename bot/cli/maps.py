@@ -51,8 +51,11 @@ def _carto(args: argparse.Namespace) -> int:
     if suffix not in (".png", ".svg"):
         print(f"srom carto : --out doit finir par .png ou .svg (reçu « {args.out} »)", file=sys.stderr)
         return 2
+    from bot.cli.store import open_store
+    from bot.verification.setup import with_store
+
     try:
-        kb = load(data_dir_from_env())
+        kb = with_store(load(data_dir_from_env()), open_store(create=False))
         fmt = "svg" if suffix == ".svg" else "png"
         picture = draw_map(kb, args.function, args.year, compare=args.compare, fmt=fmt, dpi=args.dpi or DEFAULT_DPI)
     except DataError as exc:
@@ -75,7 +78,8 @@ def _export(out: Path) -> int:
     if out.suffix.lower() != ".xlsx":
         print(f"srom data export : le classeur doit finir par .xlsx (reçu « {out} »)", file=sys.stderr)
         return 2
-    from bot.verification.setup import open_store, with_store
+    from bot.cli.store import open_store
+    from bot.verification.setup import with_store
 
     write_workbook(with_store(load(data_dir_from_env()), open_store(create=False)), out)
     print(f"{out} — une feuille par fonction ; mode d'emploi dans la feuille « Lisez-moi ».")
@@ -88,7 +92,7 @@ def _import(workbook: Path, *, dry_run: bool, author: str | None = None) -> int:
     import getpass
     import hashlib
 
-    from bot.verification.setup import open_store
+    from bot.cli.store import open_store
     from reports.workbook_import import WorkbookError, describe, plan_import
     from srom_data.loader import data_dir_from_env
     from storage import corrections

@@ -114,7 +114,12 @@ def _report(db, args: argparse.Namespace) -> int:
     function = resolve_function(args.function, labels) if args.function else None
     if not 2000 <= args.year <= 2100:
         raise InputError(f"année {args.year} hors de portée (2000 à 2100)")
-    report = build_report(db, args.year, labels, function=function)
+    from bot.tracking.report import with_mode_coverage
+    from bot.verification.setup import install_corrections
+    from storage.db import DatabaseProvider
+
+    install_corrections(DatabaseProvider(db.conn.execute("PRAGMA database_list").fetchone()[2]))
+    report = with_mode_coverage(build_report(db, args.year, labels, function=function), db, function)
     if args.format == "docx":
         if args.out is None:
             raise InputError("--out FICHIER.docx est nécessaire pour le format docx")

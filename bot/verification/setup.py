@@ -78,22 +78,7 @@ def migrate_overrides(db: Database, data_dir: Path) -> int:
     return added
 
 
-def open_store(*, create: bool = True) -> Database | None:
-    """The CLI's database (SROM_DB_PATH), migrated: the corrections store. None when it does not exist and
-    `create` is False (reading commands do not create a database)."""
-    from bot.settings import load_settings
-    from storage.db import migrate, open_db
-
-    path = load_settings().srom_db_path
-    if not create and not path.exists():
-        return None
-    db = open_db(path)
-    migrate(db)
-    migrate_overrides(db, _data_dir())
-    return db
-
-
-def _data_dir() -> Path:
+def data_dir() -> Path:
     from srom_data.loader import data_dir_from_env
 
     return data_dir_from_env()
