@@ -14,7 +14,7 @@ from bot.handlers.delivery import send_notices
 from bot.slack.middleware import DATABASES
 from bot.verification.actions import submit_correction
 from bot.verification.views import BLOCKS, build_done_view, read_submission
-from bot.verification.walk import BLOCK_MODE, walk_step
+from bot.verification.walk import BLOCK_MODE, walk_step_with_notices
 
 FAILED = "Désolé, l'enregistrement a échoué de mon côté : rien n'a été enregistré. Réessayez dans un instant."
 
@@ -56,7 +56,7 @@ def handle_walk_submission(
     ack: Ack, body: dict, view: dict, client: WebClient, context: BoltContext, logger: logging.Logger
 ) -> None:
     try:
-        next_view, errors = walk_step(view, _invocation(body, view, context))
+        next_view, errors, notices = walk_step_with_notices(view, _invocation(body, view, context))
     except Exception:
         logger.exception("walk step failed")
         ack(response_action="errors", errors={BLOCK_MODE: FAILED})
@@ -65,3 +65,4 @@ def handle_walk_submission(
         ack(response_action="errors", errors=errors)
         return
     ack(response_action="update", view=next_view)
+    send_notices(client, Reply(text="", notices=notices))

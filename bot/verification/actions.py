@@ -176,7 +176,7 @@ def submit_correction(submission: Submission, invocation: Invocation, key: str) 
         return Outcome([], {BLOCKS["source"]: BUSY})
     if isinstance(result, Refused):
         return Outcome([], {BLOCKS["mode"]: result.message[:300]})
-    return Outcome(_recorded_blocks(result), {}, _notices(result))
+    return Outcome(_recorded_blocks(result), {}, askers_notices(result))
 
 
 def _recorded_blocks(result: Attested) -> list[dict]:
@@ -186,7 +186,8 @@ def _recorded_blocks(result: Attested) -> list[dict]:
     )
 
 
-def _notices(result: Attested) -> tuple[Notice, ...]:
+def askers_notices(result: Attested) -> tuple[Notice, ...]:
+    """Tell each asker (in their thread, else by direct message) that the cell they asked about is settled."""
     kb = current_kb()
     out = []
     for request in result.resolved:

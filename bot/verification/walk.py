@@ -14,6 +14,7 @@ from bot.conversation.reply import Invocation, Reply, error_reply
 from bot.engine.default import current_kb
 from bot.tracking.access import Actor
 from bot.verification.access import may_verify, refuse_verify
+from bot.verification.actions import askers_notices
 from bot.verification.service import (
     FIELD_SOURCE,
     MODES,
@@ -69,7 +70,7 @@ def build_walk_view(kb: KnowledgeBase, function_id: str, position: int, *, sourc
             "blocks": [section(text)],
         }
     index, cell = found
-    meta["p"] = index
+    meta.update(p=index, a=cell.activity.id, y=cell.year)
     remaining = sum(1 for c in function_cells(kb, function_id)[index:] if c.assessment.certainty == "unspecified")
     options = [{"text": _plain(f"{m.code} — {m.label}"), "value": m.code} for m in kb.modes if m.code in MODES]
     options.append({"text": _plain("Je ne sais pas (passer)"), "value": SKIP})
@@ -129,16 +130,22 @@ def open_walk(value: str, invocation: Invocation) -> Reply:
 
 def walk_step(view: dict, invocation: Invocation) -> tuple[dict | None, dict[str, str]]:
     """One submitted step: (the next view, {}) once recorded or skipped, or (None, field errors)."""
+    next_view, errors, _ = walk_step_with_notices(view, invocation)
+    return next_view, errors
+
+
+def walk_step_with_notices(view: dict, invocation: Invocation) -> tuple[dict | None, dict[str, str], tuple]:
+    """walk_step, with the notices to the askers whose cell this step attested."""
     try:
         meta = json.loads(view.get("private_metadata") or "{}")
         function_id, position, source, done = str(meta["f"]), int(meta["p"]), str(meta.get("s") or ""), int(meta["n"])
     except (TypeError, ValueError, KeyError, AttributeError):
-        return None, {BLOCK_MODE: "Ce parcours n'est plus valable : rouvrez l'onglet Accueil."}
+        return None, {BLOCK_MODE: "Ce parcours n'est plus valable : rouvrez l'onglet Accueil."}, ()
     values = (view.get("state") or {}).get("values") or {}
     choice = ((values.get(BLOCK_MODE) or {}).get("mode") or {}).get("selected_option") or {}
     mode = choice.get("value") if isinstance(choice, dict) else None
     if mode not in (*MODES, SKIP):
-        return None, {BLOCK_MODE: "Choisissez un mode, ou « Je ne sais pas » pour passer."}
+        return None, {BLOCK_MODE: "Choisissez un mode, ou « Je ne sais pas » pour passer."}, ()
     if not source:
         try:
             source = (
@@ -151,19 +158,23 @@ def walk_step(view: dict, invocation: Invocation) -> tuple[dict | None, dict[str
                 or ""
             )
         except VerificationError as exc:
-            return None, {BLOCK_SOURCE: exc.message}
+            return None, {BLOCK_SOURCE: exc.message}, ()
+    # The cell the step showed (by id: a step delivered twice must not attest the next cell), and its place.
     kb = current_kb()
-    found = next_unspecified(kb, function_id, position)
-    if found is None:
-        return build_walk_view(kb, function_id, position, source=source, done=done), {}
-    index, cell = found
+    cells = function_cells(kb, function_id)
+    index = next((i for i, c in enumerate(cells) if (c.activity.id, c.year) == (meta.get("a"), meta.get("y"))), -1)
+    if index < 0:
+        return build_walk_view(kb, function_id, position, source=source, done=done), {}, ()
+    cell = cells[index]
+    notices: tuple = ()
     if mode != SKIP:
         actor = Actor.of(invocation)
         try:
             result = attest(invocation.db(), actor, cell, mode, source, None, f"walk:{view.get('id')}:{cell.key}")
         except StorageBusy:
-            return None, {BLOCK_MODE: "La base est momentanément occupée : rien n'a été enregistré. Réessayez."}
+            return None, {BLOCK_MODE: "La base est momentanément occupée : rien n'a été enregistré. Réessayez."}, ()
         if isinstance(result, Refused):
-            return None, {BLOCK_MODE: result.message[:300]}
-        done += 0 if result.recorded.duplicate else 1
-    return build_walk_view(current_kb(), function_id, index + 1, source=source, done=done), {}
+            return None, {BLOCK_MODE: result.message[:300]}, ()
+        done += 1  # a redelivered step carries the same count: it counts once either way
+        notices = askers_notices(result)
+    return build_walk_view(current_kb(), function_id, index + 1, source=source, done=done), {}, notices

@@ -139,3 +139,24 @@ def test_a_non_referent_submitting_is_refused_and_audited(store, db, ack, client
     handle_verify_submission(ack, {"user": {"id": "UCOL"}}, view, client, context, logger)
     assert "Seuls les référents" in next(iter(ack.calls[0]["errors"].values())) and count(db) == 0
     assert audit(db, "correction_refused")[0][0] == "UCOL"
+
+
+def test_app_home_of_a_referent(store, db, client, fake, context, logger) -> None:
+    from bot.handlers.home import handle_app_home_opened
+
+    value = buttons(ask(store, "UCOL"))["Demander au référent"]["value"]
+    run_action("srom_verify_ask", value, invoke(store, "UCOL"))
+    for user in ("USI", "UCOL"):
+        handle_app_home_opened({"user": user, "tab": "home"}, context, client, logger)
+    referent, collaborator = fake.calls_to("views.publish")
+    assert referent.response["ok"] and collaborator.response["ok"]  # valid Block Kit for the fake
+    home = referent.params["view"]["blocks"]
+    text = text_of(home)
+    assert "*Systèmes d'information* (SI) : 14 cellules établies sur 48 ; 34 à renseigner" in text
+    assert "demande de <@UCOL>" in text and "Ressources humaines" not in text.split("Cartographie")[-1]
+    walk = buttons(home)["Renseigner les cellules manquantes — SI"]
+    opened = run_action(walk["action_id"], walk["value"], invoke(store, "USI"))
+    assert opened.modal["callback_id"] == "srom_verify_walk_modal"
+    assert "Cartographie des modes" not in text_of(collaborator.params["view"]["blocks"])
+    refused = run_action(walk["action_id"], walk["value"], invoke(store, "UCOL"))
+    assert refused.modal is None and "Seuls les référents" in refused.text + text_of(refused.blocks)

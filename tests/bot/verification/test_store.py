@@ -113,3 +113,15 @@ def test_exports_keep_staff_text_as_text(db, tmp_path) -> None:
     write_workbook(with_store(load_default(), db), book)
     [cell] = [c for row in load_workbook(book)["SI"].iter_rows() for c in row if c.value == "=cmd|' /C calc'!A0"]
     assert cell.data_type == "s"  # text, not a formula
+
+
+def test_a_walk_step_delivered_twice_attests_one_cell(store, db) -> None:
+    view = build_walk_view(load_default(), "SI", 0)
+    values = {
+        "srom_walk_mode": {"mode": {"selected_option": {"value": "H"}}},
+        "srom_walk_source": {"source": {"value": "diagramme p. 3"}},
+    }
+    step = {**view, "id": "VD", "state": {"values": values}}
+    first, _ = walk_step(step, invoke(store, "USI"))
+    second, _ = walk_step(step, invoke(store, "USI"))
+    assert count(db) == 1 and first["private_metadata"] == second["private_metadata"]
