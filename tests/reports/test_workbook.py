@@ -69,7 +69,7 @@ def test_export_has_a_sheet_per_function_and_a_readme(exported: Path) -> None:
     lists = {dv.formula1 for dv in ws.data_validations.dataValidation}
     assert '"A,C,H,M,I"' in lists and '"explicite,déduit,attesté,non précisé"' in lists
     readme = " ".join(str(c.value) for r in wb["Lisez-moi"].iter_rows() for c in r if c.value)
-    for needed in ("attesté", "Attesté par", "JJ/MM/AAAA", "srom data import", "overrides.yaml"):
+    for needed in ("attesté", "Attesté par", "JJ/MM/AAAA", "srom data import", "--as NOM", "question suivante"):
         assert needed in readme
 
 
