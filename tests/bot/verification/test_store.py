@@ -125,3 +125,15 @@ def test_a_walk_step_delivered_twice_attests_one_cell(store, db) -> None:
     first, _ = walk_step(step, invoke(store, "USI"))
     second, _ = walk_step(step, invoke(store, "USI"))
     assert count(db) == 1 and first["private_metadata"] == second["private_metadata"]
+
+
+def test_cli_ask_answers_from_the_store(db, store, monkeypatch, capsys) -> None:
+    from bot.cli.main import main
+    from bot.engine.default import set_corrections_source
+
+    attested(db, "cli1", "H")
+    set_corrections_source(None)  # `srom ask` installs the store of SROM_DB_PATH itself
+    monkeypatch.setenv("SROM_DB_PATH", str(store.path))
+    assert main(["ask", "--json", QUESTION]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["mode"]["code"], data["certainty"]) == ("H", "attested")
