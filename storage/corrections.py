@@ -263,6 +263,12 @@ def open_request(db: Database, new: NewRequest) -> tuple[Request, bool]:
         row = db.execute(
             f"SELECT {_REQUEST_COLUMNS} FROM verification_requests WHERE idempotency_key = ?", [new.idempotency_key]
         ).fetchone()
+        if row is None:  # the same person asking again about a cell still open: one request, the référents told once
+            row = db.execute(
+                f"SELECT {_REQUEST_COLUMNS} FROM verification_requests WHERE kind = ? AND activity = ? AND year = ? "
+                "AND requester_id = ? AND resolved_at IS NULL ORDER BY id LIMIT 1",
+                [new.kind, new.activity, new.year, new.requester_id],
+            ).fetchone()
         if row is not None:
             return Request(*row), False
         cursor = db.execute(

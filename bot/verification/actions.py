@@ -51,7 +51,7 @@ def with_verification(reply: Reply, invocation: Invocation) -> Reply:
         writer = may_verify(invocation.db(), Actor.of(invocation), cell.function.id)
     except Exception:  # storage trouble must not cost the answer its text
         return reply
-    block = build_answer_actions(cell, writer=writer, question=reply.question or "")
+    block = build_answer_actions(cell, writer=writer, question=reply.question or "", lang=reply.lang)
     if block is None:
         return reply
     return replace(reply, blocks=[*reply.blocks, block])

@@ -57,19 +57,30 @@ def cell_heading(cell: Cell) -> str:
     return f"*{escape(cell.label)}* ({escape(cell.function.label)}), carte {cell.year}"
 
 
-def build_answer_actions(cell: Cell, *, writer: bool, question: str) -> dict | None:
+BUTTONS = {
+    "fr": {
+        "fill": "Renseigner le mode",
+        "fix": "Corriger",
+        "ask": "Demander au référent",
+        "flag": "Signaler une erreur",
+    },
+    "en": {"fill": "Fill in the mode", "fix": "Correct", "ask": "Ask the référent", "flag": "Report an error"},
+}
+
+
+def build_answer_actions(cell: Cell, *, writer: bool, question: str, lang: str = "fr") -> dict | None:
     """The buttons under an answer about one cell: write it (référent, admin), ask the référents (others) when
     the text leaves it open (unspecified, deduced); flag an error on any stated mode."""
     value = cell_value(cell, question=question)
     certainty = cell.assessment.certainty
+    names = BUTTONS["en" if lang == "en" else "fr"]
     elements = []
     if writer:
-        text = "Renseigner le mode" if certainty == "unspecified" else "Corriger"
-        elements.append(button(text, ACTION_VERIFY_OPEN, value))
+        elements.append(button(names["fill" if certainty == "unspecified" else "fix"], ACTION_VERIFY_OPEN, value))
     elif certainty in ("unspecified", "deduced"):
-        elements.append(button("Demander au référent", ACTION_VERIFY_ASK, value))
+        elements.append(button(names["ask"], ACTION_VERIFY_ASK, value))
     if cell.assessment.mode is not None and not writer:
-        elements.append(button("Signaler une erreur", ACTION_VERIFY_FLAG, value))
+        elements.append(button(names["flag"], ACTION_VERIFY_FLAG, value))
     if not elements:
         return None
     return {"type": "actions", "block_id": BLOCK_VERIFY, "elements": elements}

@@ -38,7 +38,7 @@ def test_ask_the_referent_then_attest_in_the_modal(store, db, ack, client, fake,
     [dm] = sent.notices
     assert dm.channel == "USI" and "<@UCOL>" in dm.text + text_of(dm.blocks)
     again = run_action("srom_verify_ask", value, invoke(store, "UCOL", channel_id="C1", request_id="T1"))
-    assert count(db, "verification_requests") == 2 and again.notices  # a new request (another trigger)
+    assert count(db, "verification_requests") == 1 and not again.notices  # still open: the référents told once
 
     renseigner = buttons(dm.blocks)["Renseigner"]["value"]
     refused = run_action("srom_verify_open", renseigner, invoke(store, "UCOL"))
@@ -160,3 +160,34 @@ def test_app_home_of_a_referent(store, db, client, fake, context, logger) -> Non
     assert "Cartographie des modes" not in text_of(collaborator.params["view"]["blocks"])
     refused = run_action(walk["action_id"], walk["value"], invoke(store, "UCOL"))
     assert refused.modal is None and "Seuls les référents" in refused.text + text_of(refused.blocks)
+
+
+def test_asking_twice_notifies_once_and_english_answers_get_english_buttons(store, db) -> None:
+    value = buttons(ask(store, "UCOL"))["Demander au référent"]["value"]
+    first = run_action("srom_verify_ask", value, invoke(store, "UCOL", request_id="T1"))
+    second = run_action("srom_verify_ask", value, invoke(store, "UCOL", request_id="T2"))
+    assert len(first.notices) == 1 and second.notices == () and count(db, "verification_requests") == 1
+    assert set(buttons(ask(store, "UCOL", "how is the hotline handled in 2017?"))) == {"Ask the référent"}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("si.hotline", "Il manque"),
+        ("si.hotline 2017 I", "Il manque"),
+        ("si.hotline deux I p. 3", "l'activité puis l'année"),
+        ("si.inconnue 2017 I p. 3", "n'est pas une activité de la carte 2017"),
+        ("si.hotline 1999 I p. 3", "n'est pas une activité de la carte 1999"),
+        ("si.hotline 2017 Z p. 3", "Choisissez un mode"),
+        ("si.hotline 2017 I \u202ep. 3", "caractère invisible"),
+        ("si.hotline 2017 I " + "p" * 301, "trop long"),
+        ("si.hotline 2017 I ...", "ni lettre ni chiffre"),
+        ("si.hotline 2017 I p. 3 | " + "c" * 1001, "trop long"),
+        ("historique si.hotline", "l'activité puis l'année"),
+    ],
+)
+def test_bad_verif_commands_say_why_and_write_nothing(store, db, text: str, message: str) -> None:
+    from bot.conversation.commands import run_command
+
+    reply = run_command("/srom-verif", text, invoke(store, "USI", source="slash"))
+    assert message in reply.text + text_of(reply.blocks) and count(db) == 0
