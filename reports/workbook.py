@@ -125,8 +125,6 @@ def _year_cells(ws: Any, row: int, yi: int, assessment: Assessment | None, wrap:
 
     def put(field: int, value: Any) -> Any:
         cell = ws.cell(row, year_column(yi, field), value)
-        if isinstance(value, str) and value.startswith("="):
-            cell.data_type = "s"  # staff text (a source, a note) is text, never a formula
         cell.alignment = wrap
         return cell
 

@@ -53,13 +53,6 @@ def _rows(db: Database, table: str) -> tuple[list[str], list[tuple]]:
     return [c[0] for c in cursor.description], cursor.fetchall()
 
 
-def _safe(value: object) -> object:
-    """A text cell Excel would run as a formula (=, +, -, @ first) is written with a leading apostrophe."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 def export_json(db: Database) -> str:
     """Every tracking table, as {table: [row, …]}."""
     out: dict[str, list[dict]] = {}
@@ -76,5 +69,5 @@ def export_csv(db: Database, table: str = "progress") -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(columns)
-    writer.writerows([_safe(value) for value in row] for row in rows)
+    writer.writerows(rows)
     return buffer.getvalue()

@@ -98,23 +98,6 @@ def test_console_offers_the_same_actions(store, db) -> None:
     assert "Systèmes d'information (SI) : 15 cellules établies sur 48 ; 33 à renseigner" in coverage
 
 
-def test_exports_keep_staff_text_as_text(db, tmp_path) -> None:
-    from openpyxl import load_workbook
-
-    from bot.verification.setup import with_store
-    from reports.workbook import write_workbook
-    from storage.backup import export_csv
-
-    assessment = corrections.attestation("M", '=HYPERLINK("http://x")', "USI", "=cmd|' /C calc'!A0")
-    new = NewCorrection("si.hotline", 2017, assessment, '=HYPERLINK("http://x")', "USI", "@sum", "cli", "x1")
-    corrections.record_correction(db, new)
-    assert "'=HYPERLINK" in export_csv(db, "corrections") and "'@sum" in export_csv(db, "corrections")
-    book = tmp_path / "c.xlsx"
-    write_workbook(with_store(load_default(), db), book)
-    [cell] = [c for row in load_workbook(book)["SI"].iter_rows() for c in row if c.value == "=cmd|' /C calc'!A0"]
-    assert cell.data_type == "s"  # text, not a formula
-
-
 def test_a_walk_step_delivered_twice_attests_one_cell(store, db) -> None:
     view = build_walk_view(load_default(), "SI", 0)
     values = {
