@@ -32,6 +32,17 @@ def db(store: DatabaseProvider) -> Database:
     return store.get()
 
 
+def si_line(extra: int = 0) -> str:
+    """The SI coverage line as the data says it today, `extra` cells attested since (the figures are computed:
+    the knowledge base is still being completed)."""
+    from srom_data.coverage import mode_coverage
+    from srom_data.loader import load_default
+
+    row = next(r for r in mode_coverage(load_default()) if r.id == "SI")
+    established = row.established + extra
+    return f"(SI) : {established} cellules établies sur {row.cells} ; {row.cells - established} à renseigner"
+
+
 def invoke(databases: DatabaseProvider, user: str, **kw: object) -> Invocation:
     kw.setdefault("user_name", user.lower())
     kw.setdefault("surface", "thread")
