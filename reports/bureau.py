@@ -88,6 +88,8 @@ class BureauReport:
     year: int
     as_of: date  # the year end, or today for the current year
     functions: list[FunctionSection]
+    # The mode matrix's coverage (srom_data.coverage.ModeCoverage rows), when the caller adds it.
+    mode_coverage: tuple = ()
 
     @property
     def totals(self) -> dict[str, int]:

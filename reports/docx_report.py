@@ -48,6 +48,13 @@ def to_docx(
         doc.add_picture(io.BytesIO(chart), width=Cm(20))
     for function in report.functions:
         _function_table(doc, function)
+    if report.mode_coverage:
+        from .mode_coverage import INTRO, TITLE, coverage_line
+
+        doc.add_heading(TITLE, level=1)
+        doc.add_paragraph(INTRO)
+        for row in report.mode_coverage:
+            doc.add_paragraph(coverage_line(row), style="List Bullet")
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

@@ -10,6 +10,7 @@ from srom_data.cells import csv_row
 
 from .bureau import BureauReport, CommitmentLine
 from .formats import change, french_date, percent
+from .mode_coverage import coverage_dict, coverage_markdown
 
 CSV_COLUMNS = (
     "fonction",
@@ -52,6 +53,7 @@ def to_dict(report: BureauReport) -> dict:
             for section in report.functions
         ],
         "totals": report.totals,
+        **({"mode_coverage": coverage_dict(report.mode_coverage)} if report.mode_coverage else {}),
     }
 
 
@@ -96,7 +98,7 @@ def to_markdown(report: BureauReport) -> str:
                 updated(c) + flag,
             ]
             lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n" + coverage_markdown(report.mode_coverage)
 
 
 def to_csv(report: BureauReport) -> str:

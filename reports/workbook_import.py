@@ -73,11 +73,16 @@ def read_workbook(path: Path | str, kb: KnowledgeBase) -> dict[tuple[str, int], 
     return found
 
 
-def plan_import(path: Path | str, data_dir: Path | str) -> ImportPlan:
-    """What importing the workbook would change, validated against the data folder."""
+def plan_import(path: Path | str, data_dir: Path | str, corrections: list[Override] | None = None) -> ImportPlan:
+    """What importing the workbook would change, validated against the data folder (with `corrections`, the
+    latest of each cell in the corrections store, applied over it: the changes are then what the store lacks)."""
     base = load(data_dir, with_overrides=False)
     existing = read_overrides(Path(data_dir))
     current = apply_overrides(base, existing)
+    if corrections:
+        from srom_data.overrides import apply_valid_overrides
+
+        current = apply_valid_overrides(current, corrections)
     parsed = read_workbook(path, current)
     before = _assessments(current)
     original = _assessments(base)

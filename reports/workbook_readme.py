@@ -57,10 +57,11 @@ OUTRO = [
     "",
     "## Réimporter",
     "srom data import cartographie.xlsx --dry-run   → montre les changements, sans rien écrire",
-    "srom data import cartographie.xlsx             → enregistre les changements",
+    "srom data import cartographie.xlsx --as NOM    → enregistre les changements (au nom de NOM)",
     "La moindre case invalide arrête tout l'import, avec la feuille, la ligne et la colonne : rien n'est écrit à "
-    "moitié. Les corrections sont enregistrées dans overrides.yaml, à côté des fichiers des fonctions, qui ne sont "
-    "pas modifiés ; l'assistant les utilise dès son redémarrage et cite l'attestation comme source.",
+    "moitié. Les corrections sont enregistrées dans la base de l'assistant, avec leur historique (les fichiers des "
+    "fonctions ne sont pas modifiés) ; l'assistant les utilise dès la question suivante et cite l'attestation. "
+    "Les référents peuvent aussi renseigner un mode directement dans Slack (bouton « Renseigner le mode »).",
 ]
 
 

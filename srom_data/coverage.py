@@ -96,3 +96,79 @@ _SHORT = {
     "attested": "attested",
     "unspecified": "unspec.",
 }
+
+
+# --- the mode matrix: how much of it is established, per function and year ---------------------------------------
+
+MATRIX_COLUMNS = ("explicit", "deduced", "attested", "unspecified", "flagged")
+
+
+@dataclass
+class ModeCoverage:
+    """One function's cells (activity × year): counts by certainty per year, flagged cells, and the trust
+    figure: the share of cells whose mode is established (explicit, deduced or attested)."""
+
+    id: str
+    label: str
+    years: dict[int, Counter[str]] = field(default_factory=dict)
+
+    @property
+    def total(self) -> Counter[str]:
+        out: Counter[str] = Counter()
+        for counts in self.years.values():
+            out.update(counts)
+        return out
+
+    @property
+    def cells(self) -> int:
+        t = self.total
+        return sum(t[c] for c in CERTAINTIES)
+
+    @property
+    def established(self) -> int:
+        return self.cells - self.total["unspecified"]
+
+    @property
+    def trust(self) -> float:
+        return self.established / self.cells if self.cells else 0.0
+
+    def as_json(self) -> dict:
+        return {
+            "function": self.id,
+            "label": self.label,
+            "years": {str(y): {c: counts[c] for c in MATRIX_COLUMNS} for y, counts in self.years.items()},
+            "cells": self.cells,
+            "established": self.established,
+            "trust": round(self.trust, 4),
+        }
+
+
+def mode_coverage(kb: KnowledgeBase, flagged: set[tuple[str, int]] | frozenset = frozenset()) -> list[ModeCoverage]:
+    """Per function and year: explicit, deduced, attested, unspecified and flagged cells (`flagged`: the cells
+    with an open error flag, passed in by the caller that reads storage)."""
+    rows = []
+    for fn in kb.functions:
+        row = ModeCoverage(fn.id, fn.label)
+        for year in kb.meta.years:
+            counts: Counter[str] = Counter({c: 0 for c in MATRIX_COLUMNS})
+            for a in fn.activities:
+                if year in a.assessments:
+                    counts[a.assessments[year].certainty] += 1
+                    counts["flagged"] += (a.id, year) in flagged
+            row.years[year] = counts
+        rows.append(row)
+    return rows
+
+
+def format_mode_coverage(rows: list[ModeCoverage]) -> str:
+    """A plain-text table: one line per function and year, then the trust figure per function."""
+    head = f"{'function':<8} {'year':>4} " + " ".join(f"{c:>11}" for c in MATRIX_COLUMNS)
+    lines = [head]
+    for row in rows:
+        for year, counts in row.years.items():
+            lines.append(f"{row.id:<8} {year:>4} " + " ".join(f"{counts[c]:>11}" for c in MATRIX_COLUMNS))
+    lines.append("")
+    lines.append("trust (share of cells whose mode is established: explicit, deduced or attested):")
+    for row in rows:
+        lines.append(f"  {row.id:<8} {row.established:>4} / {row.cells:<4} {100 * row.trust:5.1f} %")
+    return "\n".join(lines)

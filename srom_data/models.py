@@ -41,6 +41,7 @@ class Attestation(Strict):
     date: dt.date
     source: str = "diagramme original"
     note: str | None = None
+    by_id: str | None = None  # the Slack user id of who attested it from Slack (cited as a mention)
 
 
 class Assessment(Strict):

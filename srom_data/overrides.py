@@ -8,6 +8,7 @@ An entry that says what the function file says is dropped, so the file holds onl
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
 from pathlib import Path
@@ -18,6 +19,8 @@ from pydantic import ValidationError
 
 from .models import Activity, Assessment, KnowledgeBase, Override
 from .text import canonical_quote
+
+logger = logging.getLogger(__name__)
 
 OVERRIDES_FILE = "overrides.yaml"
 HEADER = """\
@@ -82,6 +85,22 @@ def apply_overrides(kb: KnowledgeBase, overrides: list[Override]) -> KnowledgeBa
         for fn in kb.functions
     )
     return kb.model_copy(update={"functions": functions})
+
+
+def apply_valid_overrides(kb: KnowledgeBase, overrides: list[Override]) -> KnowledgeBase:
+    """Like apply_overrides, for corrections kept in the database: the latest per cell wins, and one that no
+    longer fits the data folder (an activity removed from a map) is logged and skipped instead of stopping."""
+    latest: dict[tuple[str, int], Override] = {}
+    for o in overrides:
+        latest[(o.activity, o.year)] = o
+    kept = list(latest.values())
+    while kept:
+        try:
+            return apply_overrides(kb, kept)
+        except OverrideError as exc:
+            logger.warning("correction of %s skipped: %s", exc.entity, exc)
+            kept = [o for o in kept if o.activity != exc.entity]
+    return kb
 
 
 def _updated(act: Activity, changes: dict[int, Assessment] | None) -> Activity:

@@ -15,7 +15,7 @@ from srom_data.cells import csv_row
 
 from .db import BUSY_TIMEOUT_MS
 
-EXPORT_TABLES = ("commitments", "progress", "roles", "audit_log")
+EXPORT_TABLES = ("commitments", "progress", "roles", "audit_log", "corrections", "verification_requests")
 
 
 class BackupError(Exception):

@@ -187,3 +187,77 @@ def _commitment_retirement(db: Database) -> None:
         BEGIN SELECT RAISE(ABORT, 'a retired commitment stays retired'); END
         """
     )
+
+
+@MIGRATIONS(name="0040_corrections")
+def _corrections(db: Database) -> None:
+    # Staff corrections of the mode matrix: append-only, the newest entry of a cell supersedes the older ones
+    # (kept as its history). `assessment` is the whole assessment as JSON; mode and certainty are copied out
+    # for queries. The id is the store's version: every worker compares MAX(id) before each question.
+    db.execute(
+        """
+        CREATE TABLE corrections (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            activity TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            mode TEXT CHECK (mode IS NULL OR mode IN ('A', 'C', 'H', 'M', 'I')),
+            certainty TEXT NOT NULL CHECK (certainty IN ('attested', 'explicit', 'deduced', 'unspecified')),
+            source TEXT NOT NULL CHECK (length(trim(source)) > 0),
+            comment TEXT,
+            assessment TEXT NOT NULL,
+            author_id TEXT NOT NULL,
+            author_name TEXT,
+            origin TEXT NOT NULL CHECK (origin IN ('modal', 'slash', 'console', 'cli', 'import', 'overrides')),
+            created_at TEXT NOT NULL,
+            idempotency_key TEXT NOT NULL UNIQUE
+        )
+        """
+    )
+    db.execute("CREATE INDEX corrections_cell ON corrections (activity, year, id)")
+    for event in ("UPDATE", "DELETE"):
+        db.execute(
+            f"""
+            CREATE TRIGGER corrections_append_only_{event.lower()} BEFORE {event} ON corrections
+            BEGIN SELECT RAISE(ABORT, 'corrections are append-only'); END
+            """
+        )
+    # Requests to the référents ("Demander au référent") and flags ("Signaler une erreur"): open until a
+    # correction of their cell resolves them, once; never deleted.
+    db.execute(
+        """
+        CREATE TABLE verification_requests (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind TEXT NOT NULL CHECK (kind IN ('ask', 'flag')),
+            activity TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            function TEXT NOT NULL,
+            mode TEXT,
+            requester_id TEXT NOT NULL,
+            requester_name TEXT,
+            channel TEXT,
+            thread_ts TEXT,
+            question TEXT NOT NULL DEFAULT '',
+            reason TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            idempotency_key TEXT NOT NULL UNIQUE,
+            resolved_at TEXT,
+            resolved_by TEXT,
+            outcome TEXT CHECK (outcome IS NULL OR outcome IN ('attested', 'confirmed', 'corrected')),
+            correction_id INTEGER REFERENCES corrections (id)
+        )
+        """
+    )
+    db.execute("CREATE INDEX verification_requests_open ON verification_requests (resolved_at, function)")
+    db.execute(
+        """
+        CREATE TRIGGER verification_requests_resolved_once BEFORE UPDATE ON verification_requests
+        WHEN OLD.resolved_at IS NOT NULL
+        BEGIN SELECT RAISE(ABORT, 'a resolved request does not change'); END
+        """
+    )
+    db.execute(
+        """
+        CREATE TRIGGER verification_requests_kept BEFORE DELETE ON verification_requests
+        BEGIN SELECT RAISE(ABORT, 'requests are never deleted'); END
+        """
+    )

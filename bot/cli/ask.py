@@ -10,7 +10,23 @@ from bot.cli.render import render_text
 from bot.engine import Answer, default_engine
 
 
+def _install_corrections() -> None:
+    """Answer with the staff corrections of the database (SROM_DB_PATH) when it exists."""
+    from bot.settings import SettingsError, load_settings
+
+    try:
+        path = load_settings().srom_db_path
+    except SettingsError:
+        return
+    if path.exists():
+        from bot.verification.setup import install_corrections
+        from storage.db import DatabaseProvider
+
+        install_corrections(DatabaseProvider(path, migrate_on_open=True))
+
+
 def run_ask(words: Sequence[str], as_json: bool = False) -> int:
+    _install_corrections()
     engine = default_engine()
     if words:
         _emit(engine.answer(" ".join(words)), as_json)

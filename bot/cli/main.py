@@ -34,6 +34,9 @@ def _parser() -> argparse.ArgumentParser:
     imp = data_sub.add_parser("import", help="import the mode matrix spreadsheet (corrections -> overrides.yaml)")
     imp.add_argument("workbook", type=Path, help="the .xlsx exported by `srom data export --format xlsx`")
     imp.add_argument("--dry-run", action="store_true", help="print the changes, write nothing")
+    imp.add_argument("--as", dest="author", help="who imports (recorded with each correction; default: local user)")
+    cov = data_sub.add_parser("coverage", help="per function and year: explicit, deduced, attested, unspecified")
+    cov.add_argument("--json", action="store_true", help="print JSON")
     for module in _extensions():
         module.add_commands(sub)
     return parser
@@ -89,16 +92,27 @@ def _data(args: argparse.Namespace) -> int:
         from bot.cli import maps as cli_maps  # the mode-matrix spreadsheet lives with the maps
 
         return cli_maps.run_data(args)
+    from bot.cli.store import open_store
+    from bot.verification.setup import with_store
+
     try:
-        kb = load(data_dir_from_env())
+        store = open_store(create=False)
+        kb = with_store(load(data_dir_from_env()), store)
     except DataError as exc:
         print(f"données SROM invalides — {exc}", file=sys.stderr)
         return 1
-    if args.data_command == "check":
+    if args.data_command in ("check", "coverage"):
+        from bot.verification.setup import coverage_text
+
+        if args.data_command == "coverage":
+            print(coverage_text(kb, store, as_json=args.json))
+            return 0
         from srom_data.coverage import format_coverage
         from srom_data.loader import read_overrides
 
         print(format_coverage(kb, overrides=len(read_overrides(data_dir_from_env()))))
+        print("\nmode matrix (knowledge base + corrections store):")
+        print(coverage_text(kb, store, as_json=False))
         print("\nOK: the knowledge base is valid.")
         return 0
     from srom_data.export import to_csv, to_json

@@ -20,7 +20,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     export = db_sub.add_parser("export", help="dump the tracking tables")
     export.add_argument("--format", choices=["json", "csv"], default="json")
     export.add_argument(
-        "--table", help="progress, commitments, roles or audit_log (csv: progress by default; json: every table)"
+        "--table",
+        help="progress, commitments, roles, audit_log, corrections or verification_requests "
+        "(csv: progress by default; json: every table)",
     )
 
     report = sub.add_parser("report", help="the annual Bureau report on the commitments")
@@ -118,7 +120,12 @@ def _report(db, args: argparse.Namespace) -> int:
         args.year = local_today().year
     if not 2000 <= args.year <= 2100:
         raise InputError(f"année {args.year} hors de portée (2000 à 2100)")
-    report = build_report(db, args.year, labels, function=function)
+    from bot.tracking.report import with_mode_coverage
+    from bot.verification.setup import install_corrections
+    from storage.db import DatabaseProvider
+
+    install_corrections(DatabaseProvider(db.conn.execute("PRAGMA database_list").fetchone()[2]))
+    report = with_mode_coverage(build_report(db, args.year, labels, function=function), db, function)
     if args.format == "docx":
         if args.out is None:
             raise InputError("--out FICHIER.docx est nécessaire pour le format docx")

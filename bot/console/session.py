@@ -19,6 +19,7 @@ from bot.conversation.answers import answer_reply
 from bot.conversation.blocks import Surface
 from bot.conversation.commands import run_command
 from bot.conversation.reply import Invocation, Reply, error_reply
+from bot.verification.actions import with_verification
 from storage.db import DatabaseProvider
 
 logger = logging.getLogger(__name__)
@@ -96,7 +97,7 @@ class ConsoleSession:
         if text.startswith("/"):
             name, _, rest = text.partition(" ")
             return run_command(name, rest, self._invocation("ephemeral")), "ephemeral"
-        return answer_reply(text, surface="thread"), "thread"
+        return with_verification(answer_reply(text, surface="thread"), self._invocation("thread")), "thread"
 
     def save_files(self, reply: Reply) -> str:
         """Write the reply's files (a map, a report) to the output folder; the lines saying where."""
@@ -119,6 +120,8 @@ class ConsoleSession:
         note = NOTES["public"] if reply.public else NOTES.get(surface)
         if note:
             text += "\n" + (f"{DIM}  {note}{RESET}" if self.color else f"  {note}")
+        for notice in reply.notices:  # in Slack, a direct message or a thread reply to someone else
+            text += f"\n✉️ → {notice.channel} : " + mrkdwn_to_text(notice.text, color=self.color)
         return text
 
 
@@ -142,6 +145,11 @@ def run_console(*, plain: bool = False, stdin: TextIO | None = None, stdout: Tex
 
     prepare_tracking(databases.get(), load_default(), settings.admin_ids)
     install_status_provider(databases)
+    from bot.verification.setup import install_corrections, migrate_overrides
+    from srom_data.loader import data_dir_from_env
+
+    migrate_overrides(databases.get(), data_dir_from_env())
+    install_corrections(databases)
     session = ConsoleSession(
         color=interactive,
         databases=databases,

@@ -19,6 +19,9 @@ from bot.tracking.actions import confirm_new_entry, open_update_modal
 from bot.tracking.blocks import ACTION_RECORD_AGAIN
 from bot.tracking.report import ACTION_REPORT_FILE, report_file
 from bot.tracking.views import ACTION_OPEN_UPDATE
+from bot.verification.actions import ask_referent, flag, open_verify_modal, with_verification
+from bot.verification.blocks import ACTION_VERIFY_ASK, ACTION_VERIFY_FLAG, ACTION_VERIFY_OPEN
+from bot.verification.walk import ACTION_VERIFY_WALK, open_walk
 
 ActionFunction = Callable[[str, Invocation], Reply]
 
@@ -26,7 +29,7 @@ ActionFunction = Callable[[str, Invocation], Reply]
 def pick_candidate(value: str, invocation: Invocation) -> Reply:
     """A clarification button: answer the question it carries, in place of the clarification."""
     question, _ = decode_value(value)
-    reply = answer_reply(question, surface=invocation.surface)
+    reply = with_verification(answer_reply(question, surface=invocation.surface), invocation)
     return replace(reply, replaces_original=True)
 
 
@@ -58,6 +61,10 @@ ACTIONS: dict[str, ActionFunction] = {
     ACTION_OPT_OUT: opt_out_reminders,
     ACTION_RESUME: resume_reminders,
     ACTION_RECORD_AGAIN: confirm_new_entry,
+    ACTION_VERIFY_OPEN: open_verify_modal,
+    ACTION_VERIFY_ASK: ask_referent,
+    ACTION_VERIFY_FLAG: flag,
+    ACTION_VERIFY_WALK: open_walk,
 }
 
 

@@ -15,7 +15,7 @@ def answer_reply(question: str, *, surface: Surface, page: int = 0, shared_by: s
     if result.map is not None and not picture:
         result = map_hint(result)
     blocks = build_answer_blocks(result, question=question, surface=surface, page=page, shared_by=shared_by)
-    reply = Reply(text=fallback_text(result), blocks=blocks, lang=result.lang, question=question)
+    reply = Reply(text=fallback_text(result), blocks=blocks, lang=result.lang, question=question, answer=result)
     if picture and result.map is not None:
         return attach_map(reply, result.map)
     return reply

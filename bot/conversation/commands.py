@@ -19,6 +19,8 @@ from bot.engine.answer import Lang
 from bot.tracking.admin import run_admin
 from bot.tracking.commands import run_engagement
 from bot.tracking.report import run_rapport
+from bot.verification.actions import with_verification
+from bot.verification.commands import run_verif
 
 HELP_WORDS = {"": "fr", "aide": "fr", "?": "fr", "help": "en"}
 
@@ -40,7 +42,7 @@ def run_srom(text: str, invocation: Invocation) -> Reply:
     question = " ".join(text.split())
     if question.lower() in HELP_WORDS:
         return help_reply(HELP_WORDS[question.lower()])  # type: ignore[arg-type]
-    return answer_reply(question, surface="ephemeral")
+    return with_verification(answer_reply(question, surface="ephemeral"), invocation)
 
 
 TRACKING_COMMANDS = (
@@ -82,6 +84,13 @@ COMMANDS: dict[str, Command] = {
             run=run_carto,
         ),
         *TRACKING_COMMANDS,
+        Command(
+            name="/srom-verif",
+            usage_hint="[<activité> <année> <mode> <source> | couverture | demandes | historique <activité> <année>]",
+            description="Renseigner ou corriger le mode d'une activité (référents), couverture de la cartographie",
+            run=run_verif,
+            in_ack=True,  # an attestation is a write: committed, then "enregistré" in the ack itself
+        ),
     )
 }
 

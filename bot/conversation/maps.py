@@ -63,9 +63,10 @@ def parse_carto(text: str) -> MapRequest:
 
 def draw_attachment(request: MapRequest) -> tuple[Attachment, str]:
     """The picture of a MapRequest and its title. Raises reports.carto.MapError for a map that does not exist."""
+    from bot.engine.default import current_kb  # the data folder with the staff corrections of the store
     from reports.carto import draw_map
 
-    picture = draw_map(load_default(), request.function, request.year, compare=request.compare)
+    picture = draw_map(current_kb(), request.function, request.year, compare=request.compare)
     return Attachment(filename=picture.filename, title=picture.title, content=picture.data), picture.title
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from bot.conversation.blocks import Surface, build_error_blocks
-from bot.engine.answer import Lang
+from bot.engine.answer import Answer, Lang
 from storage.db import DatabaseProvider
 
 
@@ -30,6 +30,8 @@ class Invocation:
     source: str = "slash"
     request_id: str | None = None
     acts_as_admin: bool = False
+    # The thread of the message whose button was pressed (verification tells the asker there once attested).
+    thread_ts: str | None = None
 
     def db(self) -> Database:
         if self.databases is None:
@@ -47,6 +49,17 @@ class Attachment:
 
 
 @dataclass(frozen=True)
+class Notice:
+    """A message to someone else than the person who acted: a référent's direct message (`channel` is their user
+    id), or an asker's thread once their cell is attested. Sent after the reply, best effort."""
+
+    channel: str
+    text: str
+    blocks: list[dict] = field(default_factory=list)
+    thread_ts: str | None = None
+
+
+@dataclass(frozen=True)
 class Reply:
     """Blocks plus the plain `text` Slack shows in notifications.
 
@@ -54,6 +67,7 @@ class Reply:
     `replaces_original`: the reply supersedes the message whose button was pressed (a clarification choice).
     `modal`: a view to open instead of a message (needs a trigger_id, so Slack only).
     `files`: files to upload to the conversation after the message (slow work, after the ack).
+    `notices`: messages to other people (référents, an asker), sent after the reply.
     """
 
     text: str
@@ -64,6 +78,9 @@ class Reply:
     replaces_original: bool = False
     modal: dict | None = None
     files: tuple[Attachment, ...] = ()
+    # The engine's answer this reply shows (verification adds its buttons from the cell it is about).
+    answer: Answer | None = None
+    notices: tuple[Notice, ...] = ()
 
 
 def error_reply(lang: Lang = "fr", message: str | None = None) -> Reply:

@@ -1,19 +1,34 @@
-"""The process's engine: built once, rebuilt when staff corrections (overrides.yaml) change."""
+"""The process's engine: built once, rebuilt when staff corrections change (the corrections store, or
+overrides.yaml in the data folder)."""
 
 from __future__ import annotations
 
 import logging
 import threading
+from typing import Protocol
 
 from bot.engine import topics
 from bot.engine.answer import Answer
 from bot.engine.core import Engine
+from srom_data.models import KnowledgeBase, Override
 
 logger = logging.getLogger(__name__)
 
+
+class CorrectionsSource(Protocol):
+    """Where staff corrections come from (the database, for the bot): a cheap version read before every
+    question, and the latest correction of every cell, read only when the version changed."""
+
+    def version(self) -> int: ...
+
+    def overrides(self) -> list[Override]: ...
+
+
 _ENGINE: Engine | None = None
 _STATUS: topics.StatusProvider | None = None
-_STAMP = 0
+_CORRECTIONS: CorrectionsSource | None = None
+_STAMP: tuple[int, int] = (0, 0)
+_BASE: tuple[tuple[str, int], KnowledgeBase] | None = None  # the data folder's, by folder and overrides.yaml's stamp
 _RELOAD = threading.Lock()
 
 
@@ -26,28 +41,77 @@ def set_status_provider(provider: topics.StatusProvider | None) -> None:
         _ENGINE.status = provider
 
 
+def set_corrections_source(source: CorrectionsSource | None) -> None:
+    """Answer with the staff corrections of `source` applied over the data folder (the app, the console and the
+    CLI call this at start-up when they have a database); the next question rebuilds the engine."""
+    global _CORRECTIONS, _STAMP
+    with _RELOAD:
+        _CORRECTIONS = source
+        _STAMP = (-1, -1)
+
+
 def default_engine() -> Engine:
-    """The process's engine. It is rebuilt when overrides.yaml changes (a spreadsheet import by staff), so a
-    running bot answers with the corrected modes without a restart; a reload that fails keeps the last good one."""
+    """The process's engine. It is rebuilt when a correction is recorded (by any worker: the store's version is
+    read before each question) or overrides.yaml changes, so a running bot answers with the corrected modes
+    without a restart; a reload that fails keeps the last good one."""
     global _ENGINE, _STAMP
-    stamp = _overrides_stamp()
+    stamp = (_overrides_stamp(), _corrections_version())
     if _ENGINE is not None and stamp == _STAMP:
         return _ENGINE
     with _RELOAD:
-        if _ENGINE is None:
-            from srom_data.loader import load_default
-
-            _ENGINE, _STAMP = Engine(load_default(), status=_STATUS), stamp
-        elif stamp != _STAMP:
-            from srom_data.loader import DataError, data_dir_from_env, load
+        if _ENGINE is None or stamp != _STAMP:
+            from srom_data.loader import DataError
 
             try:
-                _ENGINE = Engine(load(data_dir_from_env()), status=_STATUS)
-                logger.info("knowledge base reloaded after a change of overrides.yaml")
+                _ENGINE = Engine(_with_corrections(_base(stamp[0])), status=_STATUS)
+                if _STAMP != (0, 0):
+                    logger.info("knowledge base reloaded after a correction")
             except DataError:
+                if _ENGINE is None:
+                    raise
                 logger.exception("overrides.yaml changed but does not load; keeping the previous knowledge base")
             _STAMP = stamp
     return _ENGINE
+
+
+def current_kb() -> KnowledgeBase:
+    """The knowledge base the bot answers from: the data folder with every staff correction applied."""
+    return default_engine().kb
+
+
+def _base(overrides_stamp: int) -> KnowledgeBase:
+    global _BASE
+    from srom_data.loader import data_dir_from_env, load, load_default
+
+    key = (str(data_dir_from_env()), overrides_stamp)
+    if _BASE is not None and _BASE[0] == key:
+        return _BASE[1]
+    kb = load_default() if _BASE is None else load(data_dir_from_env())
+    _BASE = (key, kb)
+    return kb
+
+
+def _with_corrections(kb: KnowledgeBase) -> KnowledgeBase:
+    if _CORRECTIONS is None:
+        return kb
+    from srom_data.overrides import apply_valid_overrides
+
+    try:
+        overrides = _CORRECTIONS.overrides()
+    except Exception:
+        logger.exception("corrections unavailable; answering from the data folder alone")
+        return kb
+    return apply_valid_overrides(kb, overrides)
+
+
+def _corrections_version() -> int:
+    if _CORRECTIONS is None:
+        return 0
+    try:
+        return _CORRECTIONS.version()
+    except Exception:
+        logger.warning("corrections version unavailable; keeping the current knowledge base", exc_info=True)
+        return _STAMP[1]
 
 
 def _overrides_stamp() -> int:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.engine.answer import Answer, Ref, Source
 from bot.engine.lookup import Item, KnowledgeView
-from srom_data.models import Assessment, Function
+from srom_data.models import Assessment, Attestation, Function
 
 CERTAINTY_FR = {
     "explicit": "explicite dans le texte",
@@ -80,6 +82,22 @@ def mode_text(view: KnowledgeView, lang: str, code: str | None) -> str:
     return f"{mode.label_en if lang == 'en' else mode.label} ({code})"
 
 
+MONTHS_SHORT_FR = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc.")
+SLACK_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
+
+
+def attested_by(lang: str, attestation: Attestation) -> str:
+    """attesté par <@U…> le 3 déc. 2026 (diagramme original, p. 14): who (a Slack mention when attested from
+    Slack), when, and what they relied on."""
+    who = f"<@{attestation.by_id}>" if attestation.by_id and SLACK_ID.match(attestation.by_id) else attestation.by
+    who = who if who.startswith("<@") else who.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    day = attestation.date
+    source = attestation.source.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if lang == "en":
+        return f"attested by {who} on {day:%d %b %Y} ({source})"
+    return f"attesté par {who} le {day.day} {MONTHS_SHORT_FR[day.month - 1]} {day.year} ({source})"
+
+
 def assessment_sources(assessment: Assessment) -> list[Source]:
     if assessment.certainty == "attested" and assessment.attestation:
         att = assessment.attestation
@@ -88,6 +106,12 @@ def assessment_sources(assessment: Assessment) -> list[Source]:
         )
         return [Source(section="Attestation", quote=quote)]
     return KnowledgeView.sources(assessment.evidence)
+
+
+def certainty_text(lang: str, assessment: Assessment) -> str:
+    if assessment.certainty == "attested" and assessment.attestation:
+        return attested_by(lang, assessment.attestation)
+    return certainty_label(lang, assessment.certainty)
 
 
 def item_heading(view: KnowledgeView, lang: str, item: Item, year: int | None) -> str:
@@ -131,8 +155,7 @@ def mode_lookup(view: KnowledgeView, lang: str, item: Item, year: int) -> Answer
         assessment = pairs[0][1]
         if assessment.mode:
             lines = [
-                f"{heading}, {year} : *{mode_text(view, lang, assessment.mode)}* — "
-                f"{certainty_label(lang, assessment.certainty)}."
+                f"{heading}, {year} : *{mode_text(view, lang, assessment.mode)}* — {certainty_text(lang, assessment)}."
             ]
             if assessment.basis:
                 lines.append(basis_sentence(lang, assessment.basis))

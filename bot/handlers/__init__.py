@@ -9,9 +9,11 @@ from slack_bolt import App
 from bot.conversation.actions import ACTIONS
 from bot.conversation.commands import COMMANDS
 from bot.conversation.views import VIEW_ASK
-from bot.handlers import actions, commands, home, messages, nudges, tracking, views
+from bot.handlers import actions, commands, home, messages, nudges, tracking, verification, views
 from bot.nudges.blocks import NUDGE_ACTIONS
 from bot.tracking.views import VIEW_PROGRESS
+from bot.verification.views import VIEW_VERIFY
+from bot.verification.walk import VIEW_WALK
 
 
 def register(app: App) -> None:
@@ -26,3 +28,5 @@ def register(app: App) -> None:
     app.action(re.compile(rf"^(?:{bases})(?::\d+)?$"))(actions.handle_action)
     app.view(VIEW_ASK)(views.handle_ask_submission)
     app.view(VIEW_PROGRESS)(tracking.handle_progress_submission)
+    app.view(VIEW_VERIFY)(verification.handle_verify_submission)
+    app.view(VIEW_WALK)(verification.handle_walk_submission)

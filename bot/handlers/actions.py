@@ -16,6 +16,7 @@ from bot.handlers.delivery import (
     deliver_privately,
     post_in_thread,
     respond,
+    send_notices,
     tell_failure,
     upload_for_command,
 )
@@ -44,6 +45,7 @@ def handle_action(
         databases=context.get(DATABASES),
         user_name=(body.get("user") or {}).get("name"),
         request_id=body.get("trigger_id"),
+        thread_ts=_thread_of(body, surface),
     )
     try:
         reply = run_action(action.get("action_id") or "", action.get("value") or "", invocation)
@@ -58,6 +60,15 @@ def handle_action(
         logger.exception("action %s: delivery failed; the reply goes privately", action.get("action_id"))
         url = body.get("response_url") if surface == "thread" else None  # an ephemeral's url just failed
         deliver_privately(client, response_url=url, channel=channel, user=user, reply=reply)
+    send_notices(client, reply)
+
+
+def _thread_of(body: dict, surface: Surface) -> str | None:
+    """The thread of the message whose button was pressed (None for ephemeral messages, modals, the Home)."""
+    message = body.get("message") or {}
+    if surface != "thread" or not message.get("ts") or not (body.get("channel") or {}).get("id"):
+        return None
+    return message.get("thread_ts") or message.get("ts")
 
 
 def _deliver(client: WebClient, body: dict, action: dict, reply: Reply, surface: Surface) -> None:

@@ -12,7 +12,7 @@ from slack_sdk import WebClient
 from bot.conversation.blocks import build_error_blocks
 from bot.conversation.commands import answers_in_ack, run_command
 from bot.conversation.reply import Invocation, Reply
-from bot.handlers.delivery import deliver_privately, tell_failure, upload_for_command
+from bot.handlers.delivery import deliver_privately, send_notices, tell_failure, upload_for_command
 from bot.slack.middleware import DATABASES
 from storage.tx import write_budget
 
@@ -48,6 +48,7 @@ def handle_command(ack: Ack, body: dict, client: WebClient, context: BoltContext
         )
         return
     _deliver(client, body, reply, logger)
+    send_notices(client, reply)
 
 
 def _answer_in_ack(ack: Ack, body: dict, client: WebClient, invocation: Invocation, logger: logging.Logger) -> None:
@@ -63,10 +64,12 @@ def _answer_in_ack(ack: Ack, body: dict, client: WebClient, invocation: Invocati
     if reply.modal is not None:
         ack()
         _deliver(client, body, reply, logger)
+        send_notices(client, reply)
         return
     ack(text=reply.text, blocks=reply.blocks, response_type="in_channel" if reply.public else "ephemeral")
     if reply.files:
         _deliver(client, body, Reply(text=reply.text, files=reply.files), logger)
+    send_notices(client, reply)
 
 
 def _deliver(client: WebClient, body: dict, reply: Reply, logger: logging.Logger) -> None:

@@ -70,6 +70,18 @@ def post_in_thread(client: WebClient, *, channel: str, thread_ts: str, reply: Re
     client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=reply.text, blocks=reply.blocks)
 
 
+def send_notices(client: WebClient, reply: Reply) -> None:
+    """The reply's messages to other people (référents' direct messages, an asker's thread): best effort, each
+    on its own, after what was recorded is committed."""
+    for notice in reply.notices:
+        try:
+            client.chat_postMessage(
+                channel=notice.channel, thread_ts=notice.thread_ts, text=notice.text, blocks=notice.blocks or None
+            )
+        except Exception:
+            logger.exception("could not notify %s", notice.channel)
+
+
 def upload_files(client: WebClient, *, channel: str, reply: Reply, thread_ts: str | None = None) -> None:
     """A reply's files into the conversation (files upload v2), the reply's text as the first one's comment."""
     for i, attachment in enumerate(reply.files):

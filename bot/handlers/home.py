@@ -12,16 +12,18 @@ from bot.conversation.views import build_home_view
 from bot.nudges.home import home_settings_for
 from bot.slack.middleware import DATABASES, finish_event
 from bot.tracking.home import home_blocks_for
+from bot.verification.home import verification_home_blocks
 from srom_data.loader import load_default
 from storage.db import DatabaseProvider
 
 
 def home_extra(databases: DatabaseProvider | None, user_id: str) -> list[dict]:
-    """The user's own part of the App Home: their commitments (référents, admins), their reminder settings."""
+    """The user's own part of the App Home: their commitments (référents, admins), the mode cells to verify, their
+    reminder settings."""
     if databases is None:
         return []
     db = databases.get()
-    return home_blocks_for(db, user_id) + home_settings_for(db, user_id)
+    return home_blocks_for(db, user_id) + verification_home_blocks(db, user_id) + home_settings_for(db, user_id)
 
 
 def publish_home(client: WebClient, databases: DatabaseProvider | None, user_id: str) -> None:

@@ -10,8 +10,10 @@ from slack_sdk import WebClient
 
 from bot.conversation.answers import answer_reply
 from bot.conversation.commands import help_reply
+from bot.conversation.reply import Invocation
 from bot.handlers.delivery import post_in_thread, tell_failure
-from bot.slack.middleware import claim_once, finish_event
+from bot.slack.middleware import DATABASES, claim_once, finish_event
+from bot.verification.actions import with_verification
 
 MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
 # Subtypes that are still a person writing to the bot; every other subtype (edits, joins, bots) is ignored.
@@ -60,7 +62,8 @@ def _answer_in_thread(event: dict, context: BoltContext, client: WebClient) -> N
     if not claim_once(context, f"message:{channel}:{ts}"):
         return
     question = question_text(event)
-    reply = answer_reply(question, surface="thread") if question else help_reply()
+    invocation = Invocation(user_id=event.get("user") or "", channel_id=channel, databases=context.get(DATABASES))
+    reply = with_verification(answer_reply(question, surface="thread"), invocation) if question else help_reply()
     post_in_thread(client, channel=channel, thread_ts=event.get("thread_ts") or ts, reply=reply)
 
 

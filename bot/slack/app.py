@@ -9,6 +9,7 @@ from bot.settings import Settings
 from bot.slack.client import build_web_client
 from bot.slack.middleware import attach_databases, dedupe_events
 from bot.tracking.setup import install_status_provider
+from bot.verification.setup import install_corrections
 from storage.db import DatabaseProvider
 
 
@@ -25,6 +26,7 @@ def build_app(settings: Settings, databases: DatabaseProvider, *, socket_mode: b
         process_before_response=False,
     )
     install_status_provider(databases)
+    install_corrections(databases)
     app.use(attach_databases(databases))
     app.use(dedupe_events)
     register(app)

@@ -87,13 +87,15 @@ def _prepare_database(path: Path) -> None:
 def _prepare_tracking(settings: Settings) -> None:
     """Commitments seeded from the knowledge base, SROM_ADMINS made admins: once, before the workers fork."""
     from bot.tracking.setup import prepare_tracking
-    from srom_data.loader import load_default
+    from bot.verification.setup import migrate_overrides
+    from srom_data.loader import data_dir_from_env, load_default
     from storage.db import open_db
 
     try:
         db = open_db(settings.srom_db_path)
         try:
             prepare_tracking(db, load_default(), settings.admin_ids)
+            migrate_overrides(db, settings.srom_data_dir or data_dir_from_env())
         finally:
             db.close()
     except (sqlite3.Error, OSError) as exc:

@@ -43,7 +43,7 @@ def run_rapport(text: str, invocation: Invocation) -> Reply:
             return error_reply(message=refuse_report(db, actor))
         names = labels()
         year, function = parse_report_args(text, names)
-        report = build_report(db, year, names, function=function)
+        report = with_mode_coverage(build_report(db, year, names, function=function), db, function)
     except InputError as exc:
         return error_reply(message=exc.message)
     except StorageBusy:
@@ -54,6 +54,19 @@ def run_rapport(text: str, invocation: Invocation) -> Reply:
     return Reply(
         text=f"Rapport annuel au Bureau — {year}", blocks=build_report_blocks(report, function), files=(chart,)
     )
+
+
+def with_mode_coverage(report: BureauReport, db, function: str | None = None) -> BureauReport:
+    """The report with its section on the mode matrix: the knowledge base with every correction, and the cells
+    flagged in the store (of one function when the report is)."""
+    from dataclasses import replace
+
+    from bot.engine.default import current_kb
+    from srom_data.coverage import mode_coverage
+    from storage.corrections import flagged_cells
+
+    rows = [r for r in mode_coverage(current_kb(), flagged_cells(db)) if function is None or r.id == function]
+    return replace(report, mode_coverage=tuple(rows))
 
 
 def _filename(report: BureauReport, function: str | None, ext: str) -> str:
@@ -88,6 +101,11 @@ def build_report_blocks(report: BureauReport, function: str | None = None) -> li
         blocks += [section(chunk) for chunk in split_text("\n".join(lines))]
     if len(blocks) > MAX_REPORT_BLOCKS:
         blocks = [*blocks[:MAX_REPORT_BLOCKS], context("… la suite est dans le document Word.")]
+    if report.mode_coverage:
+        from reports.mode_coverage import TITLE, coverage_line
+
+        lines = "\n".join(f"• {escape(coverage_line(r))}" for r in report.mode_coverage)
+        blocks.append(section(f"*{TITLE}*\n{lines}"))
     base = {"y": report.year, "f": function}
     blocks.append(
         {
@@ -114,7 +132,7 @@ def report_file(value: str, invocation: Invocation) -> Reply:
     db, actor = invocation.db(), Actor.of(invocation)
     if not may_report(db, actor):
         return error_reply(message=refuse_report(db, actor))
-    report = build_report(db, year, labels(), function=function)
+    report = with_mode_coverage(build_report(db, year, labels(), function=function), db, function)
     if kind == "csv":
         content = ("\ufeff" + to_csv(report)).encode("utf-8")  # the BOM makes Excel read UTF-8
         title = f"Rapport SROM {year} (CSV)"

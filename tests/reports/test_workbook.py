@@ -89,7 +89,15 @@ def test_export_has_a_sheet_per_function_and_a_readme(exported: Path) -> None:
     assert '"A,C,H,M,I"' in lists and '"explicite,déduit,attesté,non précisé"' in lists
     assert '"activité nommée,énoncé d\'ensemble,reporté"' in lists
     readme = " ".join(str(c.value) for r in wb["Lisez-moi"].iter_rows() for c in r if c.value)
-    for needed in ("attesté", "Attesté par", "JJ/MM/AAAA", "srom data import", "overrides.yaml", "Fondement"):
+    for needed in (
+        "attesté",
+        "Attesté par",
+        "JJ/MM/AAAA",
+        "srom data import",
+        "Fondement",
+        "--as NOM",
+        "question suivante",
+    ):
         assert needed in readme
 
 
@@ -116,7 +124,7 @@ def test_a_mode_read_off_the_diagram_is_imported_and_answered_with_its_attestati
     assert (folder / "functions" / "rh.yaml").read_text(encoding="utf-8") == function_file  # never rewritten
     kb = load(folder)
     answer = Engine(kb).answer("mode des déclarations sociales en 2017 ?")
-    assert "Harmonisation (H)" in answer.text and "attesté d'après le diagramme original" in answer.text
+    assert "Harmonisation (H)" in answer.text and "attesté par Marie Dupont le 2 mai 2024" in answer.text
     assert answer.certainty == "attested"
     assert "Marie Dupont" in answer.sources[0].quote and "diagramme original p. 34" in answer.sources[0].quote
     again = write_workbook(kb, tmp_path / "again.xlsx")  # the corrected data round-trips too

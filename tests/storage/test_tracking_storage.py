@@ -127,6 +127,6 @@ def test_backup_is_consistent_while_a_writer_writes(db_path, tmp_path) -> None:
 def test_exports(db) -> None:
     record_progress(db, entry("k1", comment="virgule, « guillemets »"))
     data = json.loads(export_json(db))
-    assert set(data) == {"commitments", "progress", "roles", "audit_log"}
+    assert set(data) == {"commitments", "progress", "roles", "audit_log", "corrections", "verification_requests"}
     assert data["progress"][0]["comment"] == "virgule, « guillemets »"
     assert export_csv(db).splitlines()[0].startswith("id,commitment_id,status,percent")

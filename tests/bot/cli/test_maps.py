@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from srom_data.loader import DEFAULT_DATA_DIR
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     copy = Path(shutil.copytree(DEFAULT_DATA_DIR, tmp_path / "data"))
     monkeypatch.setenv("SROM_DATA_DIR", str(copy))
+    monkeypatch.setenv("SROM_DB_PATH", str(tmp_path / "srom.db"))
     return copy
 
 
@@ -67,11 +69,20 @@ def test_export_edit_import(folder: Path, tmp_path: Path, capsys) -> None:
     out = capsys.readouterr().out
     assert "Systèmes d'information (SI) — 2013" in out and "→ M (Mutualisation), attesté par Paul Martin" in out
     assert "--dry-run : rien n'a été écrit." in out and not (folder / "overrides.yaml").exists()
+    assert main(["data", "import", str(book), "--as", "Marie Dupont"]) == 0
+    assert "1 correction(s), importée(s) par Marie Dupont" in capsys.readouterr().out
+    assert not (folder / "overrides.yaml").exists()  # the store is the one place corrections go
     assert main(["data", "import", str(book)]) == 0
-    assert "1 correction(s) au total (avant : 0)" in capsys.readouterr().out
+    assert "Aucun changement" in capsys.readouterr().out  # the store is read back: nothing new to record
     assert main(["data", "check"]) == 0
     check = capsys.readouterr().out
-    assert "SI 1" in check and "corrections imported from the spreadsheet (overrides.yaml): 1" in check
+    assert "SI 1" in check
+    assert main(["data", "coverage", "--json"]) == 0
+    si = next(row for row in json.loads(capsys.readouterr().out) if row["function"] == "SI")
+    assert si["years"]["2013"]["attested"] == 1
+    assert main(["db", "export", "--format", "csv", "--table", "corrections"]) == 0
+    exported = capsys.readouterr().out
+    assert "si.role-rsi-ccit" in exported and "Marie Dupont" in exported
 
 
 def test_an_invalid_cell_stops_the_import_with_its_place(folder: Path, tmp_path: Path, capsys) -> None:

@@ -28,7 +28,9 @@ def test_report_json_has_the_documented_shape(env, capsys) -> None:
     capsys.readouterr()
     assert main(["report", "--year", "2099", "--function", "RH", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"year", "functions", "totals"} and data["year"] == 2099
+    assert set(data) == {"year", "functions", "totals", "mode_coverage"} and data["year"] == 2099
+    [coverage] = data["mode_coverage"]
+    assert coverage["function"] == "RH" and coverage["cells"] == 56 and 0 < coverage["trust"] < 1
     (rh,) = data["functions"]
     assert (rh["id"], rh["label"]) == ("RH", "Ressources humaines")
     first = rh["commitments"][0]
@@ -80,7 +82,14 @@ def test_db_export_json_honours_the_table(env, capsys) -> None:
     assert set(data) == {"commitments"} and data["commitments"][0]["id"]
     assert main(["db", "export", "--format", "json", "--table", "bogus"]) == 1
     assert main(["db", "export"]) == 0  # without --table, json: every table
-    assert set(json.loads(capsys.readouterr().out)) == {"commitments", "progress", "roles", "audit_log"}
+    assert set(json.loads(capsys.readouterr().out)) == {
+        "commitments",
+        "progress",
+        "roles",
+        "audit_log",
+        "corrections",
+        "verification_requests",
+    }
 
 
 @pytest.mark.parametrize("target", ["srom.db", "./srom.db", "sub/../srom.db"])
