@@ -96,8 +96,9 @@ def _read_body(environ: dict) -> bytes | None:
 
 
 def _content_length(environ: dict) -> int:
+    """The announced length; 0 when absent, malformed or negative (then at most MAX_BODY_BYTES + 1 are read)."""
     try:
-        return int(environ.get("CONTENT_LENGTH") or 0)
+        return max(0, int(environ.get("CONTENT_LENGTH") or 0))
     except ValueError:
         return 0
 
