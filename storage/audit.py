@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from .text import visible
 from .tx import immediate, utc_now
 
 
@@ -21,7 +22,7 @@ class AuditLine:
 def log_event(db: Database, actor_id: str, action: str, target: str = "", detail: str = "") -> None:
     """Append one line; inside the caller's transaction when there is one, in a write transaction otherwise."""
     sql = "INSERT INTO audit_log (at, actor_id, action, target, detail) VALUES (?, ?, ?, ?, ?)"
-    params = [utc_now(), actor_id, action, target, detail[:500]]
+    params = [utc_now(), actor_id, action, visible(target)[:200], visible(detail)[:500]]
     if db.conn.in_transaction:
         db.execute(sql, params)
         return

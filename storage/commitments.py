@@ -14,6 +14,7 @@ from typing import Protocol
 from sqlite_utils import Database
 
 from .audit import log_event
+from .text import forbidden_char
 from .tx import immediate, utc_now
 
 ID_RE = re.compile(r"^[A-Z]{2,6}-[1-9][0-9]{0,3}$")
@@ -107,6 +108,8 @@ def add_commitment(
         raise InvalidCommitment(f"id {commitment_id!r}")
     if not 3 <= len(title) <= TITLE_MAX:
         raise InvalidCommitment("title length")
+    if forbidden_char(title) is not None:
+        raise InvalidCommitment("invisible, control or direction character in the title")
     with immediate(db):
         if get_commitment(db, commitment_id) is not None:
             raise CommitmentConflict(commitment_id)

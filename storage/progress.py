@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from .statuses import STATUSES
+from .statuses import STATUSES, percent_fits
+from .text import forbidden_char
 from .tx import immediate, utc_now
 
 COMMENT_MAX = 1000
@@ -67,8 +68,12 @@ def _check(new: NewEntry) -> None:
         raise InvalidEntry(f"status {new.status!r}")
     if new.percent is not None and (not isinstance(new.percent, int) or not 0 <= new.percent <= 100):
         raise InvalidEntry(f"percent {new.percent!r}")
+    if not percent_fits(new.status, new.percent):
+        raise InvalidEntry(f"percent {new.percent!r} contradicts status {new.status!r}")
     if not new.comment.strip() or len(new.comment) > COMMENT_MAX:
         raise InvalidEntry("comment length")
+    if forbidden_char(new.comment, multiline=True) is not None or forbidden_char(new.author_name or "") is not None:
+        raise InvalidEntry("invisible, control or direction character in the comment or the name")
     if new.source not in SOURCES or new.kind not in KINDS or not new.idempotency_key or not new.author_id:
         raise InvalidEntry("source, key or author")
 

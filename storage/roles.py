@@ -9,6 +9,7 @@ from typing import Literal
 from sqlite_utils import Database
 
 from .audit import log_event
+from .text import forbidden_char
 from .tx import immediate, utc_now
 
 Role = Literal["admin", "director", "referent"]
@@ -70,6 +71,8 @@ def cci_of(db: Database, user_id: str) -> str | None:
 
 def grant(db: Database, actor_id: str, user_id: str, role: Role, scope: str = "", cci: str | None = None) -> bool:
     """Give `role` (for `scope`); False when the user already had it (the CCI is updated all the same)."""
+    if cci is not None and forbidden_char(cci) is not None:
+        raise RoleError("invisible, control or direction character in the CCI name")
     with immediate(db):
         row = db.execute(
             "SELECT cci FROM roles WHERE user_id = ? AND role = ? AND scope = ?", [user_id, role, scope]

@@ -93,3 +93,20 @@ def label(status: str, lang: str = "fr") -> str:
 def accepted_spellings() -> str:
     """For error messages: the five French labels."""
     return ", ".join(f"« {LABELS[s]} »" for s in STATUSES)
+
+
+def percent_fits(status: str, percent: int | None) -> bool:
+    """The rule between a status and its percent: not started is 0 %, achieved is 100 %, in progress and late are
+    below 100 %, dropped any. No percent always fits (the previous one, or what the status implies, is kept)."""
+    if percent is None:
+        return True
+    if status == "non_demarre":
+        return percent == 0
+    if status == "atteint":
+        return percent == 100
+    if status in ("en_cours", "en_retard"):
+        return percent < 100
+    return True
+
+
+PERCENT_RULE = "« non démarré » = 0 %, « atteint » = 100 %, « en cours » et « en retard » : moins de 100 %"

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.conversation.answers import answer_reply
-from bot.conversation.blocks import CommandHelp, build_help_blocks
+from bot.conversation.blocks import CommandHelp, build_help_blocks, escape
 from bot.conversation.maps import run_carto
 from bot.conversation.reply import Invocation, Reply, error_reply
 from bot.engine.answer import Lang
@@ -113,5 +113,5 @@ def run_command(name: str, text: str, invocation: Invocation) -> Reply:
     command = COMMANDS.get(name.lower())
     if command is None:
         known = ", ".join(f"`{n}`" for n in COMMANDS)
-        return error_reply(message=f"Commande inconnue : `{name}`. Commandes disponibles : {known}.")
+        return error_reply(message=f"Commande inconnue : `{escape(name[:40])}`. Commandes disponibles : {known}.")
     return command.run(text, invocation)

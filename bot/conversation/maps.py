@@ -11,6 +11,7 @@ import logging
 import re
 from dataclasses import replace
 
+from bot.conversation.blocks import escape, shorten
 from bot.conversation.reply import Attachment, Invocation, Reply, error_reply
 from bot.engine.answer import Answer, MapRequest
 from srom_data.loader import load_default
@@ -55,7 +56,7 @@ def parse_carto(text: str) -> MapRequest:
     # "carte de la fonction RH 2017": the words around the name are dropped when the whole is not a name
     fn = find_function(kb, name) or find_function(kb, " ".join(w for w in name.split() if fold(w) not in FILLERS))
     if fn is None:
-        raise CartoUsageError(f"Fonction inconnue : « {name} ».\n" + usage())
+        raise CartoUsageError(f"Fonction inconnue : « {escape(shorten(name, 60))} ».\n" + usage())
     if len(years) > 1 or (years and compare):
         raise CartoUsageError("Une année, ou `comparaison`, pas les deux.\n" + usage())
     return MapRequest(function=fn.id, year=years[0] if years else None, compare=compare)

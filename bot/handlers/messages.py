@@ -18,6 +18,8 @@ from bot.verification.actions import with_verification
 MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
 # Subtypes that are still a person writing to the bot; every other subtype (edits, joins, bots) is ignored.
 USER_SUBTYPES = {None, "thread_broadcast", "file_share"}
+# Slackbot writes as a user ("You have been removed from #…"): it is not asking anything.
+SLACKBOT = "USLACKBOT"
 
 
 def question_text(event: dict) -> str:
@@ -30,6 +32,7 @@ def is_user_message(event: dict) -> bool:
         event.get("subtype") in USER_SUBTYPES
         and not event.get("bot_id")
         and bool(event.get("user"))
+        and event.get("user") != SLACKBOT
         and bool(event.get("ts"))
     )
 

@@ -16,8 +16,8 @@ from bot.tracking.access import Actor
 from bot.tracking.blocks import build_recorded_blocks
 from bot.tracking.commands import BUSY, labels
 from bot.tracking.parse import FIELD_COMMENT
-from bot.tracking.service import Refused, record_update, writable_commitments
-from bot.tracking.views import BLOCKS, build_done_view, read_submission
+from bot.tracking.service import Refused, audit_submission, record_update, writable_commitments
+from bot.tracking.views import BLOCKS, build_done_view, read_submission, submitted_commitment
 from storage.tx import StorageBusy
 
 FAILED = "Désolé, l'enregistrement a échoué de mon côté : rien n'a été enregistré. Réessayez dans un instant."
@@ -26,20 +26,22 @@ FAILED = "Désolé, l'enregistrement a échoué de mon côté : rien n'a été e
 def handle_progress_submission(
     ack: Ack, body: dict, view: dict, client: WebClient, context: BoltContext, logger: logging.Logger
 ) -> None:
-    user = body.get("user") or {}
+    user = body.get("user") if isinstance(body.get("user"), dict) else {}
+    name = user.get("name") or user.get("username")
     invocation = Invocation(
-        user_id=user.get("id") or "",
+        user_id=user.get("id") if isinstance(user.get("id"), str) else "",
         surface="modal",
         databases=context.get(DATABASES),
-        user_name=user.get("name") or user.get("username"),
+        user_name=name if isinstance(name, str) else None,
         source="modal",
-        request_id=view.get("id"),
+        request_id=view.get("id") if isinstance(view.get("id"), str) else None,
     )
     try:
         db, actor = invocation.db(), Actor.of(invocation)
         mine = [c.id for c in writable_commitments(db, actor)]
         request, errors = read_submission(view, mine)
         if request is None:
+            audit_submission(db, actor, submitted_commitment(view), errors)
             ack(response_action="errors", errors=errors)
             return
         outcome = record_update(db, actor, request, actor.request_key(""), labels())

@@ -5,6 +5,7 @@ Under another server: `gunicorn 'bot.slack.wsgi:create_app()'` (one App per work
 
 from __future__ import annotations
 
+import io
 import logging
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -13,6 +14,7 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 
 from bot.settings import Settings, load_settings
 from bot.slack.app import build_app
+from bot.slack.gate import shape_problem, signature_problem
 from storage.db import DatabaseProvider
 
 logger = logging.getLogger(__name__)
@@ -26,8 +28,14 @@ StartResponse = Callable[..., Any]
 
 
 class Router:
-    def __init__(self, slack: Callable[[dict, StartResponse], Iterable[bytes]]) -> None:
+    """`signing_secret`: Slack's requests are checked here, before any parsing (None: left to `slack`, for tests
+    of the routing alone)."""
+
+    def __init__(
+        self, slack: Callable[[dict, StartResponse], Iterable[bytes]], *, signing_secret: str | None = None
+    ) -> None:
         self.slack = slack
+        self.signing_secret = signing_secret
 
     def __call__(self, environ: dict, start_response: StartResponse) -> Iterable[bytes]:
         path = environ.get("PATH_INFO") or "/"
@@ -40,22 +48,57 @@ class Router:
             if method != "POST":
                 return _plain(start_response, "405 Method Not Allowed", "POST only\n", allow="POST")
             if _content_length(environ) > MAX_BODY_BYTES:
+                logger.warning("request refused: body of %s bytes announced", _content_length(environ))
                 return _plain(start_response, "413 Content Too Large", "too large\n")
             return self._slack(environ, start_response)
         return _plain(start_response, "404 Not Found", "not found\n")
 
     def _slack(self, environ: dict, start_response: StartResponse) -> Iterable[bytes]:
+        if self.signing_secret is not None:
+            refused = self._check(environ, start_response)
+            if refused is not None:
+                return refused
         try:
             return self.slack(environ, start_response)
-        except ValueError as exc:
-            # Bolt parses the body before checking the signature: a body that is not JSON/form fails here.
-            logger.warning("unparsable request body refused: %s", exc)
+        except (ValueError, TypeError, AttributeError, KeyError, RecursionError) as exc:
+            # A body Bolt cannot read: one line in the log, not a traceback.
+            logger.warning("unparsable request body refused: %s: %s", type(exc).__name__, str(exc)[:200])
             return _plain(start_response, "400 Bad Request", "bad request\n")
+
+    def _check(self, environ: dict, start_response: StartResponse) -> list[bytes] | None:
+        """The signature on the raw bytes, then the body's shape; the body is put back for Bolt to read."""
+        body = _read_body(environ)
+        if body is None:
+            logger.warning("request refused: body larger than %d bytes", MAX_BODY_BYTES)
+            return _plain(start_response, "413 Content Too Large", "too large\n")
+        timestamp, signature = environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP"), environ.get("HTTP_X_SLACK_SIGNATURE")
+        problem = signature_problem(self.signing_secret or "", body, timestamp, signature)
+        if problem is not None:
+            logger.warning("request refused (401): %s", problem)
+            return _plain(start_response, "401 Unauthorized", "unauthorized\n")
+        problem = shape_problem(body, environ.get("CONTENT_TYPE"))
+        if problem is not None:
+            logger.warning("signed request refused (400): %s", problem)
+            return _plain(start_response, "400 Bad Request", "bad request\n")
+        environ["wsgi.input"] = io.BytesIO(body)
+        environ["CONTENT_LENGTH"] = str(len(body))
+        return None
+
+
+def _read_body(environ: dict) -> bytes | None:
+    """The request body, or None when it is larger than MAX_BODY_BYTES (read no further than that)."""
+    stream = environ.get("wsgi.input")
+    if stream is None:
+        return b""
+    length = _content_length(environ)
+    body = stream.read(length) if length else stream.read(MAX_BODY_BYTES + 1)
+    return None if len(body) > MAX_BODY_BYTES else body
 
 
 def _content_length(environ: dict) -> int:
+    """The announced length; 0 when absent, malformed or negative (then at most MAX_BODY_BYTES + 1 are read)."""
     try:
-        return int(environ.get("CONTENT_LENGTH") or 0)
+        return max(0, int(environ.get("CONTENT_LENGTH") or 0))
     except ValueError:
         return 0
 
@@ -75,4 +118,4 @@ def create_app(settings: Settings | None = None) -> Router:
     """One WSGI app per process: its own Bolt App and its own SQLite connections (never shared across a fork)."""
     settings = settings or load_settings()
     bolt = build_app(settings, DatabaseProvider(settings.srom_db_path))
-    return Router(SlackRequestHandler(bolt, path=SLACK_PATH))
+    return Router(SlackRequestHandler(bolt, path=SLACK_PATH), signing_secret=settings.signing_secret or "")

@@ -13,6 +13,7 @@ from bot.conversation.reply import Invocation
 from srom_data.models import KnowledgeBase
 from storage import roles
 from storage.audit import log_event
+from storage.text import clean_name
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class Actor:
     def of(cls, invocation: Invocation) -> Actor:
         return cls(
             user_id=invocation.user_id,
-            name=invocation.user_name,
+            name=clean_name(invocation.user_name),
             acts_as_admin=invocation.acts_as_admin,
             source=invocation.source,
             request_id=invocation.request_id,
@@ -98,3 +99,8 @@ def refuse_report(db: Database, actor: Actor) -> str:
 def refuse_admin(db: Database, actor: Actor, what: str) -> str:
     log_event(db, actor.user_id, "admin_refused", "", what[:200])
     return f"Seuls les administrateurs du suivi gèrent les rôles. Demandez à {who_to_ask(db)}."
+
+
+def audit_refusal(db: Database, actor: Actor, what: str, message: str, target: str = "") -> None:
+    """Every refused input is an audit line, whatever the surface: what was tried, and the reason given."""
+    log_event(db, actor.user_id, "input_refused", target, f"{actor.source}: {what[:200]} → {message[:250]}")

@@ -11,6 +11,7 @@ from bot.tracking.blocks import build_recorded_blocks, recorded_text
 from bot.tracking.commands import BUSY, labels
 from bot.tracking.service import Refused, record_again, writable_commitments
 from bot.tracking.views import build_progress_modal
+from storage.audit import log_event
 from storage.progress import latest
 from storage.tx import StorageBusy
 
@@ -20,9 +21,11 @@ def open_update_modal(value: str, invocation: Invocation) -> Reply:
         commitment_id = json.loads(value).get("c")
     except (ValueError, AttributeError):
         commitment_id = None
-    db = invocation.db()
-    mine = writable_commitments(db, Actor.of(invocation))
+    db, actor = invocation.db(), Actor.of(invocation)
+    mine = writable_commitments(db, actor)
     if not any(c.id == commitment_id for c in mine):
+        target = commitment_id if isinstance(commitment_id, str) else ""
+        log_event(db, actor.user_id, "write_refused", target, f"button: {value[:200]}: not a référent of it")
         return error_reply(
             message="Vous ne pouvez plus mettre à jour cet engagement (rôle retiré ?). Voyez `/srom-admin list`."
         )

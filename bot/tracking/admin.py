@@ -10,8 +10,8 @@ from bot.conversation.reply import Invocation, Reply, error_reply
 from bot.tracking.access import Actor, may_administer, refuse_admin
 from bot.tracking.blocks import build_roles_blocks
 from bot.tracking.bureau import run_bureau, run_reminders_list
-from bot.tracking.commands import BUSY, labels
-from bot.tracking.parse import InputError, normalize_id, parse_user, resolve_function, show
+from bot.tracking.commands import BUSY, audit_input, labels
+from bot.tracking.parse import InputError, normalize_id, parse_user, resolve_function, show, stored_text
 from storage import roles
 from storage.commitments import (
     AlreadyRetired,
@@ -75,6 +75,7 @@ def run_admin(text: str, invocation: Invocation) -> Reply:
             return run_reminders_list(invocation)
         return _change_role(invocation, words)
     except InputError as exc:
+        audit_input(invocation, f"/srom-admin {text}", exc.message)
         return error_reply(message=exc.message)
     except StorageBusy:
         return error_reply(message=BUSY)
@@ -93,7 +94,7 @@ def _change_role(invocation: Invocation, words: list[str]) -> Reply:
             raise InputError("Précisez la fonction : `/srom-admin referent add @personne RH`.")
         function_text, cci_text = _split_cci(rest)
         scope = resolve_function(function_text, labels())
-        cci = cci_text or None
+        cci = stored_text(cci_text, "Le nom de la CCI")[:120] or None
     db, actor = invocation.db(), Actor.of(invocation)
     granted_by = actor.user_id
     what = _role_name(role) + (f" de {labels().get(scope, scope)} ({scope})" if scope else "")
@@ -112,7 +113,7 @@ def _change_role(invocation: Invocation, words: list[str]) -> Reply:
 def _split_cci(rest: str) -> tuple[str, str]:
     """`RH CCI Nantes St-Nazaire` → ("RH", "CCI Nantes St-Nazaire"): function names never contain "CCI"."""
     parts = CCI_SPLIT.split(rest, maxsplit=1)
-    cci = "".join(ch for ch in parts[1] if ch.isprintable()).strip()[:120] if len(parts) > 1 else ""
+    cci = parts[1] if len(parts) > 1 else ""
     return parts[0], cci
 
 
@@ -132,7 +133,7 @@ def _add_commitment(invocation: Invocation, words: list[str]) -> Reply:
             f"« {show(words[1])} » n'est pas un numéro d'engagement : &lt;FONCTION&gt;-&lt;n&gt;, la fonction parmi "
             f"{', '.join(names)}."
         )
-    title = " ".join(words[2:])
+    title = stored_text(" ".join(words[2:]), "Le titre")
     db, actor = invocation.db(), Actor.of(invocation)
     try:
         added = add_commitment(db, actor.user_id, commitment_id, commitment_id.split("-")[0], title)

@@ -10,7 +10,7 @@ from reports.formats import french_date, percent
 from storage.commitments import StoredCommitment
 from storage.progress import Entry, Recorded
 from storage.roles import Grant
-from storage.statuses import EMOJI, accepted_spellings, label
+from storage.statuses import EMOJI, PERCENT_RULE, accepted_spellings, label
 
 ACTION_RECORD_AGAIN = "srom_record_again"
 MAX_REPLY_BLOCKS = 45
@@ -149,10 +149,20 @@ HELP_EN = (
 
 def build_tracking_help_blocks(lang: str = "fr") -> list[dict]:
     if lang == "en":
-        return [section(HELP_EN), context("Statuses: not started, in progress, done, late, dropped.")]
+        return [
+            section(HELP_EN),
+            context(
+                "Statuses: not started, in progress, done, late, dropped. Percent: 0 to 100 followed by % "
+                "(40%, 40 %, 40 pct); not started is 0 %, done is 100 %, in progress and late are below 100 %."
+            ),
+        ]
     return [
         section(HELP_FR),
-        context(f"Statuts : {accepted_spellings()} (avec ou sans accents, ou en anglais). Pourcentage de 0 à 100."),
+        context(
+            f"Statuts : {accepted_spellings()} (avec ou sans accents, ou en anglais). Pourcentage : un entier de 0 "
+            f"à 100 suivi de %, « pourcent » ou « pct » (40%, 40 %, 40 pourcent). Statut et pourcentage vont "
+            f"ensemble : {PERCENT_RULE}. Un commentaire qui commence par un nombre : commencez-le par un mot."
+        ),
     ]
 
 

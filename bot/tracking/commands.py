@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from bot.conversation.blocks import section
 from bot.conversation.reply import Invocation, Reply, error_reply
-from bot.tracking.access import Actor, function_labels, who_to_ask
+from bot.tracking.access import Actor, audit_refusal, function_labels, who_to_ask
 from bot.tracking.blocks import (
     build_history_blocks,
     build_list_blocks,
@@ -46,9 +48,18 @@ def run_engagement(text: str, invocation: Invocation) -> Reply:
             return _history(invocation, words[1:])
         return _update(text, invocation)
     except InputError as exc:
+        audit_input(invocation, f"/srom-engagement {text}", exc.message)
         return error_reply(message=exc.message)
     except StorageBusy:
         return error_reply(message=BUSY)
+
+
+def audit_input(invocation: Invocation, what: str, message: str) -> None:
+    """The refusal in the audit log; best effort: a busy database must not turn a clear refusal into a failure."""
+    if invocation.databases is None:
+        return
+    with contextlib.suppress(StorageBusy):
+        audit_refusal(invocation.db(), Actor.of(invocation), what, message)
 
 
 def _open_form(invocation: Invocation) -> Reply:
@@ -90,7 +101,7 @@ def _update(text: str, invocation: Invocation) -> Reply:
     request = parse_update(slack_plain(text), known_ids(db))
     outcome = record_update(db, actor, request, actor.request_key(text), labels())
     if isinstance(outcome, Refused):
-        return error_reply(message=outcome.message)
+        return error_reply(message=outcome.message)  # audited where refused
     recorded, commitment = outcome
     blocks = build_recorded_blocks(recorded, commitment, request.lang)
     return Reply(text=recorded_text(recorded, commitment), blocks=blocks, lang=request.lang)  # type: ignore[arg-type]

@@ -13,17 +13,28 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from bot.conversation.blocks import escape
 from storage.progress import COMMENT_MAX
-from storage.statuses import Status, accepted_spellings, fold, parse_status, split_status
+from storage.statuses import (
+    LABELS,
+    PERCENT_RULE,
+    Status,
+    accepted_spellings,
+    fold,
+    parse_status,
+    percent_fits,
+    split_status,
+)
+from storage.text import TextRefused, check_text
 
 EXAMPLE = "/srom-engagement RH-1 en cours 40% accord GPEC en négociation"
-ID_LIKE = re.compile(r"^([A-Za-z]{2,6})[-‐‑–_ ]?(\d{1,4})$")
-PERCENT = re.compile(r"^([+-]?\d+(?:[.,]\d+)?)\s*%$")
-PERCENT_LIKE = re.compile(r"^(?:[+-]?[\d.,eE]*%+|[+-]?\d[\d.,eE]*%+.*)$")
+ID_LIKE = re.compile(r"^([A-Za-z]{2,6})[-‐‑–_ ]?([0-9]{1,4})$")
+# Only the digits 0 to 9 make a number: `४०%` or `４０%` are refused, not read as 40.
+NUMBER = re.compile(r"([+-]?[0-9]+(?:[.,][0-9]+)?)(%|pct|pourcents?|percent)?", re.IGNORECASE)
+PERCENT_LIKE = re.compile(r"^(?:[+-]?[0-9.,eE]*%+|[+-]?[0-9][0-9.,eE]*%+.*)$")
+UNITS = {"%", "pct", "pourcent", "pourcents", "percent"}
 MENTION = re.compile(r"^<@([UW][A-Z0-9]{2,})(?:\|[^>]*)?>$")
 RAW_USER_ID = re.compile(r"^([UW][A-Z0-9]{6,})$")
-# Bidirectional overrides can make a stored comment read differently from what was typed.
-_BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 FIELD_COMMITMENT, FIELD_STATUS, FIELD_PERCENT, FIELD_COMMENT = "commitment", "status", "percent", "comment"
 
@@ -46,10 +57,12 @@ class UpdateRequest:
     lang: str = "fr"
 
 
-def show(text: str, limit: int = 40) -> str:
-    """User text quoted back safely: one line, control characters made visible, cut."""
+def show(text: object, limit: int = 40) -> str:
+    """User text quoted back safely in mrkdwn: one line, control characters made visible, cut, then escaped
+    (`<!channel>` is shown, never rendered as a mention or a link)."""
     flat = "".join(ch if ch.isprintable() else "�" for ch in " ".join(str(text).split()))
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+    cut = flat if len(flat) <= limit else flat[: limit - 1] + "…"
+    return escape(cut)
 
 
 _SLACK_MARKUP = re.compile(r"<([@#!])([^<>|]*)(?:\|([^<>]*))?>")
@@ -100,7 +113,7 @@ def check_percent(value: object) -> int:
         raise InputError("Le pourcentage doit être un nombre entier entre 0 et 100.", FIELD_PERCENT)
     if isinstance(value, int):
         number = value
-    elif isinstance(value, str) and (match := re.fullmatch(r"\s*([+-]?\d+(?:[.,]\d+)?)\s*%?\s*", value)):
+    elif isinstance(value, str) and (match := re.fullmatch(r"\s*([+-]?[0-9]+(?:[.,][0-9]+)?)\s*%?\s*", value)):
         number_text = match.group(1).replace(",", ".")
         if "." in number_text:
             raise InputError(
@@ -114,25 +127,14 @@ def check_percent(value: object) -> int:
     return number
 
 
-def _invisible(ch: str) -> bool:
-    return unicodedata.category(ch) in ("Cc", "Cs", "Co") or ch in _BIDI or (ch.isspace() and ch not in " \t\n")
-
-
 def check_comment(value: object, *, multiline: bool = False) -> str:
-    """A non-empty comment of at most COMMENT_MAX characters, without control or direction-override characters."""
+    """A non-empty comment of at most COMMENT_MAX characters, under the stored-text policy (storage.text)."""
     if not isinstance(value, str) or not value.strip():
         raise InputError(
             "Ajoutez un commentaire : ce qui a avancé ou ce qui bloque (par exemple « accord GPEC en négociation »).",
             FIELD_COMMENT,
         )
-    text = unicodedata.normalize("NFC", value.strip())
-    allowed = "\n\t" if multiline else ""
-    bad = [ch for ch in text if (unicodedata.category(ch) in ("Cc", "Cs", "Co") and ch not in allowed) or ch in _BIDI]
-    if bad:
-        raise InputError(
-            f"Le commentaire contient un caractère invisible ou de contrôle (U+{ord(bad[0]):04X}) : retapez-le.",
-            FIELD_COMMENT,
-        )
+    text = stored_text(value, "Le commentaire", FIELD_COMMENT, multiline=multiline)
     if not any(unicodedata.category(ch)[0] in "LNSP" for ch in text):
         raise InputError("Le commentaire est vide (seulement des espaces ou des caractères invisibles).", FIELD_COMMENT)
     if len(text) > COMMENT_MAX:
@@ -140,6 +142,24 @@ def check_comment(value: object, *, multiline: bool = False) -> str:
             f"Le commentaire est trop long : {len(text)} caractères, {COMMENT_MAX} au plus. Résumez-le.", FIELD_COMMENT
         )
     return text
+
+
+def stored_text(value: str, what: str, field: str = FIELD_COMMITMENT, *, multiline: bool = False) -> str:
+    """`value` under the one policy for stored text (NFC; no control, direction or invisible character)."""
+    try:
+        return check_text(value, what, multiline=multiline)
+    except TextRefused as exc:
+        raise InputError(exc.message, field) from None
+
+
+def check_consistent(status: Status, percent: int | None) -> None:
+    """A status and a percent that contradict each other (`atteint 50%`) are refused, with the rule."""
+    if not percent_fits(status, percent):
+        raise InputError(
+            f"« {LABELS[status]} » et {percent} % se contredisent. La règle : {PERCENT_RULE}. "
+            "Corrigez le statut ou le pourcentage (ou n'indiquez pas de pourcentage).",
+            FIELD_PERCENT,
+        )
 
 
 def check_status(value: object) -> Status:
@@ -151,8 +171,7 @@ def check_status(value: object) -> Status:
 
 def parse_update(text: str, known: Sequence[str]) -> UpdateRequest:
     """`<ID> <statut> [<pourcentage>%] [commentaire…]` into an UpdateRequest, or an InputError."""
-    if bad := next((ch for ch in text if _invisible(ch) and ch not in " \t"), None):
-        raise InputError(f"Le texte contient un caractère invisible ou de contrôle (U+{ord(bad):04X}) : retapez-le.")
+    text = stored_text(text, "Le texte", multiline=True)
     words = text.split()
     if not words:
         raise InputError(f"Écrivez l'engagement, son statut et un commentaire. Exemple : `{EXAMPLE}`.")
@@ -166,22 +185,47 @@ def parse_update(text: str, known: Sequence[str]) -> UpdateRequest:
             f"Statuts acceptés : {accepted_spellings()}. Exemple : `{EXAMPLE}`.",
             FIELD_STATUS,
         )
-    percent = None
-    if rest and (PERCENT.match(rest[0]) or (len(rest) > 1 and rest[1] == "%" and PERCENT.match(rest[0] + "%"))):
-        token = rest[0] if rest[0].endswith("%") else rest[0] + "%"
-        rest = rest[1:] if rest[0].endswith("%") else rest[2:]
-        percent = check_percent(token)
-    elif rest and PERCENT_LIKE.match(rest[0]):
-        raise InputError(
-            f"Pourcentage illisible : « {show(rest[0])} ». Écrivez un entier de 0 à 100 suivi de %, par exemple 40%.",
-            FIELD_PERCENT,
-        )
-    elif rest and re.fullmatch(r"[+-]?\d+(?:[.,]\d+)?", rest[0]) and not rest[1:]:
-        raise InputError(
-            f"Mettez le signe % après le pourcentage (« {show(rest[0])}% ») et un commentaire.", FIELD_PERCENT
-        )
+    percent, rest = take_percent(rest)
+    check_consistent(status, percent)
     comment = check_comment(" ".join(rest))
     return UpdateRequest(commitment_id, status, percent, comment, lang)
+
+
+def take_percent(words: list[str]) -> tuple[int | None, list[str]]:
+    """The percent the words start with (`70%`, `70 %`, `70 pourcent`, `70 pour cent`, `70 pct`) and the words
+    after it. A leading number without a unit is ambiguous (a percent? the comment's start?): asked, not guessed."""
+    if not words:
+        return None, words
+    first = words[0]
+    if any(ch.isdigit() and not ch.isascii() for ch in first) and re.fullmatch(r"[+-]?[\d.,]+%?", first):
+        raise InputError(
+            f"« {show(first)} » n'est pas un pourcentage lisible : écrivez-le avec les chiffres 0 à 9, "
+            "par exemple 40%.",
+            FIELD_PERCENT,
+        )
+    match = NUMBER.fullmatch(first)
+    if match is None:
+        if PERCENT_LIKE.match(first):
+            raise InputError(
+                f"Pourcentage illisible : « {show(first)} ». Écrivez un entier de 0 à 100 suivi de %, par exemple 40%.",
+                FIELD_PERCENT,
+            )
+        return None, words
+    number, unit = match.groups()
+    used = 1
+    following = [fold(w) for w in words[1:3]]
+    if unit is None and following[:1] and following[0] in UNITS:
+        unit, used = following[0], 2
+    elif unit is None and following == ["pour", "cent"]:
+        unit, used = "pour cent", 3
+    if unit is None:
+        raise InputError(
+            f"« {show(first)} » : est-ce l'avancement ? Écrivez-le avec son unité, `{show(first)}%` "
+            f"(ou `{show(first)} %`, `{show(first)} pourcent`). Si c'est le début du commentaire, "
+            "commencez-le par un mot (par exemple « réunions : 3 »).",
+            FIELD_PERCENT,
+        )
+    return check_percent(number + "%"), words[used:]
 
 
 _ENGLISH = {"not started", "in progress", "ongoing", "done", "achieved", "completed", "late", "delayed", "dropped"}

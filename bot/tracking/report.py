@@ -8,7 +8,7 @@ import re
 from bot.conversation.blocks import button, context, escape, section, shorten, split_text
 from bot.conversation.reply import Attachment, Invocation, Reply, error_reply
 from bot.tracking.access import Actor, may_report, refuse_report
-from bot.tracking.commands import BUSY, labels
+from bot.tracking.commands import BUSY, audit_input, labels
 from bot.tracking.parse import InputError, resolve_function, show
 from reports.bureau import STALE_DAYS, BureauReport, build_report
 from reports.export import to_csv
@@ -18,7 +18,7 @@ from storage.tx import StorageBusy
 
 ACTION_REPORT_FILE = "srom_report_file"
 MAX_REPORT_BLOCKS = 46
-YEAR = re.compile(r"^\d{4}$")
+YEAR = re.compile(r"^[0-9]{4}$")
 
 
 def parse_report_args(text: str, names: dict[str, str]) -> tuple[int, str | None]:
@@ -45,6 +45,7 @@ def run_rapport(text: str, invocation: Invocation) -> Reply:
         year, function = parse_report_args(text, names)
         report = with_mode_coverage(build_report(db, year, names, function=function), db, function)
     except InputError as exc:
+        audit_input(invocation, f"/srom-rapport {text}", exc.message)
         return error_reply(message=exc.message)
     except StorageBusy:
         return error_reply(message=BUSY)

@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from bot.conversation.blocks import escape
-from bot.tracking.access import Actor, may_write, refuse_write
+from bot.tracking.access import Actor, audit_refusal, may_write, refuse_write
 from bot.tracking.parse import UpdateRequest
 from reports.formats import french_date
 from storage import roles
+from storage.audit import log_event
 from storage.commitments import StoredCommitment, commitment_ids, get_commitment, list_commitments
 from storage.progress import Entry, NewEntry, Recorded, get_entry, latest, latest_all, record_progress
+from storage.statuses import percent_fits
 
 
 @dataclass(frozen=True)
@@ -40,14 +42,17 @@ def with_latest(db: Database, commitments: list[StoredCommitment]) -> list[tuple
 
 
 def _percent(request: UpdateRequest, previous: Entry | None) -> int | None:
-    """The percent typed; else the previous one; else what the status implies (done 100, not started 0)."""
+    """The percent typed; else what the status implies (done 100, not started 0); else the previous one when it
+    fits the new status (an "en cours" after an "atteint 100 %" does not carry the 100 %)."""
     if request.percent is not None:
         return request.percent
     if request.status == "atteint":
         return 100
-    if previous is not None and previous.percent is not None:
+    if request.status == "non_demarre":
+        return 0
+    if previous is not None and percent_fits(request.status, previous.percent):
         return previous.percent
-    return 0 if request.status == "non_demarre" else None
+    return None
 
 
 def record_update(
@@ -55,9 +60,13 @@ def record_update(
 ) -> tuple[Recorded, StoredCommitment] | Refused:
     commitment = get_commitment(db, request.commitment_id)
     if commitment is None:
-        return Refused(f"L'engagement `{request.commitment_id}` n'existe pas. La liste : `/srom-engagement liste`.")
+        message = f"L'engagement `{request.commitment_id}` n'existe pas. La liste : `/srom-engagement liste`."
+        audit_refusal(db, actor, request.commitment_id, message, request.commitment_id)
+        return Refused(message)
     if commitment.retired:
-        return Refused(retired_message(commitment))
+        message = retired_message(commitment)
+        audit_refusal(db, actor, commitment.id, message, commitment.id)
+        return Refused(message)
     if not may_write(db, actor, commitment.function):
         label = label_of.get(commitment.function, commitment.function)
         return Refused(refuse_write(db, actor, commitment.id, commitment.function, label))
@@ -110,3 +119,17 @@ def record_again(
         cci=roles.cci_of(db, actor.user_id),
     )
     return record_progress(db, copy, again=True), commitment
+
+
+def audit_submission(db: Database, actor: Actor, commitment: object, errors: dict[str, str]) -> None:
+    """A refused modal submission in the audit log: a write refusal when the commitment exists but is not the
+    actor's, an input refusal otherwise."""
+    target = commitment if isinstance(commitment, str) else ""
+    if (
+        target
+        and get_commitment(db, target) is not None
+        and not any(c.id == target for c in writable_commitments(db, actor))
+    ):
+        log_event(db, actor.user_id, "write_refused", target, f"{actor.source}: not a référent of it")
+        return
+    audit_refusal(db, actor, f"form {target}".strip(), " | ".join(errors.values()), target[:40])

@@ -15,6 +15,7 @@ from bot.tracking.parse import (
     InputError,
     UpdateRequest,
     check_comment,
+    check_consistent,
     check_percent,
     check_status,
 )
@@ -112,6 +113,13 @@ def _value(values: dict, field: str) -> object:
     return element.get("value")
 
 
+def submitted_commitment(view: dict) -> object:
+    """The commitment a submitted modal names, as sent (maybe not a string)."""
+    state = view.get("state") if isinstance(view, dict) else None
+    values = state.get("values") if isinstance(state, dict) else None
+    return _value(values, FIELD_COMMITMENT) if isinstance(values, dict) else None
+
+
 def read_submission(view: dict, known: Sequence[str]) -> tuple[UpdateRequest | None, dict[str, str]]:
     """The update a submitted modal holds, or the error of each field (block id → French message)."""
     state = view.get("state") if isinstance(view, dict) else None
@@ -132,6 +140,11 @@ def read_submission(view: dict, known: Sequence[str]) -> tuple[UpdateRequest | N
         parsed[FIELD_PERCENT] = None if raw_percent in (None, "") else check_percent(raw_percent)
     except InputError as exc:
         errors[BLOCKS[FIELD_PERCENT]] = exc.message
+    if FIELD_STATUS in parsed and FIELD_PERCENT in parsed:
+        try:
+            check_consistent(parsed[FIELD_STATUS], parsed[FIELD_PERCENT])  # type: ignore[arg-type]
+        except InputError as exc:
+            errors[BLOCKS[FIELD_PERCENT]] = exc.message
     if errors:
         return None, errors
     request = UpdateRequest(str(commitment), parsed[FIELD_STATUS], parsed[FIELD_PERCENT], parsed[FIELD_COMMENT])  # type: ignore[arg-type]

@@ -39,7 +39,7 @@ def usage() -> str:
     return (
         "*Vérifier les modes de gestion* (référents de la fonction, administrateurs)\n"
         f"• `{EXAMPLE}` : attester un mode (source obligatoire ; un commentaire après ` | `)\n"
-        "• `/srom-verif historique <activité> <année>` : les corrections d'une cellule\n"
+        "• `/srom-verif historique &lt;activité&gt; &lt;année&gt;` : les corrections d'une cellule\n"
         "• `/srom-verif couverture` : cellules établies et à renseigner, par fonction\n"
         "• `/srom-verif demandes` : les demandes et signalements ouverts de vos fonctions\n"
         "L'identifiant d'activité figure dans le classeur (`srom data export --format xlsx`) et sous les réponses.\n"

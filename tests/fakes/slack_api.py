@@ -54,6 +54,7 @@ class FakeSlackAPI:
         self._refusals: dict[str, list[str]] = {}
         self._cond = threading.Condition()
         self._counter = itertools.count(1)
+        self.socket_url: str | None = None  # what apps.connections.open hands out (tests.fakes.socket_mode)
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self._server.daemon_threads = True
         self._thread = threading.Thread(
@@ -294,7 +295,14 @@ def _complete_upload(fake: FakeSlackAPI, params: dict) -> dict:
     }
 
 
+def _connections_open(fake: FakeSlackAPI, params: dict) -> dict:
+    if fake.socket_url is None:
+        return {"ok": False, "error": "not_allowed_token_type"}
+    return {"ok": True, "url": fake.socket_url}
+
+
 _METHODS: dict[str, Callable[[FakeSlackAPI, dict], dict]] = {
+    "apps.connections.open": _connections_open,
     "auth.test": _auth_test,
     "chat.postMessage": _post_message,
     "chat.postEphemeral": _post_ephemeral,

@@ -17,6 +17,7 @@ from srom_data.loader import load_default
 from storage.backup import export_csv
 from storage.db import migrate, open_db
 from storage.progress import NewEntry, record_progress
+from storage.text import forbidden_char
 
 ATTACKS = ['=HYPERLINK("http://evil","clic")', "+33 6 00 00", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1+1"]
 
@@ -37,8 +38,18 @@ def db(tmp_path):
     migrate(database)
     prepare_tracking(database, load_default(), ["UADMIN"])
     for n, comment in enumerate(ATTACKS):
-        entry = NewEntry("RH-1", "en_cours", 10 + n, comment, "U1", "=cmd|' /C calc'!A0", "slash", f"k{n}")
-        record_progress(database, entry, now=f"2026-0{n + 1}-01T10:00:00.000000Z")
+        when = f"2026-0{n + 1}-01T10:00:00.000000Z"
+        if forbidden_char(comment, multiline=True) is None:
+            entry = NewEntry("RH-1", "en_cours", 10 + n, comment, "U1", "=cmd|' /C calc'!A0", "slash", f"k{n}")
+            record_progress(database, entry, now=when)
+        else:  # storage refuses a CR today; the CSV must stay safe even for a row written before that rule
+            database.execute(
+                "INSERT INTO progress (commitment_id, status, percent, comment, author_id, author_name, created_at, "
+                "source, idempotency_key) VALUES ('RH-1', 'en_cours', ?, ?, 'U1', '=cmd|'' /C calc''!A0', ?, "
+                "'slash', ?)",
+                [10 + n, comment, when, f"k{n}"],
+            )
+            database.conn.commit()
     return database
 
 

@@ -16,7 +16,7 @@ def main(path: str, name: str, count: int) -> None:
     db = open_db(path)
     for n in range(count):
         key = f"{name}:{n}"
-        entry = NewEntry("RH-1", "en_cours", n % 101, f"{name} entry {n}", f"U{name.upper()}", name, "cli", key)
+        entry = NewEntry("RH-1", "en_cours", n % 100, f"{name} entry {n}", f"U{name.upper()}", name, "cli", key)
         record_progress(db, entry)
         print(f"ack {key}", flush=True)
     print("done", flush=True)

@@ -103,3 +103,12 @@ def test_piped_console_answers_each_line_and_exits_zero(
     assert out.startswith("Réponse à « qui arbitre ? »")
     assert "Commandes" in out
     assert "srom>" not in out  # no prompt when piped
+
+
+def test_the_console_shows_escaped_user_text_as_typed(session: ConsoleSession) -> None:
+    """Replies escape user text for Slack; the console renders it back as the user typed it."""
+    out = session.handle("/srom-engagement <https://evil|click> en cours 40% x")
+    assert "« <https://evil|click> »" in out, out
+    assert "&lt;" not in out
+    out = session.handle("/srom-admin engagement add <b>&x titre")
+    assert "« <b>&x »" in out and "&amp;" not in out, out

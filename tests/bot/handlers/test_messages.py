@@ -80,3 +80,18 @@ def test_engine_failure_is_told_privately_and_logged(engine, context, client, fa
     assert told.params["text"].startswith("⚠️ Désolé")
     assert fake.calls_to("chat.postMessage") == []
     assert "app_mention failed" in caplog.text
+
+
+def test_slackbot_and_bots_get_no_answer(engine, context, client, fake, logger) -> None:
+    removed = "You have been removed from #général by <@U2>"
+    for event in (
+        _dm(removed, user="USLACKBOT"),
+        _dm(removed, user="USLACKBOT", subtype=None),
+        _dm("paie ?", bot_id="B1"),
+        _dm("paie ?", subtype="bot_message"),
+        _dm("paie ?", user="USLACKBOT", ts="3.0"),
+    ):
+        handle_direct_message(event, context, client, logger)
+        handle_app_mention({**event, "type": "app_mention"}, context, client, logger)
+    assert fake.calls_to("chat.postMessage") == [] and fake.calls_to("chat.postEphemeral") == []
+    assert engine.asked == []

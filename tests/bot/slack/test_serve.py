@@ -29,8 +29,9 @@ def test_socket_mode_when_the_app_token_is_set(env, monkeypatch: pytest.MonkeyPa
     started: list = []
 
     class FakeHandler:
-        def __init__(self, app, app_token: str) -> None:
+        def __init__(self, app, app_token: str, ping_interval: float = 10) -> None:
             started.append((app, app_token))
+            assert ping_interval <= 2  # a lost connection is noticed in seconds, not a minute
 
         def start(self) -> None:
             started.append("started")

@@ -53,3 +53,19 @@ def test_oversized_body_is_refused_before_slack_sees_it() -> None:
 
 def test_unparsable_body_is_a_400_not_a_500() -> None:
     assert _call(Router(_slack_unparsable), "POST", "/slack/events")[0] == "400 Bad Request"
+
+
+@pytest.mark.parametrize("length", ["-1", "abc", ""])
+def test_a_body_is_never_read_past_the_limit_whatever_its_announced_length(length: str) -> None:
+    seen: list[int] = []
+
+    def slack(environ: dict, start_response) -> list[bytes]:
+        seen.append(len(environ["wsgi.input"].read()))
+        return _slack_ok(environ, start_response)
+
+    start = StartResponse()
+    body = io.BytesIO(b"x" * (MAX_BODY_BYTES + 10))
+    environ = {"REQUEST_METHOD": "POST", "PATH_INFO": "/slack/events", "CONTENT_LENGTH": length, "wsgi.input": body}
+    b"".join(Router(slack, signing_secret="s")(environ, start))
+    assert start.status == "413 Content Too Large" and seen == []
+    assert body.tell() == MAX_BODY_BYTES + 1

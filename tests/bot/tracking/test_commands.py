@@ -119,7 +119,8 @@ def test_admin_commands_change_roles_with_audit(tracking) -> None:
     assert "n'est plus" in text_of(removed) and not roles.can_write(db, "U0MARIE", "SI")
     last = run_admin("admin remove <@UADMIN>", invoke(tracking, "UADMIN"))
     assert "dernier administrateur" in text_of(last)
-    assert [line.action for line in recent(db)][:3] == ["role_remove", "role_add", "role_add"]
+    actions = [line.action for line in recent(db)][:4]
+    assert actions == ["input_refused", "role_remove", "role_add", "role_add"]  # the refusal is audited too
     listing = text_of(run_admin("list", invoke(tracking, "UNOBODY")))
     assert "<@URH>" in listing and "<@UADMIN>" in listing
 
