@@ -19,6 +19,7 @@ from .models import (
     Function,
     Governance,
     KnowledgeBase,
+    Lexicon,
     Meta,
     Mode,
     Override,
@@ -28,6 +29,7 @@ from .overrides import OVERRIDES_FILE, OverrideError, apply_overrides, parse_ove
 from .text import canonical_quote, key
 
 DEFAULT_DATA_DIR = Path(__file__).parent / "data" / "pays-de-la-loire"
+LEXICON_FILE = "lexicon.yaml"
 
 try:  # the C loader is several times faster; start-up time matters for `srom ask`
     _Loader: type = yaml.CSafeLoader
@@ -73,6 +75,7 @@ def load(data_dir: Path | str, *, with_overrides: bool = True) -> KnowledgeBase:
     commitments = _list(root, "commitments.yaml", "commitments", Commitment)
     passages = _list(root, "passages.yaml", "passages", Passage)
     ambiguous = _read(root, "aliases.yaml").get("ambiguous", []) if (root / "aliases.yaml").exists() else []
+    lexicon = _model(root, LEXICON_FILE, Lexicon, _read(root, LEXICON_FILE)) if (root / LEXICON_FILE).exists() else None
     source_path = root / meta.source_file
     if not source_path.is_file():
         raise DataError("meta.yaml", None, "source_file", f"source text {source_path} not found")
@@ -85,6 +88,7 @@ def load(data_dir: Path | str, *, with_overrides: bool = True) -> KnowledgeBase:
             commitments=tuple(commitments),
             passages=tuple(passages),
             ambiguous_aliases=tuple(ambiguous),
+            lexicon=lexicon or Lexicon(),
             source_text=source_path.read_text(encoding="utf-8"),
         )
     except ValidationError as exc:
@@ -202,6 +206,10 @@ def check(kb: KnowledgeBase) -> None:
         for d in mode.distinctions:
             if d.other == mode.code:
                 raise DataError("modes.yaml", mode.code, "distinctions.other", "a mode is not distinct from itself")
+    known = {ent.id for ent in iter_entities(kb)}
+    for entity in kb.lexicon.names:
+        if entity not in known:
+            raise DataError(LEXICON_FILE, entity, "names", f"unknown entity '{entity}'")
     _check_quotes(kb)
     _check_aliases(kb)
 

@@ -12,6 +12,7 @@ from bot.engine.lookup import Item, KnowledgeView
 from bot.engine.matcher import EntityMatcher, Hit
 from bot.engine.normalize import LISTING_WORDS, Query, parse
 from bot.engine.search import PassageSearch
+from bot.engine.spelling import Speller
 from srom_data.models import Instance, KnowledgeBase
 from srom_data.text import key
 
@@ -40,7 +41,8 @@ class Engine:
         self.status = status
         self.search = PassageSearch(kb)
         self.view = KnowledgeView(kb, self.search)
-        self.matcher = EntityMatcher(kb)
+        self.speller = Speller(kb, cues.vocabulary())
+        self.matcher = EntityMatcher(kb, self.speller.rewrite_name)
         self.governance = GovernanceMatcher(kb)
 
     def answer(self, question: str) -> Answer:
@@ -56,7 +58,7 @@ class Engine:
         forced = FORCED.match(raw)
         if forced:
             raw = raw[forced.end() :]
-        q = parse(raw, self.view.years)
+        q = parse(raw, self.view.years, self.speller.rewrite)
         lang = q.lang
         if forced:
             chosen = self._about_entity(q, forced.group(1))
@@ -68,7 +70,7 @@ class Engine:
             return guide.unknown_answer(lang)
         if cues.COUNT_FUNCTIONS.search(q.flat):
             return topics.structure(self.view, lang, None, None)
-        hits, weights = self.matcher.match(q.content)
+        hits, weights = self.matcher.match(q.content, q.lang)
         function = self._function(hits, direct_only=True)
         context_function = function or self._function(hits, direct_only=False)
         modes = self._modes(q, hits)

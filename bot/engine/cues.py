@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 HELP = re.compile(
     r"^(?:bonjour|bonsoir|salut|hello|hi|hey|coucou|yo|aide|help|merci|thanks|thank you|ok|test|menu|"
@@ -84,3 +85,21 @@ SHOW_MAP = re.compile(
     r"\b(?:montre[rz]?|affiche[rz]?|voir|dessine[rz]?|show|display|draw|see)\b.*\b(?:cartes?|carto\w*|maps?|"
     r"schemas?|diagrammes?|diagrams?|images?|pictures?)\b|\b(?:cartes?|maps?|cartographie)\b"
 )
+
+
+def vocabulary() -> Iterator[str]:
+    """The words these cues and the question parser know, for the speller: a word they read is no typo."""
+    from bot.engine import normalize
+
+    for value in globals().values():
+        if isinstance(value, re.Pattern):
+            yield from re.findall(r"[a-z]{3,}", value.pattern)
+    for words in (
+        normalize.STOPWORDS_FR,
+        normalize.STOPWORDS_EN,
+        normalize.QUESTION_WORDS,
+        normalize.LISTING_WORDS,
+        normalize.ENGLISH_MARKERS,
+        normalize.FRENCH_MARKERS,
+    ):
+        yield from (w for w in words if w.isalpha())

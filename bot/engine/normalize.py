@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from srom_data.text import fold
@@ -153,9 +154,15 @@ def _unique(items: list[int]) -> list[int]:
     return seen
 
 
-def parse(raw: str, known_years: tuple[int, ...]) -> Query:
+def parse(raw: str, known_years: tuple[int, ...], rewrite: Callable[[str, str], str] | None = None) -> Query:
+    """The question read: `rewrite` (the engine's speller) turns the asker's words into the SROM's words, after
+    the language is told from the words as written."""
     text, truncated = clean(raw)
     tokens = tokenize(text)
+    lang = detect_lang(tokens, raw)
+    if rewrite:
+        text = rewrite(text, lang)
+        tokens = tokenize(text)
     years, foreign = find_years(text, known_years)
     year_words = {str(y) for y in (*years, *foreign)} | {str(y)[2:] for y in years}
     content = [
@@ -172,4 +179,4 @@ def parse(raw: str, known_years: tuple[int, ...]) -> Query:
     if _UPPER_IT.search(raw) and "it" not in content:  # "IT" is a name, "it" a pronoun
         content.append("it")
     flat = " ".join(text.replace("'", " ").replace("-", " ").split())
-    return Query(raw, text, flat, tokens, content, detect_lang(tokens, raw), years, foreign, truncated)
+    return Query(raw, text, flat, tokens, content, lang, years, foreign, truncated)
