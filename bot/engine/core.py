@@ -96,8 +96,12 @@ class Engine:
             return topics.mode_definition(self.view, lang, [])
 
         rescored = self._rescore(hits, weights, q.content)
-        subject_hits = self._subject_hits(rescored, function, q.years, says_mode)
-        subject_hits_weak = [] if subject_hits else self._subject_hits(rescored, function, q.years, says_mode, WEAK)
+        # A mode named asks about a map: only activities and blocks have a mode.
+        on_map = says_mode or bool(modes)
+        subject_hits = self._subject_hits(rescored, function, q.years, on_map, modes=modes)
+        subject_hits_weak = (
+            [] if subject_hits else self._subject_hits(rescored, function, q.years, on_map, WEAK, modes=modes)
+        )
         if subject_hits and not (instances and self._kind(hits[0]) == "instance" and not asks_mode):
             if asks_who:  # "qui a porté le logo full CCI": the narrative says who, the map does not
                 found = self._leftover_search(q, [])
@@ -218,7 +222,13 @@ class Engine:
         return codes
 
     def _subject_hits(
-        self, hits: list[Hit], function: str | None, years: list[int], asks_mode: bool = False, floor: float = 0.0
+        self,
+        hits: list[Hit],
+        function: str | None,
+        years: list[int],
+        asks_mode: bool = False,
+        floor: float = 0.0,
+        modes: list[str] | None = None,
     ) -> list[Hit]:
         """Blocks, activities, objectives and themes the question names well enough, best first."""
         out = []
@@ -226,7 +236,7 @@ class Engine:
             if h.score < (floor or ACCEPT):
                 continue
             if h.ambiguous:
-                targets = self._filter_targets(h.targets, function, years)
+                targets = self._filter_targets(h.targets, function, years, modes or [], asks_mode)
                 if asks_mode:  # only activities and blocks have a mode: "la formation en 2017, quel mode ?"
                     targets = [t for t in targets if t in self.view.items] or targets
                 if len(targets) == 1:
@@ -246,7 +256,14 @@ class Engine:
         unique: dict[str, Hit] = {}
         for h in out:
             unique.setdefault(h.entity, h)
-        return list(unique.values())
+        ranked = list(unique.values())
+        # Same-named things that tie ("Comptabilité sociale" of finance and of HR): the question's context
+        # (function, year, mode named) decides before a question back is asked.
+        tied = [h for h in ranked if not h.ambiguous and h.score == ranked[0].score and h.weight == ranked[0].weight]
+        if len(tied) > 1:
+            kept = set(self._filter_targets(tuple(h.entity for h in tied), function, years, modes or [], asks_mode))
+            ranked = [h for h in ranked if h not in tied or h.entity in kept]
+        return ranked
 
     def _rescore(self, hits: list[Hit], weights: dict[str, float], words: list[str]) -> list[Hit]:
         """Weigh each hit by how much of the question it explains, so that a one-word name ("Gestion") does not
@@ -267,16 +284,35 @@ class Engine:
             out.append(h)
         return out
 
+    def _has_mode(self, entity_id: str, modes: list[str], years: list[int]) -> bool:
+        item = self.view.items.get(entity_id)
+        if item is None:
+            return False
+        return any(self.view.summary(item, y)[0] in modes for y in years or item.years if y in item.years)
+
     def _present(self, entity_id: str, years: list[int]) -> bool:
         item = self.view.items.get(entity_id)
         return item is None or any(y in item.years for y in years)
 
-    def _filter_targets(self, targets: tuple[str, ...], function: str | None, years: list[int]) -> list[str]:
+    def _filter_targets(
+        self,
+        targets: tuple[str, ...],
+        function: str | None,
+        years: list[int],
+        modes: list[str] | None = None,
+        asks_mode: bool = False,
+    ) -> list[str]:
+        """The homonyms the question's context leaves: its function, its year, the mode it names ("compta
+        sociale en intégration en 2017" is the finance one, whose 2017 mode the text gives as I)."""
         ids = list(dict.fromkeys(targets))
         if function:
             ids = [t for t in ids if function in (t, self.view.function_of(t))] or ids
         if years:
             ids = [t for t in ids if self._present(t, years)] or ids
+        if modes:
+            ids = [t for t in ids if self._has_mode(t, modes, years)] or ids
+        elif asks_mode:  # "la compta sociale a changé de mode ?": the one whose mode the text gives
+            ids = [t for t in ids if self._has_mode(t, list(self.view.modes), years)] or ids
         spans = [set(self.view.items[t].years) for t in ids if t in self.view.items]
         if len(spans) == len(ids) > 1 and all(a.isdisjoint(b) for i, a in enumerate(spans) for b in spans[i + 1 :]):
             # One thing under successive names on successive maps ("Paye" in 2013, "Réalisation des paies"
@@ -333,7 +369,16 @@ class Engine:
             return replies.evolution(self.view, q.lang, item, preface).model_copy(update={"intent": "mode_lookup"})
         if len(q.years) == 1 and not cues.EVOLUTION.search(q.flat):
             return replies.mode_lookup(self.view, q.lang, item, q.years[0])
-        return replies.evolution(self.view, q.lang, item)
+        answer = replies.evolution(self.view, q.lang, item)
+        if q.years or cues.EVOLUTION.search(q.flat):
+            return answer
+        # "les sites web, c'est harmonisé ?": a mode asked without a year is answered with every year's mode;
+        # the mode named is the answer's when the text gives it for one of them.
+        modes = self._modes(q, self.matcher.match(q.content, q.lang)[0])
+        found = [m for m in modes if self._has_mode(item.id, [m], [])]
+        return answer.model_copy(
+            update={"intent": "mode_lookup", "mode": self.view.mode_ref(found[0]) if found else None}
+        )
 
     def _commitments(self, q: Query, hits: list[Hit], function: str | None) -> Answer:
         ids = commitment_ids(q, self.view.commitments)

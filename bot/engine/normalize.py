@@ -33,7 +33,7 @@ STOPWORDS_EN = frozenset(
     """a an the of in on at for to by with from is are was were be been being do does did what which who
     whom whose how when where why this that these those it its there their they them we you your i me my
     please can could would should will shall tell show give about into as and or not any some s t ll re ve
-    d m""".split()
+    d m has have had between across since during than then also each every all there here get got""".split()
 )
 # Words of the domain's vocabulary that say what is asked, not about what.
 QUESTION_WORDS = frozenset(
@@ -123,7 +123,7 @@ def detect_lang(tokens: list[str], raw: str) -> str:
     en = sum(1 for t in tokens if t in ENGLISH_MARKERS)
     fr = sum(1 for t in tokens if t in FRENCH_MARKERS)
     if re.search(r"[éèêàùçœ]", raw.lower()):
-        fr += 2
+        fr += 1  # a French term quoted in an English question is not a French question
     return "en" if en > fr else "fr"
 
 
@@ -178,5 +178,5 @@ def parse(raw: str, known_years: tuple[int, ...], rewrite: Callable[[str, str], 
     ]
     if _UPPER_IT.search(raw) and "it" not in content:  # "IT" is a name, "it" a pronoun
         content.append("it")
-    flat = " ".join(text.replace("'", " ").replace("-", " ").split())
+    flat = " ".join(text.replace("'", " ").replace("-", " ").replace("/", " ").split())
     return Query(raw, text, flat, tokens, content, lang, years, foreign, truncated)
