@@ -98,9 +98,12 @@ class Engine:
         rescored = self._rescore(hits, weights, q.content)
         # A mode named asks about a map: only activities and blocks have a mode.
         on_map = says_mode or bool(modes)
-        subject_hits = self._subject_hits(rescored, function, q.years, on_map, modes=modes)
+        changes = on_map and bool(cues.EVOLUTION.search(q.flat))
+        subject_hits = self._subject_hits(rescored, function, q.years, on_map, modes=modes, changes=changes)
         subject_hits_weak = (
-            [] if subject_hits else self._subject_hits(rescored, function, q.years, on_map, WEAK, modes=modes)
+            []
+            if subject_hits
+            else self._subject_hits(rescored, function, q.years, on_map, WEAK, modes=modes, changes=changes)
         )
         if subject_hits and not (instances and self._kind(hits[0]) == "instance" and not asks_mode):
             if asks_who:  # "qui a porté le logo full CCI": the narrative says who, the map does not
@@ -229,6 +232,7 @@ class Engine:
         asks_mode: bool = False,
         floor: float = 0.0,
         modes: list[str] | None = None,
+        changes: bool = False,
     ) -> list[Hit]:
         """Blocks, activities, objectives and themes the question names well enough, best first."""
         out = []
@@ -236,7 +240,7 @@ class Engine:
             if h.score < (floor or ACCEPT):
                 continue
             if h.ambiguous:
-                targets = self._filter_targets(h.targets, function, years, modes or [], asks_mode)
+                targets = self._filter_targets(h.targets, function, years, modes or [], changes)
                 if asks_mode:  # only activities and blocks have a mode: "la formation en 2017, quel mode ?"
                     targets = [t for t in targets if t in self.view.items] or targets
                 if len(targets) == 1:
@@ -261,7 +265,7 @@ class Engine:
         # (function, year, mode named) decides before a question back is asked.
         tied = [h for h in ranked if not h.ambiguous and h.score == ranked[0].score and h.weight == ranked[0].weight]
         if len(tied) > 1:
-            kept = set(self._filter_targets(tuple(h.entity for h in tied), function, years, modes or [], asks_mode))
+            kept = set(self._filter_targets(tuple(h.entity for h in tied), function, years, modes or [], changes))
             ranked = [h for h in ranked if h not in tied or h.entity in kept]
         return ranked
 
@@ -300,7 +304,7 @@ class Engine:
         function: str | None,
         years: list[int],
         modes: list[str] | None = None,
-        asks_mode: bool = False,
+        changes: bool = False,
     ) -> list[str]:
         """The homonyms the question's context leaves: its function, its year, the mode it names ("compta
         sociale en intégration en 2017" is the finance one, whose 2017 mode the text gives as I)."""
@@ -311,7 +315,7 @@ class Engine:
             ids = [t for t in ids if self._present(t, years)] or ids
         if modes:
             ids = [t for t in ids if self._has_mode(t, modes, years)] or ids
-        elif asks_mode:  # "la compta sociale a changé de mode ?": the one whose mode the text gives
+        elif changes:  # "la compta sociale a changé de mode ?": only one whose mode the text gives can change
             ids = [t for t in ids if self._has_mode(t, list(self.view.modes), years)] or ids
         spans = [set(self.view.items[t].years) for t in ids if t in self.view.items]
         if len(spans) == len(ids) > 1 and all(a.isdisjoint(b) for i, a in enumerate(spans) for b in spans[i + 1 :]):
