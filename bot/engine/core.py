@@ -95,6 +95,14 @@ class Engine:
         if not modes and cues.LIST_ALL_MODES.search(q.flat):
             return topics.mode_definition(self.view, lang, [])
 
+        if (
+            function
+            and cues.FUNCTION_WORD.search(q.flat)
+            and cues.FUNCTION_SCOPE.search(q.flat)
+            and not (modes or says_mode or asks_who)
+        ):
+            # "what blocks make up the IS function?", "périmètre de la fonction juridique / achats ?"
+            return topics.structure(self.view, lang, function, q.years[0] if q.years else None)
         rescored = self._rescore(hits, weights, q.content)
         # A mode named asks about a map: only activities and blocks have a mode.
         on_map = says_mode or bool(modes)
@@ -118,7 +126,9 @@ class Engine:
                 found = self._leftover_search(q, hits)
                 if found:
                     return found
-                return topics.mode_list(self.view, lang, modes[0], q.years, context_function, None, self._preface(q))
+                span = cues.YEAR_SPAN.search(q.flat)  # "intégrées entre 2013 et 2017": what they are in 2017
+                years = [int(span.group(1))] if span and int(span.group(1)) in q.years else q.years
+                return topics.mode_list(self.view, lang, modes[0], years, context_function, None, self._preface(q))
             return topics.mode_definition(self.view, lang, modes)
         if context_function and cues.STRUCTURE.search(q.flat) and not instances:
             return topics.structure(self.view, lang, context_function, q.years[0] if q.years else None)
@@ -167,7 +177,12 @@ class Engine:
         for h in hits:
             if h.score >= 0.95 and self._kind(h) in ("function", "mode", "instance"):
                 used |= h.used
-        parts = [p for w in q.content if w not in used for p in w.split("-")]
+        parts = [
+            p
+            for w in q.content
+            if w not in used and not self.matcher.names_kind(w, ("function", "mode"), q.lang)
+            for p in w.split("-")
+        ]
         words = [w for w in dict.fromkeys(parts) if w and w not in GENERIC_WORDS and w not in LISTING_WORDS]
         if not words or not any(len(w) >= 4 for w in words):
             return None
@@ -353,7 +368,14 @@ class Engine:
         candidates = [Ref(id=e, label=self.view.describe(e)) for e in list(dict.fromkeys(ids))[:6]]
         followups = {c.id: f"={c.id}|{q.raw}" for c in candidates}
         answer = guide.clarification(q.lang, candidates, followups, top.alias, unsure=weak)
-        return answer.model_copy(update={"year": q.years[0] if len(q.years) == 1 else None})
+        functions = {self.view.function_of(c.id) for c in candidates}
+        fn = self.view.functions.get(functions.pop() or "") if len(functions) == 1 else None
+        return answer.model_copy(
+            update={
+                "year": q.years[0] if len(q.years) == 1 else None,
+                "function": self.view.function_ref(fn) if fn else None,
+            }
+        )
 
     def _preface(self, q: Query) -> str:
         """What to say first when the question names a year the SROM does not cover."""

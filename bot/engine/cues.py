@@ -36,7 +36,7 @@ LISTING = re.compile(
 # Narrower: a question that asks for the items of a block in a mode, not for one item's mode.
 BLOCK_LISTING = re.compile(
     r"\b(?:qu est ce qui|quelles? activites|quels? processus|lesquel(?:le)?s?|liste[rz]?|list|which|"
-    r"what s|whats|tout ce qui|toutes? les activites|les activites|activities|all)\b"
+    r"what s|whats|tout ce qui|ce qui|toutes? les activites|les activites|activities|all)\b"
 )
 EVOLUTION = re.compile(
     r"\b(?:evolution|evolue|evoluer|evolve[ds]?|change|changes|changed|changement|changements|chang[eé]|"
@@ -64,6 +64,13 @@ STRUCTURE = re.compile(
     r"cartographie|carte|map|organigramme|what activities|which activities|activities of|activites de|"
     r"liste des activites|list (?:the )?activities|fonctions?|functions?|de quoi|sommaire|sections?|"
     r"themes?|objectifs?|objectives?|actions?)\b"
+)
+# "entre 2013 et 2017", "between 2013 and 2017": a span whose end is the year a listing asks about.
+YEAR_SPAN = re.compile(r"\b(?:entre|between|from|de) (?:20\d\d) (?:et|and|to|a) (20\d\d)\b")
+FUNCTION_WORD = re.compile(r"\b(?:fonctions?|functions?)\b")
+FUNCTION_SCOPE = re.compile(
+    r"\b(?:perimetres?|scope|blocs?|blocks?|make up|makes up|compos\w*|contient|contains|comprend|couvre|couvrent|"
+    r"structure|activites|activities|qu y a t il|what s in)\b"
 )
 WHICH_MODE = re.compile(r"\b(?:c est quel mode|quel mode|which mode|what mode|quel type de mode)\b")
 BLOCK_CONTENT = re.compile(

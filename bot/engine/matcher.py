@@ -91,6 +91,11 @@ class EntityMatcher:
         n = max(len(self.entities), 1)
         self.idf = {tok: 1.0 + math.log(n / len(ids)) for tok, ids in df.items()}
         self.vocab = sorted(self.by_token)
+        # Words that are a whole name by themselves ("integration" of mode I, "rh" of HR), by entity kind.
+        self.whole_names: dict[str, set[str]] = defaultdict(set)
+        for alias in aliases:
+            if len(alias.tokens) == 1 and alias.entity in self.entities:
+                self.whole_names[alias.tokens[0]].add(self.entities[alias.entity].kind)
         self._fuzzy_vocab = [t for t in self.vocab if len(t) >= MIN_FUZZY_LEN - 1]
         self._by_stem: dict[str, list[str]] = defaultdict(list)
         for tok in self.vocab:
@@ -130,6 +135,13 @@ class EntityMatcher:
             ):
                 out.setdefault(tok, score / 100.0)
         return out
+
+    def names_kind(self, word: str, kinds: tuple[str, ...], lang: str = "fr") -> bool:
+        """Whether the word alone names an entity of these kinds ("intégration" a mode, "finances" a function)."""
+        return any(
+            sim >= 0.95 and any(k in kinds for k in self.whole_names.get(tok, ()))
+            for tok, sim in self.expand(word, lang).items()
+        )
 
     # -- alias level --------------------------------------------------------------------------------------------
 

@@ -59,7 +59,8 @@ ENGLISH_MARKERS = frozenset(
     accounting assets fixed bank banking elections purchasing procurement support users user helpdesk
     hardware network security social declarations skills evaluations appraisals dashboards stand letters
     explain and or with about map blocks changed evolve evolved describe pooled pooling integrated
-    harmonised harmonized autonomy governance board assembly chairman plan commit committed""".split()
+    harmonised harmonized autonomy governance board assembly chairman plan commit committed history historical
+    timeline between since across were has have""".split()
 )
 FRENCH_MARKERS = frozenset(
     """quel quelle quels quelles qui que quoi comment est sont le la les des du de pour en au aux avec
@@ -68,6 +69,7 @@ FRENCH_MARKERS = frozenset(
 )
 
 _UPPER_IT = re.compile(r"(?<![A-Za-z])IT(?![A-Za-z])")
+_UPPER_IS = re.compile(r"(?<![A-Za-z])IS(?![A-Za-z])")  # "the IS function": information systems, not "is"
 _YEAR_4 = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _YEAR_2 = re.compile(r"(?:\ben\s+|'|\bd'ici\s+|\bin\s+)(\d\d)\b")
 _YEAR_PHRASES: tuple[tuple[re.Pattern[str], int], ...] = (
@@ -178,5 +180,7 @@ def parse(raw: str, known_years: tuple[int, ...], rewrite: Callable[[str, str], 
     ]
     if _UPPER_IT.search(raw) and "it" not in content:  # "IT" is a name, "it" a pronoun
         content.append("it")
+    if _UPPER_IS.search(raw) and "si" not in content:
+        content.append("si")
     flat = " ".join(text.replace("'", " ").replace("-", " ").replace("/", " ").split())
     return Query(raw, text, flat, tokens, content, lang, years, foreign, truncated)
