@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 
-from bot.engine import cues, guide, replies, topics
+from bot.engine import commitments, cues, guide, replies, topics
 from bot.engine.answer import Answer, Ref
 from bot.engine.governance import GovernanceMatcher, commitment_ids, is_commitment_question
 from bot.engine.lookup import Item, KnowledgeView
 from bot.engine.matcher import EntityMatcher, Hit
 from bot.engine.normalize import LISTING_WORDS, Query, parse
+from bot.engine.replies import t as t_
 from bot.engine.search import PassageSearch
-from bot.engine.spelling import Speller
+from bot.engine.spelling import Speller, stem_fr
 from srom_data.models import Instance, KnowledgeBase
 from srom_data.text import key
 
@@ -412,12 +414,53 @@ class Engine:
             ids = [h.entity for h in hits if h.score >= 0.9 and self._kind(h) == "commitment"]
         if not function and re.search(r"\bgouv\w*|governance\b", q.text):
             function = "GOUV"
+        pool = [
+            c
+            for c in self.kb.commitments
+            if (not function or c.function == function) and (not q.years or c.year in q.years)
+        ] or list(self.kb.commitments)
         items = [self.view.commitments[i] for i in ids]
-        if function and not ids:
-            items = [c for c in self.kb.commitments if c.function == function]
-        if not items and not ids:
-            items = list(self.kb.commitments)
-        return topics.commitments(self.view, q.lang, items, function, self.status)
+        want = commitments.wanted(q)
+        if not items and not want.any:
+            words = [
+                w
+                for w in q.content
+                if not cues.COMMITMENT.search(w) and not self.matcher.names_kind(w, ("function", "mode"), q.lang)
+            ]
+            items = commitments.by_title_words(words, pool, stem_fr)
+        items = items or pool
+        if not want.any:
+            return topics.commitments(self.view, q.lang, items, function, self.status)
+        return self._tracked(q, items, function, want)
+
+    def _tracked(self, q: Query, items: list, function: str | None, want: commitments.Wanted) -> Answer:
+        """Commitments filtered by their tracked progress ("lesquels sont en retard ?", "pas mis à jour")."""
+        lang = q.lang
+        parts = [commitments.status_label(s, lang) for s in want.statuses]
+        if want.stale:
+            parts.append(t_(lang, "sans mise à jour récente", "not updated lately"))
+        which = t_(lang, " ou ", " or ").join(parts)
+        if self.status is None:
+            text = t_(
+                lang,
+                "Le suivi des engagements n'est pas disponible ici : je ne peux pas dire lesquels sont "
+                f"{which}. Voici les engagements concernés ; leur avancement se consulte avec "
+                "`/srom-engagement liste`.",
+                f"Commitment tracking is not available here, so I cannot tell which are {which}. Here are the "
+                "commitments concerned; see their progress with `/srom-engagement liste`.",
+            )
+            answer = topics.commitments(self.view, lang, items, function, None)
+            return answer.model_copy(update={"text": text + "\n" + answer.text})
+        today = dt.date.today()
+        kept = [c for c in items if commitments.keep(self.status(c.id), want, today)]
+        empty = t_(
+            lang,
+            f"Aucun engagement {which} d'après le suivi ({len(items)} engagements regardés). "
+            "`/srom-engagement liste` montre l'avancement de chacun.",
+            f"No commitment is {which} according to the tracking ({len(items)} looked at). "
+            "`/srom-engagement liste` shows each one's progress.",
+        )
+        return topics.commitments(self.view, lang, kept, function, self.status, which=which, empty=empty)
 
     def _governance(self, q: Query, instances: list[Instance], strict: bool = False) -> Answer | None:
         """Facts, roles or instances the question asks about; `strict` wants a fact or a role, not a bare name."""

@@ -237,20 +237,27 @@ def commitments(
     items: list[Commitment],
     function: str | None,
     status: StatusProvider | None,
+    which: str = "",
+    empty: str = "",
 ) -> Answer:
+    """`which` names the filter in the header ("en retard"); `empty` says what to do when nothing is left."""
+    if function is None and items and len({c.function for c in items}) == 1:
+        function = items[0].function
+    fn = view.functions.get(function or "")
     if not items:
-        text = t(
+        text = empty or t(
             lang,
             "Je ne trouve pas d'engagement correspondant dans le SROM.",
             "I find no matching commitment in the SROM.",
         )
-        return Answer(intent="commitments", lang=lang, text=text)
+        return Answer(intent="commitments", lang=lang, function=view.function_ref(fn) if fn else None, text=text)
     head = t(lang, "Engagements du SROM", "SROM commitments")
-    fn = view.functions.get(function or "")
     if fn:
         head += f" — {fn.label}"
     elif function:
         head += f" — {view.kb.meta.function_codes.get(function, function)}"
+    if which:
+        head += f" — {which}"
     lines = [f"*{head}* ({items[0].year}) :"]
     for c in items:
         state = status(c.id) if status else None
