@@ -36,6 +36,10 @@ STALE_WORDS = re.compile(
     r"forgotten|depuis longtemps)\b"
 )
 STALE_AFTER = dt.timedelta(days=90)
+# Words of tracking itself, never of a commitment's title ("je suis référent", "log progress").
+TRACKING_WORDS = re.compile(
+    r"^(?:referent\w*|avancement|progress|log|mettre|jour|update\w*|suivi|track\w*|statut|status|point)$"
+)
 MONTHS = "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre".split()
 _DATE = re.compile(r"\bau (1er|\d{1,2}) (\w+) (\d{4})\b")
 
@@ -64,13 +68,11 @@ def wanted(q: Query) -> Wanted:
 def by_title_words(content: list[str], items: list[Commitment], stem: Callable[[str], str]) -> list[Commitment]:
     """The commitments whose title or names share the most of the question's words ("le guide des achats
     régionaux", "the GPEC commitment"); none when no word is shared or several tie at one word."""
-    words = {stem(w) for w in content if len(w) >= 3}
+    words = {stem(w) for w in content if len(w) >= 3 and not TRACKING_WORDS.match(w)}
     if not words:
         return []
-    scored = []
-    for c in items:
-        own = {stem(w) for w in key(" ".join((c.title, *c.aliases))).split() if len(w) >= 3}
-        scored.append((len(words & own), c))
+    owns = [(c, {stem(w) for w in key(" ".join((c.title, *c.aliases))).split() if len(w) >= 3}) for c in items]
+    scored = [(len(words & own), c) for c, own in owns]
     best = max((n for n, _ in scored), default=0)
     found = [c for n, c in scored if n == best and n]
     return found if found and (best >= 2 or len(found) == 1) else []

@@ -81,8 +81,11 @@ class Engine:
         asks_mode = says_mode or bool(q.years)
         asks_who = bool(cues.WHO.search(q.flat)) and not says_mode
 
+        if asks_who and cues.NAMES_COMMITMENT.search(q.flat) and re.search(r"\breferent", q.flat):
+            # "qui est référent de l'engagement achats ?" asks about tracking, not about the governance
+            return self._commitments(q, hits, context_function)
         if asks_who:  # "qui vote le budget" is about the governance, not about the budget activities
-            gov = self._governance(q, instances, strict=True)
+            gov = self._governance(q, instances, strict=True, function=context_function)
             if gov:
                 return gov
         if cues.SHOW_MAP.search(q.flat) and context_function and not (modes or instances):
@@ -134,7 +137,7 @@ class Engine:
             return topics.mode_definition(self.view, lang, modes)
         if context_function and cues.STRUCTURE.search(q.flat) and not instances:
             return topics.structure(self.view, lang, context_function, q.years[0] if q.years else None)
-        gov = self._governance(q, instances)
+        gov = self._governance(q, instances, function=context_function)
         if gov:
             return gov
         if context_function or (cues.STRUCTURE.search(q.flat) and re.search(r"fonction|function|srom", q.text)):
@@ -462,8 +465,11 @@ class Engine:
         )
         return topics.commitments(self.view, lang, kept, function, self.status, which=which, empty=empty)
 
-    def _governance(self, q: Query, instances: list[Instance], strict: bool = False) -> Answer | None:
-        """Facts, roles or instances the question asks about; `strict` wants a fact or a role, not a bare name."""
+    def _governance(
+        self, q: Query, instances: list[Instance], strict: bool = False, function: str | None = None
+    ) -> Answer | None:
+        """Facts, roles or instances the question asks about; `strict` wants a fact or a role, not a bare name.
+        The answer's function is the one the question names, else the one its facts are about."""
         facts = self.governance.facts(q)
         roles = self.governance.roles(q, instances)
         composition = bool(re.search(r"\b(?:sieg\w*|compos\w*|membres?|members?|sits?|who is on)\b", q.flat))
@@ -471,7 +477,12 @@ class Engine:
             roles, facts = [], []
         if not (facts or roles or (instances and not strict) or (composition and instances)):
             return None
-        return topics.governance(self.view, q.lang, instances, roles, facts, composition)
+        answer = topics.governance(self.view, q.lang, instances, roles, facts, composition)
+        about = {f.function for f in facts[:2] if f.function in self.view.functions}
+        function = function or (about.pop() if len(about) == 1 else None)
+        if function in self.view.functions:
+            answer = answer.model_copy(update={"function": self.view.function_ref(self.view.functions[function])})
+        return answer
 
     def _fallback(self, q: Query, weak: list[Hit]) -> Answer:
         terms = [w for w in q.content if len(w) >= 3]

@@ -51,10 +51,14 @@ GOVERNANCE = re.compile(
     r"etudi\w*|dimensionn\w*|represent\w*|conseill\w*|met en oeuvre|mettent en oeuvre|implement\w*|"
     r"rapport|report|suivi annuel|responsable|in charge|charge de|fait quoi|que fait|what does)\b"
 )
-WHO = re.compile(r"(?<!ce )\b(?:qui|who|whom|quelle instance|which body|quel organe|quelle cci|which cci)\b")
+WHO = re.compile(
+    r"(?<!ce )\b(?:qui|who|whom|quel(?:le)?s? (?:instance|organe|cci|commission|comite|groupe|direction)s?|"
+    r"which (?:body|bodies|cci|committee|committees|commission|group))\b"
+)
+NAMES_COMMITMENT = re.compile(r"\b(?:engagements?|commitments?)\b")
 COMMITMENT = re.compile(
     r"\b(?:engagements?|engage\w*|commitments?|committed|pledges?|axes? prioritaires?|priorites?|priorities|"
-    r"feuille de route|roadmap|promesses?|chantiers? 2021|objectifs?|objectives?|goals?|enjeux|commit\w*)\b"
+    r"feuille de route|roadmap|promesses?|chantiers? 2021|objectifs?|objectives?|goals?|enjeux|commit(?!tee)\w*)\b"
 )
 NOT_COMMITMENT = re.compile(r"\bgestion des engagements\b|\boutil de gestion des engagements\b")
 COMMITMENT_ID = re.compile(r"\b([a-z]{2,6})[- ]?(\d{1,2})\b")

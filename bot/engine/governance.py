@@ -12,7 +12,7 @@ from bot.engine.topics import verb_stem
 from srom_data.models import Fact, Instance, KnowledgeBase, Role
 from srom_data.text import key
 
-# English verbs of governance questions, to the French stems the document uses.
+# English verbs of governance questions (and irregular French forms), to the French stems the document uses.
 EN_VERBS = {
     "arbitrat": "arbitr",
     "deliberat": "deliber",
@@ -39,6 +39,9 @@ EN_VERBS = {
     "lead": "impuls",
     "prepar": "prepar",
     "orient": "orient",
+    # French verbs whose forms do not share the infinitive's stem
+    "suit": "suiv",
+    "suiv": "suiv",
 }
 
 
