@@ -7,6 +7,7 @@ import logging
 import re
 
 from bot.engine import commitments, cues, guide, replies, topics
+from bot.engine.acronyms import TextAcronyms
 from bot.engine.answer import Answer, Ref
 from bot.engine.governance import GovernanceMatcher, commitment_ids, is_commitment_question
 from bot.engine.lookup import Item, KnowledgeView
@@ -46,6 +47,7 @@ class Engine:
         self.speller = Speller(kb, cues.vocabulary())
         self.matcher = EntityMatcher(kb, self.speller.rewrite_name)
         self.governance = GovernanceMatcher(kb)
+        self.acronyms = TextAcronyms(kb, self.matcher, self.search)
 
     def answer(self, question: str) -> Answer:
         try:
@@ -70,6 +72,9 @@ class Engine:
             return guide.help_answer(lang, self.kb.meta.region)
         if cues.OFF_TOPIC.search(q.flat):
             return guide.unknown_answer(lang)
+        defined = self.acronyms.passages(q.content, bool(cues.DEFINITION.search(q.flat)))
+        if defined and not cues.WHO.search(q.flat):
+            return guide.fallback(lang, defined, self.view.functions)
         if cues.COUNT_FUNCTIONS.search(q.flat):
             return topics.structure(self.view, lang, None, None)
         hits, weights = self.matcher.match(q.content, q.lang)
@@ -85,7 +90,9 @@ class Engine:
             # "qui est référent de l'engagement achats ?" asks about tracking, not about the governance
             return self._commitments(q, hits, context_function)
         if asks_who:  # "qui vote le budget" is about the governance, not about the budget activities
-            gov = self._governance(q, instances, strict=True, function=context_function)
+            # "qui suit la COM conclue avec l'État": an acronym the text defines names no function here
+            named = None if set(q.content) & set(self.acronyms.defined) else context_function
+            gov = self._governance(q, instances, strict=True, function=named)
             if gov:
                 return gov
         if cues.SHOW_MAP.search(q.flat) and context_function and not (modes or instances):
