@@ -25,6 +25,8 @@ SUBJECT_KINDS = ("block", "activity", "objective", "theme")
 ACCEPT = 0.75
 WEAK = 0.6  # below ACCEPT but above this: offered as "did you mean", never answered
 UNKNOWN_WORD_WEIGHT = 1.0
+FOREIGN_WORD_WEIGHT = 4.0
+FALLBACK_SHARE = 0.6  # the weighted share of the question a passage must hold to be shown as the answer
 # Words that shape a listing or structure question rather than name a topic of the narrative.
 GENERIC_WORDS = frozenset(
     """activites activities activite activity processus process processes fonction fonctions function functions
@@ -70,8 +72,6 @@ class Engine:
                 return chosen
         if not q.text or cues.HELP.match(q.flat) or (cues.HELP_ANYWHERE.search(q.flat) and len(q.content) <= 2):
             return guide.help_answer(lang, self.kb.meta.region)
-        if cues.OFF_TOPIC.search(q.flat):
-            return guide.unknown_answer(lang)
         defined = self.acronyms.passages(q.content, bool(cues.DEFINITION.search(q.flat)))
         if defined and not cues.WHO.search(q.flat):
             return guide.fallback(lang, defined, self.view.functions)
@@ -303,9 +303,12 @@ class Engine:
         for h in hits:
             if h.score >= 0.95 and self._kind(h) in ("function", "mode"):
                 context |= h.used
-        # A word the knowledge base does not know counts a little: "train nantes paris demain" is not training.
+        # A word no name knows counts a little ("train nantes paris demain" is not training), and a word the SROM
+        # never uses counts as much as a rare name: "réserver une salle" is about nothing of the SROM.
         unknown = [w for w in dict.fromkeys(words) if w not in weights and w not in context]
-        total = sum(w for word, w in weights.items() if word not in context) + UNKNOWN_WORD_WEIGHT * len(unknown)
+        total = sum(w for word, w in weights.items() if word not in context) + sum(
+            UNKNOWN_WORD_WEIGHT if w in self.speller.known else FOREIGN_WORD_WEIGHT for w in unknown
+        )
         out = []
         for h in hits:
             if total and self._kind(h) not in ("function", "mode", "instance", "commitment"):
@@ -496,9 +499,14 @@ class Engine:
         hits = self.search.search(terms)
         if hits:
             needed = max(1, (len(set(terms)) + 1) // 2)
-            good = [h for h in hits if h.matched >= needed]
+            # English words are foreign to the French narrative: only French questions are weighed so.
+            floor = FALLBACK_SHARE if q.lang == "fr" else 0.0
+            good = [h for h in hits if h.matched >= needed and h.share >= floor]
             if good:
                 return guide.fallback(q.lang, good, self.view.functions)
-        if weak and len(q.content) <= 3:  # a short name half-recognised is a question back, never an answer
+        # A short name half-recognised is a question back, never an answer; unless the question has words the SROM
+        # never uses ("demain", "meeting room"): then it is about something else.
+        foreign = [w for w in q.content if w not in self.speller.known and not self.matcher.expand(w, q.lang)]
+        if weak and len(q.content) <= 3 and not foreign:
             return self._clarify(q, weak[:4], weak=True)
         return guide.unknown_answer(q.lang)

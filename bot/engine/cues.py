@@ -8,7 +8,8 @@ from collections.abc import Iterator
 HELP = re.compile(
     r"^(?:bonjour|bonsoir|salut|hello|hi|hey|coucou|yo|aide|help|merci|thanks|thank you|ok|test|menu|"
     r"start|\?|aide moi|help me|que sais tu faire|que peux tu faire|what can you do|comment ca marche|"
-    r"tu fais quoi|qui es tu|who are you|exemples?|examples?)(?: srom| bot| stp| svp| !)*$"
+    r"tu fais quoi|qui es tu|who are you|exemples?|examples?)"
+    r"(?: srom| bot| stp| svp| beaucoup| bien| a toi| a vous| !)*$"
 )
 HELP_ANYWHERE = re.compile(
     r"\b(?:aide|help|que sais tu|que peux tu|what can you|utilise[rs]?|sers a quoi|sert a quoi|"
@@ -83,11 +84,6 @@ BLOCK_CONTENT = re.compile(
 )
 LETTERS = re.compile(r"(?<![A-Za-z\u00C0-\u017F])([ACHMI])(?![A-Za-z\u00C0-\u017F])")
 SINGLE_MODE_LETTER = re.compile(r"(?:\b(?:le|la|l|mode|lettre|letter|code|un|une|the|en)\s+|\()([ACHMI])(?:\)|\b)(?!')")
-# Small talk the SROM has nothing to say about, even when a word of it occurs in the document.
-OFF_TOPIC = re.compile(
-    r"\b(?:quel temps|fera t il beau|il pleut|meteo|weather|recette|recipe|blague|joke|horaires? de train|"
-    r"resultat du match|qui a gagne|score du match|restaurant|cantine|menu du jour|bitcoin|bourse)\b"
-)
 COUNT_FUNCTIONS = re.compile(
     r"\b(?:combien de fonctions|how many functions|quelles sont les fonctions|liste des fonctions|"
     r"list (?:of )?(?:the )?functions|which functions)\b"

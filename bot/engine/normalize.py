@@ -27,7 +27,7 @@ STOPWORDS_FR = frozenset(
     seront est-ce qu-est-ce etre ete fait faire font peux peut pouvez veux voudrais savoir dire dis
     donne donner moi svp stp merci bien alors donc aussi tout tous toute toutes quand ou combien cela
     ceci ici chez vers via selon sous entre depuis jusqu a-t-il a-t-elle y-a-t-il ya il-y-a-t-il
-    aura auront avait avaient t-on au juste""".split()
+    aura auront avait avaient t-on au juste fera feront faut pourquoi deja encore vraiment exactement""".split()
 )
 STOPWORDS_EN = frozenset(
     """a an the of in on at for to by with from is are was were be been being do does did what which who
@@ -115,9 +115,13 @@ def _is_emoji(ch: str) -> bool:
     return cp >= 0x1F000 or 0x2600 <= cp <= 0x27BF or cp in (0xFE0F, 0x200D)
 
 
+_INVERSION = re.compile(r"-t-(?:il|elle|on|ils|elles)\b|-(?:il|elle|on|ils|elles|je|tu|nous|vous)\b")
+
+
 def tokenize(text: str) -> list[str]:
-    """Folded words, with French elisions removed (l'harmonisation -> harmonisation)."""
-    text = _ELISION.sub(" ", text)
+    """Folded words, with French elisions and inversions removed (l'harmonisation -> harmonisation, fera-t-il ->
+    fera)."""
+    text = _INVERSION.sub(" ", _ELISION.sub(" ", text))
     return [t.strip("-") for t in _NON_WORD.split(text) if t.strip("-")]
 
 

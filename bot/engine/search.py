@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from dataclasses import dataclass
 
@@ -15,6 +16,7 @@ class SearchHit:
     passage: Passage
     score: float  # BM25, lower is better (SQLite's convention)
     matched: int  # how many distinct query words the passage holds
+    share: float = 0.0  # the IDF-weighted share of the query's words the passage holds
 
 
 class PassageSearch:
@@ -28,6 +30,14 @@ class PassageSearch:
             [(i, " ".join(tokenize(fold(canonical_quote(p.text))))) for i, p in enumerate(self.passages)],
         )
         self._folded = [set(tokenize(fold(canonical_quote(p.text)))) for p in self.passages]
+        self._words = sorted(set().union(*self._folded)) if self._folded else []
+        self._n = max(len(self.passages), 1)
+
+    def weight(self, stem: str) -> float:
+        """How telling a word is: rare in the narrative weighs more; absent from it, the most (a question made
+        of words the SROM never uses is about something else)."""
+        df = sum(1 for words in self._folded if any(w.startswith(stem) for w in words))
+        return math.log((self._n + 1) / (df + 0.5)) if df else math.log(self._n + 1) + 1.0
 
     def search(self, words: list[str], limit: int = 3) -> list[SearchHit]:
         terms = [w for w in dict.fromkeys(words) if len(w) >= 3 and w not in STOPWORDS_FR and w not in STOPWORDS_EN]
@@ -39,11 +49,13 @@ class PassageSearch:
         rows = self.db.execute(
             "SELECT rowid, bm25(p) FROM p WHERE p MATCH ? ORDER BY bm25(p) LIMIT ?", (query, limit * 3)
         ).fetchall()
+        weights = {stem: self.weight(stem) for stem in stems}
+        total = sum(weights.values()) or 1.0
         hits = []
         for rowid, score in rows:
             words_in = self._folded[rowid]
-            matched = sum(1 for stem in stems if any(w.startswith(stem) for w in words_in))
-            hits.append(SearchHit(self.passages[rowid], score, matched))
+            found = [stem for stem in stems if any(w.startswith(stem) for w in words_in)]
+            hits.append(SearchHit(self.passages[rowid], score, len(found), sum(weights[f] for f in found) / total))
         hits.sort(key=lambda h: (-h.matched, h.score))
         return hits[:limit]
 
