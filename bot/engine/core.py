@@ -140,7 +140,16 @@ class Engine:
                     return found
                 span = cues.YEAR_SPAN.search(q.flat)  # "intégrées entre 2013 et 2017": what they are in 2017
                 years = [int(span.group(1))] if span and int(span.group(1)) in q.years else q.years
-                return topics.mode_list(self.view, lang, modes[0], years, context_function, None, self._preface(q))
+                return topics.mode_list(
+                    self.view,
+                    lang,
+                    modes[0],
+                    years,
+                    context_function,
+                    None,
+                    self._preface(q),
+                    self._about_mode(modes[0], context_function, years),
+                )
             return topics.mode_definition(self.view, lang, modes)
         if context_function and cues.STRUCTURE.search(q.flat) and not instances:
             return topics.structure(self.view, lang, context_function, q.years[0] if q.years else None)
@@ -170,6 +179,28 @@ class Engine:
         if block and cues.BLOCK_CONTENT.search(q.flat) and not (modes or cues.WHICH_MODE.search(q.flat)):
             return topics.block_structure(self.view, q.lang, self.view.items[top.entity], q.years)
         return self._about_entity(q, top.entity) or guide.unknown_answer(q.lang)
+
+    def _about_mode(self, code: str, function: str | None, years: list[int]) -> tuple[list, list]:
+        """The narrative and the commitments nearest to "which activities are in this mode" when the maps give
+        none: passages of that function and year that use the mode's word ("Avant 2013, la fonction SI était
+        assumée de manière autonome"), and that year's commitments that use it ("Harmoniser les procédures")."""
+        mode = self.view.modes[code]
+        stem = stem_fr(key(mode.label))[:7]
+        passages = [
+            h.passage
+            for h in self.search.search([stem], limit=12)
+            if h.passage.function
+            and (not function or h.passage.function == function)
+            and (not years or h.passage.year is None or h.passage.year in years)
+        ]
+        about = [
+            c
+            for c in self.kb.commitments
+            if (not function or c.function == function)
+            and (not years or c.year in years)
+            and any(w.startswith(stem) for w in key(c.title).split())
+        ]
+        return passages[:2], about
 
     def _instances(self, hits: list[Hit]) -> list[Instance]:
         """Instances named, without those whose name is inside a longer one ("présidents" in "comité des
@@ -482,6 +513,8 @@ class Engine:
         The answer's function is the one the question names, else the one its facts are about."""
         facts = self.governance.facts(q)
         roles = self.governance.roles(q, instances)
+        if instances and cues.ROLE_OF.search(q.flat):  # "que fait le GPL ?": all its roles, not one fact
+            facts, roles = [], []
         composition = bool(re.search(r"\b(?:sieg\w*|compos\w*|membres?|members?|sits?|who is on)\b", q.flat))
         if composition and instances:
             roles, facts = [], []

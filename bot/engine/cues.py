@@ -56,6 +56,10 @@ WHO = re.compile(
     r"(?<!ce )\b(?:qui|who|whom|quel(?:le)?s? (?:instance|organe|cci|commission|comite|groupe|direction)s?|"
     r"which (?:body|bodies|cci|committee|committees|commission|group))\b"
 )
+ROLE_OF = re.compile(
+    r"\b(?:que fait|que font|fait quoi|font quoi|a quoi sert|sert a quoi|roles? d[eu]s?|missions? d[eu]s?|"
+    r"what does .* do|what do .* do|role of|roles of|what is the role)\b"
+)
 NAMES_COMMITMENT = re.compile(r"\b(?:engagements?|commitments?)\b")
 COMMITMENT = re.compile(
     r"\b(?:engagements?|engage\w*|commitments?|committed|pledges?|axes? prioritaires?|priorites?|priorities|"

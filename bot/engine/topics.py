@@ -7,7 +7,7 @@ from collections.abc import Callable
 from bot.engine.answer import Answer, MapRequest, Ref, Source
 from bot.engine.lookup import Item, KnowledgeView
 from bot.engine.replies import MAX_LIST, certainty_label, t
-from srom_data.models import Commitment, Fact, Instance, Role
+from srom_data.models import Commitment, Fact, Instance, Passage, Role
 from srom_data.text import fold
 
 # Status of a commitment (filled in by the commitment-tracking storage when it is wired).
@@ -51,33 +51,28 @@ def mode_list(
     function: str | None,
     block: str | None = None,
     preface: str = "",
+    nearest: tuple[list[Passage], list[Commitment]] = ([], []),
 ) -> Answer:
+    """The activities the text gives in one mode, per year; a year with none points to what the text does say:
+    the years it gives this mode, the narrative `nearest` holds, the commitments of that year about it."""
     years = years or list(view.years)
     mode = view.modes[code]
+    fn = view.functions.get(function or "")
     lines: list[str] = [preface] if preface else []
-    count = 0
     sources: list[Source] = []
+    empty: list[int] = []
     for year in years:
-        found = []
-        for fn in view.kb.functions:
-            if function and fn.id != function:
-                continue
-            for act in fn.activities:
-                a = act.assessments.get(year)
-                if block and act.placements[year].block != block if year in act.placements else block:
-                    continue
-                if a and a.mode == code:
-                    found.append(f"• {act.label_in(year)} — {fn.label} ({certainty_label(lang, a.certainty)})")
-                    src = Source(section=a.evidence[0].section, quote=a.evidence[0].quote) if a.evidence else None
-                    if src and src not in sources and len(sources) < 4:
-                        sources.append(src)
+        found = _in_mode(view, lang, code, year, function, block, sources)
         head = t(lang, f"*{mode.label}* en {year}", f"*{mode.label_en}* in {year}")
+        if fn:  # "activités RH en intégration en 2021" keeps its function in the header
+            head += f" — {fn.label}"
         if found:
             lines.append(f"{head} ({len(found)}) :")
             lines.extend(found[:MAX_LIST])
             if len(found) > MAX_LIST:
                 lines.append(t(lang, f"… et {len(found) - MAX_LIST} autres.", f"… and {len(found) - MAX_LIST} more."))
         else:
+            empty.append(year)
             lines.append(
                 t(
                     lang,
@@ -85,7 +80,8 @@ def mode_list(
                     f"{head}: no activity for which the text gives this mode.",
                 )
             )
-        count += len(found)
+    if empty:
+        lines.extend(_pointers(view, lang, code, years, empty, function, block, nearest, sources))
     lines.append(
         t(
             lang,
@@ -93,7 +89,6 @@ def mode_list(
             "_Only modes the text establishes are listed; many are not stated._",
         )
     )
-    fn = view.functions.get(function or "")
     return Answer(
         intent="mode_list",
         lang=lang,
@@ -101,8 +96,85 @@ def mode_list(
         year=years[0] if len(years) == 1 else None,
         mode=view.mode_ref(code),
         text="\n".join(lines),
-        sources=sources,
+        sources=sources[:5],
     )
+
+
+def _in_mode(
+    view: KnowledgeView,
+    lang: str,
+    code: str,
+    year: int,
+    function: str | None,
+    block: str | None,
+    sources: list[Source] | None = None,
+) -> list[str]:
+    found = []
+    for fn in view.kb.functions:
+        if function and fn.id != function:
+            continue
+        for act in fn.activities:
+            a = act.assessments.get(year)
+            if block and (year not in act.placements or act.placements[year].block != block):
+                continue
+            if a and a.mode == code:
+                found.append(f"• {act.label_in(year)} — {fn.label} ({certainty_label(lang, a.certainty)})")
+                src = Source(section=a.evidence[0].section, quote=a.evidence[0].quote) if a.evidence else None
+                if sources is not None and src and src not in sources and len(sources) < 4:
+                    sources.append(src)
+    return found
+
+
+def _pointers(
+    view: KnowledgeView,
+    lang: str,
+    code: str,
+    years: list[int],
+    empty: list[int],
+    function: str | None,
+    block: str | None,
+    nearest: tuple[list[Passage], list[Commitment]],
+    sources: list[Source],
+) -> list[str]:
+    """What to read instead of an empty list: never a bare "none"."""
+    lines = []
+    mode = view.modes[code]
+    for other in (y for y in view.years if y not in years):
+        found = _in_mode(view, lang, code, other, function, block)
+        if found:
+            names = ", ".join(f.removeprefix("• ").split(" — ")[0] for f in found[:8])
+            more = t(lang, f" et {len(found) - 8} autres", f" and {len(found) - 8} more") if len(found) > 8 else ""
+            lines.append(
+                t(
+                    lang,
+                    f"Le texte donne ce mode en {other} pour {len(found)} activité(s) : {names}{more}.",
+                    f"The text gives this mode in {other} for {len(found)} activit(ies): {names}{more}.",
+                )
+            )
+    passages, commitments_about = nearest
+    for p in passages:
+        lines.append(t(lang, "Ce que le texte en dit : ", "What the text says (in French): ") + f"« {p.text} »")
+        sources.insert(0, Source(section=p.section, quote=p.text))
+    if commitments_about:
+        ids = ", ".join(f"{c.id} ({c.title})" for c in commitments_about[:4])
+        lines.append(
+            t(
+                lang,
+                f"Pour {commitments_about[0].year}, le SROM fixe des engagements sur ce sujet : {ids}.",
+                f"For {commitments_about[0].year}, the SROM sets commitments on this: {ids}.",
+            )
+        )
+    if not lines:
+        label = mode.label.lower() if lang == "fr" else mode.label_en.lower()
+        lines.append(
+            t(
+                lang,
+                f"Le texte ne donne l'{label} pour aucune activité de ces cartes ; `c'est quoi l'{label} ?` "
+                "en donne la définition.",
+                f"The text gives {label} for no activity on these maps; `what does {label} mean?` defines it.",
+            )
+        )
+    return lines
 
 
 def governance(
@@ -140,6 +212,8 @@ def governance(
                 sources.append(Source(section=role.evidence.section, quote=role.evidence.quote))
             for ren in inst.renamed_from:
                 lines.append(t(lang, f"_Anciennement {ren.old}._", f"_Formerly {ren.old}._"))
+    if lang == "en" and lines:  # the document's own words stay French; the asker is told so in English
+        lines.insert(0, "From the SROM's governance (quoted in French):")
     unique: list[Source] = []
     for s in sources:
         if s not in unique:
