@@ -125,6 +125,14 @@ class Engine:
             if subject_hits
             else self._subject_hits(rescored, function, q.years, on_map, WEAK, modes=modes, changes=changes)
         )
+        if (
+            cues.PERSONAL.search(q.flat)
+            and not (asks_mode or modes or asks_who)
+            and not (
+                cues.EVOLUTION.search(q.flat) or cues.DEFINITION.search(q.flat) or cues.FUNCTION_SCOPE.search(q.flat)
+            )
+        ):  # "combien de jours de congés il me reste": the asker's own case, which no SROM answers
+            return guide.unknown_answer(lang)
         if subject_hits and not (instances and self._kind(hits[0]) == "instance" and not asks_mode):
             if asks_who:  # "qui a porté le logo full CCI": the narrative says who, the map does not
                 found = self._leftover_search(q, [])

@@ -60,6 +60,9 @@ ROLE_OF = re.compile(
     r"\b(?:que fait|que font|fait quoi|font quoi|a quoi sert|sert a quoi|roles? d[eu]s?|missions? d[eu]s?|"
     r"what does .* do|what do .* do|role of|roles of|what is the role)\b"
 )
+# The asker speaking of their own case ("il me reste", "mon badge", "book me"): a question about the asker, not
+# about the SROM, unless it also asks for a mode, a year, a change, a definition, a structure or a who.
+PERSONAL = re.compile(r"\b(?:me|m|mon|ma|mes|moi|my|me|mine|i m|i am|je suis)\b")
 NAMES_COMMITMENT = re.compile(r"\b(?:engagements?|commitments?)\b")
 COMMITMENT = re.compile(
     r"\b(?:engagements?|engage\w*|commitments?|committed|pledges?|axes? prioritaires?|priorites?|priorities|"
