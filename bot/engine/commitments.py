@@ -71,11 +71,21 @@ def by_title_words(content: list[str], items: list[Commitment], stem: Callable[[
     words = {stem(w) for w in content if len(w) >= 3 and not TRACKING_WORDS.match(w)}
     if not words:
         return []
-    owns = [(c, {stem(w) for w in key(" ".join((c.title, *c.aliases))).split() if len(w) >= 3}) for c in items]
+    owns = [(c, _title_stems(c, stem)) for c in items]
     scored = [(len(words & own), c) for c, own in owns]
     best = max((n for n, _ in scored), default=0)
     found = [c for n, c in scored if n == best and n]
     return found if found and (best >= 2 or len(found) == 1) else []
+
+
+_TITLE_STEMS: dict[tuple[str, str], frozenset[str]] = {}
+
+
+def _title_stems(c: Commitment, stem: Callable[[str], str]) -> frozenset[str]:
+    memo = (c.id, c.title)
+    if memo not in _TITLE_STEMS:
+        _TITLE_STEMS[memo] = frozenset(stem(w) for w in key(" ".join((c.title, *c.aliases))).split() if len(w) >= 3)
+    return _TITLE_STEMS[memo]
 
 
 def state(line: str | None) -> tuple[str | None, dt.date | None]:

@@ -50,8 +50,10 @@ class GovernanceMatcher:
         self._roles: list[tuple[str, Instance, Role]] = [
             (verb_stem(role.verb), inst, role) for inst in kb.governance.instances for role in inst.roles
         ]
-        self._fact_keys: list[tuple[Fact, list[str]]] = [
-            (fact, [key(k) for k in fact.keywords if key(k)]) for fact in kb.governance.facts
+        self._fact_keys: list[tuple[Fact, list[tuple[float, re.Pattern[str]]]]] = [
+            # a keyword of several words ("29 mai", "marchés régionaux") is specific enough alone
+            (fact, [(1.5 if " " in k else 1.0, re.compile(rf"\b{re.escape(k)}")) for k in map(key, fact.keywords) if k])
+            for fact in kb.governance.facts
         ]
 
     def facts(self, q: Query) -> list[Fact]:
@@ -59,8 +61,7 @@ class GovernanceMatcher:
         who = bool(cues.WHO.search(q.flat))
         scored = []
         for fact, keys in self._fact_keys:
-            # a keyword of several words ("29 mai", "marchés régionaux") is specific enough alone
-            found = sum(1.5 if " " in k else 1 for k in keys if re.search(rf"\b{re.escape(k)}", text))
+            found = sum(w for w, pattern in keys if pattern.search(text))
             score = found + (0.5 if who and found else 0)
             if score >= 1.5:
                 scored.append((score, fact))

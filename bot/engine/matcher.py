@@ -91,6 +91,11 @@ class EntityMatcher:
         n = max(len(self.entities), 1)
         self.idf = {tok: 1.0 + math.log(n / len(ids)) for tok, ids in df.items()}
         self.vocab = sorted(self.by_token)
+        self._expanded: dict[tuple[str, str], dict[str, float]] = {}
+        self._weighted = []  # per alias: its tokens with their IDF, and their sum
+        for alias in aliases:
+            weighted = tuple((tok, self.idf.get(tok, 1.0)) for tok in alias.tokens)
+            self._weighted.append((weighted, sum(w for _, w in weighted) or 1.0))
         # Words that are a whole name by themselves ("integration" of mode I, "rh" of HR), by entity kind.
         self.whole_names: dict[str, set[str]] = defaultdict(set)
         for alias in aliases:
@@ -106,7 +111,15 @@ class EntityMatcher:
 
     def expand(self, word: str, lang: str = "fr") -> dict[str, float]:
         """Vocabulary words this question word may stand for, with a similarity in 0..1. English stems only read
-        an English question: "centrale" is no form of "centralized"."""
+        an English question: "centrale" is no form of "centralized". Memoised: the vocabulary never changes."""
+        found = self._expanded.get((word, lang))
+        if found is None:
+            if len(self._expanded) > 50_000:
+                self._expanded.clear()
+            found = self._expanded[(word, lang)] = self._expand(word, lang)
+        return found
+
+    def _expand(self, word: str, lang: str) -> dict[str, float]:
         out: dict[str, float] = {}
         if word in self.by_token:
             out[word] = 1.0
@@ -157,23 +170,22 @@ class EntityMatcher:
         candidates: set[int] = set()
         for tok in sims:
             candidates.update(self.by_token[tok])
-        best: dict[str, Hit] = {}
+        best: dict[str, tuple[float, float, int]] = {}
         for i in candidates:
-            alias = self.aliases[i]
-            total = covered = 0.0
-            used: set[str] = set()
-            for tok in alias.tokens:
-                w = self.idf.get(tok, 1.0)
-                total += w
+            weighted, total = self._weighted[i]
+            covered = 0.0
+            for tok, w in weighted:
                 if tok in sims:
                     covered += w * sims[tok][0]
-                    used.add(sims[tok][1])
-            if not total:
-                continue
-            hit = Hit(alias.entity, covered / total, covered, alias.name, alias.targets, frozenset(used))
-            prev = best.get(alias.entity)
-            if prev is None or (hit.score, hit.weight) > (prev.score, prev.weight):
-                best[alias.entity] = hit
+            rank = (covered / total, covered, i)
+            prev = best.get(self.aliases[i].entity)
+            if prev is None or rank[:2] > prev[:2]:
+                best[self.aliases[i].entity] = rank
+        hits = []
+        for score, covered, i in best.values():
+            alias = self.aliases[i]
+            used = frozenset(sims[tok][1] for tok in alias.tokens if tok in sims)
+            hits.append(Hit(alias.entity, score, covered, alias.name, alias.targets, used))
         # On a tie, a declared ambiguous name wins: the data says that name needs a question back.
-        hits = sorted(best.values(), key=lambda h: (-h.score, -h.weight, not h.ambiguous, h.entity))
+        hits.sort(key=lambda h: (-h.score, -h.weight, not h.ambiguous, h.entity))
         return hits, word_weights
