@@ -50,6 +50,7 @@ class Engine:
         self.matcher = EntityMatcher(kb, self.speller.rewrite_name)
         self.governance = GovernanceMatcher(kb)
         self.acronyms = TextAcronyms(kb, self.matcher, self.search)
+        self._about_modes: dict[tuple[str, str | None, tuple[int, ...]], tuple[list, list]] = {}
 
     def answer(self, question: str) -> Answer:
         try:
@@ -192,6 +193,12 @@ class Engine:
         """The narrative and the commitments nearest to "which activities are in this mode" when the maps give
         none: passages of that function and year that use the mode's word ("Avant 2013, la fonction SI était
         assumée de manière autonome"), and that year's commitments that use it ("Harmoniser les procédures")."""
+        memo = (code, function, tuple(years))
+        if memo not in self._about_modes:
+            self._about_modes[memo] = self._mode_pointers(code, function, years)
+        return self._about_modes[memo]
+
+    def _mode_pointers(self, code: str, function: str | None, years: list[int]) -> tuple[list, list]:
         mode = self.view.modes[code]
         stem = stem_fr(key(mode.label))[:7]
         passages = [

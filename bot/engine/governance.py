@@ -50,9 +50,13 @@ class GovernanceMatcher:
         self._roles: list[tuple[str, Instance, Role]] = [
             (verb_stem(role.verb), inst, role) for inst in kb.governance.instances for role in inst.roles
         ]
-        self._fact_keys: list[tuple[Fact, list[tuple[float, re.Pattern[str]]]]] = [
+        self._stems: dict[str, frozenset[str]] = {}
+        self._fact_keys: list[tuple[Fact, list[tuple[float, str, re.Pattern[str]]]]] = [
             # a keyword of several words ("29 mai", "marchés régionaux") is specific enough alone
-            (fact, [(1.5 if " " in k else 1.0, re.compile(rf"\b{re.escape(k)}")) for k in map(key, fact.keywords) if k])
+            (
+                fact,
+                [(1.5 if " " in k else 1.0, k, re.compile(rf"\b{re.escape(k)}")) for k in map(key, fact.keywords) if k],
+            )
             for fact in kb.governance.facts
         ]
 
@@ -61,24 +65,31 @@ class GovernanceMatcher:
         who = bool(cues.WHO.search(q.flat))
         scored = []
         for fact, keys in self._fact_keys:
-            found = sum(w for w, pattern in keys if pattern.search(text))
+            found = sum(w for w, k, pattern in keys if k in text and pattern.search(text))
             score = found + (0.5 if who and found else 0)
             if score >= 1.5:
                 scored.append((score, fact))
         scored.sort(key=lambda s: -s[0])
         return [f for s, f in scored if s == scored[0][0]] if scored else []
 
+    def _verb_stems(self, tok: str) -> frozenset[str]:
+        """The role verbs a word may be a form of (memoised: the roles never change)."""
+        found = self._stems.get(tok)
+        if found is None:
+            out = {fr for en, fr in EN_VERBS.items() if tok.startswith(en)}
+            out |= {
+                stem for stem, _, _ in self._roles if tok.startswith(stem) or (len(tok) >= 5 and stem.startswith(tok))
+            }
+            if len(self._stems) > 20_000:
+                self._stems.clear()
+            found = self._stems[tok] = frozenset(out)
+        return found
+
     def roles(self, q: Query, instances: list[Instance]) -> list[tuple[Instance, Role]]:
         stems: set[str] = set()
         for tok in q.tokens:
-            if len(tok) < 4:
-                continue
-            for en, fr in EN_VERBS.items():
-                if tok.startswith(en):
-                    stems.add(fr)
-            for stem, _, _ in self._roles:
-                if tok.startswith(stem) or (len(tok) >= 5 and stem.startswith(tok)):
-                    stems.add(stem)
+            if len(tok) >= 4:
+                stems |= self._verb_stems(tok)
         if re.search(r"\bmet(?:tent)? en oeuvre\b", q.text):
             stems.add("mett")
         found = [(inst, role) for stem, inst, role in self._roles if stem in stems]

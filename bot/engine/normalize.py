@@ -101,7 +101,9 @@ def clean(raw: str) -> tuple[str, bool]:
     text = _SLACK_MENTION.sub(" ", text)
     text = _URL.sub(" ", text)
     text = _AT_WORD.sub(" ", text)
-    text = "".join(ch for ch in text if ch.isprintable() and not _is_emoji(ch))
+    text = _EMOJI.sub("", text)
+    if not text.isprintable():
+        text = "".join(ch for ch in text if ch.isprintable())
     text = fold(text)
     text = _EMOJI_CODE.sub(" ", text)
     text = _REPEATS.sub(r"\1", text)
@@ -110,9 +112,7 @@ def clean(raw: str) -> tuple[str, bool]:
     return text.strip(), truncated
 
 
-def _is_emoji(ch: str) -> bool:
-    cp = ord(ch)
-    return cp >= 0x1F000 or 0x2600 <= cp <= 0x27BF or cp in (0xFE0F, 0x200D)
+_EMOJI = re.compile("[\U0001f000-\U0010ffff\u2600-\u27bf\ufe0f\u200d]")
 
 
 _INVERSION = re.compile(r"-t-(?:il|elle|on|ils|elles)\b|-(?:il|elle|on|ils|elles|je|tu|nous|vous)\b")
