@@ -11,12 +11,15 @@ _SPLIT_LIGATURE = re.compile(r"(ffi|ffl|ff|fi|fl) (?=[a-zà-öø-ÿœ])")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\u00a0": " ", "\u202f": " "})
 _SPACES = re.compile(r"\s+")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+# The combining marks of Latin letters (accents, cedilla): what NFKD splits off "é", "ç".
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "Œ": "OE", "Æ": "AE", "ß": "ss"})
 
 
 def typography(text: str) -> str:
     """Broken glyphs dropped, apostrophes made plain, whitespace collapsed."""
-    text = text.replace(_BROKEN_GLYPH, " ").translate(_APOSTROPHES)
+    if not text.isascii():  # translate() is slow; most names are plain ASCII
+        text = text.replace(_BROKEN_GLYPH, " ").translate(_APOSTROPHES)
     return _SPACES.sub(" ", text).strip()
 
 
@@ -31,9 +34,11 @@ def canonical_quote(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lower-case, accent-free, ligature-free text (é -> e, œ -> oe), whitespace collapsed."""
-    text = typography(text).translate(_LIGATURES).lower()
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    text = typography(text)
+    if text.isascii():
+        return text.lower()
+    text = text.translate(_LIGATURES).lower()
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text))
 
 
 def key(text: str) -> str:
