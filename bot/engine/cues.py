@@ -16,7 +16,8 @@ HELP_ANYWHERE = re.compile(
     r"comment ca marche|how do i use|how does this work|sais faire|sait faire|tu fais quoi|can you do)\b"
 )
 DEFINITION = re.compile(
-    r"\b(?:c est quoi|c quoi|cest quoi|qu est ce qu|qu est ce que|que veut dire|veut dire|signifi\w*|definition|definir|"
+    r"\b(?:c est quoi|c quoi|cest quoi|qu est ce qu|qu est ce que|que veut dire|veut dire|signifi\w*|definition|"
+    r"definir|"
     r"defini[rs]?|entend on|entend par|on entend|explique|expliquer|what is|what s|whats|what does|meaning|"
     r"means?|define|difference|differences|differe|distingue|distinguer|versus|vs|compare[rz]?|"
     r"a quoi correspond|correspond a|ca veut dire|kesako|sens de|describe|explain)\b"
