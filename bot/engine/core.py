@@ -14,10 +14,10 @@ from bot.engine.lookup import Item, KnowledgeView
 from bot.engine.matcher import EntityMatcher, Hit
 from bot.engine.normalize import LISTING_WORDS, Query, parse
 from bot.engine.replies import t as t_
-from bot.engine.search import PassageSearch
+from bot.engine.search import PassageSearch, SearchHit
 from bot.engine.spelling import Speller, stem_fr
-from srom_data.models import Instance, KnowledgeBase
-from srom_data.text import key
+from srom_data.models import Instance, KnowledgeBase, Passage
+from srom_data.text import canonical_quote, key
 
 logger = logging.getLogger(__name__)
 
@@ -535,12 +535,28 @@ class Engine:
             roles, facts = [], []
         if not (facts or roles or (instances and not strict) or (composition and instances)):
             return None
-        answer = topics.governance(self.view, q.lang, instances, roles, facts, composition)
         about = {f.function for f in facts[:2] if f.function in self.view.functions}
         function = function or (about.pop() if len(about) == 1 else None)
+        if facts and cues.EVENT.search(q.flat) and not cues.WHO.search(q.flat) and not composition:
+            # "les 5 décisions du Bureau du 29 mai 2015", "quand sont attendues les conclusions de l'audit SI ?":
+            # what happened, not who does what: the narrative says it, in its own words.
+            answer = self._narrative(q, [e for f in facts[:2] for e in f.evidence])
+        else:
+            answer = topics.governance(self.view, q.lang, instances, roles, facts, composition)
         if function in self.view.functions:
             answer = answer.model_copy(update={"function": self.view.function_ref(self.view.functions[function])})
         return answer
+
+    def _narrative(self, q: Query, evidence: list) -> Answer:
+        """The passages holding these quotes, as a narrative answer."""
+        hits = [
+            SearchHit(p, 0.0, 0)
+            for p in self.kb.passages
+            if any(canonical_quote(e.quote) in canonical_quote(p.text) for e in evidence)
+        ]
+        if not hits:  # a quote outside the passages: the quote itself
+            hits = [SearchHit(Passage(id="quote", section=e.section, text=e.quote), 0.0, 0) for e in evidence]
+        return guide.fallback(q.lang, hits[:3], self.view.functions)
 
     def _fallback(self, q: Query, weak: list[Hit]) -> Answer:
         terms = [w for w in q.content if len(w) >= 3]

@@ -64,6 +64,12 @@ ROLE_OF = re.compile(
 # The asker speaking of their own case ("il me reste", "mon badge", "book me"): a question about the asker, not
 # about the SROM, unless it also asks for a mode, a year, a change, a definition, a structure or a who.
 PERSONAL = re.compile(r"\b(?:me|m|mon|ma|mes|moi|my|me|mine|i m|i am|je suis)\b")
+# What happened and when, rather than who does what: "les 5 décisions du Bureau du 29 mai 2015".
+EVENT = re.compile(
+    r"\b(?:quand|when|decid\w*|decision\w*|conclusions?|dates?|participe\w*|took part|janvier|fevrier|mars|"
+    r"avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|20[01]\d)\b"
+)
 NAMES_COMMITMENT = re.compile(r"\b(?:engagements?|commitments?)\b")
 COMMITMENT = re.compile(
     r"\b(?:engagements?|engage\w*|commitments?|committed|pledges?|axes? prioritaires?|priorites?|priorities|"
