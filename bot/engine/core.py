@@ -173,6 +173,16 @@ class Engine:
         return self._fallback(q, subject_hits_weak)
 
     def _about_subject(self, q: Query, subject_hits: list[Hit], modes: list[str]) -> Answer:
+        # A name written out whole ("relations avec la tutelle") beats a shorter shared one ("relations tutelle").
+        said = f" {key(q.text)} "
+        verbatim = [h for h in subject_hits if not h.ambiguous and " " in key(h.alias) and f" {key(h.alias)} " in said]
+        longest = max((len(key(h.alias).split()) for h in subject_hits if h not in verbatim), default=0)
+        if (
+            len(verbatim) == 1
+            and verbatim[0].score >= subject_hits[0].score
+            and len(key(verbatim[0].alias).split()) > longest
+        ):
+            subject_hits = [verbatim[0], *(h for h in subject_hits if h is not verbatim[0] and h.score < 1.0)]
         top = subject_hits[0]
         if top.ambiguous or self._close_run(subject_hits):
             return self._clarify(q, subject_hits)

@@ -68,6 +68,9 @@ FRENCH_MARKERS = frozenset(
     difference entre veut dire signifie""".split()
 )
 
+# Function words of one language only count for it ("can you book me a room" is English though it names no topic).
+_ENGLISH = ENGLISH_MARKERS | (STOPWORDS_EN - STOPWORDS_FR - {"a", "on", "in", "me", "do", "is", "s", "t", "d", "m"})
+_FRENCH = FRENCH_MARKERS | (STOPWORDS_FR - STOPWORDS_EN - {"a", "on", "me", "ou", "est", "y", "d"})
 _UPPER_IT = re.compile(r"(?<![A-Za-z])IT(?![A-Za-z])")
 _UPPER_IS = re.compile(r"(?<![A-Za-z])IS(?![A-Za-z])")  # "the IS function": information systems, not "is"
 _YEAR_4 = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -126,8 +129,8 @@ def tokenize(text: str) -> list[str]:
 
 
 def detect_lang(tokens: list[str], raw: str) -> str:
-    en = sum(1 for t in tokens if t in ENGLISH_MARKERS)
-    fr = sum(1 for t in tokens if t in FRENCH_MARKERS)
+    en = sum(1 for t in tokens if t in _ENGLISH)
+    fr = sum(1 for t in tokens if t in _FRENCH)
     if re.search(r"[éèêàùçœ]", raw.lower()):
         fr += 1  # a French term quoted in an English question is not a French question
     return "en" if en > fr else "fr"
