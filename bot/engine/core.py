@@ -186,8 +186,11 @@ class Engine:
         top = subject_hits[0]
         if top.ambiguous or self._close_run(subject_hits):
             return self._clarify(q, subject_hits)
-        if top.entity in self.view.named and cues.DEFINITION.search(q.flat):
-            found = self._leftover_search(q, [])  # "la TRIA c'est quoi": the narrative defines it, not the theme
+        item = self.view.items.get(top.entity)
+        unmapped = item is not None and item.activity is not None and item.activity.kind == "action"
+        if (top.entity in self.view.named or unmapped) and cues.DEFINITION.search(q.flat) and not (modes or q.years):
+            # "la TRIA c'est quoi", "c'est quoi le logo full CCI ?": the narrative defines it, not a map
+            found = self._leftover_search(q, [])
             if found:
                 return found
         block = self.view.items[top.entity].block if top.entity in self.view.items else None
