@@ -6,7 +6,7 @@ import datetime as dt
 import logging
 import re
 
-from bot.engine import commitments, cues, guide, replies, topics
+from bot.engine import commitments, cues, guide, notes, replies, topics
 from bot.engine.acronyms import TextAcronyms
 from bot.engine.answer import Answer, Ref
 from bot.engine.governance import GovernanceMatcher, commitment_ids, is_commitment_question
@@ -50,6 +50,7 @@ class Engine:
         self.matcher = EntityMatcher(kb, self.speller.rewrite_name)
         self.governance = GovernanceMatcher(kb)
         self.acronyms = TextAcronyms(kb, self.matcher, self.search)
+        self.notes = notes.note_topics(self.view)
         self._about_modes: dict[tuple[str, str | None, tuple[int, ...]], tuple[list, list]] = {}
 
     def answer(self, question: str) -> Answer:
@@ -126,6 +127,10 @@ class Engine:
             if subject_hits
             else self._subject_hits(rescored, function, q.years, on_map, WEAK, modes=modes, changes=changes)
         )
+        topic = notes.find(self.notes, q.content, context_function)
+        if topic and (asks_mode or modes or cues.EVOLUTION.search(q.flat)):
+            # "mode des outils informatiques de la fonction finance en 2017": a map note, no block
+            return notes.answer(self.view, lang, topic, q.years, bool(cues.EVOLUTION.search(q.flat)))
         if (
             cues.PERSONAL.search(q.flat)
             and not (asks_mode or modes or asks_who)
