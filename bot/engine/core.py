@@ -376,7 +376,7 @@ class Engine:
         out = []
         for h in hits:
             if total and self._kind(h) not in ("function", "mode", "instance", "commitment"):
-                covered = sum(weights.get(word, 0.0) for word in h.used if word not in context)
+                covered = sum(weights.get(word, 0.0) for word in (h.said or h.used) if word not in context)
                 share = min(1.0, covered / total)
                 h = Hit(h.entity, h.score * (0.55 + 0.45 * share), h.weight, h.alias, h.targets, h.used)
             out.append(h)

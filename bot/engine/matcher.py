@@ -42,6 +42,7 @@ class Hit:
     alias: str
     targets: tuple[str, ...] = ()
     used: frozenset[str] = frozenset()  # question words that matched
+    said: frozenset[str] = frozenset()  # with the words of its other names said whole besides
 
     @property
     def ambiguous(self) -> bool:
@@ -171,6 +172,7 @@ class EntityMatcher:
         for tok in sims:
             candidates.update(self.by_token[tok])
         best: dict[str, tuple[float, float, int]] = {}
+        whole: dict[str, list[int]] = defaultdict(list)
         for i in candidates:
             weighted, total = self._weighted[i]
             covered = 0.0
@@ -178,6 +180,8 @@ class EntityMatcher:
                 if tok in sims:
                     covered += w * sims[tok][0]
             rank = (covered / total, covered, i)
+            if rank[0] >= 0.95:
+                whole[self.aliases[i].entity].append(i)
             prev = best.get(self.aliases[i].entity)
             if prev is None or rank[:2] > prev[:2]:
                 best[self.aliases[i].entity] = rank
@@ -185,7 +189,13 @@ class EntityMatcher:
         for score, covered, i in best.values():
             alias = self.aliases[i]
             used = frozenset(sims[tok][1] for tok in alias.tokens if tok in sims)
-            hits.append(Hit(alias.entity, score, covered, alias.name, alias.targets, used))
+            # another name of the entity said whole besides ("greeting cards (cartes de vœux)"), sharing no word
+            said = set(used)
+            for j in whole.get(alias.entity, ()):
+                other = {sims[t][1] for t in self.aliases[j].tokens if t in sims}
+                if other.isdisjoint(used):
+                    said |= other
+            hits.append(Hit(alias.entity, score, covered, alias.name, alias.targets, used, frozenset(said)))
         # On a tie, a declared ambiguous name wins: the data says that name needs a question back.
         hits.sort(key=lambda h: (-h.score, -h.weight, not h.ambiguous, h.entity))
         return hits, word_weights
