@@ -72,7 +72,12 @@ class Engine:
             chosen = self._about_entity(q, forced.group(1))
             if chosen:
                 return chosen
-        if not q.text or cues.HELP.match(q.flat) or (cues.HELP_ANYWHERE.search(q.flat) and len(q.content) <= 2):
+        if (
+            not q.text
+            or cues.HELP.match(q.flat)
+            or (cues.HELP_ANYWHERE.search(q.flat) and len(q.content) <= 2)
+            or (cues.COURTESY.search(q.flat) and all(cues.COURTESY.fullmatch(w) for w in q.content))
+        ):  # a greeting or a thank-you that names nothing: the help
             return guide.help_answer(lang, self.kb.meta.region)
         defined = self.acronyms.passages(q.content, bool(cues.DEFINITION.search(q.flat)))
         if defined and not cues.WHO.search(q.flat):

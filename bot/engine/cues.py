@@ -11,6 +11,11 @@ HELP = re.compile(
     r"tu fais quoi|qui es tu|who are you|exemples?|examples?)"
     r"(?: srom| bot| stp| svp| beaucoup| bien| a toi| a vous| !)*$"
 )
+# Words of courtesy: a message made only of them (and of function words) asks nothing of the SROM.
+COURTESY = re.compile(
+    r"\b(?:bonjour|bonsoir|salut|hello|hi|hey|coucou|merci|thanks|thank|thx|beaucoup|top|super|parfait|cool|ok|"
+    r"okay|bravo|genial|nickel|bonne|journee|soiree|good|great|nice|cheers|ciao|bye|revoir)\b"
+)
 HELP_ANYWHERE = re.compile(
     r"\b(?:aide|help|que sais tu|que peux tu|what can you|utilise[rs]?|sers a quoi|sert a quoi|"
     r"comment ca marche|how do i use|how does this work|sais faire|sait faire|tu fais quoi|can you do)\b"

@@ -18,7 +18,9 @@ from tests.engine import snapshot
 from tests.engine.scoring import BLIND, LABELLED, load, score
 
 QUESTIONS = [case for name in LABELLED for case in load(name)]
-TARGET = 0.95
+# The older sets are near-perfect; the 2026 dev set went from 73.1 % to 95.0 % (the misses left need data: see
+# the closing note of issue 12).
+TARGET = {"questions.yaml": 0.99, "questions_holdout.yaml": 0.99, "questions_2026_dev.yaml": 0.945}
 BLIND_BEFORE_TUNING = 101 / 131  # 77.1 %, measured on the engine as it was before this set was written
 RECORDED = snapshot.read()
 
@@ -46,7 +48,7 @@ def test_the_set_is_large_and_varied():
 def test_accuracy_on_each_labelled_set(engine: Engine, name: str):
     result = score(engine, load(name))
     print(f"\n== {name}\n" + "\n".join(result.lines()) + "\n" + "\n".join(result.failures))
-    assert result.accuracy >= TARGET if name != "questions_2026_dev.yaml" else result.accuracy >= 0.85
+    assert result.accuracy >= TARGET[name]
 
 
 @pytest.mark.parametrize(
