@@ -21,6 +21,8 @@ from srom_data.models import KnowledgeBase
 from srom_data.text import fold, key
 
 _WORD = re.compile(r"[a-z]+")
+# A word of a question, but not the letters of a commitment id ("GOUV-1", "rh 2" stay as written).
+_QUESTION_WORD = re.compile(r"[a-z]+(?![a-z]|-?\d|\s\d{1,2}\b)")
 _FR = Stemmer.Stemmer("french")
 _EN = Stemmer.Stemmer("english")
 MIN_STEM_LEN = 3  # "pai" -> "paie", but never a two-letter word
@@ -68,7 +70,7 @@ class Speller:
     def rewrite(self, text: str, lang: str = "fr") -> str:
         """English keeps its own inflections ("arbitrates"): only the lexicon and typos apply to it."""
         word = self.word if lang == "fr" else self.word_en
-        return _WORD.sub(lambda m: word(m.group(0)), text)
+        return _QUESTION_WORD.sub(lambda m: word(m.group(0)), text)
 
     def _word(self, word: str) -> str:
         if word in self.replacements:

@@ -128,3 +128,10 @@ def test_no_commitment_left_says_where_to_look(tracked: Engine):
 def test_without_tracking_the_filter_is_admitted(engine: Engine):
     a = engine.answer("quels engagements sont en retard ?")
     assert "n'est pas disponible" in a.text
+
+
+@pytest.mark.parametrize(("question", "commitment"), [("GOUV-1 c'est quoi ?", "GOUV-1"), ("où en est rh 1 ?", "RH-1")])
+def test_commitment_ids_are_never_rewritten(engine: Engine, question, commitment):
+    a = engine.answer(question)
+    assert a.intent == "commitments"
+    assert [c.id for c in a.commitments] == [commitment]
