@@ -106,6 +106,8 @@ class Engine:
             return topics.map_answer(self.view, lang, context_function, q.years, bool(cues.EVOLUTION.search(q.flat)))
         if is_commitment_question(q, self.view.commitments):
             return self._commitments(q, hits, context_function)
+        if not (instances or modes or q.years) and cues.GOVERNANCE_OVERVIEW.search(q.flat):
+            return topics.governance_overview(self.view, lang)  # "quelles sont les instances ?"
         defining = cues.STRONG_DEFINITION.search(q.flat) or (
             cues.DEFINITION.search(q.flat) and not (q.years or context_function)
         )

@@ -75,6 +75,11 @@ EVENT = re.compile(
     r"avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|"
     r"august|september|october|november|december|20[01]\d)\b"
 )
+GOVERNANCE_OVERVIEW = re.compile(
+    r"\b(?:(?:quelles?|lesquelles|liste|list|which|what|toutes) (?:sont |are )?(?:les |of )?(?:the )?"
+    r"(?:instances|organes|governance bodies|bodies)|(?:comment|how) (?:fonctionne|marche|works?|is) "
+    r"(?:la |the )?(?:gouvernance|governance)|schema de gouvernance|organigramme)\b"
+)
 NAMES_COMMITMENT = re.compile(r"\b(?:engagements?|commitments?)\b")
 COMMITMENT = re.compile(
     r"\b(?:engagements?|engage\w*|commitments?|committed|pledges?|axes? prioritaires?|priorites?|priorities|"

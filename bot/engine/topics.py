@@ -227,6 +227,25 @@ def governance(
     )
 
 
+def governance_overview(view: KnowledgeView, lang: str) -> Answer:
+    """Every body of the governance, with what it is first for."""
+    lines = [t(lang, "Les instances de la gouvernance du SROM :", "The SROM's governance bodies (quoted in French):")]
+    sources: list[Source] = []
+    for inst in view.kb.governance.instances:
+        name = inst.label + (f" ({inst.label_en})" if lang == "en" and inst.label_en else "")
+        first = inst.roles[0].text if inst.roles else (inst.composition.quote if inst.composition else "")
+        lines.append(f"• *{name}*" + (f" — {first}" if first else ""))
+        if inst.roles and len(sources) < 5:
+            sources.append(Source(section=inst.roles[0].evidence.section, quote=inst.roles[0].evidence.quote))
+    return Answer(
+        intent="governance",
+        lang=lang,
+        instances=[Ref(id=i.id, label=i.label) for i in view.kb.governance.instances],
+        text="\n".join(lines),
+        sources=sources,
+    )
+
+
 def block_structure(view: KnowledgeView, lang: str, item: Item, years: list[int]) -> Answer:
     """The activities of one block, on each map it is drawn on (or the year asked)."""
     block = item.block

@@ -135,3 +135,10 @@ def test_commitment_ids_are_never_rewritten(engine: Engine, question, commitment
     a = engine.answer(question)
     assert a.intent == "commitments"
     assert [c.id for c in a.commitments] == [commitment]
+
+
+@pytest.mark.parametrize("question", ["quelles sont les instances de gouvernance ?", "what are the governance bodies?"])
+def test_the_governance_overview_lists_every_body(engine: Engine, question):
+    a = engine.answer(question)
+    assert a.intent == "governance"
+    assert {"gouv.bureau", "gouv.comex", "gouv.atr"} <= {i.id for i in a.instances}
