@@ -131,7 +131,8 @@ class EntityMatcher:
                 if sim and sim > out.get(tok, 0.0):
                     out[tok] = sim
         # Chat truncations: "tréso", "mutu", "déclas" (a plural s on a truncation is dropped).
-        for stem in {word, word[:-1] if len(word) > 3 and word[-1] in "sx" else word}:
+        forms = {word} if word in self.by_token else {word, word[:-1] if len(word) > 3 and word[-1] in "sx" else word}
+        for stem in forms:  # a known word ("temps") is no truncation of a longer one ("templates")
             if len(stem) < 4:
                 continue
             # A known word only takes its inflections ("social" -> "sociales"), not longer words ("paie" is not
