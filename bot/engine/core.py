@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import re
 
@@ -20,6 +21,7 @@ from srom_data.models import Instance, KnowledgeBase, Passage
 from srom_data.text import canonical_quote, key
 
 logger = logging.getLogger(__name__)
+name_key = functools.lru_cache(maxsize=8192)(key)  # the names of the knowledge base are few and asked often
 
 SUBJECT_KINDS = ("block", "activity", "objective", "theme")
 ACCEPT = 0.75
@@ -51,6 +53,7 @@ class Engine:
         self.governance = GovernanceMatcher(kb)
         self.acronyms = TextAcronyms(kb, self.matcher, self.search)
         self.notes = notes.note_topics(self.view)
+        self._passage_texts = [(p, canonical_quote(p.text)) for p in kb.passages]
         self._about_modes: dict[tuple[str, str | None, tuple[int, ...]], tuple[list, list]] = {}
 
     def answer(self, question: str) -> Answer:
@@ -187,12 +190,14 @@ class Engine:
     def _about_subject(self, q: Query, subject_hits: list[Hit], modes: list[str]) -> Answer:
         # A name written out whole ("relations avec la tutelle") beats a shorter shared one ("relations tutelle").
         said = f" {key(q.text)} "
-        verbatim = [h for h in subject_hits if not h.ambiguous and " " in key(h.alias) and f" {key(h.alias)} " in said]
-        longest = max((len(key(h.alias).split()) for h in subject_hits if h not in verbatim), default=0)
+        verbatim = [
+            h for h in subject_hits if not h.ambiguous and " " in name_key(h.alias) and f" {name_key(h.alias)} " in said
+        ]
+        longest = max((len(name_key(h.alias).split()) for h in subject_hits if h not in verbatim), default=0)
         if (
             len(verbatim) == 1
             and verbatim[0].score >= subject_hits[0].score
-            and len(key(verbatim[0].alias).split()) > longest
+            and len(name_key(verbatim[0].alias).split()) > longest
         ):
             subject_hits = [verbatim[0], *(h for h in subject_hits if h is not verbatim[0] and h.score < 1.0)]
         top = subject_hits[0]
@@ -299,7 +304,7 @@ class Engine:
             for h in hits
             if h.score >= 0.95
             and self._kind(h) == "function"
-            and key(h.alias) not in self.matcher.ambiguous_keys
+            and name_key(h.alias) not in self.matcher.ambiguous_keys
             and not any(h.used <= s.used and s.weight > h.weight for s in subjects)
         }
         if direct_only or direct:
@@ -574,11 +579,8 @@ class Engine:
 
     def _narrative(self, q: Query, evidence: list) -> Answer:
         """The passages holding these quotes, as a narrative answer."""
-        hits = [
-            SearchHit(p, 0.0, 0)
-            for p in self.kb.passages
-            if any(canonical_quote(e.quote) in canonical_quote(p.text) for e in evidence)
-        ]
+        quotes = [canonical_quote(e.quote) for e in evidence]
+        hits = [SearchHit(p, 0.0, 0) for p, text in self._passage_texts if any(quote in text for quote in quotes)]
         if not hits:  # a quote outside the passages: the quote itself
             hits = [SearchHit(Passage(id="quote", section=e.section, text=e.quote), 0.0, 0) for e in evidence]
         return guide.fallback(q.lang, hits[:3], self.view.functions)

@@ -93,6 +93,7 @@ class EntityMatcher:
         self.idf = {tok: 1.0 + math.log(n / len(ids)) for tok, ids in df.items()}
         self.vocab = sorted(self.by_token)
         self._expanded: dict[tuple[str, str], dict[str, float]] = {}
+        self._entity_of = [alias.entity for alias in aliases]
         self._weighted = []  # per alias: its tokens with their IDF, and their sum
         for alias in aliases:
             weighted = tuple((tok, self.idf.get(tok, 1.0)) for tok in alias.tokens)
@@ -174,18 +175,18 @@ class EntityMatcher:
             candidates.update(self.by_token[tok])
         best: dict[str, tuple[float, float, int]] = {}
         whole: dict[str, list[int]] = defaultdict(list)
+        weights_of, entity_of = self._weighted, self._entity_of
+        sim_of = {tok: sim for tok, (sim, _) in sims.items()}
         for i in candidates:
-            weighted, total = self._weighted[i]
-            covered = 0.0
-            for tok, w in weighted:
-                if tok in sims:
-                    covered += w * sims[tok][0]
-            rank = (covered / total, covered, i)
-            if rank[0] >= 0.95:
-                whole[self.aliases[i].entity].append(i)
-            prev = best.get(self.aliases[i].entity)
-            if prev is None or rank[:2] > prev[:2]:
-                best[self.aliases[i].entity] = rank
+            weighted, total = weights_of[i]
+            covered = sum(w * sim_of[tok] for tok, w in weighted if tok in sim_of)
+            score = covered / total
+            entity = entity_of[i]
+            if score >= 0.95:
+                whole[entity].append(i)
+            prev = best.get(entity)
+            if prev is None or (score, covered) > (prev[0], prev[1]):
+                best[entity] = (score, covered, i)
         hits = []
         for score, covered, i in best.values():
             alias = self.aliases[i]
