@@ -317,7 +317,13 @@ class Engine:
         return ent.kind if ent else "ambiguous"
 
     def _modes(self, q: Query, hits: list[Hit]) -> list[str]:
-        codes = [h.entity for h in hits if h.score >= 0.85 and self._kind(h) == "mode"]
+        # A mode's word inside a longer name said whole ("central purchasing body") is no mode mention.
+        names = [h for h in hits if h.score >= 0.95 and self._kind(h) in SUBJECT_KINDS and len(h.used) > 1]
+        codes = [
+            h.entity
+            for h in hits
+            if h.score >= 0.85 and self._kind(h) == "mode" and not any(h.used < n.used for n in names)
+        ]
         letters = [m.group(1) for m in cues.SINGLE_MODE_LETTER.finditer(q.raw)]
         if cues.DEFINITION.search(q.flat) or re.search(r"\b(?:lettres?|letters?|sigles?|codes?)\b", q.text):
             # "que signifient A C H M I ?", "what does M stand for": bare capitals are mode codes here
