@@ -51,21 +51,19 @@ class GovernanceMatcher:
             (verb_stem(role.verb), inst, role) for inst in kb.governance.instances for role in inst.roles
         ]
         self._stems: dict[str, frozenset[str]] = {}
-        self._fact_keys: list[tuple[Fact, list[tuple[float, str, re.Pattern[str]]]]] = [
-            # a keyword of several words ("29 mai", "marchés régionaux") is specific enough alone
-            (
-                fact,
-                [(1.5 if " " in k else 1.0, k, re.compile(rf"\b{re.escape(k)}")) for k in map(key, fact.keywords) if k],
-            )
+        # a keyword of several words ("29 mai", "marchés régionaux") is specific enough alone; it counts where a
+        # word of the question starts with it (" " + keyword in the spaced question)
+        self._fact_keys: list[tuple[Fact, list[tuple[float, str]]]] = [
+            (fact, [(1.5 if " " in k else 1.0, " " + k) for k in map(key, fact.keywords) if k])
             for fact in kb.governance.facts
         ]
 
     def facts(self, q: Query) -> list[Fact]:
-        text = f" {q.flat} "
+        text = f" {key(q.flat)} "
         who = bool(cues.WHO.search(q.flat))
         scored = []
         for fact, keys in self._fact_keys:
-            found = sum(w for w, k, pattern in keys if k in text and pattern.search(text))
+            found = sum(w for w, k in keys if k in text)
             score = found + (0.5 if who and found else 0)
             if score >= 1.5:
                 scored.append((score, fact))
