@@ -23,7 +23,13 @@ class Entity:
 
 
 def iter_entities(kb: KnowledgeBase) -> Iterator[Entity]:
-    """Yield every entity with all its names: label, per-year labels and declared aliases."""
+    """Yield every entity with all its names: label, per-year labels, declared aliases and the lexicon's names."""
+    for ent in _entities(kb):
+        more = kb.lexicon.names.get(ent.id, ())
+        yield Entity(ent.id, ent.kind, ent.label, ent.function, (*ent.names, *more)) if more else ent
+
+
+def _entities(kb: KnowledgeBase) -> Iterator[Entity]:
     for mode in kb.modes:
         yield Entity(mode.code, "mode", mode.label, None, (mode.label, mode.label_en, *mode.aliases))
     for fn in kb.functions:

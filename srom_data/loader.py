@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import pickle
+import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -19,6 +22,7 @@ from .models import (
     Function,
     Governance,
     KnowledgeBase,
+    Lexicon,
     Meta,
     Mode,
     Override,
@@ -28,6 +32,7 @@ from .overrides import OVERRIDES_FILE, OverrideError, apply_overrides, parse_ove
 from .text import canonical_quote, key
 
 DEFAULT_DATA_DIR = Path(__file__).parent / "data" / "pays-de-la-loire"
+LEXICON_FILE = "lexicon.yaml"
 
 try:  # the C loader is several times faster; start-up time matters for `srom ask`
     _Loader: type = yaml.CSafeLoader
@@ -50,8 +55,49 @@ def data_dir_from_env() -> Path:
 
 @cache
 def load_default() -> KnowledgeBase:
-    """The knowledge base of SROM_DATA_DIR (or the packaged one), loaded once per process."""
-    return load(data_dir_from_env())
+    """The knowledge base of SROM_DATA_DIR (or the packaged one), loaded once per process.
+
+    A validated copy is kept in the cache folder (SROM_CACHE_DIR, else ~/.cache/srom-bot; SROM_CACHE_DIR=off to
+    disable), keyed by every data file's size and date and by the loader's own code: `srom ask` starts without
+    parsing and checking the YAML again (a fifth of its start-up), and any change of a file is loaded afresh."""
+    root = data_dir_from_env()
+    path = _cache_file(root)
+    if path is not None:
+        try:
+            with path.open("rb") as f:
+                kb = pickle.load(f)
+            if isinstance(kb, KnowledgeBase):
+                return kb
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            pass
+    kb = load(root)
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_bytes(pickle.dumps(kb, protocol=pickle.HIGHEST_PROTOCOL))
+            tmp.replace(path)
+        except OSError:
+            pass  # a read-only home is no reason to fail: the next start loads the YAML again
+    return kb
+
+
+def _cache_file(root: Path) -> Path | None:
+    setting = os.environ.get("SROM_CACHE_DIR", "")
+    if setting.lower() in ("off", "0", "no", "none"):
+        return None
+    base = Path(setting) if setting else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "srom-bot"
+    digest = hashlib.sha256(f"{sys.version}|{root.resolve()}".encode())
+    code = Path(__file__).parent
+    try:
+        files = sorted(p for p in root.rglob("*") if p.is_file())
+        files += sorted(code.glob("*.py"))
+        for p in files:
+            st = p.stat()
+            digest.update(f"|{p}|{st.st_size}|{st.st_mtime_ns}".encode())
+    except OSError:
+        return None
+    return base / f"kb-{digest.hexdigest()[:32]}.pickle"
 
 
 def load(data_dir: Path | str, *, with_overrides: bool = True) -> KnowledgeBase:
@@ -73,6 +119,7 @@ def load(data_dir: Path | str, *, with_overrides: bool = True) -> KnowledgeBase:
     commitments = _list(root, "commitments.yaml", "commitments", Commitment)
     passages = _list(root, "passages.yaml", "passages", Passage)
     ambiguous = _read(root, "aliases.yaml").get("ambiguous", []) if (root / "aliases.yaml").exists() else []
+    lexicon = _model(root, LEXICON_FILE, Lexicon, _read(root, LEXICON_FILE)) if (root / LEXICON_FILE).exists() else None
     source_path = root / meta.source_file
     if not source_path.is_file():
         raise DataError("meta.yaml", None, "source_file", f"source text {source_path} not found")
@@ -85,6 +132,7 @@ def load(data_dir: Path | str, *, with_overrides: bool = True) -> KnowledgeBase:
             commitments=tuple(commitments),
             passages=tuple(passages),
             ambiguous_aliases=tuple(ambiguous),
+            lexicon=lexicon or Lexicon(),
             source_text=source_path.read_text(encoding="utf-8"),
         )
     except ValidationError as exc:
@@ -204,6 +252,10 @@ def check(kb: KnowledgeBase) -> None:
         for d in mode.distinctions:
             if d.other == mode.code:
                 raise DataError("modes.yaml", mode.code, "distinctions.other", "a mode is not distinct from itself")
+    known = {ent.id for ent in iter_entities(kb)}
+    for entity in kb.lexicon.names:
+        if entity not in known:
+            raise DataError(LEXICON_FILE, entity, "names", f"unknown entity '{entity}'")
     _check_quotes(kb)
     _check_aliases(kb)
 

@@ -7,6 +7,7 @@ labels, quotes and descriptions are the document's own French text.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -287,6 +288,23 @@ class Meta(Strict):
     function_codes: dict[str, str] = {}
 
 
+class Lexicon(Strict):
+    """How people write about the SROM (lexicon.yaml): shortenings and spellings to the words they stand for,
+    and more names of entities (English mostly). Keys are folded single words."""
+
+    abbreviations: dict[str, str] = {}
+    spellings: dict[str, str] = {}
+    names: dict[str, tuple[str, ...]] = {}
+
+    @field_validator("abbreviations", "spellings")
+    @classmethod
+    def _single_folded_words(cls, words: dict[str, str]) -> dict[str, str]:
+        for word in words:
+            if not re.fullmatch(r"[a-z0-9]+", word):
+                raise ValueError(f"'{word}' is not one folded word (lower case, no accent, no space)")
+        return words
+
+
 class KnowledgeBase(BaseModel):
     """The whole validated knowledge base of one SROM."""
 
@@ -299,6 +317,7 @@ class KnowledgeBase(BaseModel):
     commitments: tuple[Commitment, ...]
     passages: tuple[Passage, ...]
     ambiguous_aliases: tuple[AmbiguousAlias, ...] = ()
+    lexicon: Lexicon = Lexicon()
     source_text: str = Field(repr=False)
 
     @field_validator("modes")

@@ -8,15 +8,28 @@ import unicodedata
 _BROKEN_GLYPH = "\ufffd"
 # The PDF extraction split the fi/fl/ff ligatures from the rest of their word ("fi nanciers", "Justifi cation").
 _SPLIT_LIGATURE = re.compile(r"(ffi|ffl|ff|fi|fl) (?=[a-zà-öø-ÿœ])")
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\u00a0": " ", "\u202f": " "})
+_APOSTROPHE_PAIRS = (
+    (_BROKEN_GLYPH, " "),
+    ("’", "'"),
+    ("‘", "'"),
+    ("`", "'"),
+    ("´", "'"),
+    ("\u00a0", " "),
+    ("\u202f", " "),
+)
 _SPACES = re.compile(r"\s+")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
-_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "Œ": "OE", "Æ": "AE", "ß": "ss"})
+# The combining marks of Latin letters (accents, cedilla): what NFKD splits off "é", "ç".
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_LIGATURE_PAIRS = (("œ", "oe"), ("æ", "ae"), ("Œ", "OE"), ("Æ", "AE"), ("ß", "ss"))
 
 
 def typography(text: str) -> str:
     """Broken glyphs dropped, apostrophes made plain, whitespace collapsed."""
-    text = text.replace(_BROKEN_GLYPH, " ").translate(_APOSTROPHES)
+    if not text.isascii():  # a few replace() are much faster than translate() with a mapping
+        for old, new in _APOSTROPHE_PAIRS:
+            if old in text:
+                text = text.replace(old, new)
     return _SPACES.sub(" ", text).strip()
 
 
@@ -31,9 +44,14 @@ def canonical_quote(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lower-case, accent-free, ligature-free text (é -> e, œ -> oe), whitespace collapsed."""
-    text = typography(text).translate(_LIGATURES).lower()
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    text = typography(text)
+    if text.isascii():
+        return text.lower()
+    for old, new in _LIGATURE_PAIRS:
+        if old in text:
+            text = text.replace(old, new)
+    text = text.lower()
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text))
 
 
 def key(text: str) -> str:

@@ -2,25 +2,33 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import logging
 import re
 
-from bot.engine import cues, guide, replies, topics
+from bot.engine import commitments, cues, guide, notes, replies, topics
+from bot.engine.acronyms import TextAcronyms
 from bot.engine.answer import Answer, Ref
 from bot.engine.governance import GovernanceMatcher, commitment_ids, is_commitment_question
 from bot.engine.lookup import Item, KnowledgeView
 from bot.engine.matcher import EntityMatcher, Hit
 from bot.engine.normalize import LISTING_WORDS, Query, parse
-from bot.engine.search import PassageSearch
-from srom_data.models import Instance, KnowledgeBase
-from srom_data.text import key
+from bot.engine.replies import t as t_
+from bot.engine.search import PassageSearch, SearchHit
+from bot.engine.spelling import Speller, stem_fr
+from srom_data.models import Instance, KnowledgeBase, Passage
+from srom_data.text import canonical_quote, key
 
 logger = logging.getLogger(__name__)
+name_key = functools.lru_cache(maxsize=8192)(key)  # the names of the knowledge base are few and asked often
 
 SUBJECT_KINDS = ("block", "activity", "objective", "theme")
 ACCEPT = 0.75
 WEAK = 0.6  # below ACCEPT but above this: offered as "did you mean", never answered
 UNKNOWN_WORD_WEIGHT = 1.0
+FOREIGN_WORD_WEIGHT = 4.0
+FALLBACK_SHARE = 0.6  # the weighted share of the question a passage must hold to be shown as the answer
 # Words that shape a listing or structure question rather than name a topic of the narrative.
 GENERIC_WORDS = frozenset(
     """activites activities activite activity processus process processes fonction fonctions function functions
@@ -40,8 +48,13 @@ class Engine:
         self.status = status
         self.search = PassageSearch(kb)
         self.view = KnowledgeView(kb, self.search)
-        self.matcher = EntityMatcher(kb)
+        self.speller = Speller(kb, cues.vocabulary())
+        self.matcher = EntityMatcher(kb, self.speller.rewrite_name)
         self.governance = GovernanceMatcher(kb)
+        self.acronyms = TextAcronyms(kb, self.matcher, self.search)
+        self.notes = notes.note_topics(self.view)
+        self._passage_texts = [(p, canonical_quote(p.text)) for p in kb.passages]
+        self._about_modes: dict[tuple[str, str | None, tuple[int, ...]], tuple[list, list]] = {}
 
     def answer(self, question: str) -> Answer:
         try:
@@ -56,19 +69,25 @@ class Engine:
         forced = FORCED.match(raw)
         if forced:
             raw = raw[forced.end() :]
-        q = parse(raw, self.view.years)
+        q = parse(raw, self.view.years, self.speller.rewrite)
         lang = q.lang
         if forced:
             chosen = self._about_entity(q, forced.group(1))
             if chosen:
                 return chosen
-        if not q.text or cues.HELP.match(q.flat) or (cues.HELP_ANYWHERE.search(q.flat) and len(q.content) <= 2):
+        if (
+            not q.text
+            or cues.HELP.match(q.flat)
+            or (cues.HELP_ANYWHERE.search(q.flat) and len(q.content) <= 2)
+            or (cues.COURTESY.search(q.flat) and all(cues.COURTESY.fullmatch(w) for w in q.content))
+        ):  # a greeting or a thank-you that names nothing: the help
             return guide.help_answer(lang, self.kb.meta.region)
-        if cues.OFF_TOPIC.search(q.flat):
-            return guide.unknown_answer(lang)
+        defined = self.acronyms.passages(q.content, bool(cues.DEFINITION.search(q.flat)))
+        if defined and not cues.WHO.search(q.flat):
+            return guide.fallback(lang, defined, self.view.functions)
         if cues.COUNT_FUNCTIONS.search(q.flat):
             return topics.structure(self.view, lang, None, None)
-        hits, weights = self.matcher.match(q.content)
+        hits, weights = self.matcher.match(q.content, q.lang)
         function = self._function(hits, direct_only=True)
         context_function = function or self._function(hits, direct_only=False)
         modes = self._modes(q, hits)
@@ -77,14 +96,21 @@ class Engine:
         asks_mode = says_mode or bool(q.years)
         asks_who = bool(cues.WHO.search(q.flat)) and not says_mode
 
+        if asks_who and cues.NAMES_COMMITMENT.search(q.flat) and re.search(r"\breferent", q.flat):
+            # "qui est référent de l'engagement achats ?" asks about tracking, not about the governance
+            return self._commitments(q, hits, context_function)
         if asks_who:  # "qui vote le budget" is about the governance, not about the budget activities
-            gov = self._governance(q, instances, strict=True)
+            # "qui suit la COM conclue avec l'État": an acronym the text defines names no function here
+            named = None if set(q.content) & set(self.acronyms.defined) else context_function
+            gov = self._governance(q, instances, strict=True, function=named)
             if gov:
                 return gov
         if cues.SHOW_MAP.search(q.flat) and context_function and not (modes or instances):
             return topics.map_answer(self.view, lang, context_function, q.years, bool(cues.EVOLUTION.search(q.flat)))
         if is_commitment_question(q, self.view.commitments):
             return self._commitments(q, hits, context_function)
+        if not (instances or modes or q.years) and cues.GOVERNANCE_OVERVIEW.search(q.flat):
+            return topics.governance_overview(self.view, lang)  # "quelles sont les instances ?"
         defining = cues.STRONG_DEFINITION.search(q.flat) or (
             cues.DEFINITION.search(q.flat) and not (q.years or context_function)
         )
@@ -93,9 +119,36 @@ class Engine:
         if not modes and cues.LIST_ALL_MODES.search(q.flat):
             return topics.mode_definition(self.view, lang, [])
 
+        if (
+            function
+            and cues.FUNCTION_WORD.search(q.flat)
+            and cues.FUNCTION_SCOPE.search(q.flat)
+            and not (modes or says_mode or asks_who)
+        ):
+            # "what blocks make up the IS function?", "périmètre de la fonction juridique / achats ?"
+            return topics.structure(self.view, lang, function, q.years[0] if q.years else None)
         rescored = self._rescore(hits, weights, q.content)
-        subject_hits = self._subject_hits(rescored, function, q.years, says_mode)
-        subject_hits_weak = [] if subject_hits else self._subject_hits(rescored, function, q.years, says_mode, WEAK)
+        # A mode named asks about a map: only activities and blocks have a mode.
+        on_map = says_mode or bool(modes)
+        changes = on_map and bool(cues.EVOLUTION.search(q.flat))
+        subject_hits = self._subject_hits(rescored, function, q.years, on_map, modes=modes, changes=changes)
+        subject_hits_weak = (
+            []
+            if subject_hits
+            else self._subject_hits(rescored, function, q.years, on_map, WEAK, modes=modes, changes=changes)
+        )
+        topic = notes.find(self.notes, q.content, context_function)
+        if topic and (asks_mode or modes or cues.EVOLUTION.search(q.flat)):
+            # "mode des outils informatiques de la fonction finance en 2017": a map note, no block
+            return notes.answer(self.view, lang, topic, q.years, bool(cues.EVOLUTION.search(q.flat)))
+        if (
+            cues.PERSONAL.search(q.flat)
+            and not (asks_mode or modes or asks_who)
+            and not (
+                cues.EVOLUTION.search(q.flat) or cues.DEFINITION.search(q.flat) or cues.FUNCTION_SCOPE.search(q.flat)
+            )
+        ):  # "combien de jours de congés il me reste": the asker's own case, which no SROM answers
+            return guide.unknown_answer(lang)
         if subject_hits and not (instances and self._kind(hits[0]) == "instance" and not asks_mode):
             if asks_who:  # "qui a porté le logo full CCI": the narrative says who, the map does not
                 found = self._leftover_search(q, [])
@@ -109,11 +162,22 @@ class Engine:
                 found = self._leftover_search(q, hits)
                 if found:
                     return found
-                return topics.mode_list(self.view, lang, modes[0], q.years, context_function, None, self._preface(q))
+                span = cues.YEAR_SPAN.search(q.flat)  # "intégrées entre 2013 et 2017": what they are in 2017
+                years = [int(span.group(1))] if span and int(span.group(1)) in q.years else q.years
+                return topics.mode_list(
+                    self.view,
+                    lang,
+                    modes[0],
+                    years,
+                    context_function,
+                    None,
+                    self._preface(q),
+                    self._about_mode(modes[0], context_function, years),
+                )
             return topics.mode_definition(self.view, lang, modes)
         if context_function and cues.STRUCTURE.search(q.flat) and not instances:
             return topics.structure(self.view, lang, context_function, q.years[0] if q.years else None)
-        gov = self._governance(q, instances)
+        gov = self._governance(q, instances, function=context_function)
         if gov:
             return gov
         if context_function or (cues.STRUCTURE.search(q.flat) and re.search(r"fonction|function|srom", q.text)):
@@ -124,11 +188,26 @@ class Engine:
         return self._fallback(q, subject_hits_weak)
 
     def _about_subject(self, q: Query, subject_hits: list[Hit], modes: list[str]) -> Answer:
+        # A name written out whole ("relations avec la tutelle") beats a shorter shared one ("relations tutelle").
+        said = f" {key(q.text)} "
+        verbatim = [
+            h for h in subject_hits if not h.ambiguous and " " in name_key(h.alias) and f" {name_key(h.alias)} " in said
+        ]
+        longest = max((len(name_key(h.alias).split()) for h in subject_hits if h not in verbatim), default=0)
+        if (
+            len(verbatim) == 1
+            and verbatim[0].score >= subject_hits[0].score
+            and len(name_key(verbatim[0].alias).split()) > longest
+        ):
+            subject_hits = [verbatim[0], *(h for h in subject_hits if h is not verbatim[0] and h.score < 1.0)]
         top = subject_hits[0]
         if top.ambiguous or self._close_run(subject_hits):
             return self._clarify(q, subject_hits)
-        if top.entity in self.view.named and cues.DEFINITION.search(q.flat):
-            found = self._leftover_search(q, [])  # "la TRIA c'est quoi": the narrative defines it, not the theme
+        item = self.view.items.get(top.entity)
+        unmapped = item is not None and item.activity is not None and item.activity.kind == "action"
+        if (top.entity in self.view.named or unmapped) and cues.DEFINITION.search(q.flat) and not (modes or q.years):
+            # "la TRIA c'est quoi", "c'est quoi le logo full CCI ?": the narrative defines it, not a map
+            found = self._leftover_search(q, [])
             if found:
                 return found
         block = self.view.items[top.entity].block if top.entity in self.view.items else None
@@ -139,6 +218,34 @@ class Engine:
         if block and cues.BLOCK_CONTENT.search(q.flat) and not (modes or cues.WHICH_MODE.search(q.flat)):
             return topics.block_structure(self.view, q.lang, self.view.items[top.entity], q.years)
         return self._about_entity(q, top.entity) or guide.unknown_answer(q.lang)
+
+    def _about_mode(self, code: str, function: str | None, years: list[int]) -> tuple[list, list]:
+        """The narrative and the commitments nearest to "which activities are in this mode" when the maps give
+        none: passages of that function and year that use the mode's word ("Avant 2013, la fonction SI était
+        assumée de manière autonome"), and that year's commitments that use it ("Harmoniser les procédures")."""
+        memo = (code, function, tuple(years))
+        if memo not in self._about_modes:
+            self._about_modes[memo] = self._mode_pointers(code, function, years)
+        return self._about_modes[memo]
+
+    def _mode_pointers(self, code: str, function: str | None, years: list[int]) -> tuple[list, list]:
+        mode = self.view.modes[code]
+        stem = stem_fr(key(mode.label))[:7]
+        passages = [
+            h.passage
+            for h in self.search.search([stem], limit=12)
+            if h.passage.function
+            and (not function or h.passage.function == function)
+            and (not years or h.passage.year is None or h.passage.year in years)
+        ]
+        about = [
+            c
+            for c in self.kb.commitments
+            if (not function or c.function == function)
+            and (not years or c.year in years)
+            and any(w.startswith(stem) for w in key(c.title).split())
+        ]
+        return passages[:2], about
 
     def _instances(self, hits: list[Hit]) -> list[Instance]:
         """Instances named, without those whose name is inside a longer one ("présidents" in "comité des
@@ -158,7 +265,12 @@ class Engine:
         for h in hits:
             if h.score >= 0.95 and self._kind(h) in ("function", "mode", "instance"):
                 used |= h.used
-        parts = [p for w in q.content if w not in used for p in w.split("-")]
+        parts = [
+            p
+            for w in q.content
+            if w not in used and not self.matcher.names_kind(w, ("function", "mode"), q.lang)
+            for p in w.split("-")
+        ]
         words = [w for w in dict.fromkeys(parts) if w and w not in GENERIC_WORDS and w not in LISTING_WORDS]
         if not words or not any(len(w) >= 4 for w in words):
             return None
@@ -192,7 +304,7 @@ class Engine:
             for h in hits
             if h.score >= 0.95
             and self._kind(h) == "function"
-            and key(h.alias) not in self.matcher.ambiguous_keys
+            and name_key(h.alias) not in self.matcher.ambiguous_keys
             and not any(h.used <= s.used and s.weight > h.weight for s in subjects)
         }
         if direct_only or direct:
@@ -205,7 +317,13 @@ class Engine:
         return ent.kind if ent else "ambiguous"
 
     def _modes(self, q: Query, hits: list[Hit]) -> list[str]:
-        codes = [h.entity for h in hits if h.score >= 0.85 and self._kind(h) == "mode"]
+        # A mode's word inside a longer name said whole ("central purchasing body") is no mode mention.
+        names = [h for h in hits if h.score >= 0.95 and self._kind(h) in SUBJECT_KINDS and len(h.used) > 1]
+        codes = [
+            h.entity
+            for h in hits
+            if h.score >= 0.85 and self._kind(h) == "mode" and not any(h.used < n.used for n in names)
+        ]
         letters = [m.group(1) for m in cues.SINGLE_MODE_LETTER.finditer(q.raw)]
         if cues.DEFINITION.search(q.flat) or re.search(r"\b(?:lettres?|letters?|sigles?|codes?)\b", q.text):
             # "que signifient A C H M I ?", "what does M stand for": bare capitals are mode codes here
@@ -216,7 +334,14 @@ class Engine:
         return codes
 
     def _subject_hits(
-        self, hits: list[Hit], function: str | None, years: list[int], asks_mode: bool = False, floor: float = 0.0
+        self,
+        hits: list[Hit],
+        function: str | None,
+        years: list[int],
+        asks_mode: bool = False,
+        floor: float = 0.0,
+        modes: list[str] | None = None,
+        changes: bool = False,
     ) -> list[Hit]:
         """Blocks, activities, objectives and themes the question names well enough, best first."""
         out = []
@@ -224,7 +349,7 @@ class Engine:
             if h.score < (floor or ACCEPT):
                 continue
             if h.ambiguous:
-                targets = self._filter_targets(h.targets, function, years)
+                targets = self._filter_targets(h.targets, function, years, modes or [], changes)
                 if asks_mode:  # only activities and blocks have a mode: "la formation en 2017, quel mode ?"
                     targets = [t for t in targets if t in self.view.items] or targets
                 if len(targets) == 1:
@@ -244,7 +369,14 @@ class Engine:
         unique: dict[str, Hit] = {}
         for h in out:
             unique.setdefault(h.entity, h)
-        return list(unique.values())
+        ranked = list(unique.values())
+        # Same-named things that tie ("Comptabilité sociale" of finance and of HR): the question's context
+        # (function, year, mode named) decides before a question back is asked.
+        tied = [h for h in ranked if not h.ambiguous and h.score == ranked[0].score and h.weight == ranked[0].weight]
+        if len(tied) > 1:
+            kept = set(self._filter_targets(tuple(h.entity for h in tied), function, years, modes or [], changes))
+            ranked = [h for h in ranked if h not in tied or h.entity in kept]
+        return ranked
 
     def _rescore(self, hits: list[Hit], weights: dict[str, float], words: list[str]) -> list[Hit]:
         """Weigh each hit by how much of the question it explains, so that a one-word name ("Gestion") does not
@@ -253,28 +385,65 @@ class Engine:
         for h in hits:
             if h.score >= 0.95 and self._kind(h) in ("function", "mode"):
                 context |= h.used
-        # A word the knowledge base does not know counts a little: "train nantes paris demain" is not training.
+        # A word no name knows counts a little ("train nantes paris demain" is not training), and a word the SROM
+        # never uses counts as much as a rare name: "réserver une salle" is about nothing of the SROM.
         unknown = [w for w in dict.fromkeys(words) if w not in weights and w not in context]
-        total = sum(w for word, w in weights.items() if word not in context) + UNKNOWN_WORD_WEIGHT * len(unknown)
+        total = sum(w for word, w in weights.items() if word not in context) + sum(
+            UNKNOWN_WORD_WEIGHT if w in self.speller.known else FOREIGN_WORD_WEIGHT for w in unknown
+        )
         out = []
         for h in hits:
             if total and self._kind(h) not in ("function", "mode", "instance", "commitment"):
-                covered = sum(weights.get(word, 0.0) for word in h.used if word not in context)
+                covered = sum(weights.get(word, 0.0) for word in (h.said or h.used) if word not in context)
                 share = min(1.0, covered / total)
                 h = Hit(h.entity, h.score * (0.55 + 0.45 * share), h.weight, h.alias, h.targets, h.used)
             out.append(h)
         return out
 
+    def _has_mode(self, entity_id: str, modes: list[str], years: list[int], stated: bool = False) -> bool:
+        """The item has one of `modes` in one of `years`; `stated`: as the text's own words (explicit or
+        attested), not deduced."""
+        item = self.view.items.get(entity_id)
+        if item is None:
+            return False
+        for y in years or item.years:
+            if y in item.years:
+                mode, certainty = self.view.summary(item, y)
+                if mode in modes and (not stated or certainty in ("explicit", "attested")):
+                    return True
+        return False
+
+    def _mode_changes(self, entity_id: str) -> bool:
+        item = self.view.items.get(entity_id)
+        return item is not None and len({self.view.summary(item, y)[0] for y in item.years} - {None}) > 1
+
     def _present(self, entity_id: str, years: list[int]) -> bool:
         item = self.view.items.get(entity_id)
         return item is None or any(y in item.years for y in years)
 
-    def _filter_targets(self, targets: tuple[str, ...], function: str | None, years: list[int]) -> list[str]:
+    def _filter_targets(
+        self,
+        targets: tuple[str, ...],
+        function: str | None,
+        years: list[int],
+        modes: list[str] | None = None,
+        changes: bool = False,
+    ) -> list[str]:
+        """The homonyms the question's context leaves: its function, its year, the mode it names ("compta
+        sociale en intégration en 2017" is the finance one, whose 2017 mode the text gives as I)."""
         ids = list(dict.fromkeys(targets))
         if function:
             ids = [t for t in ids if function in (t, self.view.function_of(t))] or ids
         if years:
             ids = [t for t in ids if self._present(t, years)] or ids
+        if modes:
+            ids = [t for t in ids if self._has_mode(t, modes, years)] or ids
+            # Both in the mode named, one by the text's own words, the other deduced from them: the text's one.
+            ids = [t for t in ids if self._has_mode(t, modes, years, stated=True)] or ids
+        elif changes:  # "la compta sociale a changé de mode ?": only one whose mode the text gives can change,
+            # and one the text gives two different modes has
+            ids = [t for t in ids if self._has_mode(t, list(self.view.modes), years)] or ids
+            ids = [t for t in ids if self._mode_changes(t)] or ids
         spans = [set(self.view.items[t].years) for t in ids if t in self.view.items]
         if len(spans) == len(ids) > 1 and all(a.isdisjoint(b) for i, a in enumerate(spans) for b in spans[i + 1 :]):
             # One thing under successive names on successive maps ("Paye" in 2013, "Réalisation des paies"
@@ -311,7 +480,14 @@ class Engine:
         candidates = [Ref(id=e, label=self.view.describe(e)) for e in list(dict.fromkeys(ids))[:6]]
         followups = {c.id: f"={c.id}|{q.raw}" for c in candidates}
         answer = guide.clarification(q.lang, candidates, followups, top.alias, unsure=weak)
-        return answer.model_copy(update={"year": q.years[0] if len(q.years) == 1 else None})
+        functions = {self.view.function_of(c.id) for c in candidates}
+        fn = self.view.functions.get(functions.pop() or "") if len(functions) == 1 else None
+        return answer.model_copy(
+            update={
+                "year": q.years[0] if len(q.years) == 1 else None,
+                "function": self.view.function_ref(fn) if fn else None,
+            }
+        )
 
     def _preface(self, q: Query) -> str:
         """What to say first when the question names a year the SROM does not cover."""
@@ -331,7 +507,16 @@ class Engine:
             return replies.evolution(self.view, q.lang, item, preface).model_copy(update={"intent": "mode_lookup"})
         if len(q.years) == 1 and not cues.EVOLUTION.search(q.flat):
             return replies.mode_lookup(self.view, q.lang, item, q.years[0])
-        return replies.evolution(self.view, q.lang, item)
+        answer = replies.evolution(self.view, q.lang, item)
+        if q.years or cues.EVOLUTION.search(q.flat):
+            return answer
+        # "les sites web, c'est harmonisé ?": a mode asked without a year is answered with every year's mode;
+        # the mode named is the answer's when the text gives it for one of them.
+        modes = self._modes(q, self.matcher.match(q.content, q.lang)[0])
+        found = [m for m in modes if self._has_mode(item.id, [m], [])]
+        return answer.model_copy(
+            update={"intent": "mode_lookup", "mode": self.view.mode_ref(found[0]) if found else None}
+        )
 
     def _commitments(self, q: Query, hits: list[Hit], function: str | None) -> Answer:
         ids = commitment_ids(q, self.view.commitments)
@@ -339,18 +524,64 @@ class Engine:
             ids = [h.entity for h in hits if h.score >= 0.9 and self._kind(h) == "commitment"]
         if not function and re.search(r"\bgouv\w*|governance\b", q.text):
             function = "GOUV"
+        pool = [
+            c
+            for c in self.kb.commitments
+            if (not function or c.function == function) and (not q.years or c.year in q.years)
+        ] or list(self.kb.commitments)
         items = [self.view.commitments[i] for i in ids]
-        if function and not ids:
-            items = [c for c in self.kb.commitments if c.function == function]
-        if not items and not ids:
-            items = list(self.kb.commitments)
-        return topics.commitments(self.view, q.lang, items, function, self.status)
+        want = commitments.wanted(q)
+        if not items and not want.any:
+            words = [
+                w
+                for w in q.content
+                if not cues.COMMITMENT.search(w) and not self.matcher.names_kind(w, ("function", "mode"), q.lang)
+            ]
+            items = commitments.by_title_words(words, pool, stem_fr)
+        items = items or pool
+        if not want.any:
+            return topics.commitments(self.view, q.lang, items, function, self.status)
+        return self._tracked(q, items, function, want)
 
-    def _governance(self, q: Query, instances: list[Instance], strict: bool = False) -> Answer | None:
-        """Facts, roles or instances the question asks about; `strict` wants a fact or a role, not a bare name."""
+    def _tracked(self, q: Query, items: list, function: str | None, want: commitments.Wanted) -> Answer:
+        """Commitments filtered by their tracked progress ("lesquels sont en retard ?", "pas mis à jour")."""
+        lang = q.lang
+        parts = [commitments.status_label(s, lang) for s in want.statuses]
+        if want.stale:
+            parts.append(t_(lang, "sans mise à jour récente", "not updated lately"))
+        which = t_(lang, " ou ", " or ").join(parts)
+        if self.status is None:
+            text = t_(
+                lang,
+                "Le suivi des engagements n'est pas disponible ici : je ne peux pas dire lesquels sont "
+                f"{which}. Voici les engagements concernés ; leur avancement se consulte avec "
+                "`/srom-engagement liste`.",
+                f"Commitment tracking is not available here, so I cannot tell which are {which}. Here are the "
+                "commitments concerned; see their progress with `/srom-engagement liste`.",
+            )
+            answer = topics.commitments(self.view, lang, items, function, None)
+            return answer.model_copy(update={"text": text + "\n" + answer.text})
+        today = dt.date.today()
+        kept = [c for c in items if commitments.keep(self.status(c.id), want, today)]
+        empty = t_(
+            lang,
+            f"Aucun engagement {which} d'après le suivi ({len(items)} engagements regardés). "
+            "`/srom-engagement liste` montre l'avancement de chacun.",
+            f"No commitment is {which} according to the tracking ({len(items)} looked at). "
+            "`/srom-engagement liste` shows each one's progress.",
+        )
+        return topics.commitments(self.view, lang, kept, function, self.status, which=which, empty=empty)
+
+    def _governance(
+        self, q: Query, instances: list[Instance], strict: bool = False, function: str | None = None
+    ) -> Answer | None:
+        """Facts, roles or instances the question asks about; `strict` wants a fact or a role, not a bare name.
+        The answer's function is the one the question names, else the one its facts are about."""
         facts = self.governance.facts(q)
         roles = self.governance.roles(q, instances)
-        if facts:  # a fact answers the question: only roles of the instances it names ("qui signe le SROM ?" is
+        if instances and cues.ROLE_OF.search(q.flat):  # "que fait le GPL ?": all its roles, not one fact
+            facts, roles = [], []
+        elif facts:  # a fact answers the question: only roles of the instances it names ("qui signe le SROM ?" is
             # not answered by the President's signing of the regional contracts)
             named = {i for f in facts for i in f.instances}
             roles = [(inst, role) for inst, role in roles if inst.id in named]
@@ -359,16 +590,39 @@ class Engine:
             roles, facts = [], []
         if not (facts or roles or (instances and not strict) or (composition and instances)):
             return None
-        return topics.governance(self.view, q.lang, instances, roles, facts, composition)
+        about = {f.function for f in facts[:2] if f.function in self.view.functions}
+        function = function or (about.pop() if len(about) == 1 else None)
+        if facts and cues.EVENT.search(q.flat) and not cues.WHO.search(q.flat) and not composition:
+            # "les 5 décisions du Bureau du 29 mai 2015", "quand sont attendues les conclusions de l'audit SI ?":
+            # what happened, not who does what: the narrative says it, in its own words.
+            answer = self._narrative(q, [e for f in facts[:2] for e in f.evidence])
+        else:
+            answer = topics.governance(self.view, q.lang, instances, roles, facts, composition)
+        if function in self.view.functions:
+            answer = answer.model_copy(update={"function": self.view.function_ref(self.view.functions[function])})
+        return answer
+
+    def _narrative(self, q: Query, evidence: list) -> Answer:
+        """The passages holding these quotes, as a narrative answer."""
+        quotes = [canonical_quote(e.quote) for e in evidence]
+        hits = [SearchHit(p, 0.0, 0) for p, text in self._passage_texts if any(quote in text for quote in quotes)]
+        if not hits:  # a quote outside the passages: the quote itself
+            hits = [SearchHit(Passage(id="quote", section=e.section, text=e.quote), 0.0, 0) for e in evidence]
+        return guide.fallback(q.lang, hits[:3], self.view.functions)
 
     def _fallback(self, q: Query, weak: list[Hit]) -> Answer:
         terms = [w for w in q.content if len(w) >= 3]
         hits = self.search.search(terms)
         if hits:
             needed = max(1, (len(set(terms)) + 1) // 2)
-            good = [h for h in hits if h.matched >= needed]
+            # English words are foreign to the French narrative: only French questions are weighed so.
+            floor = FALLBACK_SHARE if q.lang == "fr" else 0.0
+            good = [h for h in hits if h.matched >= needed and h.share >= floor]
             if good:
                 return guide.fallback(q.lang, good, self.view.functions)
-        if weak and len(q.content) <= 3:  # a short name half-recognised is a question back, never an answer
+        # A short name half-recognised is a question back, never an answer; unless the question has words the SROM
+        # never uses ("demain", "meeting room"): then it is about something else.
+        foreign = [w for w in q.content if w not in self.speller.known and not self.matcher.expand(w, q.lang)]
+        if weak and len(q.content) <= 3 and not foreign:
             return self._clarify(q, weak[:4], weak=True)
         return guide.unknown_answer(q.lang)

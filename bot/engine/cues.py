@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 HELP = re.compile(
     r"^(?:bonjour|bonsoir|salut|hello|hi|hey|coucou|yo|aide|help|merci|thanks|thank you|ok|test|menu|"
     r"start|\?|aide moi|help me|que sais tu faire|que peux tu faire|what can you do|comment ca marche|"
-    r"tu fais quoi|qui es tu|who are you|exemples?|examples?)(?: srom| bot| stp| svp| !)*$"
+    r"tu fais quoi|qui es tu|who are you|exemples?|examples?)"
+    r"(?: srom| bot| stp| svp| beaucoup| bien| a toi| a vous| !)*$"
+)
+# Words of courtesy: a message made only of them (and of function words) asks nothing of the SROM.
+COURTESY = re.compile(
+    r"\b(?:bonjour|bonsoir|salut|hello|hi|hey|coucou|merci|thanks|thank|thx|beaucoup|top|super|parfait|cool|ok|"
+    r"okay|bravo|genial|nickel|bonne|journee|soiree|good|great|nice|cheers|ciao|bye|revoir)\b"
 )
 HELP_ANYWHERE = re.compile(
     r"\b(?:aide|help|que sais tu|que peux tu|what can you|utilise[rs]?|sers a quoi|sert a quoi|"
     r"comment ca marche|how do i use|how does this work|sais faire|sait faire|tu fais quoi|can you do)\b"
 )
 DEFINITION = re.compile(
-    r"\b(?:c est quoi|c quoi|cest quoi|qu est ce qu|que veut dire|veut dire|signifi\w*|definition|definir|"
+    r"\b(?:c est quoi|c quoi|cest quoi|qu est ce qu|qu est ce que|que veut dire|veut dire|signifi\w*|definition|"
+    r"definir|"
     r"defini[rs]?|entend on|entend par|on entend|explique|expliquer|what is|what s|whats|what does|meaning|"
     r"means?|define|difference|differences|differe|distingue|distinguer|versus|vs|compare[rz]?|"
     r"a quoi correspond|correspond a|ca veut dire|kesako|sens de|describe|explain)\b"
@@ -35,13 +43,13 @@ LISTING = re.compile(
 # Narrower: a question that asks for the items of a block in a mode, not for one item's mode.
 BLOCK_LISTING = re.compile(
     r"\b(?:qu est ce qui|quelles? activites|quels? processus|lesquel(?:le)?s?|liste[rz]?|list|which|"
-    r"what s|whats|tout ce qui|toutes? les activites|les activites|activities|all)\b"
+    r"what s|whats|tout ce qui|ce qui|toutes? les activites|les activites|activities|all)\b"
 )
 EVOLUTION = re.compile(
     r"\b(?:evolution|evolue|evoluer|evolve[ds]?|change|changes|changed|changement|changements|chang[eé]|"
     r"over time|a change|avant apres|au fil|compar\w*|trajectoire|historique|history|progression|"
     r"de 2013 a 2021|entre 2013 et 2021|depuis 2013|timeline|sur les trois|three years|3 ans|trois annees|"
-    r"transition|passe de|went from|moved from)\b"
+    r"transition|passe de|went from|moved|move|shifted|bouge\w*|entre les (?:3|trois) cartes|evol)\b"
 )
 GOVERNANCE = re.compile(
     r"\b(?:qui|who|whom|gouvernance|governance|instances?|role|roles|arbitr\w*|delib\w*|presid\w*|"
@@ -50,10 +58,32 @@ GOVERNANCE = re.compile(
     r"etudi\w*|dimensionn\w*|represent\w*|conseill\w*|met en oeuvre|mettent en oeuvre|implement\w*|"
     r"rapport|report|suivi annuel|responsable|in charge|charge de|fait quoi|que fait|what does)\b"
 )
-WHO = re.compile(r"(?<!ce )\b(?:qui|who|whom|quelle instance|which body|quel organe|quelle cci|which cci)\b")
+WHO = re.compile(
+    r"(?<!ce )\b(?:qui|who|whom|quel(?:le)?s? (?:instance|organe|cci|commission|comite|groupe|direction)s?|"
+    r"which (?:body|bodies|cci|committee|committees|commission|group))\b"
+)
+ROLE_OF = re.compile(
+    r"\b(?:que fait|que font|fait quoi|font quoi|a quoi sert|sert a quoi|roles? d[eu]s?|missions? d[eu]s?|"
+    r"what does .* do|what do .* do|role of|roles of|what is the role)\b"
+)
+# The asker speaking of their own case ("il me reste", "mon badge", "book me"): a question about the asker, not
+# about the SROM, unless it also asks for a mode, a year, a change, a definition, a structure or a who.
+PERSONAL = re.compile(r"\b(?:me|m|mon|ma|mes|moi|my|me|mine|i m|i am|je suis)\b")
+# What happened and when, rather than who does what: "les 5 décisions du Bureau du 29 mai 2015".
+EVENT = re.compile(
+    r"\b(?:quand|when|decid\w*|decision\w*|conclusions?|dates?|participe\w*|took part|janvier|fevrier|mars|"
+    r"avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|20[01]\d)\b"
+)
+GOVERNANCE_OVERVIEW = re.compile(
+    r"\b(?:(?:quelles?|lesquelles|liste|list|which|what|toutes) (?:sont |are )?(?:les |of )?(?:the )?"
+    r"(?:instances|organes|governance bodies|bodies)|(?:comment|how) (?:fonctionne|marche|works?|is) "
+    r"(?:la |the )?(?:gouvernance|governance)|schema de gouvernance|organigramme)\b"
+)
+NAMES_COMMITMENT = re.compile(r"\b(?:engagements?|commitments?)\b")
 COMMITMENT = re.compile(
     r"\b(?:engagements?|engage\w*|commitments?|committed|pledges?|axes? prioritaires?|priorites?|priorities|"
-    r"feuille de route|roadmap|promesses?|chantiers? 2021|objectifs?|objectives?|goals?|enjeux|commit\w*)\b"
+    r"feuille de route|roadmap|promesses?|chantiers? 2021|objectifs?|objectives?|goals?|enjeux|commit(?!tee)\w*)\b"
 )
 NOT_COMMITMENT = re.compile(r"\bgestion des engagements\b|\boutil de gestion des engagements\b")
 COMMITMENT_ID = re.compile(r"\b([a-z]{2,6})[- ]?(\d{1,2})\b")
@@ -64,6 +94,13 @@ STRUCTURE = re.compile(
     r"liste des activites|list (?:the )?activities|fonctions?|functions?|de quoi|sommaire|sections?|"
     r"themes?|objectifs?|objectives?|actions?)\b"
 )
+# "entre 2013 et 2017", "between 2013 and 2017": a span whose end is the year a listing asks about.
+YEAR_SPAN = re.compile(r"\b(?:entre|between|from|de) (?:20\d\d) (?:et|and|to|a) (20\d\d)\b")
+FUNCTION_WORD = re.compile(r"\b(?:fonctions?|functions?)\b")
+FUNCTION_SCOPE = re.compile(
+    r"\b(?:perimetres?|scope|blocs?|blocks?|make up|makes up|compos\w*|contient|contains|comprend|couvre|couvrent|"
+    r"structure|activites|activities|qu y a t il|what s in)\b"
+)
 WHICH_MODE = re.compile(r"\b(?:c est quel mode|quel mode|which mode|what mode|quel type de mode)\b")
 BLOCK_CONTENT = re.compile(
     r"\b(?:activites|activities|bloc|block|contient|contains|dans le bloc|in the block|qu est ce qu il y a|"
@@ -71,11 +108,6 @@ BLOCK_CONTENT = re.compile(
 )
 LETTERS = re.compile(r"(?<![A-Za-z\u00C0-\u017F])([ACHMI])(?![A-Za-z\u00C0-\u017F])")
 SINGLE_MODE_LETTER = re.compile(r"(?:\b(?:le|la|l|mode|lettre|letter|code|un|une|the|en)\s+|\()([ACHMI])(?:\)|\b)(?!')")
-# Small talk the SROM has nothing to say about, even when a word of it occurs in the document.
-OFF_TOPIC = re.compile(
-    r"\b(?:quel temps|fera t il beau|il pleut|meteo|weather|recette|recipe|blague|joke|horaires? de train|"
-    r"resultat du match|qui a gagne|score du match|restaurant|cantine|menu du jour|bitcoin|bourse)\b"
-)
 COUNT_FUNCTIONS = re.compile(
     r"\b(?:combien de fonctions|how many functions|quelles sont les fonctions|liste des fonctions|"
     r"list (?:of )?(?:the )?functions|which functions)\b"
@@ -84,3 +116,21 @@ SHOW_MAP = re.compile(
     r"\b(?:montre[rz]?|affiche[rz]?|voir|dessine[rz]?|show|display|draw|see)\b.*\b(?:cartes?|carto\w*|maps?|"
     r"schemas?|diagrammes?|diagrams?|images?|pictures?)\b|\b(?:cartes?|maps?|cartographie)\b"
 )
+
+
+def vocabulary() -> Iterator[str]:
+    """The words these cues and the question parser know, for the speller: a word they read is no typo."""
+    from bot.engine import normalize
+
+    for value in globals().values():
+        if isinstance(value, re.Pattern):
+            yield from re.findall(r"[a-z]{3,}", value.pattern)
+    for words in (
+        normalize.STOPWORDS_FR,
+        normalize.STOPWORDS_EN,
+        normalize.QUESTION_WORDS,
+        normalize.LISTING_WORDS,
+        normalize.ENGLISH_MARKERS,
+        normalize.FRENCH_MARKERS,
+    ):
+        yield from (w for w in words if w.isalpha())

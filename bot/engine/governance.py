@@ -7,12 +7,12 @@ import re
 from collections.abc import Container
 
 from bot.engine import cues
-from bot.engine.normalize import Query
+from bot.engine.normalize import Query, clean
 from bot.engine.topics import verb_stem
 from srom_data.models import Fact, Instance, KnowledgeBase, Role
 from srom_data.text import key
 
-# English verbs of governance questions, to the French stems the document uses.
+# English verbs of governance questions (and irregular French forms), to the French stems the document uses.
 EN_VERBS = {
     "arbitrat": "arbitr",
     "deliberat": "deliber",
@@ -39,6 +39,9 @@ EN_VERBS = {
     "lead": "impuls",
     "prepar": "prepar",
     "orient": "orient",
+    # French verbs whose forms do not share the infinitive's stem
+    "suit": "suiv",
+    "suiv": "suiv",
 }
 
 
@@ -47,34 +50,47 @@ class GovernanceMatcher:
         self._roles: list[tuple[str, Instance, Role]] = [
             (verb_stem(role.verb), inst, role) for inst in kb.governance.instances for role in inst.roles
         ]
-        self._fact_keys: list[tuple[Fact, list[str]]] = [
-            (fact, [key(k) for k in fact.keywords if key(k)]) for fact in kb.governance.facts
+        self._stems: dict[str, frozenset[str]] = {}
+        # a keyword of several words ("29 mai", "marchés régionaux") is specific enough alone; it counts where a
+        # word of the question starts with it (" " + keyword in the spaced question)
+        self._fact_keys: list[tuple[Fact, list[tuple[float, str]]]] = [
+            (fact, [(1.5 if " " in k else 1.0, " " + k) for k in map(key, fact.keywords) if k])
+            for fact in kb.governance.facts
         ]
 
     def facts(self, q: Query) -> list[Fact]:
-        text = f" {q.flat} "
+        text = f" {key(q.flat)} "
+        # A phrase the asker typed word for word counts even where the speller respelled one of its words
+        # ("qui signe le SROM": "signe le srom"); single words are read as respelled.
+        typed = f" {key(clean(q.raw)[0])} "
         who = bool(cues.WHO.search(q.flat))
         scored = []
         for fact, keys in self._fact_keys:
-            # a keyword of several words ("29 mai", "marchés régionaux") is specific enough alone
-            found = sum(1.5 if " " in k else 1 for k in keys if re.search(rf"\b{re.escape(k)}", text))
+            found = sum(w for w, k in keys if k in text or (w > 1 and k in typed))
             score = found + (0.5 if who and found else 0)
             if score >= 1.5:
                 scored.append((score, fact))
         scored.sort(key=lambda s: -s[0])
         return [f for s, f in scored if s == scored[0][0]] if scored else []
 
+    def _verb_stems(self, tok: str) -> frozenset[str]:
+        """The role verbs a word may be a form of (memoised: the roles never change)."""
+        found = self._stems.get(tok)
+        if found is None:
+            out = {fr for en, fr in EN_VERBS.items() if tok.startswith(en)}
+            out |= {
+                stem for stem, _, _ in self._roles if tok.startswith(stem) or (len(tok) >= 5 and stem.startswith(tok))
+            }
+            if len(self._stems) > 20_000:
+                self._stems.clear()
+            found = self._stems[tok] = frozenset(out)
+        return found
+
     def roles(self, q: Query, instances: list[Instance]) -> list[tuple[Instance, Role]]:
         stems: set[str] = set()
         for tok in q.tokens:
-            if len(tok) < 4:
-                continue
-            for en, fr in EN_VERBS.items():
-                if tok.startswith(en):
-                    stems.add(fr)
-            for stem, _, _ in self._roles:
-                if tok.startswith(stem) or (len(tok) >= 5 and stem.startswith(tok)):
-                    stems.add(stem)
+            if len(tok) >= 4:
+                stems |= self._verb_stems(tok)
         if re.search(r"\bmet(?:tent)? en oeuvre\b", q.text):
             stems.add("mett")
         found = [(inst, role) for stem, inst, role in self._roles if stem in stems]

@@ -56,6 +56,7 @@ class KnowledgeView:
         self.instances = {i.id: i for i in kb.governance.instances}
         self.commitments = {c.id: c for c in kb.commitments}
         self.modes = {m.code: m for m in kb.modes}
+        self._nearest: dict[tuple[str, int | None, int], list[Passage]] = {}
         # One thing named differently on successive maps ("Paye" in 2013, "Réalisation des paies" after), as the
         # data declares it: a shared name whose items never stand on the same map.
         self.other_names: dict[str, list[str]] = {}
@@ -175,7 +176,14 @@ class KnowledgeView:
         return [Source(section=e.section, quote=e.quote) for e in evidence]
 
     def nearest_passages(self, item: Item, year: int | None, limit: int = 1) -> list[Passage]:
-        """The narrative closest to an item whose mode the text does not give: same function, same year first."""
+        """The narrative closest to an item whose mode the text does not give: same function, same year first.
+        Memoised: the knowledge base does not change under a view."""
+        memo = (item.id, year, limit)
+        if memo not in self._nearest:
+            self._nearest[memo] = self._nearest_passages(item, year, limit)
+        return self._nearest[memo]
+
+    def _nearest_passages(self, item: Item, year: int | None, limit: int) -> list[Passage]:
         words = tokenize(item.label.lower())
         hits = [h.passage for h in self.search.search(words, limit=10)]
         fid = item.function.id

@@ -1,7 +1,7 @@
-"""Find the entities a question names: exact aliases, abbreviations, prefixes and typos (rapidfuzz).
+"""Find the entities a question names: exact aliases, Snowball stems, prefixes and typos (rapidfuzz).
 
 Each alias is reduced to its content words; a question's content words are matched to the alias vocabulary
-(exact, plural, prefix of an abbreviation, or a typo for words of five letters or more) and every alias is scored
+(exact, same stem, prefix of an abbreviation, or a typo for words of five letters or more) and every alias is scored
 by the IDF-weighted share of its words the question covers. Short words match only exactly, so "si" or "ag" never
 come from a typo.
 """
@@ -11,42 +11,17 @@ from __future__ import annotations
 import bisect
 import math
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
 from bot.engine.normalize import QUESTION_WORDS, STOPWORDS_EN, STOPWORDS_FR, tokenize
+from bot.engine.spelling import stem_en, stem_fr
 from srom_data.entities import Entity, iter_entities
 from srom_data.models import KnowledgeBase
 from srom_data.text import key
 
-# Generic abbreviations of French administrative chat, expanded before matching.
-ABBREVIATIONS: dict[str, tuple[str, ...]] = {
-    "compta": ("comptabilite",),
-    "cpta": ("comptabilite",),
-    "immo": ("immobilisations",),
-    "immos": ("immobilisations",),
-    "treso": ("tresorerie",),
-    "tresor": ("tresorerie",),
-    "rem": ("remuneration",),
-    "remu": ("remuneration",),
-    "adm": ("administration",),
-    "admin": ("administration",),
-    "eval": ("evaluations",),
-    "evals": ("evaluations",),
-    "fourn": ("fournisseur",),
-    "fournisseurs": ("fournisseur",),
-    "clients": ("client",),
-    "paye": ("paie",),
-    "payes": ("paie",),
-    "paies": ("paie",),
-    "info": ("informatique",),
-    "infos": ("informatique",),
-    "dev": ("developpement",),
-    "juridic": ("juridique",),
-    "justif": ("justification",),
-    "justifs": ("justification",),
-}
 MIN_FUZZY_LEN = 5
 FUZZY_CUTOFF = 84.0
 
@@ -67,6 +42,7 @@ class Hit:
     alias: str
     targets: tuple[str, ...] = ()
     used: frozenset[str] = frozenset()  # question words that matched
+    said: frozenset[str] = frozenset()  # with the words of its other names said whole besides
 
     @property
     def ambiguous(self) -> bool:
@@ -79,18 +55,27 @@ def content_tokens(text: str) -> tuple[str, ...]:
     return kept or tuple(words)
 
 
-def _singular(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
+def _kinship(word: str, other: str, stem: str) -> float:
+    """How close two words of one Snowball stem are: a plural or a feminine ("paies", "sociale") is the word itself;
+    a derived word ("harmonisation", "harmonisé") is near; a short stem ("cod" of "code" and "codir") or a much
+    longer word ("commune", "communication") is no kin."""
+    short, long_ = sorted((word, other), key=len)
+    if long_.startswith(short) and long_[len(short) :] in ("s", "x", "e", "es"):
+        return 0.98
+    if len(stem) < 5 or len(short) < 0.6 * len(long_):
+        return 0.0
+    return 0.9
 
 
 class EntityMatcher:
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, rewrite: Callable[[str], str] | None = None) -> None:
+        """`rewrite` reads names as questions are read (the lexicon's "compta" is "comptabilite" on both sides)."""
         self.entities: dict[str, Entity] = {e.id: e for e in iter_entities(kb)}
         aliases: list[Alias] = []
         for ent in self.entities.values():
             seen: set[tuple[str, ...]] = set()
             for name in ent.names:
-                toks = content_tokens(name)
+                toks = content_tokens(rewrite(key(name)) if rewrite else name)
                 if toks and toks not in seen:
                     seen.add(toks)
                     aliases.append(Alias(ent.id, name, toks))
@@ -107,25 +92,48 @@ class EntityMatcher:
         n = max(len(self.entities), 1)
         self.idf = {tok: 1.0 + math.log(n / len(ids)) for tok, ids in df.items()}
         self.vocab = sorted(self.by_token)
+        self._expanded: dict[tuple[str, str], dict[str, float]] = {}
+        self._entity_of = [alias.entity for alias in aliases]
+        self._weighted = []  # per alias: its tokens with their IDF, and their sum
+        for alias in aliases:
+            weighted = tuple((tok, self.idf.get(tok, 1.0)) for tok in alias.tokens)
+            self._weighted.append((weighted, sum(w for _, w in weighted) or 1.0))
+        # Words that are a whole name by themselves ("integration" of mode I, "rh" of HR), by entity kind.
+        self.whole_names: dict[str, set[str]] = defaultdict(set)
+        for alias in aliases:
+            if len(alias.tokens) == 1 and alias.entity in self.entities:
+                self.whole_names[alias.tokens[0]].add(self.entities[alias.entity].kind)
         self._fuzzy_vocab = [t for t in self.vocab if len(t) >= MIN_FUZZY_LEN - 1]
-        self._by_singular: dict[str, list[str]] = defaultdict(list)
+        self._by_stem: dict[str, list[str]] = defaultdict(list)
         for tok in self.vocab:
-            self._by_singular[_singular(tok)].append(tok)
+            for stem in {"fr:" + stem_fr(tok), "en:" + stem_en(tok)}:
+                self._by_stem[stem].append(tok)
 
     # -- word level ---------------------------------------------------------------------------------------------
 
-    def expand(self, word: str) -> dict[str, float]:
-        """Vocabulary words this question word may stand for, with a similarity in 0..1."""
+    def expand(self, word: str, lang: str = "fr") -> dict[str, float]:
+        """Vocabulary words this question word may stand for, with a similarity in 0..1. English stems only read
+        an English question: "centrale" is no form of "centralized". Memoised: the vocabulary never changes."""
+        found = self._expanded.get((word, lang))
+        if found is None:
+            if len(self._expanded) > 50_000:
+                self._expanded.clear()
+            found = self._expanded[(word, lang)] = self._expand(word, lang)
+        return found
+
+    def _expand(self, word: str, lang: str) -> dict[str, float]:
         out: dict[str, float] = {}
-        for exp in ABBREVIATIONS.get(word, ()):
-            for tok in self._by_singular.get(_singular(exp), ()):
-                out[tok] = 1.0
         if word in self.by_token:
             out[word] = 1.0
-        for tok in self._by_singular.get(_singular(word), ()):
-            out.setdefault(tok, 0.98)
-        # Chat truncations: "compta", "tréso", "mutu", "déclas" (a plural s on a truncation is dropped).
-        for stem in {word, _singular(word)}:
+        stems = [stem_fr(word)] + ([stem_en(word)] if lang == "en" else [])
+        for prefix, stem in zip(("fr:", "en:"), stems, strict=False):
+            for tok in self._by_stem.get(prefix + stem, ()):
+                sim = _kinship(word, tok, stem)
+                if sim and sim > out.get(tok, 0.0):
+                    out[tok] = sim
+        # Chat truncations: "tréso", "mutu", "déclas" (a plural s on a truncation is dropped).
+        forms = {word} if word in self.by_token else {word, word[:-1] if len(word) > 3 and word[-1] in "sx" else word}
+        for stem in forms:  # a known word ("temps") is no truncation of a longer one ("templates")
             if len(stem) < 4:
                 continue
             # A known word only takes its inflections ("social" -> "sociales"), not longer words ("paie" is not
@@ -144,37 +152,52 @@ class EntityMatcher:
                 out.setdefault(tok, score / 100.0)
         return out
 
+    def names_kind(self, word: str, kinds: tuple[str, ...], lang: str = "fr") -> bool:
+        """Whether the word alone names an entity of these kinds ("intégration" a mode, "finances" a function)."""
+        return any(
+            sim >= 0.95 and any(k in kinds for k in self.whole_names.get(tok, ()))
+            for tok, sim in self.expand(word, lang).items()
+        )
+
     # -- alias level --------------------------------------------------------------------------------------------
 
-    def match(self, words: list[str]) -> tuple[list[Hit], dict[str, float]]:
+    def match(self, words: list[str], lang: str = "fr") -> tuple[list[Hit], dict[str, float]]:
         """Every alias the words cover, best first (one hit per entity), and the weight of each recognised word."""
         sims: dict[str, tuple[float, str]] = {}
         word_weights: dict[str, float] = {}
         for word in words:
-            for tok, sim in self.expand(word).items():
+            for tok, sim in self.expand(word, lang).items():
                 word_weights[word] = max(word_weights.get(word, 0.0), self.idf.get(tok, 1.0) * sim)
                 if tok not in sims or sims[tok][0] < sim:
                     sims[tok] = (sim, word)
         candidates: set[int] = set()
         for tok in sims:
             candidates.update(self.by_token[tok])
-        best: dict[str, Hit] = {}
+        best: dict[str, tuple[float, float, int]] = {}
+        whole: dict[str, list[int]] = defaultdict(list)
+        weights_of, entity_of = self._weighted, self._entity_of
+        sim_of = {tok: sim for tok, (sim, _) in sims.items()}
         for i in candidates:
+            weighted, total = weights_of[i]
+            covered = sum(w * sim_of[tok] for tok, w in weighted if tok in sim_of)
+            score = covered / total
+            entity = entity_of[i]
+            if score >= 0.95:
+                whole[entity].append(i)
+            prev = best.get(entity)
+            if prev is None or (score, covered) > (prev[0], prev[1]):
+                best[entity] = (score, covered, i)
+        hits = []
+        for score, covered, i in best.values():
             alias = self.aliases[i]
-            total = covered = 0.0
-            used: set[str] = set()
-            for tok in alias.tokens:
-                w = self.idf.get(tok, 1.0)
-                total += w
-                if tok in sims:
-                    covered += w * sims[tok][0]
-                    used.add(sims[tok][1])
-            if not total:
-                continue
-            hit = Hit(alias.entity, covered / total, covered, alias.name, alias.targets, frozenset(used))
-            prev = best.get(alias.entity)
-            if prev is None or (hit.score, hit.weight) > (prev.score, prev.weight):
-                best[alias.entity] = hit
+            used = frozenset(sims[tok][1] for tok in alias.tokens if tok in sims)
+            # another name of the entity said whole besides ("greeting cards (cartes de vœux)"), sharing no word
+            said = set(used)
+            for j in whole.get(alias.entity, ()):
+                other = {sims[t][1] for t in self.aliases[j].tokens if t in sims}
+                if other.isdisjoint(used):
+                    said |= other
+            hits.append(Hit(alias.entity, score, covered, alias.name, alias.targets, used, frozenset(said)))
         # On a tie, a declared ambiguous name wins: the data says that name needs a question back.
-        hits = sorted(best.values(), key=lambda h: (-h.score, -h.weight, not h.ambiguous, h.entity))
+        hits.sort(key=lambda h: (-h.score, -h.weight, not h.ambiguous, h.entity))
         return hits, word_weights

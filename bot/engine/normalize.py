@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from srom_data.text import fold
@@ -26,13 +27,13 @@ STOPWORDS_FR = frozenset(
     seront est-ce qu-est-ce etre ete fait faire font peux peut pouvez veux voudrais savoir dire dis
     donne donner moi svp stp merci bien alors donc aussi tout tous toute toutes quand ou combien cela
     ceci ici chez vers via selon sous entre depuis jusqu a-t-il a-t-elle y-a-t-il ya il-y-a-t-il
-    aura auront avait avaient t-on au juste""".split()
+    aura auront avait avaient t-on au juste fera feront faut pourquoi deja encore vraiment exactement""".split()
 )
 STOPWORDS_EN = frozenset(
     """a an the of in on at for to by with from is are was were be been being do does did what which who
     whom whose how when where why this that these those it its there their they them we you your i me my
     please can could would should will shall tell show give about into as and or not any some s t ll re ve
-    d m""".split()
+    d m has have had between across since during than then also each every all there here get got""".split()
 )
 # Words of the domain's vocabulary that say what is asked, not about what.
 QUESTION_WORDS = frozenset(
@@ -58,7 +59,8 @@ ENGLISH_MARKERS = frozenset(
     accounting assets fixed bank banking elections purchasing procurement support users user helpdesk
     hardware network security social declarations skills evaluations appraisals dashboards stand letters
     explain and or with about map blocks changed evolve evolved describe pooled pooling integrated
-    harmonised harmonized autonomy governance board assembly chairman plan commit committed""".split()
+    harmonised harmonized autonomy governance board assembly chairman plan commit committed history historical
+    timeline between since across were has have""".split()
 )
 FRENCH_MARKERS = frozenset(
     """quel quelle quels quelles qui que quoi comment est sont le la les des du de pour en au aux avec
@@ -66,7 +68,11 @@ FRENCH_MARKERS = frozenset(
     difference entre veut dire signifie""".split()
 )
 
+# Function words of one language only count for it ("can you book me a room" is English though it names no topic).
+_ENGLISH = ENGLISH_MARKERS | (STOPWORDS_EN - STOPWORDS_FR - {"a", "on", "in", "me", "do", "is", "s", "t", "d", "m"})
+_FRENCH = FRENCH_MARKERS | (STOPWORDS_FR - STOPWORDS_EN - {"a", "on", "me", "ou", "est", "y", "d"})
 _UPPER_IT = re.compile(r"(?<![A-Za-z])IT(?![A-Za-z])")
+_UPPER_IS = re.compile(r"(?<![A-Za-z])IS(?![A-Za-z])")  # "the IS function": information systems, not "is"
 _YEAR_4 = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _YEAR_2 = re.compile(r"(?:\ben\s+|'|\bd'ici\s+|\bin\s+)(\d\d)\b")
 _YEAR_PHRASES: tuple[tuple[re.Pattern[str], int], ...] = (
@@ -98,7 +104,9 @@ def clean(raw: str) -> tuple[str, bool]:
     text = _SLACK_MENTION.sub(" ", text)
     text = _URL.sub(" ", text)
     text = _AT_WORD.sub(" ", text)
-    text = "".join(ch for ch in text if ch.isprintable() and not _is_emoji(ch))
+    text = _EMOJI.sub("", text)
+    if not text.isprintable():
+        text = "".join(ch for ch in text if ch.isprintable())
     text = fold(text)
     text = _EMOJI_CODE.sub(" ", text)
     text = _REPEATS.sub(r"\1", text)
@@ -107,22 +115,24 @@ def clean(raw: str) -> tuple[str, bool]:
     return text.strip(), truncated
 
 
-def _is_emoji(ch: str) -> bool:
-    cp = ord(ch)
-    return cp >= 0x1F000 or 0x2600 <= cp <= 0x27BF or cp in (0xFE0F, 0x200D)
+_EMOJI = re.compile("[\U0001f000-\U0010ffff\u2600-\u27bf\ufe0f\u200d]")
+
+
+_INVERSION = re.compile(r"-t-(?:il|elle|on|ils|elles)\b|-(?:il|elle|on|ils|elles|je|tu|nous|vous)\b")
 
 
 def tokenize(text: str) -> list[str]:
-    """Folded words, with French elisions removed (l'harmonisation -> harmonisation)."""
-    text = _ELISION.sub(" ", text)
+    """Folded words, with French elisions and inversions removed (l'harmonisation -> harmonisation, fera-t-il ->
+    fera)."""
+    text = _INVERSION.sub(" ", _ELISION.sub(" ", text))
     return [t.strip("-") for t in _NON_WORD.split(text) if t.strip("-")]
 
 
 def detect_lang(tokens: list[str], raw: str) -> str:
-    en = sum(1 for t in tokens if t in ENGLISH_MARKERS)
-    fr = sum(1 for t in tokens if t in FRENCH_MARKERS)
+    en = sum(1 for t in tokens if t in _ENGLISH)
+    fr = sum(1 for t in tokens if t in _FRENCH)
     if re.search(r"[éèêàùçœ]", raw.lower()):
-        fr += 2
+        fr += 1  # a French term quoted in an English question is not a French question
     return "en" if en > fr else "fr"
 
 
@@ -153,9 +163,15 @@ def _unique(items: list[int]) -> list[int]:
     return seen
 
 
-def parse(raw: str, known_years: tuple[int, ...]) -> Query:
+def parse(raw: str, known_years: tuple[int, ...], rewrite: Callable[[str, str], str] | None = None) -> Query:
+    """The question read: `rewrite` (the engine's speller) turns the asker's words into the SROM's words, after
+    the language is told from the words as written."""
     text, truncated = clean(raw)
     tokens = tokenize(text)
+    lang = detect_lang(tokens, raw)
+    if rewrite:
+        text = rewrite(text, lang)
+        tokens = tokenize(text)
     years, foreign = find_years(text, known_years)
     year_words = {str(y) for y in (*years, *foreign)} | {str(y)[2:] for y in years}
     content = [
@@ -171,5 +187,7 @@ def parse(raw: str, known_years: tuple[int, ...]) -> Query:
     ]
     if _UPPER_IT.search(raw) and "it" not in content:  # "IT" is a name, "it" a pronoun
         content.append("it")
-    flat = " ".join(text.replace("'", " ").replace("-", " ").split())
-    return Query(raw, text, flat, tokens, content, detect_lang(tokens, raw), years, foreign, truncated)
+    if _UPPER_IS.search(raw) and "si" not in content:
+        content.append("si")
+    flat = " ".join(text.replace("'", " ").replace("-", " ").replace("/", " ").split())
+    return Query(raw, text, flat, tokens, content, lang, years, foreign, truncated)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import math
 import sqlite3
 from dataclasses import dataclass
 
@@ -15,6 +17,7 @@ class SearchHit:
     passage: Passage
     score: float  # BM25, lower is better (SQLite's convention)
     matched: int  # how many distinct query words the passage holds
+    share: float = 0.0  # the IDF-weighted share of the query's words the passage holds
 
 
 class PassageSearch:
@@ -28,6 +31,30 @@ class PassageSearch:
             [(i, " ".join(tokenize(fold(canonical_quote(p.text))))) for i, p in enumerate(self.passages)],
         )
         self._folded = [set(tokenize(fold(canonical_quote(p.text)))) for p in self.passages]
+        self._in: dict[str, set[int]] = {}
+        for i, words in enumerate(self._folded):
+            for w in words:
+                self._in.setdefault(w, set()).add(i)
+        self._words = sorted(self._in)
+        self._n = max(len(self.passages), 1)
+        self._weights: dict[str, float] = {}
+
+    def _holding(self, stem: str) -> set[int]:
+        """The passages holding a word that starts with the stem."""
+        found: set[int] = set()
+        i = bisect.bisect_left(self._words, stem)
+        while i < len(self._words) and self._words[i].startswith(stem):
+            found |= self._in[self._words[i]]
+            i += 1
+        return found
+
+    def weight(self, stem: str) -> float:
+        """How telling a word is: rare in the narrative weighs more; absent from it, the most (a question made
+        of words the SROM never uses is about something else)."""
+        if stem not in self._weights:
+            df = len(self._holding(stem))
+            self._weights[stem] = math.log((self._n + 1) / (df + 0.5)) if df else math.log(self._n + 1) + 1.0
+        return self._weights[stem]
 
     def search(self, words: list[str], limit: int = 3) -> list[SearchHit]:
         terms = [w for w in dict.fromkeys(words) if len(w) >= 3 and w not in STOPWORDS_FR and w not in STOPWORDS_EN]
@@ -39,11 +66,13 @@ class PassageSearch:
         rows = self.db.execute(
             "SELECT rowid, bm25(p) FROM p WHERE p MATCH ? ORDER BY bm25(p) LIMIT ?", (query, limit * 3)
         ).fetchall()
+        weights = {stem: self.weight(stem) for stem in stems}
+        total = sum(weights.values()) or 1.0
+        holding = {stem: self._holding(stem) for stem in stems}
         hits = []
         for rowid, score in rows:
-            words_in = self._folded[rowid]
-            matched = sum(1 for stem in stems if any(w.startswith(stem) for w in words_in))
-            hits.append(SearchHit(self.passages[rowid], score, matched))
+            found = [stem for stem in stems if rowid in holding[stem]]
+            hits.append(SearchHit(self.passages[rowid], score, len(found), sum(weights[f] for f in found) / total))
         hits.sort(key=lambda h: (-h.matched, h.score))
         return hits[:limit]
 

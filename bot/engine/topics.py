@@ -8,7 +8,7 @@ from bot.engine.answer import Answer, MapRequest, Ref, Source
 from bot.engine.lookup import Item, KnowledgeView
 from bot.engine.replies import MAX_LIST, WEAK_BASES, certainty_label, t, weak_note
 from reports.formats import french_date
-from srom_data.models import Commitment, Fact, Instance, Role
+from srom_data.models import Commitment, Fact, Instance, Passage, Role
 from srom_data.text import fold
 
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -54,36 +54,29 @@ def mode_list(
     function: str | None,
     block: str | None = None,
     preface: str = "",
+    nearest: tuple[list[Passage], list[Commitment]] = ([], []),
 ) -> Answer:
+    """The activities the text gives in one mode, per year; a year with none points to what the text does say:
+    the years it gives this mode, the narrative `nearest` holds, the commitments of that year about it."""
     years = years or list(view.years)
     mode = view.modes[code]
+    fn = view.functions.get(function or "")
     lines: list[str] = [preface] if preface else []
-    count = 0
-    weak = False
+    bases: set[str | None] = set()
     sources: list[Source] = []
+    empty: list[int] = []
     for year in years:
-        found = []
-        for fn in view.kb.functions:
-            if function and fn.id != function:
-                continue
-            for act in fn.activities:
-                a = act.assessments.get(year)
-                if block and act.placements[year].block != block if year in act.placements else block:
-                    continue
-                if a and a.mode == code:
-                    firmness = certainty_label(lang, a.certainty, a.basis)
-                    found.append(f"• {act.label_in(year)} — {fn.label} ({firmness})")
-                    weak = weak or a.basis in WEAK_BASES
-                    src = Source(section=a.evidence[0].section, quote=a.evidence[0].quote) if a.evidence else None
-                    if src and src not in sources and len(sources) < 4:
-                        sources.append(src)
+        found = _in_mode(view, lang, code, year, function, block, sources, bases)
         head = t(lang, f"*{mode.label}* en {year}", f"*{mode.label_en}* in {year}")
+        if fn:  # "activités RH en intégration en 2021" keeps its function in the header
+            head += f" — {fn.label}"
         if found:
             lines.append(f"{head} ({len(found)}) :")
             lines.extend(found[:MAX_LIST])
             if len(found) > MAX_LIST:
                 lines.append(t(lang, f"… et {len(found) - MAX_LIST} autres.", f"… and {len(found) - MAX_LIST} more."))
         else:
+            empty.append(year)
             lines.append(
                 t(
                     lang,
@@ -91,7 +84,8 @@ def mode_list(
                     f"{head}: no activity for which the text gives this mode.",
                 )
             )
-        count += len(found)
+    if empty:
+        lines.extend(_pointers(view, lang, code, years, empty, function, block, nearest, sources))
     lines.append(
         t(
             lang,
@@ -99,9 +93,8 @@ def mode_list(
             "_Only modes the text establishes are listed; many are not stated._",
         )
     )
-    if weak:
+    if any(b in WEAK_BASES for b in bases):
         lines.append(weak_note(lang))
-    fn = view.functions.get(function or "")
     return Answer(
         intent="mode_list",
         lang=lang,
@@ -109,8 +102,90 @@ def mode_list(
         year=years[0] if len(years) == 1 else None,
         mode=view.mode_ref(code),
         text="\n".join(lines),
-        sources=sources,
+        sources=sources[:5],
     )
+
+
+def _in_mode(
+    view: KnowledgeView,
+    lang: str,
+    code: str,
+    year: int,
+    function: str | None,
+    block: str | None,
+    sources: list[Source] | None = None,
+    bases: set[str | None] | None = None,
+) -> list[str]:
+    """The activities in mode `code` that year, with how firm each is; `sources` and `bases` collect their
+    evidence and the bases of their deductions."""
+    found = []
+    for fn in view.kb.functions:
+        if function and fn.id != function:
+            continue
+        for act in fn.activities:
+            a = act.assessments.get(year)
+            if block and (year not in act.placements or act.placements[year].block != block):
+                continue
+            if a and a.mode == code:
+                found.append(f"• {act.label_in(year)} — {fn.label} ({certainty_label(lang, a.certainty, a.basis)})")
+                if bases is not None:
+                    bases.add(a.basis)
+                src = Source(section=a.evidence[0].section, quote=a.evidence[0].quote) if a.evidence else None
+                if sources is not None and src and src not in sources and len(sources) < 4:
+                    sources.append(src)
+    return found
+
+
+def _pointers(
+    view: KnowledgeView,
+    lang: str,
+    code: str,
+    years: list[int],
+    empty: list[int],
+    function: str | None,
+    block: str | None,
+    nearest: tuple[list[Passage], list[Commitment]],
+    sources: list[Source],
+) -> list[str]:
+    """What to read instead of an empty list: never a bare "none"."""
+    lines = []
+    mode = view.modes[code]
+    for other in (y for y in view.years if y not in years):
+        found = _in_mode(view, lang, code, other, function, block)
+        if found:
+            names = ", ".join(f.removeprefix("• ").split(" — ")[0] for f in found[:8])
+            more = t(lang, f" et {len(found) - 8} autres", f" and {len(found) - 8} more") if len(found) > 8 else ""
+            lines.append(
+                t(
+                    lang,
+                    f"Le texte donne ce mode en {other} pour {len(found)} activité(s) : {names}{more}.",
+                    f"The text gives this mode in {other} for {len(found)} activit(ies): {names}{more}.",
+                )
+            )
+    passages, commitments_about = nearest
+    for p in passages:
+        lines.append(t(lang, "Ce que le texte en dit : ", "What the text says (in French): ") + f"« {p.text} »")
+        sources.insert(0, Source(section=p.section, quote=p.text))
+    if commitments_about:
+        ids = ", ".join(f"{c.id} ({c.title})" for c in commitments_about[:4])
+        lines.append(
+            t(
+                lang,
+                f"Pour {commitments_about[0].year}, le SROM fixe des engagements sur ce sujet : {ids}.",
+                f"For {commitments_about[0].year}, the SROM sets commitments on this: {ids}.",
+            )
+        )
+    if not lines:
+        label = mode.label.lower() if lang == "fr" else mode.label_en.lower()
+        lines.append(
+            t(
+                lang,
+                f"Le texte ne donne l'{label} pour aucune activité de ces cartes ; `c'est quoi l'{label} ?` "
+                "en donne la définition.",
+                f"The text gives {label} for no activity on these maps; `what does {label} mean?` defines it.",
+            )
+        )
+    return lines
 
 
 def governance(
@@ -148,6 +223,8 @@ def governance(
                 sources.append(Source(section=role.evidence.section, quote=role.evidence.quote))
             for ren in inst.renamed_from:
                 lines.append(t(lang, f"_Anciennement {ren.old}._", f"_Formerly {ren.old}._"))
+    if lang == "en" and lines:  # the document's own words stay French; the asker is told so in English
+        lines.insert(0, "From the SROM's governance (quoted in French):")
     unique: list[Source] = []
     for s in sources:
         if s not in unique:
@@ -158,6 +235,25 @@ def governance(
         instances=[Ref(id=i.id, label=i.label) for i in named],
         text="\n".join(lines),
         sources=unique[:5],
+    )
+
+
+def governance_overview(view: KnowledgeView, lang: str) -> Answer:
+    """Every body of the governance, with what it is first for."""
+    lines = [t(lang, "Les instances de la gouvernance du SROM :", "The SROM's governance bodies (quoted in French):")]
+    sources: list[Source] = []
+    for inst in view.kb.governance.instances:
+        name = inst.label + (f" ({inst.label_en})" if lang == "en" and inst.label_en else "")
+        first = inst.roles[0].text if inst.roles else (inst.composition.quote if inst.composition else "")
+        lines.append(f"• *{name}*" + (f" — {first}" if first else ""))
+        if inst.roles and len(sources) < 5:
+            sources.append(Source(section=inst.roles[0].evidence.section, quote=inst.roles[0].evidence.quote))
+    return Answer(
+        intent="governance",
+        lang=lang,
+        instances=[Ref(id=i.id, label=i.label) for i in view.kb.governance.instances],
+        text="\n".join(lines),
+        sources=sources,
     )
 
 
@@ -245,16 +341,21 @@ def commitments(
     items: list[Commitment],
     function: str | None,
     status: StatusProvider | None,
+    which: str = "",
+    empty: str = "",
 ) -> Answer:
+    """`which` names the filter in the header ("en retard"); `empty` says what to do when nothing is left."""
+    if function is None and items and len({c.function for c in items}) == 1:
+        function = items[0].function
+    fn = view.functions.get(function or "")
     if not items:
-        text = t(
+        text = empty or t(
             lang,
             "Je ne trouve pas d'engagement correspondant dans le SROM.",
             "I find no matching commitment in the SROM.",
         )
-        return Answer(intent="commitments", lang=lang, text=text)
+        return Answer(intent="commitments", lang=lang, function=view.function_ref(fn) if fn else None, text=text)
     head = t(lang, "Engagements du SROM", "SROM commitments")
-    fn = view.functions.get(function or "")
     if fn:
         head += f" — {fn.label}"
     elif function:
@@ -263,6 +364,8 @@ def commitments(
     # 2015, or objectives without a deadline, are not 2021 targets.
     horizons = {c.year for c in items}
     year = horizons.pop() if len(horizons) == 1 and None not in horizons else None
+    if which:
+        head += f" — {which}"
     lines = [f"*{head}*" + (t(lang, f" (horizon {year})", f" (by {year})") if year else "") + " :"]
     for c in items:
         state = status(c.id) if status else None

@@ -27,7 +27,8 @@ from storage.tx import StorageBusy
 STALE = "Ce bouton n'est plus valable (cellule inconnue) : reposez la question du mode."
 BUSY = "La base est momentanément occupée : rien n'a été enregistré. Réessayez dans un instant."
 CONSOLE_HOWTO = (
-    "Dans la console, renseignez le mode par la commande : `/srom-verif {activity} {year} &lt;A|C|H|M|I&gt; &lt;source&gt;` "
+    "Dans la console, renseignez le mode par la commande : "
+    "`/srom-verif {activity} {year} &lt;A|C|H|M|I&gt; &lt;source&gt;` "
     "(par exemple `/srom-verif {activity} {year} I diagramme original, p. 14`)."
 )
 

@@ -26,8 +26,12 @@ def test_the_2015_si_decisions_are_not_presented_as_2021_targets(engine: Engine)
     assert "décision du Bureau régional du 29 mai 2015, sans échéance dans le texte" in si1
     si6 = next(line for line in answer.text.splitlines() if "*SI-6*" in line)
     assert si6.endswith("· horizon 2021")
+    # Asked for 2021, only the commitments the text dates 2021: the 2015 decisions are not among them.
     english = engine.answer("what are the IT commitments for 2021?")
-    assert "decided by the Regional Board on 29 May 2015" in english.text
+    assert "*SI-6*" in english.text and "(by 2021)" in english.text
+    assert "*SI-1*" not in english.text
+    undated = engine.answer("what are the IT commitments?")
+    assert "decided by the Regional Board on 29 May 2015" in undated.text
 
 
 def test_a_list_sharing_one_horizon_says_it_once(engine: Engine):

@@ -1,72 +1,34 @@
-"""The labelled question set: staff-style questions with what the answer must be about.
+"""The labelled question sets: staff-style questions with what the answer must be about.
 
-The set is written as staff ask (typos, English, Slack mentions, traps), not from the alias tables. Accuracy over the
-whole set must stay at or above 95 %; per-intent figures are printed (pytest -s) to show where it slips.
+questions.yaml was written first and tuned on; questions_holdout.yaml was written blind later and then tuned on;
+questions_2026_dev.yaml was written from the source text only and scored before any tuning (73.1 %), then tuned
+on. All three are regression material: every answer is recorded (answers_snapshot.json) and any single change
+fails. questions_2026_blind.yaml was written with it and is never read question by question: only its figures
+are printed, and they must not fall under the figure measured before tuning.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 
-from bot.engine import Answer, Engine
-from srom_data.text import key
+from bot.engine import Engine
+from tests.engine import snapshot
+from tests.engine.scoring import BLIND, LABELLED, load, score
 
-HERE = Path(__file__).parent
-# questions.yaml was written first and tuned on; questions_holdout.yaml was written blind, later, by someone who saw
-# neither the engine nor the data, and measured before any tuning (90.0 % then). Both count.
-QUESTIONS: list[dict[str, Any]] = [
-    case
-    for name in ("questions.yaml", "questions_holdout.yaml")
-    for case in yaml.safe_load((HERE / name).read_text("utf-8"))
-]
-TARGET = 0.95
-
-
-def mismatches(case: dict[str, Any], answer: Answer) -> list[str]:
-    """What in the answer differs from the case's expectations (empty when it is right)."""
-    wrong = []
-    if answer.intent != case["intent"]:
-        wrong.append(f"intent {answer.intent} != {case['intent']}")
-    if "function" in case and case["function"] and (answer.function is None or answer.function.id != case["function"]):
-        wrong.append(f"function {answer.function and answer.function.id} != {case['function']}")
-    if "year" in case and answer.year != case["year"]:
-        wrong.append(f"year {answer.year} != {case['year']}")
-    if "process" in case:
-        label = key(answer.process.label) if answer.process else ""
-        if key(case["process"]) not in label:
-            wrong.append(f"process {label!r} lacks {case['process']!r}")
-    if "mode" in case and (answer.mode is None or answer.mode.code != case["mode"]):
-        wrong.append(f"mode {answer.mode and answer.mode.code} != {case['mode']}")
-    if "modes" in case:
-        if case["intent"] == "mode_list":
-            if answer.mode is None or answer.mode.code not in case["modes"]:
-                wrong.append(f"mode {answer.mode and answer.mode.code} not in {case['modes']}")
-        else:
-            sections = " ".join(s.quote for s in answer.sources)
-            wanted = case["modes"] or ["A", "C", "H", "M", "I"]
-            missing = [c for c in wanted if f"({c})" not in sections]
-            if missing:
-                wrong.append(f"definition lacks {missing}")
-    if "instance" in case:
-        labels = [key(i.label) for i in answer.instances]
-        if not any(key(case["instance"]) in label for label in labels):
-            wrong.append(f"instances {labels} lack {case['instance']!r}")
-    if "commitment" in case and case["commitment"] not in [c.id for c in answer.commitments]:
-        wrong.append(f"commitments {[c.id for c in answer.commitments]} lack {case['commitment']}")
-    if "lang" in case and answer.lang != case["lang"]:
-        wrong.append(f"lang {answer.lang} != {case['lang']}")
-    return wrong
+QUESTIONS = [case for name in LABELLED for case in load(name)]
+# The older sets are near-perfect; the 2026 dev set went from 73.1 % to 94.5 % (most misses left need data: see
+# the closing note of issue 12).
+TARGET = {"questions.yaml": 0.99, "questions_holdout.yaml": 0.99, "questions_2026_dev.yaml": 0.94}
+BLIND_BEFORE_TUNING = 101 / 131  # 77.1 %, measured on the engine as it was before this set was written
+RECORDED = snapshot.read()
 
 
 def test_the_set_is_large_and_varied():
     intents = Counter(c["intent"] for c in QUESTIONS)
-    assert len(QUESTIONS) >= 400
-    assert sum(1 for c in QUESTIONS if c.get("lang") == "en") >= 80
+    assert len(QUESTIONS) >= 600
+    assert sum(1 for c in QUESTIONS if c.get("lang") == "en") >= 120
     assert set(intents) == {
         "mode_lookup",
         "evolution",
@@ -82,26 +44,32 @@ def test_the_set_is_large_and_varied():
     }
 
 
-def test_accuracy_on_the_labelled_set(engine: Engine):
-    per_intent: Counter[str] = Counter()
-    right: Counter[str] = Counter()
-    failures = []
-    for case in QUESTIONS:
-        answer = engine.answer(case["q"])
-        per_intent[case["intent"]] += 1
-        wrong = mismatches(case, answer)
-        if wrong:
-            failures.append(f"{case['q']!r}: {'; '.join(wrong)}")
-        else:
-            right[case["intent"]] += 1
-    for intent in sorted(per_intent):
-        print(
-            f"{intent:<16} {right[intent]:>3}/{per_intent[intent]:<3} {100 * right[intent] / per_intent[intent]:5.1f} %"
-        )
-    accuracy = sum(right.values()) / len(QUESTIONS)
-    print(f"{'overall':<16} {sum(right.values()):>3}/{len(QUESTIONS):<3} {100 * accuracy:5.1f} %")
-    print("\n".join(failures))
-    assert accuracy >= TARGET, f"accuracy {accuracy:.1%} < {TARGET:.0%}; misses:\n" + "\n".join(failures)
+@pytest.mark.parametrize("name", LABELLED)
+def test_accuracy_on_each_labelled_set(engine: Engine, name: str):
+    result = score(engine, load(name))
+    print(f"\n== {name}\n" + "\n".join(result.lines()) + "\n" + "\n".join(result.failures))
+    assert result.accuracy >= TARGET[name]
+
+
+@pytest.mark.parametrize(
+    ("name", "question"), [(name, q) for name in LABELLED for q in RECORDED.get(name, {})], ids=lambda v: str(v)
+)
+def test_each_answer_is_the_recorded_one(engine: Engine, name: str, question: str):
+    """A changed answer is a regression until the snapshot is regenerated on purpose (python -m
+    tests.engine.snapshot) and the diff read."""
+    assert snapshot.fingerprint(engine.answer(question)) == RECORDED[name][question]
+
+
+def test_every_labelled_question_is_recorded():
+    for name in LABELLED:
+        assert set(RECORDED.get(name, {})) == {c["q"] for c in load(name)}, name
+
+
+def test_blind_set_figure_does_not_fall(engine: Engine):
+    result = score(engine, load(BLIND), blind=True)
+    assert not result.failures  # never a question of the blind set in the output
+    print(f"\n== {BLIND} (figures only)\n" + "\n".join(result.lines()))
+    assert result.accuracy >= BLIND_BEFORE_TUNING
 
 
 @pytest.mark.parametrize("case", [c for c in QUESTIONS if c["intent"] in ("unknown", "help")], ids=lambda c: c["q"])

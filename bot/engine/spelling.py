@@ -1,0 +1,127 @@
+"""Read a question's words as the SROM's words: the lexicon's shortenings and chat spellings, Snowball stems
+("mod" is "mode", "pai" is "paie"), glued words ("kiarbitr") and typos corrected against the domain's own
+vocabulary (the source text, the knowledge base's names, the engine's cue words).
+
+Only words the vocabulary does not know are touched, so a correct question is never bent.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+
+import Stemmer
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from srom_data.entities import iter_entities
+from srom_data.models import KnowledgeBase
+from srom_data.text import fold, key
+
+_WORD = re.compile(r"[a-z]+")
+# A word of a question, but not the letters of a commitment id ("GOUV-1", "rh 2" stay as written).
+_QUESTION_WORD = re.compile(r"[a-z]+(?![a-z]|-?\d|\s\d{1,2}\b)")
+_FR = Stemmer.Stemmer("french")
+_EN = Stemmer.Stemmer("english")
+MIN_STEM_LEN = 3  # "pai" -> "paie", but never a two-letter word
+MIN_FUZZY_LEN = 5
+
+
+def stem_fr(word: str) -> str:
+    return _FR.stemWord(word)
+
+
+def stem_en(word: str) -> str:
+    return _EN.stemWord(word)
+
+
+class Speller:
+    """Built once per engine. `rewrite(text)` returns the folded text with unknown words replaced."""
+
+    def __init__(self, kb: KnowledgeBase, extra_words: Iterable[str] = ()) -> None:
+        counts: Counter[str] = Counter(_WORD.findall(fold(kb.source_text)))
+        for ent in iter_entities(kb):
+            for name in ent.names:
+                counts.update(_WORD.findall(key(name)))
+        cue_words = {w for w in extra_words if w.isalpha()}
+        for word in cue_words:
+            counts[word] += 1
+        lexicon = kb.lexicon
+        self.replacements: dict[str, str] = {**lexicon.abbreviations, **lexicon.spellings}
+        self.spellings = dict(lexicon.spellings)
+        self.abbreviations = dict(lexicon.abbreviations)
+        for value in self.replacements.values():
+            counts.update(_WORD.findall(value))
+        self.counts = counts
+        self.known = frozenset(w for w in counts if len(w) > 1)
+        by_stem: dict[str, list[str]] = {}
+        for word, _ in counts.most_common():
+            if len(word) >= MIN_STEM_LEN:
+                by_stem.setdefault(stem_fr(word), []).append(word)
+        self.by_stem = by_stem
+        # Typos are corrected here only toward the words that shape a question ("arbitre", "harmonise"): names
+        # get their own typo tolerance in the entity matcher, and an ordinary word ("salle") is no typo of a name.
+        self._fuzzy = sorted(w for w in cue_words if len(w) >= MIN_FUZZY_LEN - 1)
+        self.word = lru_cache(maxsize=8192)(self._word)
+        self.word_en = lru_cache(maxsize=8192)(self._word_en)
+
+    def rewrite(self, text: str, lang: str = "fr") -> str:
+        """English keeps its own inflections ("arbitrates"): only the lexicon and typos apply to it."""
+        word = self.word if lang == "fr" else self.word_en
+        return _QUESTION_WORD.sub(lambda m: word(m.group(0)), text)
+
+    def _word(self, word: str) -> str:
+        if word in self.replacements:
+            return self.replacements[word]
+        if word in self.known or len(word) < MIN_STEM_LEN:
+            return word
+        found = self._stem(word)
+        if found:
+            return found
+        if len(word) >= 6:
+            glued = self._split(word)
+            if glued:
+                return glued
+        if len(word) >= MIN_FUZZY_LEN:
+            return self._typo(word) or word
+        return word
+
+    def rewrite_name(self, name: str) -> str:
+        """A knowledge-base name read with the lexicon only (a name is spelt right)."""
+        return _WORD.sub(lambda m: self.abbreviations.get(m.group(0), m.group(0)), name)
+
+    def _word_en(self, word: str) -> str:
+        if word in self.replacements:
+            return self.replacements[word]
+        if word in self.known or len(word) < MIN_FUZZY_LEN + 1 or stem_en(word) in self.known:
+            return word
+        return self._typo(word) or word
+
+    def _stem(self, word: str) -> str | None:
+        """The word of the same stem closest in spelling ("mod" is "mode", not "modes"), then the most frequent."""
+        words = self.by_stem.get(stem_fr(word))
+        return min(words, key=lambda w: OSA.distance(word, w)) if words else None
+
+    def _split(self, word: str) -> str | None:
+        """Two words written as one ("kiarbitr"): both halves must be words of the vocabulary."""
+        for i in range(2, min(6, len(word) - 3)):
+            left, right = word[:i], word[i:]
+            left = self.spellings.get(left)  # "ki", "kel", "koi": chat spellings glue to the next word
+            right = right if right in self.known else self._stem(right)
+            if left and right:
+                return f"{left} {right}"
+        return None
+
+    def _typo(self, word: str) -> str | None:
+        """The most frequent vocabulary word one edit away (two for long words)."""
+        limit = 1 if len(word) < 8 else 2
+        found = process.extract(word, self._fuzzy, scorer=OSA.distance, score_cutoff=limit, limit=8)
+        if not found:
+            return None
+        found = [(w, d) for w, d, _ in found if w[0] == word[0]]  # a typo seldom starts the word
+        if not found:
+            return None
+        best = min(d for _, d in found)
+        return max((w for w, d in found if d == best), key=lambda w: self.counts[w])

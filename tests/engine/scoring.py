@@ -1,0 +1,101 @@
+"""Score the engine on a labelled question file: what each answer gets wrong, and the figures per intent.
+
+Shared by the tests and by bench/score_questions.py. A *blind* file is scored for its figures only: nothing here
+ever returns or prints one of its questions, so it stays an honest estimate of questions never tuned on.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.engine import Answer, Engine
+from srom_data.text import key
+
+HERE = Path(__file__).parent
+# Tuned on, or scored and then tuned on (holdout, 2026 dev): regression material, each answer recorded.
+LABELLED = ("questions.yaml", "questions_holdout.yaml", "questions_2026_dev.yaml")
+# Written from the source text only, scored before any tuning, never read question by question.
+BLIND = "questions_2026_blind.yaml"
+
+
+def load(name: str) -> list[dict[str, Any]]:
+    path = HERE / name
+    return yaml.safe_load(path.read_text("utf-8")) if path.exists() else []
+
+
+def mismatches(case: dict[str, Any], answer: Answer) -> list[str]:
+    """What in the answer differs from the case's expectations (empty when it is right)."""
+    wrong = []
+    if answer.intent != case["intent"]:
+        wrong.append(f"intent {answer.intent} != {case['intent']}")
+    if "function" in case and case["function"] and (answer.function is None or answer.function.id != case["function"]):
+        wrong.append(f"function {answer.function and answer.function.id} != {case['function']}")
+    if "year" in case and answer.year != case["year"]:
+        wrong.append(f"year {answer.year} != {case['year']}")
+    if "process" in case:
+        label = key(answer.process.label) if answer.process else ""
+        if key(case["process"]) not in label:
+            wrong.append(f"process {label!r} lacks {case['process']!r}")
+    if "mode" in case and case["mode"] and (answer.mode is None or answer.mode.code != case["mode"]):
+        wrong.append(f"mode {answer.mode and answer.mode.code} != {case['mode']}")
+    if "modes" in case:
+        if case["intent"] == "mode_list":
+            if answer.mode is None or answer.mode.code not in case["modes"]:
+                wrong.append(f"mode {answer.mode and answer.mode.code} not in {case['modes']}")
+        else:
+            sections = " ".join(s.quote for s in answer.sources)
+            wanted = case["modes"] or ["A", "C", "H", "M", "I"]
+            missing = [c for c in wanted if f"({c})" not in sections]
+            if missing:
+                wrong.append(f"definition lacks {missing}")
+    if "instance" in case:
+        labels = [key(i.label) for i in answer.instances]
+        if not any(key(case["instance"]) in label for label in labels):
+            wrong.append(f"instances {labels} lack {case['instance']!r}")
+    if "commitment" in case and case["commitment"] not in [c.id for c in answer.commitments]:
+        wrong.append(f"commitments {[c.id for c in answer.commitments]} lack {case['commitment']}")
+    if "lang" in case and answer.lang != case["lang"]:
+        wrong.append(f"lang {answer.lang} != {case['lang']}")
+    if case.get("silent") and answer.mode is not None:
+        wrong.append(f"states mode {answer.mode.code} where the text is silent")
+    if case.get("map") and answer.map is None:
+        wrong.append("no map request")
+    return wrong
+
+
+@dataclass
+class Score:
+    total: Counter[str] = field(default_factory=Counter)
+    right: Counter[str] = field(default_factory=Counter)
+    failures: list[str] = field(default_factory=list)  # empty for a blind file
+
+    @property
+    def accuracy(self) -> float:
+        n = sum(self.total.values())
+        return sum(self.right.values()) / n if n else 0.0
+
+    def lines(self) -> list[str]:
+        out = []
+        for intent in sorted(self.total):
+            r, n = self.right[intent], self.total[intent]
+            out.append(f"{intent:<16} {r:>3}/{n:<3} {100 * r / n:5.1f} %")
+        n = sum(self.total.values())
+        out.append(f"{'overall':<16} {sum(self.right.values()):>3}/{n:<3} {100 * self.accuracy:5.1f} %")
+        return out
+
+
+def score(engine: Engine, cases: list[dict[str, Any]], blind: bool = False) -> Score:
+    result = Score()
+    for case in cases:
+        wrong = mismatches(case, engine.answer(case["q"]))
+        result.total[case["intent"]] += 1
+        if not wrong:
+            result.right[case["intent"]] += 1
+        elif not blind:
+            result.failures.append(f"{case['q']!r}: {'; '.join(wrong)}")
+    return result
