@@ -26,7 +26,8 @@ ActionFunction = Callable[[str, Invocation], Reply]
 def pick_candidate(value: str, invocation: Invocation) -> Reply:
     """A clarification button: answer the question it carries, in place of the clarification."""
     question, _ = decode_value(value)
-    reply = answer_reply(question, surface=invocation.surface)
+    # The pick becomes the conversation's context: "et en 2021 ?" next in the thread is about the chosen one.
+    reply = answer_reply(question, surface=invocation.surface, memory=invocation.memory)
     return replace(reply, replaces_original=True)
 
 

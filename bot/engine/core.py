@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 
-from bot.engine import cues, guide, replies, topics
+from bot.engine import cues, followup, guide, replies, topics
 from bot.engine.answer import Answer, Ref
 from bot.engine.governance import GovernanceMatcher, commitment_ids, is_commitment_question
 from bot.engine.lookup import Item, KnowledgeView
@@ -43,7 +43,13 @@ class Engine:
         self.matcher = EntityMatcher(kb)
         self.governance = GovernanceMatcher(kb)
 
-    def answer(self, question: str) -> Answer:
+    def answer(self, question: str, context: followup.Context | None = None) -> Answer:
+        """The answer to one message; with the conversation's `context`, a follow-up is read against it."""
+        if context is not None:
+            return followup.answer_in_context(self._answer_alone, question, context, self.kb.meta.years)
+        return self._answer_alone(question)
+
+    def _answer_alone(self, question: str) -> Answer:
         try:
             return self._answer(question or "")
         except Exception:  # the engine must always answer; a bug is logged, never shown

@@ -8,6 +8,7 @@ import threading
 from bot.engine import topics
 from bot.engine.answer import Answer
 from bot.engine.core import Engine
+from bot.engine.followup import Context
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +61,6 @@ def _overrides_stamp() -> int:
         return 0
 
 
-def answer(question: str) -> Answer:
-    """The engine's one public function: a chat message in, a cited Answer out."""
-    return default_engine().answer(question)
+def answer(question: str, context: Context | None = None) -> Answer:
+    """The engine's one public function: a chat message in (with its conversation's context), a cited Answer out."""
+    return default_engine().answer(question, context)

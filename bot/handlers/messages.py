@@ -10,8 +10,9 @@ from slack_sdk import WebClient
 
 from bot.conversation.answers import answer_reply
 from bot.conversation.commands import help_reply
+from bot.conversation.memory import thread_memory
 from bot.handlers.delivery import post_in_thread, tell_failure
-from bot.slack.middleware import claim_once, finish_event
+from bot.slack.middleware import DATABASES, claim_once, finish_event
 
 MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
 # Subtypes that are still a person writing to the bot; every other subtype (edits, joins, bots) is ignored.
@@ -60,7 +61,10 @@ def _answer_in_thread(event: dict, context: BoltContext, client: WebClient) -> N
     if not claim_once(context, f"message:{channel}:{ts}"):
         return
     question = question_text(event)
-    reply = answer_reply(question, surface="thread") if question else help_reply()
+    # The thread (or the DM) is a conversation: "et en 2021 ?" is read against its previous answer.
+    im = event.get("channel_type") == "im" or channel.startswith("D")
+    memory = thread_memory(context.get(DATABASES), channel, ts, event.get("thread_ts"), im=im)
+    reply = answer_reply(question, surface="thread", memory=memory) if question else help_reply()
     post_in_thread(client, channel=channel, thread_ts=event.get("thread_ts") or ts, reply=reply)
 
 
