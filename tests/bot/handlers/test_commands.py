@@ -4,6 +4,7 @@ import pytest
 
 from bot.conversation.commands import COMMANDS, Command
 from bot.conversation.reply import Reply
+from bot.engine.answer import Answer, MapRequest, Ref
 from bot.handlers.commands import handle_command
 
 
@@ -29,17 +30,53 @@ class OrderedAck:
         self.calls_before.append(len(self.fake.calls))
 
 
-def test_ack_first_then_the_ephemeral_answer(engine, client, context, fake, logger) -> None:
-    ack = OrderedAck(fake)
+def test_a_question_is_answered_in_the_ack_itself(engine, client, context, fake, logger, ack) -> None:
     handle_command(ack, _body(fake), client, context, logger)
+    (call,) = ack.calls
+    assert call["response_type"] == "ephemeral"
+    assert "Réponse à « paie ? »" in str(call["blocks"])
+    assert fake.calls == []  # one round trip: nothing left to deliver after the ack
+
+
+def test_engine_failure_becomes_a_french_message_in_the_ack(engine, client, context, fake, logger, ack) -> None:
+    handle_command(ack, _body(fake, "boom"), client, context, logger)
+    (call,) = ack.calls
+    assert call["text"].startswith("⚠️ Désolé")
+    assert fake.calls == []
+
+
+def test_a_question_asking_for_a_map_is_answered_in_the_ack_with_the_command_to_type(
+    engine, client, context, fake, logger, ack
+) -> None:
+    engine.script["carte RH"] = Answer(
+        intent="structure", function=Ref(id="RH", label="RH"), text="Carte RH", map=MapRequest(function="RH")
+    )
+    handle_command(ack, _body(fake, "carte RH"), client, context, logger)
+    (call,) = ack.calls
+    assert "/srom-carto" in str(call["blocks"])
+    assert fake.calls == []
+
+
+def test_other_commands_ack_first_then_answer_through_the_response_url(
+    engine, client, context, fake, logger, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    command = Command("/srom-test", "", "test", lambda text, inv: Reply(text="fait", blocks=[]))
+    monkeypatch.setitem(COMMANDS, command.name, command)
+    ack = OrderedAck(fake)
+    handle_command(ack, _body(fake, command="/srom-test"), client, context, logger)
     assert ack.calls_before == [0]
     (call,) = fake.calls_to("response_url")
     assert call.params["response_type"] == "ephemeral"
-    assert "Réponse à « paie ? »" in str(call.params["blocks"])
 
 
-def test_engine_failure_becomes_a_french_message(engine, client, context, fake, logger, ack) -> None:
-    handle_command(ack, _body(fake, "boom"), client, context, logger)
+def test_a_slow_command_s_failure_follows_through_the_response_url(
+    engine, client, context, fake, logger, ack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def boom(text, inv):
+        raise RuntimeError("boom")
+
+    monkeypatch.setitem(COMMANDS, "/srom-test", Command("/srom-test", "", "test", boom))
+    handle_command(ack, _body(fake, command="/srom-test"), client, context, logger)
     (call,) = fake.calls_to("response_url")
     assert call.params["text"].startswith("⚠️ Désolé")
     assert len(ack.calls) == 1
