@@ -21,8 +21,11 @@ from srom_data.text import fold
 
 # Messages of at most this many words that name nothing may be follow-ups even without "et" ("en 2021 ?").
 SHORT_WORDS = 4
+# Messages of at most this many words that name nothing may refer to the previous subject ("il est composé de
+# qui ?", "son mode en 2021 ?").
+PRONOUN_WORDS = 8
 # Answers that say nothing to carry: the context stays what it was.
-NOTHING_TO_CARRY = frozenset({"help", "unknown", "clarification", "fallback_search"})
+NOTHING_TO_CARRY = frozenset({"help", "unknown", "fallback_search"})
 
 _CONNECTIVE = re.compile(
     r"^(?:et|and|or|ou|what about|how about|quid d\w*|pareil pour|idem pour|meme chose pour|meme question pour"
@@ -36,6 +39,20 @@ _WHY = re.compile(
 _BEFORE = re.compile(r"\b(?:avant|before|auparavant|precedemment|previously|earlier|d avant)\b")
 _AFTER = re.compile(r"\b(?:apres|after|ensuite|later|d apres|suivante?)\b")
 _COMPARE = re.compile(r"\b(?:compar\w*|versus|vs|par rapport)\b")
+# Words that point back at the previous subject.
+_PRONOUN = re.compile(
+    r"\b(?:il|elle|ils|elles|lui|leur|leurs|son|sa|ses|celui|celle|ceux|celles|lequel|laquelle|lesquels|lesquelles"
+    r"|it|its|they|them|their|those|these)\b"
+    r"|\b(?:qui|que|on|je|tu|nous|vous|ne|n)\s+les\b"  # "qui les suit ?", not "qui signe les marchés ?"
+)
+# Words that ask something about a subject without naming it ("évolution ?", "quel statut ?"): a bare "merci"
+# or a stray word does not.
+_ASKS = re.compile(
+    r"\b(?:modes?|evolu\w*|change\w*|chang\w*|statut|status|annees?|years?|quand|when|depuis|since|over time"
+    r"|trend|historique|history)\b"
+)
+# "fait-il", "a-t-elle": an inverted subject asks a question, it does not point back.
+_INVERTED = re.compile(r"-(?:t-)?(?:il|elle|ils|elles|on)\b")
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _PUNCT = re.compile(r"[^\w\s]+")
 
@@ -51,6 +68,8 @@ class Context(BaseModel):
     function: str | None = None
     function_label: str | None = None
     process: str | None = None
+    process_label: str | None = None
+    instance: str | None = None
     year: int | None = None
     mode: str | None = None
     mode_label: str | None = None
@@ -71,6 +90,8 @@ class Context(BaseModel):
             function=answer.function.id if answer.function else None,
             function_label=answer.function.label if answer.function else None,
             process=answer.process.id if answer.process else None,
+            process_label=answer.process.label if answer.process else None,
+            instance=answer.instances[0].label if len(answer.instances) == 1 else None,
             year=answer.year,
             mode=answer.mode.code if carries_mode and answer.mode else None,
             mode_label=answer.mode.label if carries_mode and answer.mode else None,
@@ -90,9 +111,10 @@ def answer_in_context(ask: Ask, message: str, context: Context | None, years: Se
     """
     if context is None or message.lstrip().startswith("="):
         return ask(message)
-    flat = " ".join(_PUNCT.sub(" ", fold(message).replace("'", " ").replace("’", " ")).split())
+    flat = " ".join(_PUNCT.sub(" ", _INVERTED.sub(" ", fold(message)).replace("'", " ").replace("’", " ")).split())
     cue = _cue(flat)
-    if cue is None and len(flat.split()) > SHORT_WORDS:
+    words = len(flat.split())
+    if cue is None and (words > PRONOUN_WORDS or (words > SHORT_WORDS and not _PRONOUN.search(flat))):
         return ask(message)  # a sentence of its own: never bent by the context
     alone = ask(message)
     stated = [int(y) for y in _YEAR.findall(flat)]
@@ -148,11 +170,29 @@ def _merge(
         if ctx.process or ctx.map:
             return _template(ctx, lang, year=None, compare=True)
         return _template(ctx, lang, year=stated[0]) if stated else None
-    if cue is None and _names(alone):
-        return None  # a short question naming its own subject ("le recrutement ?") stands alone
+    if ctx.intent == "clarification":  # the answer to a question back ("ceux des RH", "finance")
+        return f"{ctx.question} {message}" if cue is not None or len(flat.split()) <= SHORT_WORDS else None
+    if _names(alone):
+        if cue is None:
+            return None  # a short question naming its own subject ("le recrutement ?") stands alone
+    elif _PRONOUN.search(flat) and alone.intent != "help":
+        return _about_subject(message, ctx)  # "son mode en 2021 ?", "il est composé de qui ?"
     if cue is None and not stated:
-        return None
+        return _about_subject(message, ctx) if _ASKS.search(flat) and alone.intent != "help" else None
     return _carry(message, flat, alone, stated, ctx, lang)
+
+
+def _about_subject(message: str, ctx: Context) -> str | None:
+    """"il est composé de qui ?", "son mode en 2021 ?", "évolution ?": the message, about the previous subject."""
+    if ctx.process:
+        return f"={ctx.process}|{message}"
+    if ctx.instance:
+        return f"{message} {ctx.instance}"
+    if ctx.intent == "commitments":
+        return f"engagements {ctx.function or ''} {message}".replace("  ", " ")
+    if ctx.function:
+        return f"{message} {ctx.function}"
+    return None
 
 
 def _carry(message: str, flat: str, alone: Answer, stated: list[int], ctx: Context, lang: Lang) -> str | None:
@@ -178,7 +218,9 @@ def _carry(message: str, flat: str, alone: Answer, stated: list[int], ctx: Conte
     if alone.function is not None and alone.intent == "structure" and alone.map is None:
         # "et pour les finances ?": the previous question, about that function
         update = {"function": alone.function.id, "function_label": alone.function.label}
-        if ctx.process:  # an activity of another function: that function's map of the year
+        if ctx.process:  # the same activity in that function if it has one, else that function's map of the year
+            if ctx.process_label and ctx.intent == "mode_lookup":
+                return f"{ctx.process_label} {alone.function.id}{f' en {year}' if year else ''}"
             update |= {"intent": "structure", "process": None}
         return _template(ctx.model_copy(update=update), lang, year=year, compare=ctx.compare and not stated)
     if _names(alone):

@@ -22,6 +22,11 @@ ALONE = {
     "et la paie en 2013 ?": Answer(intent="mode_lookup", function=RH, process=PAIE, year=2013, text="p"),
     "et en mutualisation ?": Answer(intent="mode_definition", mode=MUTUALISATION, text="m"),
     "le recrutement ?": Answer(intent="evolution", function=RH, process=RECRUTEMENT, text="r"),
+    "merci !": Answer(intent="help", text="h"),
+    "quel temps fait-il à Nantes ?": Answer(intent="unknown", text="?"),
+    "il est composé de qui ?": Answer(intent="fallback_search", text="?"),
+    "ceux des RH": Answer(intent="structure", function=RH, text="f"),
+    "et pour les RH ?": Answer(intent="structure", function=RH, text="f"),
     "and in 2013?": Answer(intent="unknown", lang="en", text="?"),
     "et la formation ?": Answer(intent="clarification", candidates=[Ref(id="a", label="A")], text="c"),
 }
@@ -51,6 +56,16 @@ LISTING = Context(
     mode_label="Intégration",
 )
 MAP = Context(question="carte RH 2017", intent="structure", function="RH", year=2017, map=True)
+GOVERNANCE = Context(question="que fait le COMEX ?", intent="governance", instance="COMEX")
+CLARIFICATION = Context(question="mode des contentieux en 2017 ?", intent="clarification", year=2017)
+CONTROLE = Context(
+    question="contrôle de gestion 2017",
+    intent="mode_lookup",
+    function="FIN",
+    process="fin.cdg",
+    process_label="Contrôle de gestion",
+    year=2017,
+)
 COMMITMENTS = Context(question="engagements RH 2021", intent="commitments", function="RH", year=2021)
 
 
@@ -76,6 +91,12 @@ COMMITMENTS = Context(question="engagements RH 2021", intent="commitments", func
         ("compare avec 2013", MAP, "carte RH évolution"),
         ("et en 2021 ?", MAP, "carte RH 2021"),
         ("et pour les finances ?", COMMITMENTS, "engagements FIN pour 2021"),
+        ("qui les suit ?", COMMITMENTS, "engagements RH qui les suit ?"),
+        ("il est composé de qui ?", GOVERNANCE, "il est composé de qui ? COMEX"),
+        ("son mode en 2021 ?", lookup(), "=rh.paie|son mode en 2021 ?"),
+        ("évolution ?", lookup(), "=rh.paie|évolution ?"),
+        ("ceux des RH", CLARIFICATION, "mode des contentieux en 2017 ? ceux des RH"),
+        ("et pour les RH ?", CONTROLE, "Contrôle de gestion RH en 2017"),
     ],
 )
 def test_a_follow_up_is_read_against_the_context(message: str, context: Context, read_as: str) -> None:
@@ -95,6 +116,9 @@ def test_a_follow_up_is_read_against_the_context(message: str, context: Context,
         ("et en mutualisation ?", lookup()),  # a mode after an activity's lookup: nothing to carry it to
         ("=rh.recrutement|mode en 2013", lookup()),  # a clarification's pick names its entity
         ("et en 2021 ?", None),  # no conversation
+        ("merci !", lookup()),
+        ("quel temps fait-il à Nantes ?", lookup()),  # "fait-il" asks, it does not point back
+        ("asdfgh", lookup()),
     ],
 )
 def test_a_message_complete_on_its_own_is_not_bent(message: str, context: Context | None) -> None:
@@ -116,7 +140,7 @@ def test_the_context_carries_what_the_question_named_not_what_the_answer_said() 
     assert Context.from_answer(listing, "q").question == "=x|y"  # type: ignore[union-attr]
     picture = Answer(intent="structure", function=RH, text="t", map=MapRequest(function="RH", compare=True))
     assert Context.from_answer(picture, "carte RH").compare  # type: ignore[union-attr]
-    for intent in ("help", "unknown", "clarification", "fallback_search"):
+    for intent in ("help", "unknown", "fallback_search"):
         assert Context.from_answer(Answer(intent=intent, text="t"), "q") is None
 
 

@@ -53,7 +53,7 @@ def test_buttons_carry_the_question_as_it_was_read(engine: ScriptedEngine) -> No
 def test_an_answer_with_nothing_to_carry_keeps_the_context(engine: ScriptedEngine) -> None:
     before = Context(question="paie 2017", intent="mode_lookup", process="rh.paie", year=2017)
     memory = SessionMemory(before)
-    for intent in ("unknown", "help", "clarification"):
+    for intent in ("unknown", "help", "fallback_search"):
         engine.script[intent] = Answer(intent=intent, text="?")
         answer_reply(intent, surface="thread", memory=memory)
         assert memory.context == before
