@@ -1,13 +1,14 @@
 """Ack latency of `/srom` under concurrent load, on loopback only: srom-bot against a bare Bolt app.
 
-By default it starts a fake Slack Web API, then in turn a bare Bolt app whose `/srom` acks with a fixed answer
-(bench/bare_bolt.py) and `srom serve --http`, both under the same gunicorn setup (2 workers × 4 threads, as the
-end-to-end tests), sends each the same bounded number of correctly signed `/srom` slash commands from 50
-concurrent clients, prints each one's ack latency (p50/p90/p99/max), throughput, and the ratio srom-bot / bare
-of p50 and p99, and stops everything. `--rounds N` alternates the two N times (noise on a shared machine hits
-both). `--url http://127.0.0.1:PORT --signing-secret S` measures one server already running on loopback.
+By default it starts a fake Slack Web API, then in turn a bare Bolt app whose `/srom` acks with a fixed
+answer (bench/yardstick/bare_bolt.py) and `srom serve --http`, both under the same gunicorn setup (2 workers
+× 4 threads, as the end-to-end tests); it sends each the same bounded number of correctly signed `/srom`
+commands from 50 concurrent clients, prints each one's ack latency (p50/p90/p99/max), throughput, and the
+ratio srom-bot / bare of p50 and p99, and stops everything. `--rounds N` alternates the two N times (noise on a
+shared machine hits both). `--url http://127.0.0.1:PORT --signing-secret S` measures one server already
+running on loopback.
 
-    .venv/bin/python bench/bench_ack.py [--requests 1000] [--concurrency 50] [--time-limit 60]
+    .venv/bin/python bench/bench_ack.py [--requests 1000] [--concurrency 50] [--rounds 3] [--time-limit 60]
 """
 
 from __future__ import annotations
@@ -167,7 +168,7 @@ def report(name: str, load: Load) -> dict[str, float]:
     return row
 
 
-TARGETS = {"bare Bolt": "bench.bare_bolt", "srom-bot": "bot.cli.main"}
+TARGETS = {"bare Bolt": "bench.yardstick.bare_bolt", "srom-bot": "bot.cli.main"}
 
 
 def measure(module: str, fake: FakeSlackAPI, total: int, concurrency: int, limit: float) -> Load:

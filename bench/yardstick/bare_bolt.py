@@ -1,7 +1,7 @@
 """The yardstick of bench_ack.py: a bare Bolt app whose `/srom` acks with a fixed answer, served exactly as
 `srom serve --http` serves srom-bot (same settings, same gunicorn options, same WSGI router and health check).
 
-    python -m bench.bare_bolt serve --http     (the arguments are accepted for start_serve's sake and ignored)
+    python -m bench.yardstick.bare_bolt serve --http     (the arguments are accepted for start_serve's sake and ignored)
 """
 
 from __future__ import annotations
