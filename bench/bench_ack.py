@@ -14,6 +14,7 @@ running on loopback.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import http.client
 import json
 import shutil
@@ -107,6 +108,50 @@ def run_load(url: str, secret: str, response_url: str, total: int, concurrency: 
     return load
 
 
+def raw_request(url: str, verifier: SignatureVerifier, n: int, response_url: str) -> bytes:
+    parts = urlsplit(url)
+    body, headers = signed_command(verifier, n, response_url)
+    head = ["POST /slack/events HTTP/1.1", f"Host: {parts.hostname}:{parts.port}", "Connection: close"]
+    head += [f"{k}: {v}" for k, v in headers.items()] + [f"Content-Length: {len(body)}"]
+    return ("\r\n".join(head) + "\r\n\r\n").encode() + body
+
+
+async def _async_client(url: str, requests: list[bytes], load: Load) -> None:
+    parts = urlsplit(url)
+    while (n := load.take()) is not None:
+        started = time.perf_counter()
+        try:
+            reader, writer = await asyncio.open_connection(parts.hostname, parts.port)
+            writer.write(requests[n % len(requests)])
+            await writer.drain()
+            status_line = await reader.readline()
+            await reader.read()  # Connection: close — the server closes after the response
+            elapsed = time.perf_counter() - started
+            writer.close()
+            status = status_line.split(b" ")[1].decode() if status_line else "no response"
+            load.record(elapsed, None if status == "200" else f"HTTP {status}")
+        except OSError as exc:
+            load.record(None, type(exc).__name__)
+
+
+def run_load_async(url: str, secret: str, response_url: str, total: int, concurrency: int, limit: float) -> Load:
+    """The same signed commands from one asyncio loop, signed beforehand: a light client, so that the figure is
+    the server's ack latency rather than 50 client threads fighting the server for the same two cores."""
+    verifier = SignatureVerifier(secret)
+    requests = [raw_request(url, verifier, n, response_url) for n in range(max(1, min(total, 2000)))]
+    warmup = Load(20, time.monotonic() + 10)
+    asyncio.run(_async_client(url, requests, warmup))
+    load = Load(total, time.monotonic() + limit)
+
+    async def all_clients() -> None:
+        await asyncio.gather(*(_async_client(url, requests, load) for _ in range(concurrency)))
+
+    started = time.monotonic()
+    asyncio.run(all_clients())
+    load.elapsed = time.monotonic() - started  # type: ignore[attr-defined]
+    return load
+
+
 WRK_SCRIPT = """
 local bodies = {%s}
 local sigs = {%s}
@@ -171,11 +216,12 @@ def report(name: str, load: Load) -> dict[str, float]:
 TARGETS = {"bare Bolt": "bench.yardstick.bare_bolt", "srom-bot": "bot.cli.main"}
 
 
-def measure(module: str, fake: FakeSlackAPI, total: int, concurrency: int, limit: float) -> Load:
+def measure(module: str, fake: FakeSlackAPI, total: int, concurrency: int, limit: float, client: str) -> Load:
+    run = run_load if client == "python" else run_load_async
     with tempfile.TemporaryDirectory() as workdir:
         server = start_serve(Path(workdir), fake.api_url, module=module)
         try:
-            return run_load(server.url, SIGNING_SECRET, fake.url + "/response", total, concurrency, limit)
+            return run(server.url, SIGNING_SECRET, fake.url + "/response", total, concurrency, limit)
         finally:
             stop_serve(server)
 
@@ -190,9 +236,9 @@ def main() -> int:
     parser.add_argument("--time-limit", type=float, default=60.0, help="seconds per run; the run stops by itself")
     parser.add_argument(
         "--client",
-        choices=["auto", "python", "wrk"],
+        choices=["auto", "asyncio", "python", "wrk"],
         default="auto",
-        help="load generator: wrk when installed (apt-get install wrk), else Python threads",
+        help="load generator: wrk when installed (apt-get install wrk), else one asyncio loop (python: threads)",
     )
     args = parser.parse_args()
     total, limit = min(args.requests, 20_000), min(args.time_limit, 300.0)
@@ -220,7 +266,8 @@ def main() -> int:
         rows: dict[str, list[dict[str, float]]] = {name: [] for name in TARGETS}
         for _ in range(max(1, min(args.rounds, 10))):
             for name, module in TARGETS.items():
-                rows[name].append(report(name, measure(module, fake, total, args.concurrency, limit)))
+                load = measure(module, fake, total, args.concurrency, limit, args.client)
+                rows[name].append(report(name, load))
         bare, srom = (_median_row(rows[name]) for name in TARGETS)
         delivered = len(fake.calls_to("response_url"))
     if args.rounds > 1:
