@@ -5,8 +5,11 @@ deliver afterwards. Others ack at once and follow through the response_url (or a
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
-from slack_bolt import Ack, BoltContext
+from slack_bolt import Ack, BoltContext, BoltResponse
 from slack_sdk import WebClient
 
 from bot.conversation.blocks import build_error_blocks
@@ -22,6 +25,61 @@ IN_ACK_FAILED = (
     "Désolé, une erreur de mon côté m'a empêché de vous répondre. Si c'était une mise à jour, retapez-la : "
     "je vous dirai si elle était déjà enregistrée."
 )
+
+
+# Slack gives up on an ack after 3 seconds; in-ack writes give up on the lock well before (ACK_WRITE_BUDGET).
+ACK_WAIT = 2.9
+# Threads are started on demand, after gunicorn's fork: each worker process has its own.
+_IN_ACK_RUNNER = ThreadPoolExecutor(max_workers=16, thread_name_prefix="srom-in-ack")
+
+
+class PromptAck(Ack):
+    """An Ack that wakes the waiting request thread the moment it is called."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.called = threading.Event()
+
+    def __call__(self, *args, **kwargs) -> BoltResponse:  # type: ignore[no-untyped-def, override]
+        try:
+            return super().__call__(*args, **kwargs)
+        finally:
+            self.called.set()
+
+
+def answer_in_ack_promptly(
+    body: dict, client: WebClient, context: BoltContext, logger: logging.Logger, next_: Callable[[], None]
+) -> BoltResponse | None:
+    """Global middleware for the commands answered in their ack (`/srom`, quick writes).
+
+    With process_before_response=False, Bolt hands the listener to its thread pool and checks for the ack every
+    10 ms: a reply ready in a millisecond waits for the next check. Here the request's thread is woken by the
+    ack itself; what the command does after its ack (a modal, files) goes on in the runner's thread. Every other
+    request goes on to the listeners (`handle_command` stays the listener of every command)."""
+    name = body.get("command")
+    if not isinstance(name, str) or not answers_in_ack(name):
+        next_()
+        return None
+    ack = PromptAck()
+
+    def run() -> None:
+        try:
+            handle_command(ack, body, client, context, logger)
+        except Exception:
+            logger.exception("slash command %s failed", name)
+            if ack.response is None:
+                ack(
+                    text=f"⚠️ {IN_ACK_FAILED}",
+                    blocks=build_error_blocks(message=IN_ACK_FAILED),
+                    response_type="ephemeral",
+                )
+        finally:
+            ack.called.set()
+
+    _IN_ACK_RUNNER.submit(run)
+    if not ack.called.wait(ACK_WAIT):
+        logger.warning("slash command %s: no ack within %.1f s", name, ACK_WAIT)
+    return ack.response or BoltResponse(status=200, body="")
 
 
 def handle_command(ack: Ack, body: dict, client: WebClient, context: BoltContext, logger: logging.Logger) -> None:
