@@ -86,5 +86,8 @@ def warm_up() -> None:
     milliseconds, a tail on whichever ack it falls in."""
     from bot.engine import default_engine
 
-    default_engine().answer("qui arbitre ?")
+    try:
+        default_engine().answer("qui arbitre ?")
+    except Exception as exc:  # the first question will build it (and say what is wrong); serve anyway
+        logger.warning("engine warm-up failed (%s: %s)", type(exc).__name__, exc)
     gc.freeze()
