@@ -5,7 +5,6 @@ deliver afterwards. Others ack at once and follow through the response_url (or a
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
@@ -28,71 +27,45 @@ IN_ACK_FAILED = (
 
 
 # Slack gives up on an ack after 3 seconds; in-ack writes give up on the lock well before (ACK_WRITE_BUDGET).
-ACK_WAIT = 2.9
+# Work a command does after its ack (a modal, files), when the ack is answered in the request's own thread.
 # Threads are started on demand, after gunicorn's fork: each worker process has its own.
-_IN_ACK_RUNNER = ThreadPoolExecutor(max_workers=16, thread_name_prefix="srom-in-ack")
+_AFTER_ACK = ThreadPoolExecutor(max_workers=4, thread_name_prefix="srom-after-ack")
 
-
-class PromptAck(Ack):
-    """An Ack that wakes the waiting request thread the moment it is called."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.called = threading.Event()
-
-    def __call__(self, *args, **kwargs) -> BoltResponse:  # type: ignore[no-untyped-def, override]
-        try:
-            return super().__call__(*args, **kwargs)
-        finally:
-            self.called.set()
+Later = Callable[[Callable[[], None]], object]
 
 
 def answer_in_ack_promptly(
     body: dict, client: WebClient, context: BoltContext, logger: logging.Logger, next_: Callable[[], None]
 ) -> BoltResponse | None:
-    """Global middleware for the commands answered in their ack (`/srom`, quick writes).
+    """Global middleware for the commands answered in their ack (`/srom`, quick writes): run in the request's own
+    thread, their ack is the HTTP response as soon as it is ready.
 
-    With process_before_response=False, Bolt hands the listener to its thread pool and checks for the ack every
-    10 ms: a reply ready in a millisecond waits for the next check. Here the request's thread is woken by the
-    ack itself; what the command does after its ack (a modal, files) goes on in the runner's thread. Every other
-    request goes on to the listeners (`handle_command` stays the listener of every command)."""
+    With process_before_response=False, Bolt hands a listener to its thread pool and checks for the ack every
+    10 ms: a reply ready in a millisecond would wait for the next check. What such a command does after its ack
+    (a modal, files) goes to a thread of its own. Every other request goes on to the listeners (`handle_command`
+    stays the listener of every command)."""
     name = body.get("command")
     if not isinstance(name, str) or not answers_in_ack(name):
         next_()
         return None
-    ack = PromptAck()
+    ack = Ack()
 
-    def run() -> None:
-        try:
-            handle_command(ack, body, client, context, logger)
-        except Exception:
-            logger.exception("slash command %s failed", name)
-            if ack.response is None:
-                ack(
-                    text=f"⚠️ {IN_ACK_FAILED}",
-                    blocks=build_error_blocks(message=IN_ACK_FAILED),
-                    response_type="ephemeral",
-                )
-        finally:
-            ack.called.set()
+    def later(work: Callable[[], None]) -> object:
+        return _AFTER_ACK.submit(_logged, work, logger)
 
-    _IN_ACK_RUNNER.submit(run)
-    if not ack.called.wait(ACK_WAIT):
-        logger.warning("slash command %s: no ack within %.1f s", name, ACK_WAIT)
+    try:
+        _answer_in_ack(ack, body, client, _invocation(body, context), logger, later)
+    except Exception:
+        logger.exception("slash command %s failed", name)
+        if ack.response is None:
+            blocks = build_error_blocks(message=IN_ACK_FAILED)
+            ack(text=f"⚠️ {IN_ACK_FAILED}", blocks=blocks, response_type="ephemeral")
     return ack.response or BoltResponse(status=200, body="")
 
 
 def handle_command(ack: Ack, body: dict, client: WebClient, context: BoltContext, logger: logging.Logger) -> None:
     name = body.get("command") or ""
-    invocation = Invocation(
-        user_id=body.get("user_id") or "",
-        surface="ephemeral",
-        channel_id=body.get("channel_id"),
-        databases=context.get(DATABASES),
-        user_name=body.get("user_name"),
-        source="slash",
-        request_id=body.get("trigger_id"),
-    )
+    invocation = _invocation(body, context)
     if answers_in_ack(name):
         _answer_in_ack(ack, body, client, invocation, logger)
         return
@@ -108,7 +81,33 @@ def handle_command(ack: Ack, body: dict, client: WebClient, context: BoltContext
     _deliver(client, body, reply, logger)
 
 
-def _answer_in_ack(ack: Ack, body: dict, client: WebClient, invocation: Invocation, logger: logging.Logger) -> None:
+def _invocation(body: dict, context: BoltContext) -> Invocation:
+    return Invocation(
+        user_id=body.get("user_id") or "",
+        surface="ephemeral",
+        channel_id=body.get("channel_id"),
+        databases=context.get(DATABASES),
+        user_name=body.get("user_name"),
+        source="slash",
+        request_id=body.get("trigger_id"),
+    )
+
+
+def _now(work: Callable[[], None]) -> object:
+    work()
+    return None
+
+
+def _logged(work: Callable[[], None], logger: logging.Logger) -> None:
+    try:
+        work()
+    except Exception:
+        logger.exception("work after a slash command's ack failed")
+
+
+def _answer_in_ack(
+    ack: Ack, body: dict, client: WebClient, invocation: Invocation, logger: logging.Logger, later: Later = _now
+) -> None:
     name = body.get("command") or ""
     try:
         with write_budget(ACK_WRITE_BUDGET):
@@ -120,11 +119,11 @@ def _answer_in_ack(ack: Ack, body: dict, client: WebClient, invocation: Invocati
         return
     if reply.modal is not None:
         ack()
-        _deliver(client, body, reply, logger)
+        later(lambda: _deliver(client, body, reply, logger))
         return
     ack(text=reply.text, blocks=reply.blocks, response_type="in_channel" if reply.public else "ephemeral")
     if reply.files:
-        _deliver(client, body, Reply(text=reply.text, files=reply.files), logger)
+        later(lambda: _deliver(client, body, Reply(text=reply.text, files=reply.files), logger))
 
 
 def _deliver(client: WebClient, body: dict, reply: Reply, logger: logging.Logger) -> None:

@@ -126,7 +126,7 @@ def test_the_in_ack_middleware_lets_work_after_the_ack_go_on(
 def test_the_in_ack_middleware_never_leaves_the_asker_without_a_word(
     engine, client, context, fake, logger, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("bot.handlers.commands.handle_command", lambda *a: (_ for _ in ()).throw(RuntimeError("x")))
+    monkeypatch.setattr("bot.handlers.commands._invocation", lambda *a: (_ for _ in ()).throw(RuntimeError("x")))
     response = answer_in_ack_promptly(_body(fake), client, context, logger, lambda: None)
     assert response is not None and "Désolé" in json.loads(response.body)["text"]
 
