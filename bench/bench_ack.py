@@ -1,16 +1,20 @@
-"""Ack latency of `/srom` under concurrent load, on loopback only.
+"""Ack latency of `/srom` under concurrent load, on loopback only: srom-bot against a bare Bolt app.
 
-By default it starts a fake Slack Web API and `srom serve --http` (2 workers × 8 threads), sends a bounded
-number of correctly signed `/srom` slash commands from 50 concurrent clients, prints the ack latency
-(p50/p90/p99/max) and the throughput, waits for the answers to reach the fake response_url, and stops
-everything. `--url http://127.0.0.1:PORT --signing-secret S` targets a server already running on loopback.
+By default it starts a fake Slack Web API, then in turn a bare Bolt app whose `/srom` acks with a fixed
+answer (bench/yardstick/bare_bolt.py) and `srom serve --http`, both under the same gunicorn setup (2 workers
+× 4 threads, as the end-to-end tests); it sends each the same bounded number of correctly signed `/srom`
+commands from 50 concurrent clients, prints each one's ack latency (p50/p90/p99/max), throughput, and the
+ratio srom-bot / bare of p50 and p99, and stops everything. `--rounds N` alternates the two N times (noise on a
+shared machine hits both). `--url http://127.0.0.1:PORT --signing-secret S` measures one server already
+running on loopback.
 
-    .venv/bin/python bench/bench_ack.py [--requests 1000] [--concurrency 50] [--time-limit 60]
+    .venv/bin/python bench/bench_ack.py [--requests 1000] [--concurrency 50] [--rounds 3] [--time-limit 60]
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import http.client
 import json
 import shutil
@@ -104,6 +108,50 @@ def run_load(url: str, secret: str, response_url: str, total: int, concurrency: 
     return load
 
 
+def raw_request(url: str, verifier: SignatureVerifier, n: int, response_url: str) -> bytes:
+    parts = urlsplit(url)
+    body, headers = signed_command(verifier, n, response_url)
+    head = ["POST /slack/events HTTP/1.1", f"Host: {parts.hostname}:{parts.port}", "Connection: close"]
+    head += [f"{k}: {v}" for k, v in headers.items()] + [f"Content-Length: {len(body)}"]
+    return ("\r\n".join(head) + "\r\n\r\n").encode() + body
+
+
+async def _async_client(url: str, requests: list[bytes], load: Load) -> None:
+    parts = urlsplit(url)
+    while (n := load.take()) is not None:
+        started = time.perf_counter()
+        try:
+            reader, writer = await asyncio.open_connection(parts.hostname, parts.port)
+            writer.write(requests[n % len(requests)])
+            await writer.drain()
+            status_line = await reader.readline()
+            await reader.read()  # Connection: close — the server closes after the response
+            elapsed = time.perf_counter() - started
+            writer.close()
+            status = status_line.split(b" ")[1].decode() if status_line else "no response"
+            load.record(elapsed, None if status == "200" else f"HTTP {status}")
+        except OSError as exc:
+            load.record(None, type(exc).__name__)
+
+
+def run_load_async(url: str, secret: str, response_url: str, total: int, concurrency: int, limit: float) -> Load:
+    """The same signed commands from one asyncio loop, signed beforehand: a light client, so that the figure is
+    the server's ack latency rather than 50 client threads fighting the server for the same two cores."""
+    verifier = SignatureVerifier(secret)
+    requests = [raw_request(url, verifier, n, response_url) for n in range(max(1, min(total, 2000)))]
+    warmup = Load(20, time.monotonic() + 10)
+    asyncio.run(_async_client(url, requests, warmup))
+    load = Load(total, time.monotonic() + limit)
+
+    async def all_clients() -> None:
+        await asyncio.gather(*(_async_client(url, requests, load) for _ in range(concurrency)))
+
+    started = time.monotonic()
+    asyncio.run(all_clients())
+    load.elapsed = time.monotonic() - started  # type: ignore[attr-defined]
+    return load
+
+
 WRK_SCRIPT = """
 local bodies = {%s}
 local sigs = {%s}
@@ -141,60 +189,98 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q / 100 * len(ordered)) - 1))]
 
 
-def report(load: Load, concurrency: int) -> None:
-    ms = [v * 1000 for v in load.latencies]
-    print(f"/srom ack latency, {concurrency} concurrent clients, loopback")
-    print(f"  requests: {len(ms)} ok, {sum(load.failures.values())} failed {load.failures or ''}".rstrip())
-    if ms:
-        print(
-            f"  ack ms:   p50 {percentile(ms, 50):.1f}  p90 {percentile(ms, 90):.1f}  "
-            f"p99 {percentile(ms, 99):.1f}  max {max(ms):.1f}  mean {statistics.fmean(ms):.1f}"
-        )
-        print(f"  throughput: {len(ms) / load.elapsed:.0f} requests/s over {load.elapsed:.1f} s")  # type: ignore[attr-defined]
+def summary(load: Load) -> dict[str, float]:
+    ms = [v * 1000 for v in load.latencies] or [float("nan")]
+    return {
+        "p50": percentile(ms, 50),
+        "p90": percentile(ms, 90),
+        "p99": percentile(ms, 99),
+        "max": max(ms),
+        "mean": statistics.fmean(ms),
+        "ok": len(load.latencies),
+        "failed": sum(load.failures.values()),
+        "rps": len(load.latencies) / load.elapsed,  # type: ignore[attr-defined]
+    }
+
+
+def report(name: str, load: Load) -> dict[str, float]:
+    row = summary(load)
+    print(
+        f"  {name:<9} p50 {row['p50']:6.1f}  p90 {row['p90']:6.1f}  p99 {row['p99']:6.1f}  max {row['max']:6.1f}"
+        f"  mean {row['mean']:6.1f} ms   {row['ok']:.0f} ok, {row['failed']:.0f} failed {load.failures or ''}"
+        f"  {row['rps']:.0f} req/s"
+    )
+    return row
+
+
+TARGETS = {"bare Bolt": "bench.yardstick.bare_bolt", "srom-bot": "bot.cli.main"}
+
+
+def measure(module: str, fake: FakeSlackAPI, total: int, concurrency: int, limit: float, client: str) -> Load:
+    run = run_load if client == "python" else run_load_async
+    with tempfile.TemporaryDirectory() as workdir:
+        server = start_serve(Path(workdir), fake.api_url, module=module)
+        try:
+            return run(server.url, SIGNING_SECRET, fake.url + "/response", total, concurrency, limit)
+        finally:
+            stop_serve(server)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--url", help="a running srom serve on loopback (default: start one)")
+    parser.add_argument("--url", help="a running server on loopback (default: start the bare app and srom-bot)")
     parser.add_argument("--signing-secret", default=SIGNING_SECRET)
     parser.add_argument("--requests", type=int, default=1000)
     parser.add_argument("--concurrency", type=int, default=50)
-    parser.add_argument("--time-limit", type=float, default=60.0, help="seconds; the run stops by itself")
+    parser.add_argument("--rounds", type=int, default=1, help="alternate the two servers this many times")
+    parser.add_argument("--time-limit", type=float, default=60.0, help="seconds per run; the run stops by itself")
     parser.add_argument(
         "--client",
-        choices=["auto", "python", "wrk"],
+        choices=["auto", "asyncio", "python", "wrk"],
         default="auto",
-        help="load generator: wrk when installed (apt-get install wrk), else Python threads",
+        help="load generator: wrk when installed (apt-get install wrk), else one asyncio loop (python: threads)",
     )
     args = parser.parse_args()
     total, limit = min(args.requests, 20_000), min(args.time_limit, 300.0)
+    print(f"/srom ack latency, {args.concurrency} concurrent clients, loopback, {total} requests per run")
     if args.url:
         if urlsplit(args.url).hostname not in LOOPBACK:
             print("bench_ack: loopback targets only (127.0.0.1, localhost, ::1)", file=sys.stderr)
             return 2
         load = run_load(args.url, args.signing_secret, "http://127.0.0.1:9/response", total, args.concurrency, limit)
-        report(load, args.concurrency)
+        report("server", load)
         return 0
     use_wrk = args.client == "wrk" or (args.client == "auto" and shutil.which("wrk"))
-    with FakeSlackAPI() as fake, tempfile.TemporaryDirectory() as workdir:
-        server = start_serve(Path(workdir), fake.api_url)
+    with FakeSlackAPI() as fake:
         if use_wrk:
-            try:
-                run_load(server.url, SIGNING_SECRET, fake.url + "/response", 20, 1, 10)  # warm-up
-                out = run_wrk(server.url, SIGNING_SECRET, fake.url + "/response", args.concurrency, 10)
-            finally:
-                stop_serve(server)
-            print(f"/srom ack latency, {args.concurrency} concurrent connections (wrk), loopback, 10 s")
-            print(out)
+            for name, module in TARGETS.items():
+                with tempfile.TemporaryDirectory() as workdir:
+                    server = start_serve(Path(workdir), fake.api_url, module=module)
+                    try:
+                        run_load(server.url, SIGNING_SECRET, fake.url + "/response", 20, 1, 10)  # warm-up
+                        out = run_wrk(server.url, SIGNING_SECRET, fake.url + "/response", args.concurrency, 10)
+                    finally:
+                        stop_serve(server)
+                print(f"{name} (wrk, 10 s):\n{out}")
             return 0
-        try:
-            load = run_load(server.url, SIGNING_SECRET, fake.url + "/response", total, args.concurrency, limit)
-            delivered = _wait_answers(fake, 20 + len(load.latencies), timeout=30)
-        finally:
-            stop_serve(server)
-    report(load, args.concurrency)
-    print(f"  answers delivered to response_url: {delivered}/{20 + len(load.latencies)} (warm-up included)")
+        rows: dict[str, list[dict[str, float]]] = {name: [] for name in TARGETS}
+        for _ in range(max(1, min(args.rounds, 10))):
+            for name, module in TARGETS.items():
+                load = measure(module, fake, total, args.concurrency, limit, args.client)
+                rows[name].append(report(name, load))
+        bare, srom = (_median_row(rows[name]) for name in TARGETS)
+        delivered = len(fake.calls_to("response_url"))
+    if args.rounds > 1:
+        print(f"  median of {args.rounds} rounds:")
+        for name, row in zip(TARGETS, (bare, srom), strict=True):
+            print(f"  {name:<9} p50 {row['p50']:6.1f}  p99 {row['p99']:6.1f} ms")
+    print(f"  srom-bot / bare Bolt: p50 ×{srom['p50'] / bare['p50']:.2f}  p99 ×{srom['p99'] / bare['p99']:.2f}")
+    print(f"  messages posted to response_url afterwards: {delivered} (answers in the ack leave none)")
     return 0
+
+
+def _median_row(rows: list[dict[str, float]]) -> dict[str, float]:
+    return {key: statistics.median(row[key] for row in rows) for key in rows[0]}
 
 
 def _wait_answers(fake: FakeSlackAPI, expected: int, timeout: float) -> int:

@@ -261,3 +261,20 @@ def _corrections(db: Database) -> None:
         BEGIN SELECT RAISE(ABORT, 'requests are never deleted'); END
         """
     )
+
+
+@MIGRATIONS(name="0030_conversation_context")
+def _conversation_context(db: Database) -> None:
+    # The previous answer of each conversation (a thread, a DM), so that any worker reads "et en 2021 ?" in it.
+    db.execute(
+        """
+        CREATE TABLE conversation_context (
+            channel TEXT NOT NULL,
+            thread_ts TEXT NOT NULL DEFAULT '',
+            context TEXT NOT NULL,
+            updated_at REAL NOT NULL,
+            PRIMARY KEY (channel, thread_ts)
+        )
+        """
+    )
+    db.execute("CREATE INDEX conversation_context_updated_at ON conversation_context (updated_at)")

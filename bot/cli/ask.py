@@ -1,4 +1,8 @@
-"""`srom ask`: answer a question for a person, or as JSON lines for scripts (one question per stdin line)."""
+"""`srom ask`: answer a question for a person, or as JSON lines for scripts (one question per stdin line).
+
+`--session ID`: the lines are one conversation, as in a Slack thread: "et en 2021 ?" is read against the
+previous answer (the context lives in memory, for this run only).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from bot.cli.render import render_text
-from bot.engine import Answer, default_engine
+from bot.engine import Answer, Context, default_engine
 
 
 def _install_corrections() -> None:
@@ -25,24 +29,32 @@ def _install_corrections() -> None:
         install_corrections(DatabaseProvider(path, migrate_on_open=True))
 
 
-def run_ask(words: Sequence[str], as_json: bool = False) -> int:
+def run_ask(words: Sequence[str], as_json: bool = False, session: str | None = None) -> int:
     _install_corrections()
     engine = default_engine()
     if words:
-        _emit(engine.answer(" ".join(words)), as_json)
+        _emit(engine.answer(" ".join(words)), as_json, session)
         return 0
     if not as_json and sys.stdin.isatty():
         print('usage: srom ask "question"  (ou: srom ask --json < questions.txt)', file=sys.stderr)
         return 0
     out = sys.stdout
+    context: Context | None = None
     for line in sys.stdin:
-        _emit(engine.answer(line.rstrip("\n")), as_json)
+        question = line.rstrip("\n")
+        answer = engine.answer(question, context)
+        if session is not None:
+            context = Context.from_answer(answer, answer.question or question) or context
+        _emit(answer, as_json, session)
     out.flush()
     return 0
 
 
-def _emit(answer: Answer, as_json: bool) -> None:
+def _emit(answer: Answer, as_json: bool, session: str | None) -> None:
     if as_json:
-        sys.stdout.write(json.dumps(answer.to_public_json(), ensure_ascii=False) + "\n")
+        data = answer.to_public_json()
+        if session is not None:  # the conversation, and how its follow-ups were read
+            data |= {"session": session, "read_as": answer.question}
+        sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
     else:
         sys.stdout.write(render_text(answer) + "\n")

@@ -24,6 +24,9 @@ def _parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", help="answer one question (or one per stdin line with --json)")
     ask.add_argument("question", nargs="*")
     ask.add_argument("--json", action="store_true", help="print JSON (one object per line)")
+    ask.add_argument(
+        "--session", metavar="ID", help="the stdin lines are one conversation: follow-ups read in its context"
+    )
 
     data = sub.add_parser("data", help="knowledge base tools")
     data_sub = data.add_subparsers(dest="data_command", required=True)
@@ -65,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "ask":
             from bot.cli.ask import run_ask
 
-            return run_ask(args.question, as_json=args.json)
+            return run_ask(args.question, as_json=args.json, session=args.session)
         if command == "chat":
             from bot.console.session import run_console
 

@@ -18,6 +18,7 @@ from bot.conversation.actions import run_action
 from bot.conversation.answers import answer_reply
 from bot.conversation.blocks import Surface
 from bot.conversation.commands import run_command
+from bot.conversation.memory import SessionMemory
 from bot.conversation.reply import Invocation, Reply, error_reply
 from bot.verification.actions import with_verification
 from storage.db import DatabaseProvider
@@ -63,6 +64,8 @@ class ConsoleSession:
         self.acts_as_admin = user_id is None
         self.out_dir = out_dir or Path("out")  # where files (maps, reports) are written
         self.choices: dict[int, tuple[Choice, Surface]] = {}
+        # One conversation, as in a Slack thread: "et en 2021 ?" is read against the previous answer.
+        self.memory = SessionMemory()
 
     def handle(self, line: str) -> str | None:
         """The text to print for `line` ('' for nothing); None when the user asked to quit."""
@@ -87,6 +90,7 @@ class ConsoleSession:
             user_name=self.user_name,
             source="console",
             acts_as_admin=self.acts_as_admin,
+            memory=self.memory if surface == "thread" else None,
         )
 
     def _reply(self, text: str) -> tuple[Reply, Surface]:
@@ -97,7 +101,8 @@ class ConsoleSession:
         if text.startswith("/"):
             name, _, rest = text.partition(" ")
             return run_command(name, rest, self._invocation("ephemeral")), "ephemeral"
-        return with_verification(answer_reply(text, surface="thread"), self._invocation("thread")), "thread"
+        reply = answer_reply(text, surface="thread", memory=self.memory)
+        return with_verification(reply, self._invocation("thread")), "thread"
 
     def save_files(self, reply: Reply) -> str:
         """Write the reply's files (a map, a report) to the output folder; the lines saying where."""

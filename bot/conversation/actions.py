@@ -29,7 +29,8 @@ ActionFunction = Callable[[str, Invocation], Reply]
 def pick_candidate(value: str, invocation: Invocation) -> Reply:
     """A clarification button: answer the question it carries, in place of the clarification."""
     question, _ = decode_value(value)
-    reply = with_verification(answer_reply(question, surface=invocation.surface), invocation)
+    # The pick becomes the conversation's context: "et en 2021 ?" next in the thread is about the chosen one.
+    reply = with_verification(answer_reply(question, surface=invocation.surface, memory=invocation.memory), invocation)
     return replace(reply, replaces_original=True)
 
 

@@ -8,6 +8,7 @@ and the next page number, so the next page is rebuilt from the question (no stat
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from typing import Literal
 
@@ -229,7 +230,9 @@ def build_answer_blocks(
     if shared_by:
         blocks.append(context(labels["shared"].format(user=shared_by)))
     if surface == "ephemeral" or shared_by or page > 0:
-        asked = labels["asked"].format(question=escape(shorten(question, 200)))
+        # A question read as "=<id>|…" (a clarification's pick, a follow-up) is shown without the id.
+        shown = re.sub(r"^=[^|\s]*\|", "", question)
+        asked = labels["asked"].format(question=escape(shorten(shown, 200)))
         if len(pages) > 1:
             asked += f" ({labels['part'].format(n=page + 1, total=len(pages))})"
         blocks.append(context(asked))

@@ -27,8 +27,9 @@ HELP_WORDS = {"": "fr", "aide": "fr", "?": "fr", "help": "en"}
 
 @dataclass(frozen=True)
 class Command:
-    """`in_ack`: the command is quick and may write; Slack gets its reply in the acknowledgement itself, after
-    the commit, so that a committed write always comes with its confirmation and an uncommitted one never does."""
+    """`in_ack`: the command is quick (a question, or a write); Slack gets its reply in the acknowledgement itself
+    (after the commit, so that a committed write always comes with its confirmation and an uncommitted one never
+    does), and nothing is left to deliver afterwards."""
 
     name: str
     usage_hint: str
@@ -76,6 +77,7 @@ COMMANDS: dict[str, Command] = {
             usage_hint="<question>",
             description="Poser une question sur le SROM (/srom aide : l'aide)",
             run=run_srom,
+            in_ack=True,  # an answer is ready in well under a millisecond: one round trip
         ),
         Command(
             name="/srom-carto",

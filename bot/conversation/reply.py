@@ -7,12 +7,22 @@ Slack handlers and the console both build Replies through the core and differ on
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from sqlite_utils import Database
 
 from bot.conversation.blocks import Surface, build_error_blocks
 from bot.engine.answer import Answer, Lang
+from bot.engine.followup import Context
 from storage.db import DatabaseProvider
+
+
+class Memory(Protocol):
+    """Where a conversation keeps the context of its previous answer (bot.conversation.memory)."""
+
+    def load(self) -> Context | None: ...
+
+    def save(self, context: Context) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -32,6 +42,8 @@ class Invocation:
     acts_as_admin: bool = False
     # The thread of the message whose button was pressed (verification tells the asker there once attested).
     thread_ts: str | None = None
+    # The conversation's context between two messages (a Slack thread, a DM, the console); None: no follow-ups.
+    memory: Memory | None = None
 
     def db(self) -> Database:
         if self.databases is None:

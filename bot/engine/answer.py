@@ -83,6 +83,8 @@ class Answer(BaseModel):
     followups: dict[str, str] = Field(default_factory=dict)
     # Set when the user asked to see a map: the Slack app uploads the picture, the console writes the file.
     map: MapRequest | None = None
+    # Set when the message was a follow-up: the question it was read as, in the conversation's context.
+    question: str | None = None
 
     def to_public_json(self) -> dict:
         """The JSON object of `srom ask --json` (the fixed public fields)."""

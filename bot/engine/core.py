@@ -7,7 +7,7 @@ import functools
 import logging
 import re
 
-from bot.engine import commitments, cues, guide, notes, replies, topics
+from bot.engine import commitments, cues, followup, guide, notes, replies, topics
 from bot.engine.acronyms import TextAcronyms
 from bot.engine.answer import Answer, Ref
 from bot.engine.governance import GovernanceMatcher, commitment_ids, is_commitment_question
@@ -56,7 +56,13 @@ class Engine:
         self._passage_texts = [(p, canonical_quote(p.text)) for p in kb.passages]
         self._about_modes: dict[tuple[str, str | None, tuple[int, ...]], tuple[list, list]] = {}
 
-    def answer(self, question: str) -> Answer:
+    def answer(self, question: str, context: followup.Context | None = None) -> Answer:
+        """The answer to one message; with the conversation's `context`, a follow-up is read against it."""
+        if context is not None:
+            return followup.answer_in_context(self._answer_alone, question, context, self.kb.meta.years)
+        return self._answer_alone(question)
+
+    def _answer_alone(self, question: str) -> Answer:
         try:
             return self._answer(question or "")
         except Exception:  # the engine must always answer; a bug is logged, never shown

@@ -10,6 +10,7 @@ from typing import Protocol
 from bot.engine import topics
 from bot.engine.answer import Answer
 from bot.engine.core import Engine
+from bot.engine.followup import Context
 from srom_data.models import KnowledgeBase, Override
 
 logger = logging.getLogger(__name__)
@@ -124,6 +125,6 @@ def _overrides_stamp() -> int:
         return 0
 
 
-def answer(question: str) -> Answer:
-    """The engine's one public function: a chat message in, a cited Answer out."""
-    return default_engine().answer(question)
+def answer(question: str, context: Context | None = None) -> Answer:
+    """The engine's one public function: a chat message in (with its conversation's context), a cited Answer out."""
+    return default_engine().answer(question, context)

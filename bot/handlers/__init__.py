@@ -17,6 +17,8 @@ from bot.verification.walk import VIEW_WALK
 
 
 def register(app: App) -> None:
+    # Before any listener: commands answered in their ack wake the request at once (no 10 ms ack polling).
+    app.use(commands.answer_in_ack_promptly)
     app.event("app_mention")(messages.handle_app_mention)
     app.event("message")(messages.handle_direct_message)
     app.event("app_home_opened")(home.handle_app_home_opened)

@@ -9,6 +9,7 @@ from slack_sdk import WebClient
 
 from bot.conversation.actions import run_action
 from bot.conversation.blocks import Surface, build_choice_made_blocks
+from bot.conversation.memory import thread_memory
 from bot.conversation.reply import Invocation, Reply
 from bot.conversation.views import build_ask_modal
 from bot.handlers.delivery import (
@@ -38,14 +39,22 @@ def handle_action(
     surface = surface_of(body)
     user = (body.get("user") or {}).get("id", "")
     channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id")
+    message = body.get("message") or {}
+    databases = context.get(DATABASES)
     invocation = Invocation(
         user_id=user,
         surface=surface,
         channel_id=channel,
-        databases=context.get(DATABASES),
+        databases=databases,
         user_name=(body.get("user") or {}).get("name"),
         request_id=body.get("trigger_id"),
         thread_ts=_thread_of(body, surface),
+        # A button under an answer in a thread continues that thread's conversation (a clarification's pick).
+        memory=thread_memory(
+            databases, channel, message.get("ts"), message.get("thread_ts"), im=(channel or "").startswith("D")
+        )
+        if surface == "thread"
+        else None,
     )
     try:
         reply = run_action(action.get("action_id") or "", action.get("value") or "", invocation)

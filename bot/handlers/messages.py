@@ -10,6 +10,7 @@ from slack_sdk import WebClient
 
 from bot.conversation.answers import answer_reply
 from bot.conversation.commands import help_reply
+from bot.conversation.memory import thread_memory
 from bot.conversation.reply import Invocation
 from bot.handlers.delivery import post_in_thread, tell_failure
 from bot.slack.middleware import DATABASES, claim_once, finish_event
@@ -66,7 +67,13 @@ def _answer_in_thread(event: dict, context: BoltContext, client: WebClient) -> N
         return
     question = question_text(event)
     invocation = Invocation(user_id=event.get("user") or "", channel_id=channel, databases=context.get(DATABASES))
-    reply = with_verification(answer_reply(question, surface="thread"), invocation) if question else help_reply()
+    # The thread (or the DM) is a conversation: "et en 2021 ?" is read against its previous answer.
+    im = event.get("channel_type") == "im" or channel.startswith("D")
+    memory = thread_memory(context.get(DATABASES), channel, ts, event.get("thread_ts"), im=im)
+    if question:
+        reply = with_verification(answer_reply(question, surface="thread", memory=memory), invocation)
+    else:
+        reply = help_reply()
     post_in_thread(client, channel=channel, thread_ts=event.get("thread_ts") or ts, reply=reply)
 
 

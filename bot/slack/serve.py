@@ -131,9 +131,11 @@ def _run_socket_mode(settings: Settings) -> int:
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
     from bot.slack.app import build_app
+    from bot.slack.wsgi import warm_up
     from storage.db import DatabaseProvider
 
     app = build_app(settings, DatabaseProvider(settings.srom_db_path), socket_mode=True)
+    warm_up()
     logger.info("serving Slack in Socket Mode")
     SocketModeHandler(app, settings.app_token, ping_interval=SOCKET_PING_INTERVAL).start()
     return 0

@@ -5,6 +5,7 @@ Under another server: `gunicorn 'bot.slack.wsgi:create_app()'` (one App per work
 
 from __future__ import annotations
 
+import gc
 import io
 import logging
 from collections.abc import Callable, Iterable
@@ -118,4 +119,18 @@ def create_app(settings: Settings | None = None) -> Router:
     """One WSGI app per process: its own Bolt App and its own SQLite connections (never shared across a fork)."""
     settings = settings or load_settings()
     bolt = build_app(settings, DatabaseProvider(settings.srom_db_path))
+    warm_up()
     return Router(SlackRequestHandler(bolt, path=SLACK_PATH), signing_secret=settings.signing_secret or "")
+
+
+def warm_up() -> None:
+    """Build the engine's indexes now rather than at the worker's first question, then leave the long-lived
+    objects (knowledge base, indexes, Bolt) out of the garbage collector's scans: a full collection over them takes
+    milliseconds, a tail on whichever ack it falls in."""
+    from bot.engine import default_engine
+
+    try:
+        default_engine().answer("qui arbitre ?")
+    except Exception as exc:  # the first question will build it (and say what is wrong); serve anyway
+        logger.warning("engine warm-up failed (%s: %s)", type(exc).__name__, exc)
+    gc.freeze()

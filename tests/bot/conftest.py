@@ -11,6 +11,7 @@ from slack_sdk import WebClient
 
 import bot.engine
 from bot.engine.answer import Answer, Ref, Source
+from bot.engine.followup import Context
 from bot.slack.client import build_web_client
 from bot.slack.middleware import DATABASES
 from srom_data.models import Evidence, Function, Governance, KnowledgeBase, Meta, Mode
@@ -38,9 +39,11 @@ class ScriptedEngine:
     def __init__(self) -> None:
         self.script: dict[str, Answer] = {}
         self.asked: list[str] = []
+        self.contexts: list[Context | None] = []
 
-    def __call__(self, question: str) -> Answer:
+    def __call__(self, question: str, context: Context | None = None) -> Answer:
         self.asked.append(question)
+        self.contexts.append(context)
         if question == "boom":
             raise RuntimeError("engine failure")
         return self.script.get(question) or simple(f"Réponse à « {question} »")

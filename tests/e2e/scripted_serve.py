@@ -10,13 +10,14 @@ import sys
 
 import bot.engine
 from bot.engine.answer import Answer, Ref, Source
+from bot.engine.followup import Context
 
 real_answer = bot.engine.answer
 
 LONG_LINES = 400
 
 
-def scripted_answer(question: str) -> Answer:
+def scripted_answer(question: str, context: Context | None = None) -> Answer:
     if "[boom]" in question:
         raise RuntimeError("scripted engine failure")
     if "[clarify]" in question:
@@ -37,7 +38,7 @@ def scripted_answer(question: str) -> Answer:
         )
     if "[en]" in question:
         return Answer(intent="mode_definition", lang="en", text="*Pooling* means sharing resources.")
-    return real_answer(question)
+    return real_answer(question, context)
 
 
 bot.engine.answer = scripted_answer

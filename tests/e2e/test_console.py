@@ -41,3 +41,16 @@ def test_piped_slash_commands_and_button_numbers(tmp_path) -> None:
     assert "[1] Partager dans le canal" in out
     assert "(publié dans le canal)" in out
     assert "Commande inconnue : `/inconnue`" in out
+
+
+def test_piped_follow_ups_are_one_conversation(tmp_path) -> None:
+    lines = ["mode pour la paie en 2017 ?", "et en 2021 ?", "et le recrutement ?", "compare avec 2013", "pourquoi ?"]
+    result = _chat(tmp_path, "\n".join(lines) + "\n", "chat")
+    assert result.returncode == 0, result.stderr
+    answers = result.stdout.strip().split("\n\n")
+    headlines = [a.splitlines()[0] for a in answers if a.strip() and not a.startswith(" ")]
+    assert "Réalisation des paies" in headlines[0] and "2017" in headlines[0]
+    assert "Réalisation des paies" in headlines[1] and "2021" in headlines[1]
+    assert "Recrutement" in headlines[2] and "2021" in headlines[2]
+    assert "Recrutement" in headlines[3] and "volution" in headlines[3]
+    assert "Je n'ai rien trouvé" not in result.stdout

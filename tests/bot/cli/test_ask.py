@@ -71,3 +71,28 @@ def test_year_outside_the_srom_is_said_not_replaced():
     data = json.loads(ask("--json", "mode paie en 2019 ?").stdout)
     assert data["year"] is None
     assert "2019" in data["text"] and "ne décrit pas" in data["text"]
+
+
+def test_session_reads_follow_ups_in_the_conversation():
+    lines = ["mode pour la paie en 2017 ?", "et en 2021 ?", "et le recrutement ?", "qui arbitre ?", "pourquoi ?"]
+    run = ask("--json", "--session", "s1", stdin="\n".join(lines) + "\n")
+    assert run.returncode == 0
+    rows = [json.loads(line) for line in run.stdout.splitlines()]
+    assert {r["session"] for r in rows} == {"s1"}
+    assert set(rows[0]) == FIELDS | {"session", "read_as"}
+    assert [(r["process"] or {}).get("id") for r in rows[:3]] == [
+        "rh.realisation-paies",
+        "rh.realisation-paies",
+        "rh.recrutement",
+    ]
+    assert [r["year"] for r in rows[:3]] == [2017, 2021, 2021]
+    assert rows[1]["read_as"] == "=rh.realisation-paies|mode en 2021"
+    assert rows[3]["read_as"] is None  # complete on its own
+    assert (rows[4]["intent"], rows[4]["read_as"]) == ("governance", "qui arbitre ?")
+
+
+def test_without_session_each_line_stands_alone():
+    run = ask("--json", stdin="mode pour la paie en 2017 ?\net en 2021 ?\n")
+    rows = [json.loads(line) for line in run.stdout.splitlines()]
+    assert rows[1]["intent"] == "unknown"
+    assert "session" not in rows[1]

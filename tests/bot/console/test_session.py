@@ -112,3 +112,25 @@ def test_the_console_shows_escaped_user_text_as_typed(session: ConsoleSession) -
     assert "&lt;" not in out
     out = session.handle("/srom-admin engagement add <b>&x titre")
     assert "« <b>&x »" in out and "&amp;" not in out, out
+
+
+def test_follow_ups_are_read_in_the_session_s_conversation() -> None:
+    """The real engine, no database: the console keeps its context in the session."""
+    console = ConsoleSession()
+    first = console.handle("mode pour la paie en 2017 ?")
+    follow_up = console.handle("et en 2021 ?")
+    reworded = console.handle("et le recrutement ?")
+    assert "Réalisation des paies" in first and "2017" in first.splitlines()[0]
+    assert "Réalisation des paies" in follow_up.splitlines()[0] and "2021" in follow_up.splitlines()[0]
+    assert "Recrutement" in reworded.splitlines()[0] and "2021" in reworded.splitlines()[0]
+    assert "Je n'ai rien trouvé" not in follow_up
+    fresh = ConsoleSession()
+    assert "Je n'ai rien trouvé" in fresh.handle("et en 2021 ?")
+
+
+def test_a_numbered_clarification_choice_becomes_the_context(session: ConsoleSession, engine: ScriptedEngine) -> None:
+    engine.script["formation ?"] = clarification()
+    session.handle("formation ?")
+    session.handle("1")
+    assert session.memory.context is not None
+    assert session.memory.context.question == engine.asked[-1]

@@ -238,3 +238,12 @@ def test_clarification_lists_candidates_once_as_buttons() -> None:
     assert texts == ["« déclarations » peut désigner plusieurs choses. Laquelle ?"]
     buttons = [e["text"]["text"] for b in blocks if b["type"] == "actions" for e in b["elements"]]
     assert buttons == ["Déclarations fiscales", "Déclarations sociales"]
+
+
+def test_a_question_read_as_an_entity_is_shown_without_its_id() -> None:
+    answer = Answer(intent="mode_lookup", text="*Paie*, 2021 : Intégration.")
+    blocks = build_answer_blocks(answer, question="=rh.paie|mode en 2021", surface="ephemeral")
+    assert "Question : mode en 2021" in str(blocks)
+    assert "=rh.paie|" not in str(blocks[0])
+    share = blocks[-1]["elements"][-1]["value"]
+    assert "=rh.paie|mode en 2021" in share  # the button still carries the question as it was read

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
+from bot.engine.answer import ProcessRef
 from bot.handlers.messages import handle_app_mention, handle_direct_message, question_text
 from bot.slack.middleware import CLAIMED_KEYS, DATABASES
 from storage.events import claim_event, event_state
 
-from ..conftest import ScriptedEngine, clarification
+from ..conftest import ScriptedEngine, clarification, simple
 
 
 def _mention(text: str = "<@UBOT> paie ?", **extra) -> dict:
@@ -95,3 +96,25 @@ def test_slackbot_and_bots_get_no_answer(engine, context, client, fake, logger) 
         handle_app_mention({**event, "type": "app_mention"}, context, client, logger)
     assert fake.calls_to("chat.postMessage") == [] and fake.calls_to("chat.postEphemeral") == []
     assert engine.asked == []
+
+
+def test_a_mention_in_the_thread_is_read_against_the_thread_s_previous_answer(
+    engine, context, client, fake, logger
+) -> None:
+    engine.script["paie 2017"] = simple(process=ProcessRef(id="rh.paie", label="Paie"), year=2017)
+    handle_app_mention(_mention("<@UBOT> paie 2017", ts="1.0"), context, client, logger)
+    handle_app_mention(_mention("<@UBOT> et en 2021 ?", ts="1.5", thread_ts="1.0"), context, client, logger)
+    handle_app_mention(_mention("<@UBOT> et en 2021 ?", ts="2.0"), context, client, logger)  # a new top-level
+    first, in_thread, top_level = engine.contexts
+    assert first is None
+    assert in_thread is not None and (in_thread.process, in_thread.year) == ("rh.paie", 2017)
+    assert top_level is None
+
+
+def test_a_direct_message_conversation_continues_without_threads(engine, context, client, fake, logger) -> None:
+    engine.script["paie 2017"] = simple(process=ProcessRef(id="rh.paie", label="Paie"), year=2017)
+    handle_direct_message(_dm("paie 2017", ts="1.0"), context, client, logger)
+    handle_direct_message(_dm("et en 2021 ?", ts="2.0"), context, client, logger)
+    handle_direct_message(_dm("pourquoi ?", ts="3.0", thread_ts="1.0"), context, client, logger)
+    assert engine.contexts[0] is None
+    assert all(c is not None and c.process == "rh.paie" for c in engine.contexts[1:])
