@@ -89,6 +89,32 @@ def context(*texts: str) -> dict:
     return {"type": "context", "elements": [{"type": "mrkdwn", "text": t[:SECTION_TEXT_LIMIT]} for t in texts]}
 
 
+def plain(text: str) -> dict:
+    """A plain_text object (titles, labels, options): Slack caps most of them at 150 characters."""
+    return {"type": "plain_text", "text": text[:150], "emoji": True}
+
+
+def modal(
+    callback_id: str,
+    title: str,
+    blocks: list[dict],
+    *,
+    submit: str | None = None,
+    close: str = "Fermer",
+    metadata: str | None = None,
+) -> dict:
+    """A modal view: without `submit`, a read-only one (what a form shows once its work is recorded)."""
+    view: dict = {"type": "modal", "callback_id": callback_id}
+    if metadata is not None:
+        view["private_metadata"] = metadata
+    view["title"] = plain(title)
+    if submit is not None:
+        view["submit"] = plain(submit)
+    view["close"] = plain(close)
+    view["blocks"] = blocks
+    return view
+
+
 def button(text: str, action_id: str, value: str, *, style: str | None = None) -> dict:
     element = {
         "type": "button",

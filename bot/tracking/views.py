@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from bot.conversation.blocks import context, escape, section, shorten
+from bot.conversation.blocks import context, escape, modal, plain, section, shorten
 from bot.tracking.blocks import state_text
 from bot.tracking.parse import (
     FIELD_COMMENT,
@@ -57,12 +57,12 @@ def build_progress_modal(
 ) -> dict:
     """The update form: one of the user's commitments, status, percent, comment (prefilled from `latest`)."""
     options = [_option(f"{c.id} — {c.title}", c.id) for c in commitments[:MAX_OPTIONS]]
-    pick: dict = {"type": "static_select", "options": options, "placeholder": _plain("Choisir un engagement")}
+    pick: dict = {"type": "static_select", "options": options, "placeholder": plain("Choisir un engagement")}
     chosen = next((o for o in options if o["value"] == selected), None)
     if chosen:
         pick["initial_option"] = chosen
     statuses = [_option(f"{EMOJI[s]} {LABELS[s]}", s) for s in STATUSES]
-    status: dict = {"type": "static_select", "options": statuses, "placeholder": _plain("Choisir un statut")}
+    status: dict = {"type": "static_select", "options": statuses, "placeholder": plain("Choisir un statut")}
     number: dict = {"type": "number_input", "is_decimal_allowed": False, "min_value": "0", "max_value": "100"}
     if latest is not None:
         status["initial_option"] = statuses[STATUSES.index(latest.status)]  # type: ignore[arg-type]
@@ -77,29 +77,12 @@ def build_progress_modal(
     ]
     if latest is not None:
         blocks.insert(0, context(f"Dernier état de *{latest.commitment_id}* : {state_text(latest)}"))
-    return {
-        "type": "modal",
-        "callback_id": VIEW_PROGRESS,
-        "title": _plain("Suivi des engagements"),
-        "submit": _plain("Enregistrer"),
-        "close": _plain("Annuler"),
-        "blocks": blocks,
-    }
+    return modal(VIEW_PROGRESS, "Suivi des engagements", blocks, submit="Enregistrer", close="Annuler")
 
 
 def build_done_view(blocks: list[dict]) -> dict:
     """What the modal shows once the update is recorded (it is recorded before this is shown)."""
-    return {
-        "type": "modal",
-        "callback_id": f"{VIEW_PROGRESS}_done",
-        "title": _plain("Suivi des engagements"),
-        "close": _plain("Fermer"),
-        "blocks": blocks,
-    }
-
-
-def _plain(text: str) -> dict:
-    return {"type": "plain_text", "text": text}
+    return modal(f"{VIEW_PROGRESS}_done", "Suivi des engagements", blocks)
 
 
 def _value(values: dict, field: str) -> object:
@@ -161,7 +144,7 @@ def build_home_blocks(items: Sequence[tuple[StoredCommitment, Entry | None]]) ->
         return []
     blocks: list[dict] = [
         {"type": "divider"},
-        {"type": "header", "text": _plain("Vos engagements")},
+        {"type": "header", "text": plain("Vos engagements")},
     ]
     for commitment, entry in items[:HOME_MAX_COMMITMENTS]:
         text = f"*{commitment.id}* — {escape(shorten(commitment.title, 150))}\n{state_text(entry)}"

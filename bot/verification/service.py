@@ -163,21 +163,7 @@ def ask_referents(
     db: Database, actor: Actor, cell: Cell, key: str, *, channel: str | None, thread_ts: str | None, question: str
 ) -> tuple[Request, bool, list[str]]:
     """Record the request (once per key); the référents to notify (empty: the function has none)."""
-    request, new = corrections.open_request(
-        db,
-        NewRequest(
-            kind="ask",
-            activity=cell.activity.id,
-            year=cell.year,
-            function=cell.function.id,
-            requester_id=actor.user_id,
-            requester_name=actor.name,
-            idempotency_key=key,
-            channel=channel,
-            thread_ts=thread_ts,
-            question=question,
-        ),
-    )
+    request, new = _open_request(db, "ask", actor, cell, key, channel=channel, thread_ts=thread_ts, question=question)
     return request, new, referents_of(db, cell.function.id)
 
 
@@ -185,14 +171,34 @@ def flag_error(
     db: Database, actor: Actor, cell: Cell, key: str, *, channel: str | None, thread_ts: str | None, question: str
 ) -> tuple[Request, bool, list[str]]:
     """Record a flag on a stated mode (audited); the référents who review it."""
-    request, new = corrections.open_request(
+    request, new = _open_request(db, "flag", actor, cell, key, channel=channel, thread_ts=thread_ts, question=question)
+    if new:
+        log_event(
+            db, actor.user_id, "flag_opened", cell.key, f"mode {cell.assessment.mode} ({cell.assessment.certainty})"
+        )
+    return request, new, referents_of(db, cell.function.id)
+
+
+def _open_request(
+    db: Database,
+    kind: str,
+    actor: Actor,
+    cell: Cell,
+    key: str,
+    *,
+    channel: str | None,
+    thread_ts: str | None,
+    question: str,
+) -> tuple[Request, bool]:
+    """An ask or a flag about a cell, recorded once per key (a flag keeps the mode it disputes)."""
+    return corrections.open_request(
         db,
         NewRequest(
-            kind="flag",
+            kind=kind,
             activity=cell.activity.id,
             year=cell.year,
             function=cell.function.id,
-            mode=cell.assessment.mode,
+            mode=cell.assessment.mode if kind == "flag" else None,
             requester_id=actor.user_id,
             requester_name=actor.name,
             idempotency_key=key,
@@ -201,8 +207,3 @@ def flag_error(
             question=question,
         ),
     )
-    if new:
-        log_event(
-            db, actor.user_id, "flag_opened", cell.key, f"mode {cell.assessment.mode} ({cell.assessment.certainty})"
-        )
-    return request, new, referents_of(db, cell.function.id)

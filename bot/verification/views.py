@@ -7,7 +7,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.conversation.blocks import context, escape, section, shorten
+from bot.conversation.blocks import context, escape, modal, plain, section, shorten
 from bot.verification.blocks import cell_heading, state_of
 from bot.verification.service import (
     COMMENT_MAX,
@@ -38,20 +38,16 @@ class Submission:
     request: int | None = None
 
 
-def _plain(text: str) -> dict:
-    return {"type": "plain_text", "text": text[:150], "emoji": True}
-
-
 def _input(field: str, label: str, element: dict, *, optional: bool = False, hint: str | None = None) -> dict:
     block = {
         "type": "input",
         "block_id": BLOCKS[field],
-        "label": _plain(label),
+        "label": plain(label),
         "element": {**element, "action_id": field},
         "optional": optional,
     }
     if hint:
-        block["hint"] = _plain(hint)
+        block["hint"] = plain(hint)
     return block
 
 
@@ -78,15 +74,15 @@ def build_verify_modal(
         )
         blocks.append(context(f"Corrections précédentes : {lines}"))
     options = [
-        {"text": _plain(f"{code} — {kb.mode(code).label}"), "value": code}
+        {"text": plain(f"{code} — {kb.mode(code).label}"), "value": code}
         for code in MODES
         if code in {m.code for m in kb.modes}
     ]
-    select: dict = {"type": "static_select", "options": options, "placeholder": _plain("Choisir le mode")}
+    select: dict = {"type": "static_select", "options": options, "placeholder": plain("Choisir le mode")}
     chosen = mode or (a.mode if a.certainty != "unspecified" else None)
     if chosen in MODES:
         select["initial_option"] = next(o for o in options if o["value"] == chosen)
-    source = {"type": "plain_text_input", "max_length": SOURCE_MAX, "placeholder": _plain("diagramme original, p. 14")}
+    source = {"type": "plain_text_input", "max_length": SOURCE_MAX, "placeholder": plain("diagramme original, p. 14")}
     comment = {"type": "plain_text_input", "multiline": True, "max_length": COMMENT_MAX}
     blocks += [
         {"type": "divider"},
@@ -102,25 +98,13 @@ def build_verify_modal(
     metadata = {"a": cell.activity.id, "y": cell.year}
     if request is not None:
         metadata["r"] = request
-    return {
-        "type": "modal",
-        "callback_id": VIEW_VERIFY,
-        "private_metadata": json.dumps(metadata),
-        "title": _plain("Mode de gestion"),
-        "submit": _plain("Enregistrer"),
-        "close": _plain("Annuler"),
-        "blocks": blocks,
-    }
+    return modal(
+        VIEW_VERIFY, "Mode de gestion", blocks, submit="Enregistrer", close="Annuler", metadata=json.dumps(metadata)
+    )
 
 
 def build_done_view(blocks: list[dict]) -> dict:
-    return {
-        "type": "modal",
-        "callback_id": f"{VIEW_VERIFY}_done",
-        "title": _plain("Mode de gestion"),
-        "close": _plain("Fermer"),
-        "blocks": blocks,
-    }
+    return modal(f"{VIEW_VERIFY}_done", "Mode de gestion", blocks)
 
 
 def _value(values: dict, field: str) -> object:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from bot.conversation.blocks import context, escape, section, shorten
+from bot.conversation.blocks import context, escape, modal, plain, section, shorten
 from bot.conversation.reply import Invocation, Reply, error_reply
 from bot.engine.default import current_kb
 from bot.tracking.access import Actor
@@ -32,10 +32,6 @@ ACTION_VERIFY_WALK = "srom_verify_walk"
 VIEW_WALK = "srom_verify_walk_modal"
 BLOCK_MODE, BLOCK_SOURCE = "srom_walk_mode", "srom_walk_source"
 SKIP = "skip"
-
-
-def _plain(text: str) -> dict:
-    return {"type": "plain_text", "text": text[:150], "emoji": True}
 
 
 def function_cells(kb: KnowledgeBase, function_id: str) -> list[Cell]:
@@ -62,18 +58,12 @@ def build_walk_view(kb: KnowledgeBase, function_id: str, position: int, *, sourc
     meta = {"f": function_id, "p": position, "s": source, "n": done}
     if found is None:
         text = f"✅ Fin du parcours de *{escape(label)}* : {done} cellule(s) renseignée(s) dans ce parcours."
-        return {
-            "type": "modal",
-            "callback_id": f"{VIEW_WALK}_done",
-            "title": _plain("Cellules à renseigner"),
-            "close": _plain("Fermer"),
-            "blocks": [section(text)],
-        }
+        return modal(f"{VIEW_WALK}_done", "Cellules à renseigner", [section(text)])
     index, cell = found
     meta.update(p=index, a=cell.activity.id, y=cell.year)
     remaining = sum(1 for c in function_cells(kb, function_id)[index:] if c.assessment.certainty == "unspecified")
-    options = [{"text": _plain(f"{m.code} — {m.label}"), "value": m.code} for m in kb.modes if m.code in MODES]
-    options.append({"text": _plain("Je ne sais pas (passer)"), "value": SKIP})
+    options = [{"text": plain(f"{m.code} — {m.label}"), "value": m.code} for m in kb.modes if m.code in MODES]
+    options.append({"text": plain("Je ne sais pas (passer)"), "value": SKIP})
     blocks: list[dict] = [
         context(f"{escape(label)} · {remaining} cellule(s) à renseigner · {done} renseignée(s) dans ce parcours"),
         section(f"*{escape(cell.label)}* — carte {cell.year}"),
@@ -85,7 +75,7 @@ def build_walk_view(kb: KnowledgeBase, function_id: str, position: int, *, sourc
         {
             "type": "input",
             "block_id": BLOCK_MODE,
-            "label": _plain("Mode sur le diagramme original"),
+            "label": plain("Mode sur le diagramme original"),
             "element": {"type": "radio_buttons", "action_id": "mode", "options": options},
         }
     )
@@ -94,26 +84,25 @@ def build_walk_view(kb: KnowledgeBase, function_id: str, position: int, *, sourc
             {
                 "type": "input",
                 "block_id": BLOCK_SOURCE,
-                "label": _plain("Source (pour tout le parcours)"),
+                "label": plain("Source (pour tout le parcours)"),
                 "element": {
                     "type": "plain_text_input",
                     "action_id": "source",
                     "max_length": SOURCE_MAX,
-                    "placeholder": _plain("diagramme original, p. 14"),
+                    "placeholder": plain("diagramme original, p. 14"),
                 },
             }
         )
     else:
         blocks.append(context(f"Source : {escape(source)}"))
-    return {
-        "type": "modal",
-        "callback_id": VIEW_WALK,
-        "private_metadata": json.dumps(meta, ensure_ascii=False),
-        "title": _plain("Cellules à renseigner"),
-        "submit": _plain("Suivant"),
-        "close": _plain("Terminer"),
-        "blocks": blocks,
-    }
+    return modal(
+        VIEW_WALK,
+        "Cellules à renseigner",
+        blocks,
+        submit="Suivant",
+        close="Terminer",
+        metadata=json.dumps(meta, ensure_ascii=False),
+    )
 
 
 def open_walk(value: str, invocation: Invocation) -> Reply:
