@@ -7,8 +7,11 @@ previous answer (the context lives in memory, for this run only).
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from collections.abc import Sequence
+from contextlib import closing
+from pathlib import Path
 
 from bot.cli.render import render_text
 from bot.engine import Answer, Context, default_engine
@@ -22,11 +25,22 @@ def _install_corrections() -> None:
         path = load_settings().srom_db_path
     except SettingsError:
         return
-    if path.exists():
+    if _holds_corrections(path):  # a cheap look first: the store's library costs a tenth of a second to import
         from bot.verification.setup import install_corrections
         from storage.db import DatabaseProvider
 
         install_corrections(DatabaseProvider(path, migrate_on_open=True))
+
+
+def _holds_corrections(path: Path) -> bool:
+    """The database exists and holds at least one staff correction (read-only, with the standard library)."""
+    if not path.exists():
+        return False
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+            return conn.execute("SELECT 1 FROM corrections LIMIT 1").fetchone() is not None
+    except sqlite3.Error:  # no corrections table yet (an older database), or not a database: nothing to apply
+        return False
 
 
 def run_ask(words: Sequence[str], as_json: bool = False, session: str | None = None) -> int:
