@@ -102,6 +102,10 @@ class Engine:
         asks_mode = says_mode or bool(q.years)
         asks_who = bool(cues.WHO.search(q.flat)) and not says_mode
 
+        if cues.REASON.search(q.flat) and not (says_mode or q.years):
+            found = self._reason_search(q)
+            if found:
+                return found
         if asks_who and cues.NAMES_COMMITMENT.search(q.flat) and re.search(r"\breferent", q.flat):
             # "qui est référent de l'engagement achats ?" asks about tracking, not about the governance
             return self._commitments(q, hits, context_function)
@@ -281,6 +285,18 @@ class Engine:
         if not words or not any(len(w) >= 4 for w in words):
             return None
         needed = len(words) if len(words) <= 2 else max(2, -(-3 * len(words) // 5))  # all, or 60 % of them
+        found = [h for h in self.search.search(words) if h.matched >= needed]
+        return guide.fallback(q.lang, found, self.view.functions) if found else None
+
+    def _reason_search(self, q: Query) -> Answer | None:
+        """The narrative, for a reason or a legal basis asked about a topic: the passages that hold the topic's
+        words (all of them, or 60 % of a long question), whatever the topic names on the maps."""
+        asked = {w for m in cues.REASON.finditer(q.flat) for w in m.group(0).split()}
+        parts = [p for w in q.content if w not in asked for p in w.split("-")]
+        words = [w for w in dict.fromkeys(parts) if len(w) >= 3 and w not in GENERIC_WORDS and w not in LISTING_WORDS]
+        if not words:
+            return None
+        needed = len(words) if len(words) <= 2 else max(2, -(-3 * len(words) // 5))
         found = [h for h in self.search.search(words) if h.matched >= needed]
         return guide.fallback(q.lang, found, self.view.functions) if found else None
 

@@ -70,10 +70,14 @@ class PassageSearch:
         total = sum(weights.values()) or 1.0
         holding = {stem: self._holding(stem) for stem in stems}
         hits = []
+        exact: dict[int, int] = {}
         for rowid, score in rows:
             found = [stem for stem in stems if rowid in holding[stem]]
             hits.append(SearchHit(self.passages[rowid], score, len(found), sum(weights[f] for f in found) / total))
-        hits.sort(key=lambda h: (-h.matched, h.score))
+            # the word itself (or its plural) beats a longer word sharing its stem ("centrale" over "centraliser")
+            words = self._folded[rowid]
+            exact[id(hits[-1])] = sum(1 for t in terms if t in words or f"{t}s" in words or t.rstrip("s") in words)
+        hits.sort(key=lambda h: (-h.matched, -exact[id(h)], h.score))
         return hits[:limit]
 
 
