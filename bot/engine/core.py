@@ -227,6 +227,15 @@ class Engine:
             return topics.mode_list(self.view, q.lang, modes[0], q.years, fid, block.id, self._preface(q))
         if block and cues.BLOCK_CONTENT.search(q.flat) and not (modes or cues.WHICH_MODE.search(q.flat)):
             return topics.block_structure(self.view, q.lang, self.view.items[top.entity], q.years)
+        if item and item.activity and cues.CONTENT_OF.search(q.flat) and not (modes or cues.WHICH_MODE.search(q.flat)):
+            # "la paie, y a quoi dedans ?": an activity holds nothing; the block it sits in (that year) does
+            placed = [
+                p.block
+                for y, p in sorted(item.activity.placements.items())
+                if p.block and (y in q.years or not q.years)
+            ]
+            if placed and placed[-1] in self.view.items:
+                return topics.block_structure(self.view, q.lang, self.view.items[placed[-1]], q.years)
         return self._about_entity(q, top.entity) or guide.unknown_answer(q.lang)
 
     def _about_mode(self, code: str, function: str | None, years: list[int]) -> tuple[list, list]:

@@ -110,8 +110,11 @@ FUNCTION_SCOPE = re.compile(
 WHICH_MODE = re.compile(r"\b(?:c est quel mode|quel mode|which mode|what mode|quel type de mode)\b")
 BLOCK_CONTENT = re.compile(
     r"\b(?:activites|activities|bloc|block|contient|contains|dans le bloc|in the block|qu est ce qu il y a|"
-    r"qu y a[- ]t[- ]il|what s in|whats in|liste des|list)\b"
+    r"qu y a[- ]t[- ]il|what s in|whats in|liste des|list|y a quoi|dedans|inside|contenu|contents|on trouve quoi|"
+    r"qu est ce qu on (?:y )?trouve|what is in|what are in)\b"
 )
+# Asking what a thing holds, in words that name no block ("y a quoi dedans", "what's inside").
+CONTENT_OF = re.compile(r"\b(?:blocs?|blocks?|y a quoi|dedans|inside|contenu|contents|on trouve quoi)\b")
 LETTERS = re.compile(r"(?<![A-Za-z\u00C0-\u017F])([ACHMI])(?![A-Za-z\u00C0-\u017F])")
 SINGLE_MODE_LETTER = re.compile(r"(?:\b(?:le|la|l|mode|lettre|letter|code|un|une|the|en)\s+|\()([ACHMI])(?:\)|\b)(?!')")
 COUNT_FUNCTIONS = re.compile(

@@ -1,0 +1,35 @@
+"""General mechanisms of understanding, each tried on phrasings of the source text that no labelled set holds:
+reasons and legal bases from the narrative, what a block holds asked in chat words."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        ("quelle base légale pour la centrale d'achat ?", "L711-8"),
+        ("pourquoi la paie est centralisée ?", "Pôle Administration Paie centralisé"),
+    ],
+)
+def test_a_reason_or_a_legal_basis_is_answered_from_the_narrative(engine: Engine, question: str, quoted: str):
+    a = engine.answer(question)
+    assert a.intent == "fallback_search"
+    assert any(quoted in s.quote for s in a.sources)
+
+
+@pytest.mark.parametrize(
+    ("question", "block"),
+    [
+        ("y a quoi dedans les achats ?", "jur.achats"),
+        ("les achats, y a quoi dedans franchement ?", "jur.achats"),
+        ("la paie y a quoi dedans", "rh.administration-paye"),
+    ],
+)
+def test_what_a_block_holds_in_chat_words(engine: Engine, question: str, block: str):
+    a = engine.answer(question)
+    assert a.intent == "structure"
+    assert a.process is not None and a.process.id == block
