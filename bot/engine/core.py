@@ -84,7 +84,7 @@ class Engine:
         if (
             not q.text
             or cues.HELP.match(q.flat)
-            or (cues.HELP_ANYWHERE.search(q.flat) and len(q.content) <= 2)
+            or (cues.HELP_ANYWHERE.search(q.flat) and len(q.content) <= 2 and not self._names_a_thing(q))
             or (cues.COURTESY.search(q.flat) and all(cues.COURTESY.fullmatch(w) for w in q.content))
         ):  # a greeting or a thank-you that names nothing: the help
             return guide.help_answer(lang, self.kb.meta.region)
@@ -196,6 +196,11 @@ class Engine:
                 return found
             return topics.structure(self.view, lang, context_function, q.years[0] if q.years else None)
         return self._fallback(q, subject_hits_weak)
+
+    def _names_a_thing(self, q: Query) -> bool:
+        """The question names something of the SROM in full ("le bureau sert à quoi ?" is no call for help)."""
+        hits, _ = self.matcher.match(q.content, q.lang)
+        return any(h.score >= 0.95 and self._kind(h) != "mode" for h in hits)
 
     def _about_subject(self, q: Query, subject_hits: list[Hit], modes: list[str]) -> Answer:
         # A name written out whole ("relations avec la tutelle") beats a shorter shared one ("relations tutelle").

@@ -33,3 +33,16 @@ def test_what_a_block_holds_in_chat_words(engine: Engine, question: str, block: 
     a = engine.answer(question)
     assert a.intent == "structure"
     assert a.process is not None and a.process.id == block
+
+
+@pytest.mark.parametrize(
+    ("question", "instance"), [("le bureau sert à quoi ?", "gouv.bureau"), ("le GPL ça sert à quoi", "gouv.gpl")]
+)
+def test_a_body_named_in_full_is_no_call_for_help(engine: Engine, question: str, instance: str):
+    a = engine.answer(question)
+    assert a.intent == "governance"
+    assert instance in [i.id for i in a.instances]
+
+
+def test_asking_what_the_bot_is_for_is_still_help(engine: Engine):
+    assert engine.answer("tu sers à quoi ?").intent == "help"
