@@ -636,6 +636,8 @@ class Engine:
             answer = topics.governance(self.view, q.lang, instances, roles, facts, composition)
         if function in self.view.functions:
             answer = answer.model_copy(update={"function": self.view.function_ref(self.view.functions[function])})
+        if len(q.years) == 1 and any(f.year == q.years[0] for f in facts[:2]):  # a fact of the year asked
+            answer = answer.model_copy(update={"year": q.years[0]})
         return answer
 
     def _narrative(self, q: Query, evidence: list) -> Answer:

@@ -46,3 +46,10 @@ def test_a_body_named_in_full_is_no_call_for_help(engine: Engine, question: str,
 
 def test_asking_what_the_bot_is_for_is_still_help(engine: Engine):
     assert engine.answer("tu sers à quoi ?").intent == "help"
+
+
+def test_an_english_governance_question_reads_the_french_facts_in_english_word_order(engine: Engine):
+    a = engine.answer("who was in charge of the regional IS function in 2013?")
+    assert a.intent == "governance"
+    assert a.year == 2013
+    assert any("délègue à la CCI Nantes St-Nazaire" in s.quote for s in a.sources)
