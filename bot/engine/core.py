@@ -302,11 +302,18 @@ class Engine:
         found = [h for h in self.search.search(words) if h.matched >= needed]
         return guide.fallback(q.lang, found, self.view.functions) if found else None
 
+    def _narrative_words(self, q: Query) -> list[str]:
+        """The question's words as the narrative's French words: an English word is searched as the French word the
+        lexicon gives for it ("objectives" is "objectifs")."""
+        if q.lang != "en":
+            return q.content
+        return [w for word in q.content for w in self.governance.french(word).split()]
+
     def _reason_search(self, q: Query) -> Answer | None:
         """The narrative, for a reason or a legal basis asked about a topic: the passages that hold the topic's
         words (all of them, or 60 % of a long question), whatever the topic names on the maps."""
         asked = {w for m in cues.REASON.finditer(q.flat) for w in m.group(0).split()}
-        parts = [p for w in q.content if w not in asked for p in w.split("-")]
+        parts = [p for w in self._narrative_words(q) if w not in asked for p in w.split("-")]
         words = [w for w in dict.fromkeys(parts) if len(w) >= 3 and w not in GENERIC_WORDS and w not in LISTING_WORDS]
         if not words:
             return None
@@ -649,7 +656,7 @@ class Engine:
         return guide.fallback(q.lang, hits[:3], self.view.functions)
 
     def _fallback(self, q: Query, weak: list[Hit]) -> Answer:
-        terms = [w for w in q.content if len(w) >= 3]
+        terms = [w for w in self._narrative_words(q) if len(w) >= 3]
         hits = self.search.search(terms)
         if hits:
             needed = max(1, (len(set(terms)) + 1) // 2)

@@ -53,3 +53,10 @@ def test_an_english_governance_question_reads_the_french_facts_in_english_word_o
     assert a.intent == "governance"
     assert a.year == 2013
     assert any("délègue à la CCI Nantes St-Nazaire" in s.quote for s in a.sources)
+
+
+@pytest.mark.parametrize("question", ["who wrote the SROM?", "why was the SROM written?"])
+def test_an_english_question_searches_the_narrative_in_its_french_words(engine: Engine, question: str):
+    a = engine.answer(question)
+    assert a.intent == "fallback_search"
+    assert "Ses rédacteurs ont souhaité" in a.sources[0].quote
