@@ -220,6 +220,11 @@ class Engine:
             return self._clarify(q, subject_hits)
         item = self.view.items.get(top.entity)
         unmapped = item is not None and item.activity is not None and item.activity.kind == "action"
+        if top.entity in self.view.named and (
+            q.years or cues.WHICH_MODE.search(q.flat) or re.search(r"\bmodes?\b", q.flat)
+        ):
+            # "mode de gestion des relations presse en 2021 ?": an objective has no map, hence no mode; said so
+            return topics.named_item_mode(self.view, q.lang, top.entity, top.alias, q.years)
         if (top.entity in self.view.named or unmapped) and cues.DEFINITION.search(q.flat) and not (modes or q.years):
             # "la TRIA c'est quoi", "c'est quoi le logo full CCI ?": the narrative defines it, not a map
             found = self._leftover_search(q, [])

@@ -60,3 +60,11 @@ def test_an_english_question_searches_the_narrative_in_its_french_words(engine: 
     a = engine.answer(question)
     assert a.intent == "fallback_search"
     assert "Ses rédacteurs ont souhaité" in a.sources[0].quote
+
+
+def test_a_mode_asked_of_an_objective_says_the_text_gives_none(engine: Engine):
+    a = engine.answer("mode de gestion des relations presse en 2021 ?")
+    assert a.intent == "mode_lookup"
+    assert a.mode is None and a.year == 2021
+    assert a.process is not None and "relations presse" in a.process.label
+    assert "aucun mode de gestion en 2021" in a.text
