@@ -572,6 +572,15 @@ class Engine:
             ids = [h.entity for h in hits if h.score >= 0.9 and self._kind(h) == "commitment"]
         if not function and re.search(r"\bgouv\w*|governance\b", q.text):
             function = "GOUV"
+        if not function and not any(h.score >= 0.8 and self._kind(h) == "instance" for h in hits):
+            # "engagements sur les achats": a block or an activity named whole says whose commitments (a body named,
+            # "le rapport annuel pour le Bureau", asks about the commitments' follow-up, every function's)
+            owners = {
+                self.view.function_of(h.entity)
+                for h in hits
+                if h.score >= 0.95 and self._kind(h) in ("block", "activity")
+            }
+            function = owners.pop() if len(owners) == 1 else None
         pool = [
             c
             for c in self.kb.commitments

@@ -68,3 +68,16 @@ def test_a_mode_asked_of_an_objective_says_the_text_gives_none(engine: Engine):
     assert a.mode is None and a.year == 2021
     assert a.process is not None and "relations presse" in a.process.label
     assert "aucun mode de gestion en 2021" in a.text
+
+
+@pytest.mark.parametrize(
+    "question", ["engagements sur les achats ?", "qui est référent de l'engagement achats mutualisés ?"]
+)
+def test_a_block_named_says_whose_commitments(engine: Engine, question: str):
+    a = engine.answer(question)
+    assert a.intent == "commitments"
+    assert a.function is not None and a.function.id == "JUR"
+
+
+def test_commitments_asked_with_a_body_stay_every_functions(engine: Engine):
+    assert engine.answer("prépare le rapport annuel pour le Bureau sur les engagements").function is None
