@@ -160,7 +160,11 @@ class Engine:
         ):  # "combien de jours de congés il me reste": the asker's own case, which no SROM answers
             return guide.unknown_answer(lang)
         if subject_hits and not (instances and self._kind(hits[0]) == "instance" and not asks_mode):
-            if asks_who:  # "qui a porté le logo full CCI": the narrative says who, the map does not
+            if asks_who and not (
+                q.years and any(map(self._mapped, subject_hits[0].targets or [subject_hits[0].entity]))
+            ):
+                # "qui a porté le logo full CCI": the narrative says who, the map does not; "qui gère la paie en
+                # 2017 ?" is the map's mode of that year (who holds it: each CCI, or the region)
                 found = self._leftover_search(q, [])
                 if found:
                     return found
@@ -196,6 +200,11 @@ class Engine:
                 return found
             return topics.structure(self.view, lang, context_function, q.years[0] if q.years else None)
         return self._fallback(q, subject_hits_weak)
+
+    def _mapped(self, entity_id: str) -> bool:
+        """An activity or a block drawn on a map (an action of the narrative is not)."""
+        item = self.view.items.get(entity_id)
+        return item is not None and not (item.activity is not None and item.activity.kind == "action")
 
     def _names_a_thing(self, q: Query) -> bool:
         """The question names something of the SROM in full ("le bureau sert à quoi ?" is no call for help)."""
@@ -482,8 +491,12 @@ class Engine:
         ids = list(dict.fromkeys(targets))
         if function:
             ids = [t for t in ids if function in (t, self.view.function_of(t))] or ids
-        if years:
-            ids = [t for t in ids if self._present(t, years)] or ids
+        if years:  # a year of the SROM is a map's year: what a map draws beats an objective or a theme, on none
+            ids = (
+                [t for t in ids if t not in self.view.named and self._present(t, years)]
+                or [t for t in ids if self._present(t, years)]
+                or ids
+            )
         if modes:
             ids = [t for t in ids if self._has_mode(t, modes, years)] or ids
             # Both in the mode named, one by the text's own words, the other deduced from them: the text's one.

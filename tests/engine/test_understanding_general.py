@@ -81,3 +81,23 @@ def test_a_block_named_says_whose_commitments(engine: Engine, question: str):
 
 def test_commitments_asked_with_a_body_stay_every_functions(engine: Engine):
     assert engine.answer("prépare le rapport annuel pour le Bureau sur les engagements").function is None
+
+
+@pytest.mark.parametrize(
+    ("question", "process", "year"),
+    [
+        ("qui gère la paie en 2017 ?", "rh.realisation-paies", 2017),
+        ("c'est qui qui fait la paie en 2017 ?", "rh.realisation-paies", 2017),
+        ("la formation est gérée comment en 2021 ?", "rh.formation", 2021),
+        ("formation 2021 ?", "rh.formation", 2021),
+    ],
+)
+def test_who_handles_a_mapped_activity_in_a_year_is_its_mode(engine: Engine, question: str, process: str, year: int):
+    a = engine.answer(question)
+    assert a.intent == "mode_lookup"
+    assert a.process is not None and a.process.id == process
+    assert a.year == year
+
+
+def test_a_name_shared_by_a_function_and_an_activity_still_asks_back_with_a_year(engine: Engine):
+    assert engine.answer("communication 2021 ?").intent == "clarification"
