@@ -36,6 +36,8 @@ GENERIC_WORDS = frozenset(
     carte carto map macro quelles quels tout toutes passent passe sont reste restent volet volets pole poles
     perimetre perimetres regroupe regroupent inclut incluent englobe englobent""".split()
 )  # share of an alias a question must cover to name its entity
+FULL_NAME = 0.98  # a name matched whole (its plural or feminine too)
+FULL_NAME_SHARE = 0.34  # the weighted share of the question such a name must cover to be accepted whatever is beside
 CLOSE_RUN = 0.06  # two entities this close are a clarification, not a guess
 FORCED = re.compile(r"^=([A-Za-z0-9_.\-?]+)\|")
 
@@ -453,7 +455,12 @@ class Engine:
             if total and self._kind(h) not in ("function", "mode", "instance", "commitment"):
                 covered = sum(weights.get(word, 0.0) for word in (h.said or h.used) if word not in context)
                 share = min(1.0, covered / total)
-                h = Hit(h.entity, h.score * (0.55 + 0.45 * share), h.weight, h.alias, h.targets, h.used)
+                score = h.score * (0.55 + 0.45 * share)
+                if h.score >= FULL_NAME and share >= FULL_NAME_SHARE:
+                    # a name said whole and a good part of the question: a word or two beside it ("y a quoi
+                    # dedans", "des collaborateurs") do not make it a guess
+                    score = max(score, ACCEPT)
+                h = Hit(h.entity, score, h.weight, h.alias, h.targets, h.used)
             out.append(h)
         return out
 

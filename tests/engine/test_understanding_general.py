@@ -101,3 +101,9 @@ def test_who_handles_a_mapped_activity_in_a_year_is_its_mode(engine: Engine, que
 
 def test_a_name_shared_by_a_function_and_an_activity_still_asks_back_with_a_year(engine: Engine):
     assert engine.answer("communication 2021 ?").intent == "clarification"
+
+
+def test_a_name_said_whole_is_not_lost_among_words_beside_it(engine: Engine):
+    a = engine.answer("qui gère la formation des collaborateurs en 2021 ?")
+    assert a.intent == "mode_lookup"
+    assert a.process is not None and a.process.id == "rh.formation"
