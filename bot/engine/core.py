@@ -696,7 +696,13 @@ class Engine:
             needed = max(1, (len(set(terms)) + 1) // 2)
             # English words are foreign to the French narrative: only French questions are weighed so.
             floor = FALLBACK_SHARE if q.lang == "fr" else 0.0
-            good = [h for h in hits if h.matched >= needed and h.share >= floor]
+            good = [
+                h
+                for h in hits
+                if h.matched >= needed
+                and h.share >= floor
+                and (len(terms) > 2 or self.search.together(h.passage, terms))
+            ]
             if good:
                 return guide.fallback(q.lang, good, self.view.functions)
         # A short name half-recognised is a question back, never an answer; unless the question has words the SROM

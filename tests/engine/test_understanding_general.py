@@ -107,3 +107,14 @@ def test_a_name_said_whole_is_not_lost_among_words_beside_it(engine: Engine):
     a = engine.answer("qui gère la formation des collaborateurs en 2021 ?")
     assert a.intent == "mode_lookup"
     assert a.process is not None and a.process.id == "rh.formation"
+
+
+def test_words_a_passage_holds_only_far_apart_are_out_of_scope(engine: Engine):
+    # "Nantes" in the list of the five CCIs and "temps de travail" a line later: a coincidence, not an answer
+    assert engine.answer("quel temps fait-il à Nantes ?").intent == "unknown"
+
+
+def test_words_a_passage_holds_together_are_still_found(engine: Engine):
+    a = engine.answer("temps de travail ?")
+    assert a.intent == "fallback_search"
+    assert any("temps de travail" in s.quote for s in a.sources)
