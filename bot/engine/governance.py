@@ -12,7 +12,8 @@ from bot.engine.topics import verb_stem
 from srom_data.models import Fact, Instance, KnowledgeBase, Role
 from srom_data.text import key
 
-# English verbs of governance questions (and irregular French forms), to the French stems the document uses.
+# English verbs of governance questions (and irregular French forms, and French synonyms), to the French stems the
+# document uses.
 EN_VERBS = {
     "arbitrat": "arbitr",
     "deliberat": "deliber",
@@ -39,9 +40,18 @@ EN_VERBS = {
     "lead": "impuls",
     "prepar": "prepar",
     "orient": "orient",
+    "oversee": "suiv",
+    "supervis": "suiv",
+    "coordinat": "coordonn",
     # French verbs whose forms do not share the infinitive's stem
     "suit": "suiv",
     "suiv": "suiv",
+    # French verbs the text does not use, to the text's own verb for the same act
+    "tranch": "arbitr",
+    "approuv": "valid",
+    "enterin": "valid",
+    "ratifi": "valid",
+    "chapeaut": "pilot",
 }
 
 

@@ -118,3 +118,13 @@ def test_words_a_passage_holds_together_are_still_found(engine: Engine):
     a = engine.answer("temps de travail ?")
     assert a.intent == "fallback_search"
     assert any("temps de travail" in s.quote for s in a.sources)
+
+
+@pytest.mark.parametrize(
+    ("question", "instance"),
+    [("qui tranche ?", "gouv.bureau"), ("qui approuve les schémas sectoriels ?", "gouv.bureau")],
+)
+def test_a_role_asked_with_another_verb(engine: Engine, question: str, instance: str):
+    a = engine.answer(question)
+    assert a.intent == "governance"
+    assert instance in [i.id for i in a.instances]
