@@ -75,11 +75,12 @@ EVENT = re.compile(
     r"avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|"
     r"august|september|october|november|december|20[01]\d)\b"
 )
-# A reason or a legal basis asked ("pourquoi", "base légale", "required by law"): the narrative says it, never a
-# map's mode or a commitment's title.
+# A reason, a date or a legal basis asked ("pourquoi", "depuis quand", "base légale", "required by law"): the
+# narrative says it, never a map's mode or a commitment's title.
 REASON = re.compile(
     r"\b(?:pourquoi|why|raisons?|reasons?|motifs?|base legale|bases legales|fondements?|legal basis|loi|lois|law|"
-    r"laws|obligations? legales?|legal obligations?|required by|en application)\b"
+    r"laws|obligations? legales?|legal obligations?|required by|en application|quand|depuis quand|when|since when|"
+    r"en quelle annee|quelle annee|what year|which year|a quelle date|quelle date)\b"
 )
 GOVERNANCE_OVERVIEW = re.compile(
     r"\b(?:(?:quelles?|lesquelles|liste|list|which|what|toutes) (?:sont |are )?(?:les |of )?(?:the )?"

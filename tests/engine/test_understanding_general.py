@@ -128,3 +128,17 @@ def test_a_role_asked_with_another_verb(engine: Engine, question: str, instance:
     a = engine.answer(question)
     assert a.intent == "governance"
     assert instance in [i.id for i in a.instances]
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        ("depuis quand la CCI Pays de la Loire est centrale d'achat ?", "Les premiers marchés émis"),
+        ("when was the regional IT department created?", "direction régionale hiérarchique des systèmes"),
+        ("why did the finance function not integrate?", "gains potentiels d’une intégration"),
+    ],
+)
+def test_a_date_or_a_reason_is_answered_from_the_narrative(engine: Engine, question: str, quoted: str):
+    a = engine.answer(question)
+    assert a.intent == "fallback_search"
+    assert quoted in a.sources[0].quote
