@@ -127,7 +127,7 @@ class Engine:
             cues.DEFINITION.search(q.flat) and not (q.years or context_function)
         )
         if modes and (defining or cues.LIST_ALL_MODES.search(q.flat)) and not instances:
-            return topics.mode_definition(self.view, lang, modes)
+            return topics.mode_definition(self.view, lang, self._defined_modes(q, modes))
         if not modes and cues.LIST_ALL_MODES.search(q.flat):
             return topics.mode_definition(self.view, lang, [])
 
@@ -173,7 +173,7 @@ class Engine:
             return self._about_subject(q, subject_hits, modes)
         if modes:
             if cues.WHICH_MODE.search(q.flat) and not (q.years or context_function):
-                return topics.mode_definition(self.view, lang, modes)
+                return topics.mode_definition(self.view, lang, self._defined_modes(q, modes))
             if q.years or q.foreign_years or context_function or cues.LISTING.search(q.flat):
                 found = self._leftover_search(q, hits)
                 if found:
@@ -190,7 +190,7 @@ class Engine:
                     self._preface(q),
                     self._about_mode(modes[0], context_function, years),
                 )
-            return topics.mode_definition(self.view, lang, modes)
+            return topics.mode_definition(self.view, lang, self._defined_modes(q, modes))
         if context_function and cues.STRUCTURE.search(q.flat) and not instances:
             return topics.structure(self.view, lang, context_function, q.years[0] if q.years else None)
         gov = self._governance(q, instances, function=context_function)
@@ -202,6 +202,11 @@ class Engine:
                 return found
             return topics.structure(self.view, lang, context_function, q.years[0] if q.years else None)
         return self._fallback(q, subject_hits_weak)
+
+    def _defined_modes(self, q: Query, modes: list[str]) -> list[str]:
+        """The modes to define: all of them (an empty list) when one is named among "les modes" asked about
+        together ("les modes sont hiérarchisés ? l'intégration c'est le niveau ultime ?")."""
+        return [] if len(modes) == 1 and re.search(r"\bmodes\b", q.flat) else modes
 
     def _mapped(self, entity_id: str) -> bool:
         """An activity or a block drawn on a map (an action of the narrative is not)."""

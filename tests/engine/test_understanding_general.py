@@ -142,3 +142,9 @@ def test_a_date_or_a_reason_is_answered_from_the_narrative(engine: Engine, quest
     a = engine.answer(question)
     assert a.intent == "fallback_search"
     assert quoted in a.sources[0].quote
+
+
+def test_one_mode_named_among_the_modes_asked_together_defines_them_all(engine: Engine):
+    a = engine.answer("est-ce que les modes sont hiérarchisés ? l'intégration c'est le niveau ultime ?")
+    assert a.intent == "mode_definition"
+    assert all(f"({code})" in a.text for code in "ACHMI")
