@@ -104,7 +104,7 @@ class Engine:
         asks_mode = says_mode or bool(q.years)
         asks_who = bool(cues.WHO.search(q.flat)) and not says_mode
 
-        if cues.REASON.search(q.flat) and not (says_mode or q.years):
+        if (cues.REASON.search(q.flat) or (cues.WHEN.search(q.flat) and not modes)) and not (says_mode or q.years):
             found = self._reason_search(q)
             if found:
                 return found
@@ -333,7 +333,7 @@ class Engine:
     def _reason_search(self, q: Query) -> Answer | None:
         """The narrative, for a reason or a legal basis asked about a topic: the passages that hold the topic's
         words (all of them, or 60 % of a long question), whatever the topic names on the maps."""
-        asked = {w for m in cues.REASON.finditer(q.flat) for w in m.group(0).split()}
+        asked = {w for cue in (cues.REASON, cues.WHEN) for m in cue.finditer(q.flat) for w in m.group(0).split()}
         parts = [p for w in self._narrative_words(q) if w not in asked for p in w.split("-")]
         words = [w for w in dict.fromkeys(parts) if len(w) >= 3 and w not in GENERIC_WORDS and w not in LISTING_WORDS]
         if not words:

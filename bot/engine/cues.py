@@ -75,12 +75,17 @@ EVENT = re.compile(
     r"avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|"
     r"august|september|october|november|december|20[01]\d)\b"
 )
-# A reason, a date or a legal basis asked ("pourquoi", "depuis quand", "base légale", "required by law"): the
-# narrative says it, never a map's mode or a commitment's title.
+# A reason or a legal basis asked ("pourquoi", "base légale", "required by law"): the narrative says it, never a
+# map's mode or a commitment's title.
 REASON = re.compile(
     r"\b(?:pourquoi|why|raisons?|reasons?|motifs?|base legale|bases legales|fondements?|legal basis|loi|lois|law|"
-    r"laws|obligations? legales?|legal obligations?|required by|en application|quand|depuis quand|when|since when|"
-    r"en quelle annee|quelle annee|what year|which year|a quelle date|quelle date)\b"
+    r"laws|obligations? legales?|legal obligations?|required by|en application)\b"
+)
+# A date asked ("depuis quand", "what year"): the narrative too, unless a mode is named ("harmonisés en quelle
+# année ?" is answered by the years of the maps).
+WHEN = re.compile(
+    r"\b(?:quand|depuis quand|when|since when|en quelle annee|quelle annee|what year|which year|a quelle date|"
+    r"quelle date)\b"
 )
 GOVERNANCE_OVERVIEW = re.compile(
     r"\b(?:(?:quelles?|lesquelles|liste|list|which|what|toutes) (?:sont |are )?(?:les |of )?(?:the )?"

@@ -148,3 +148,8 @@ def test_one_mode_named_among_the_modes_asked_together_defines_them_all(engine: 
     a = engine.answer("est-ce que les modes sont hiérarchisés ? l'intégration c'est le niveau ultime ?")
     assert a.intent == "mode_definition"
     assert all(f"({code})" in a.text for code in "ACHMI")
+
+
+def test_a_date_asked_of_a_mode_is_answered_by_the_maps_years(engine: Engine):
+    a = engine.answer("sites web harmonisés en quelle année ?")
+    assert a.intent == "mode_lookup"
