@@ -96,6 +96,8 @@ class Engine:
         if cues.COUNT_FUNCTIONS.search(q.flat):
             return topics.structure(self.view, lang, None, None)
         hits, weights = self.matcher.match(q.content, q.lang)
+        if q.lang == "en":
+            hits = hits + self._bodies_in_french(q, hits)
         function = self._function(hits, direct_only=True)
         context_function = function or self._function(hits, direct_only=False)
         modes = self._modes(q, hits)
@@ -207,6 +209,17 @@ class Engine:
         """The modes to define: all of them (an empty list) when one is named among "les modes" asked about
         together ("les modes sont hiérarchisés ? l'intégration c'est le niveau ultime ?")."""
         return [] if len(modes) == 1 and re.search(r"\bmodes\b", q.flat) else modes
+
+    def _bodies_in_french(self, q: Query, hits: list[Hit]) -> list[Hit]:
+        """A body an English question names in words no English name of it holds ("the procurement committee"):
+        the question's words read as the text's French words (lexicon.yaml, `english`) name it."""
+        if any(h.score >= 0.8 and self._kind(h) == "instance" for h in hits):
+            return []
+        french = self._narrative_words(q)
+        if french == q.content:
+            return []
+        found, _ = self.matcher.match(french, "fr")
+        return [h for h in found if h.score >= 0.8 and self._kind(h) == "instance"]
 
     def _mapped(self, entity_id: str) -> bool:
         """An activity or a block drawn on a map (an action of the narrative is not)."""

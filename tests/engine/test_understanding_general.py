@@ -153,3 +153,16 @@ def test_one_mode_named_among_the_modes_asked_together_defines_them_all(engine: 
 def test_a_date_asked_of_a_mode_is_answered_by_the_maps_years(engine: Engine):
     a = engine.answer("sites web harmonisés en quelle année ?")
     assert a.intent == "mode_lookup"
+
+
+@pytest.mark.parametrize(
+    ("question", "instance"),
+    [
+        ("who sits on the procurement committee?", "gouv.commission-marches"),
+        ("what does the conflicts of interest committee do?", "gouv.commission-conflits-interets"),
+    ],
+)
+def test_a_body_named_in_english_words_of_its_french_name(engine: Engine, question: str, instance: str):
+    a = engine.answer(question)
+    assert a.intent == "governance"
+    assert instance in [i.id for i in a.instances]
