@@ -245,6 +245,18 @@ class Engine:
         ):
             subject_hits = [verbatim[0], *(h for h in subject_hits if h is not verbatim[0] and h.score < 1.0)]
         top = subject_hits[0]
+        if re.search(r"\b(?:blocs?|blocks?)\b", q.flat):
+            # "liste des activités du bloc formation": of the things named "formation", the block
+            close = [h for h in subject_hits if top.score - h.score <= CLOSE_RUN]
+            blocks = {
+                t
+                for h in close
+                for t in (h.targets or (h.entity,))
+                if t in self.view.items and self.view.items[t].activity is None
+            }
+            if len(blocks) == 1:
+                top = Hit(blocks.pop(), top.score, top.weight, top.alias, (), top.used)
+                subject_hits = [top]
         if top.ambiguous or self._close_run(subject_hits):
             return self._clarify(q, subject_hits)
         item = self.view.items.get(top.entity)

@@ -115,7 +115,7 @@ FUNCTION_SCOPE = re.compile(
 )
 WHICH_MODE = re.compile(r"\b(?:c est quel mode|quel mode|which mode|what mode|quel type de mode)\b")
 BLOCK_CONTENT = re.compile(
-    r"\b(?:activites|activities|bloc|block|contient|contains|dans le bloc|in the block|qu est ce qu il y a|"
+    r"\b(?:activites|activities|blocs?|blocks?|contient|contains|dans le bloc|in the block|qu est ce qu il y a|"
     r"qu y a[- ]t[- ]il|what s in|whats in|liste des|list|y a quoi|dedans|inside|contenu|contents|on trouve quoi|"
     r"qu est ce qu on (?:y )?trouve|what is in|what are in)\b"
 )

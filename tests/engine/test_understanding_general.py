@@ -166,3 +166,13 @@ def test_a_body_named_in_english_words_of_its_french_name(engine: Engine, questi
     a = engine.answer(question)
     assert a.intent == "governance"
     assert instance in [i.id for i in a.instances]
+
+
+@pytest.mark.parametrize(
+    ("question", "block"),
+    [("liste des activités du bloc formation", "rh.formation"), ("les blocs de la fonction achats ?", "jur.achats")],
+)
+def test_the_word_block_makes_the_block_win(engine: Engine, question: str, block: str):
+    a = engine.answer(question)
+    assert a.intent == "structure"
+    assert a.process is not None and a.process.id == block
