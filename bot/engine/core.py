@@ -88,6 +88,10 @@ class Engine:
             or cues.HELP.match(q.flat)
             or (cues.HELP_ANYWHERE.search(q.flat) and len(q.content) <= 2 and not self._names_a_thing(q))
             or (cues.COURTESY.search(q.flat) and all(cues.COURTESY.fullmatch(w) for w in q.content))
+            or (
+                any(cues.ABOUT_BOT.fullmatch(w) and w != "srom" for w in q.content)
+                and all(cues.ABOUT_BOT.fullmatch(w) or cues.COURTESY.fullmatch(w) for w in q.content)
+            )
         ):  # a greeting or a thank-you that names nothing: the help
             return guide.help_answer(lang, self.kb.meta.region)
         defined = self.acronyms.passages(q.content, bool(cues.DEFINITION.search(q.flat)))

@@ -16,6 +16,11 @@ COURTESY = re.compile(
     r"\b(?:bonjour|bonsoir|salut|hello|hi|hey|coucou|merci|thanks|thank|thx|beaucoup|top|super|parfait|cool|ok|"
     r"okay|bravo|genial|nickel|bonne|journee|soiree|good|great|nice|cheers|ciao|bye|revoir)\b"
 )
+# Words that speak to the bot about itself: a message made only of them (and of courtesy) asks for the help.
+ABOUT_BOT = re.compile(
+    r"(?:bot|robot|assistant|questions?|demander|demande|poser|pose|ask|aider|aide|aides|help|utiliser|utilise|use|"
+    r"exemples?|examples?|connais|sais|know|kind|sort|es|tu|toi|you|srom)"
+)
 HELP_ANYWHERE = re.compile(
     r"\b(?:aide|help|que sais tu|que peux tu|what can you|utilise[rs]?|sers a quoi|sert a quoi|"
     r"comment ca marche|how do i use|how does this work|sais faire|sait faire|tu fais quoi|can you do)\b"

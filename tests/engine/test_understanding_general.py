@@ -176,3 +176,16 @@ def test_the_word_block_makes_the_block_win(engine: Engine, question: str, block
     a = engine.answer(question)
     assert a.intent == "structure"
     assert a.process is not None and a.process.id == block
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["je peux te demander quoi ?", "what kind of questions can I ask?", "bonjour, tu peux m'aider ?", "salut le bot"],
+)
+def test_a_message_that_only_speaks_to_the_bot_gets_the_help(engine: Engine, question: str):
+    assert engine.answer(question).intent == "help"
+
+
+@pytest.mark.parametrize("question", ["c'est quoi le SROM ?", "aide au recrutement ?"])
+def test_a_message_naming_the_srom_or_a_topic_is_no_call_for_help(engine: Engine, question: str):
+    assert engine.answer(question).intent != "help"
