@@ -189,3 +189,10 @@ def test_a_message_that_only_speaks_to_the_bot_gets_the_help(engine: Engine, que
 @pytest.mark.parametrize("question", ["c'est quoi le SROM ?", "aide au recrutement ?"])
 def test_a_message_naming_the_srom_or_a_topic_is_no_call_for_help(engine: Engine, question: str):
     assert engine.answer(question).intent != "help"
+
+
+def test_a_typo_nearer_a_name_than_a_cue_word_is_left_to_the_name(engine: Engine):
+    # "formtion": one edit from "formation", two from "fonction"
+    a = engine.answer("la formtion en 2017 c koi")
+    assert a.intent == "mode_lookup"
+    assert a.process is not None and a.process.id == "rh.formation"
