@@ -101,7 +101,9 @@ class Engine:
             return topics.structure(self.view, lang, None, None)
         hits, weights = self.matcher.match(q.content, q.lang)
         if q.lang == "en":
-            hits = hits + self._bodies_in_french(q, hits)
+            bodies = self._bodies_in_french(q, hits)
+            if bodies:
+                hits = sorted([*hits, *bodies], key=lambda h: (-h.score, -h.weight, not h.ambiguous, h.entity))
         function = self._function(hits, direct_only=True)
         context_function = function or self._function(hits, direct_only=False)
         modes = self._modes(q, hits)

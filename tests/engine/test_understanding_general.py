@@ -160,6 +160,7 @@ def test_a_date_asked_of_a_mode_is_answered_by_the_maps_years(engine: Engine):
     [
         ("who sits on the procurement committee?", "gouv.commission-marches"),
         ("what does the conflicts of interest committee do?", "gouv.commission-conflits-interets"),
+        ("what does the management team do?", "gouv.codir"),
     ],
 )
 def test_a_body_named_in_english_words_of_its_french_name(engine: Engine, question: str, instance: str):
