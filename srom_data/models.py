@@ -290,13 +290,15 @@ class Meta(Strict):
 
 class Lexicon(Strict):
     """How people write about the SROM (lexicon.yaml): shortenings and spellings to the words they stand for,
-    and more names of entities (English mostly). Keys are folded single words."""
+    English words to the French words of the text, and more names of entities (English mostly). Keys are folded
+    single words."""
 
     abbreviations: dict[str, str] = {}
     spellings: dict[str, str] = {}
+    english: dict[str, str] = {}
     names: dict[str, tuple[str, ...]] = {}
 
-    @field_validator("abbreviations", "spellings")
+    @field_validator("abbreviations", "spellings", "english")
     @classmethod
     def _single_folded_words(cls, words: dict[str, str]) -> dict[str, str]:
         for word in words:

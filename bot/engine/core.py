@@ -36,6 +36,8 @@ GENERIC_WORDS = frozenset(
     carte carto map macro quelles quels tout toutes passent passe sont reste restent volet volets pole poles
     perimetre perimetres regroupe regroupent inclut incluent englobe englobent""".split()
 )  # share of an alias a question must cover to name its entity
+FULL_NAME = 0.98  # a name matched whole (its plural or feminine too)
+FULL_NAME_SHARE = 0.34  # the weighted share of the question such a name must cover to be accepted whatever is beside
 CLOSE_RUN = 0.06  # two entities this close are a clarification, not a guess
 FORCED = re.compile(r"^=([A-Za-z0-9_.\-?]+)\|")
 
@@ -84,8 +86,12 @@ class Engine:
         if (
             not q.text
             or cues.HELP.match(q.flat)
-            or (cues.HELP_ANYWHERE.search(q.flat) and len(q.content) <= 2)
+            or (cues.HELP_ANYWHERE.search(q.flat) and len(q.content) <= 2 and not self._names_a_thing(q))
             or (cues.COURTESY.search(q.flat) and all(cues.COURTESY.fullmatch(w) for w in q.content))
+            or (
+                any(cues.ABOUT_BOT.fullmatch(w) and w != "srom" for w in q.content)
+                and all(cues.ABOUT_BOT.fullmatch(w) or cues.COURTESY.fullmatch(w) for w in q.content)
+            )
         ):  # a greeting or a thank-you that names nothing: the help
             return guide.help_answer(lang, self.kb.meta.region)
         defined = self.acronyms.passages(q.content, bool(cues.DEFINITION.search(q.flat)))
@@ -94,6 +100,10 @@ class Engine:
         if cues.COUNT_FUNCTIONS.search(q.flat):
             return topics.structure(self.view, lang, None, None)
         hits, weights = self.matcher.match(q.content, q.lang)
+        if q.lang == "en":
+            bodies = self._bodies_in_french(q, hits)
+            if bodies:
+                hits = sorted([*hits, *bodies], key=lambda h: (-h.score, -h.weight, not h.ambiguous, h.entity))
         function = self._function(hits, direct_only=True)
         context_function = function or self._function(hits, direct_only=False)
         modes = self._modes(q, hits)
@@ -102,6 +112,10 @@ class Engine:
         asks_mode = says_mode or bool(q.years)
         asks_who = bool(cues.WHO.search(q.flat)) and not says_mode
 
+        if (cues.REASON.search(q.flat) or (cues.WHEN.search(q.flat) and not modes)) and not (says_mode or q.years):
+            found = self._reason_search(q)
+            if found:
+                return found
         if asks_who and cues.NAMES_COMMITMENT.search(q.flat) and re.search(r"\breferent", q.flat):
             # "qui est référent de l'engagement achats ?" asks about tracking, not about the governance
             return self._commitments(q, hits, context_function)
@@ -121,7 +135,7 @@ class Engine:
             cues.DEFINITION.search(q.flat) and not (q.years or context_function)
         )
         if modes and (defining or cues.LIST_ALL_MODES.search(q.flat)) and not instances:
-            return topics.mode_definition(self.view, lang, modes)
+            return topics.mode_definition(self.view, lang, self._defined_modes(q, modes))
         if not modes and cues.LIST_ALL_MODES.search(q.flat):
             return topics.mode_definition(self.view, lang, [])
 
@@ -156,14 +170,18 @@ class Engine:
         ):  # "combien de jours de congés il me reste": the asker's own case, which no SROM answers
             return guide.unknown_answer(lang)
         if subject_hits and not (instances and self._kind(hits[0]) == "instance" and not asks_mode):
-            if asks_who:  # "qui a porté le logo full CCI": the narrative says who, the map does not
+            if asks_who and not (
+                q.years and any(map(self._mapped, subject_hits[0].targets or [subject_hits[0].entity]))
+            ):
+                # "qui a porté le logo full CCI": the narrative says who, the map does not; "qui gère la paie en
+                # 2017 ?" is the map's mode of that year (who holds it: each CCI, or the region)
                 found = self._leftover_search(q, [])
                 if found:
                     return found
             return self._about_subject(q, subject_hits, modes)
         if modes:
             if cues.WHICH_MODE.search(q.flat) and not (q.years or context_function):
-                return topics.mode_definition(self.view, lang, modes)
+                return topics.mode_definition(self.view, lang, self._defined_modes(q, modes))
             if q.years or q.foreign_years or context_function or cues.LISTING.search(q.flat):
                 found = self._leftover_search(q, hits)
                 if found:
@@ -180,7 +198,7 @@ class Engine:
                     self._preface(q),
                     self._about_mode(modes[0], context_function, years),
                 )
-            return topics.mode_definition(self.view, lang, modes)
+            return topics.mode_definition(self.view, lang, self._defined_modes(q, modes))
         if context_function and cues.STRUCTURE.search(q.flat) and not instances:
             return topics.structure(self.view, lang, context_function, q.years[0] if q.years else None)
         gov = self._governance(q, instances, function=context_function)
@@ -192,6 +210,32 @@ class Engine:
                 return found
             return topics.structure(self.view, lang, context_function, q.years[0] if q.years else None)
         return self._fallback(q, subject_hits_weak)
+
+    def _defined_modes(self, q: Query, modes: list[str]) -> list[str]:
+        """The modes to define: all of them (an empty list) when one is named among "les modes" asked about
+        together ("les modes sont hiérarchisés ? l'intégration c'est le niveau ultime ?")."""
+        return [] if len(modes) == 1 and re.search(r"\bmodes\b", q.flat) else modes
+
+    def _bodies_in_french(self, q: Query, hits: list[Hit]) -> list[Hit]:
+        """A body an English question names in words no English name of it holds ("the procurement committee"):
+        the question's words read as the text's French words (lexicon.yaml, `english`) name it."""
+        if any(h.score >= 0.8 and self._kind(h) == "instance" for h in hits):
+            return []
+        french = self._narrative_words(q)
+        if french == q.content:
+            return []
+        found, _ = self.matcher.match(french, "fr")
+        return [h for h in found if h.score >= 0.8 and self._kind(h) == "instance"]
+
+    def _mapped(self, entity_id: str) -> bool:
+        """An activity or a block drawn on a map (an action of the narrative is not)."""
+        item = self.view.items.get(entity_id)
+        return item is not None and not (item.activity is not None and item.activity.kind == "action")
+
+    def _names_a_thing(self, q: Query) -> bool:
+        """The question names something of the SROM in full ("le bureau sert à quoi ?" is no call for help)."""
+        hits, _ = self.matcher.match(q.content, q.lang)
+        return any(h.score >= 0.95 and self._kind(h) != "mode" for h in hits)
 
     def _about_subject(self, q: Query, subject_hits: list[Hit], modes: list[str]) -> Answer:
         # A name written out whole ("relations avec la tutelle") beats a shorter shared one ("relations tutelle").
@@ -207,10 +251,27 @@ class Engine:
         ):
             subject_hits = [verbatim[0], *(h for h in subject_hits if h is not verbatim[0] and h.score < 1.0)]
         top = subject_hits[0]
+        if re.search(r"\b(?:blocs?|blocks?)\b", q.flat):
+            # "liste des activités du bloc formation": of the things named "formation", the block
+            close = [h for h in subject_hits if top.score - h.score <= CLOSE_RUN]
+            blocks = {
+                t
+                for h in close
+                for t in (h.targets or (h.entity,))
+                if t in self.view.items and self.view.items[t].activity is None
+            }
+            if len(blocks) == 1:
+                top = Hit(blocks.pop(), top.score, top.weight, top.alias, (), top.used)
+                subject_hits = [top]
         if top.ambiguous or self._close_run(subject_hits):
             return self._clarify(q, subject_hits)
         item = self.view.items.get(top.entity)
         unmapped = item is not None and item.activity is not None and item.activity.kind == "action"
+        if top.entity in self.view.named and (
+            q.years or cues.WHICH_MODE.search(q.flat) or re.search(r"\bmodes?\b", q.flat)
+        ):
+            # "mode de gestion des relations presse en 2021 ?": an objective has no map, hence no mode; said so
+            return topics.named_item_mode(self.view, q.lang, top.entity, top.alias, q.years)
         if (top.entity in self.view.named or unmapped) and cues.DEFINITION.search(q.flat) and not (modes or q.years):
             # "la TRIA c'est quoi", "c'est quoi le logo full CCI ?": the narrative defines it, not a map
             found = self._leftover_search(q, [])
@@ -223,6 +284,15 @@ class Engine:
             return topics.mode_list(self.view, q.lang, modes[0], q.years, fid, block.id, self._preface(q))
         if block and cues.BLOCK_CONTENT.search(q.flat) and not (modes or cues.WHICH_MODE.search(q.flat)):
             return topics.block_structure(self.view, q.lang, self.view.items[top.entity], q.years)
+        if item and item.activity and cues.CONTENT_OF.search(q.flat) and not (modes or cues.WHICH_MODE.search(q.flat)):
+            # "la paie, y a quoi dedans ?": an activity holds nothing; the block it sits in (that year) does
+            placed = [
+                p.block
+                for y, p in sorted(item.activity.placements.items())
+                if p.block and (y in q.years or not q.years)
+            ]
+            if placed and placed[-1] in self.view.items:
+                return topics.block_structure(self.view, q.lang, self.view.items[placed[-1]], q.years)
         return self._about_entity(q, top.entity) or guide.unknown_answer(q.lang)
 
     def _about_mode(self, code: str, function: str | None, years: list[int]) -> tuple[list, list]:
@@ -281,6 +351,25 @@ class Engine:
         if not words or not any(len(w) >= 4 for w in words):
             return None
         needed = len(words) if len(words) <= 2 else max(2, -(-3 * len(words) // 5))  # all, or 60 % of them
+        found = [h for h in self.search.search(words) if h.matched >= needed]
+        return guide.fallback(q.lang, found, self.view.functions) if found else None
+
+    def _narrative_words(self, q: Query) -> list[str]:
+        """The question's words as the narrative's French words: an English word is searched as the French word the
+        lexicon gives for it ("objectives" is "objectifs")."""
+        if q.lang != "en":
+            return q.content
+        return [w for word in q.content for w in self.governance.french(word).split()]
+
+    def _reason_search(self, q: Query) -> Answer | None:
+        """The narrative, for a reason or a legal basis asked about a topic: the passages that hold the topic's
+        words (all of them, or 60 % of a long question), whatever the topic names on the maps."""
+        asked = {w for cue in (cues.REASON, cues.WHEN) for m in cue.finditer(q.flat) for w in m.group(0).split()}
+        parts = [p for w in self._narrative_words(q) if w not in asked for p in w.split("-")]
+        words = [w for w in dict.fromkeys(parts) if len(w) >= 3 and w not in GENERIC_WORDS and w not in LISTING_WORDS]
+        if not words:
+            return None
+        needed = len(words) if len(words) <= 2 else max(2, -(-3 * len(words) // 5))
         found = [h for h in self.search.search(words) if h.matched >= needed]
         return guide.fallback(q.lang, found, self.view.functions) if found else None
 
@@ -402,7 +491,12 @@ class Engine:
             if total and self._kind(h) not in ("function", "mode", "instance", "commitment"):
                 covered = sum(weights.get(word, 0.0) for word in (h.said or h.used) if word not in context)
                 share = min(1.0, covered / total)
-                h = Hit(h.entity, h.score * (0.55 + 0.45 * share), h.weight, h.alias, h.targets, h.used)
+                score = h.score * (0.55 + 0.45 * share)
+                if h.score >= FULL_NAME and share >= FULL_NAME_SHARE:
+                    # a name said whole and a good part of the question: a word or two beside it ("y a quoi
+                    # dedans", "des collaborateurs") do not make it a guess
+                    score = max(score, ACCEPT)
+                h = Hit(h.entity, score, h.weight, h.alias, h.targets, h.used)
             out.append(h)
         return out
 
@@ -440,8 +534,12 @@ class Engine:
         ids = list(dict.fromkeys(targets))
         if function:
             ids = [t for t in ids if function in (t, self.view.function_of(t))] or ids
-        if years:
-            ids = [t for t in ids if self._present(t, years)] or ids
+        if years:  # a year of the SROM is a map's year: what a map draws beats an objective or a theme, on none
+            ids = (
+                [t for t in ids if t not in self.view.named and self._present(t, years)]
+                or [t for t in ids if self._present(t, years)]
+                or ids
+            )
         if modes:
             ids = [t for t in ids if self._has_mode(t, modes, years)] or ids
             # Both in the mode named, one by the text's own words, the other deduced from them: the text's one.
@@ -530,6 +628,15 @@ class Engine:
             ids = [h.entity for h in hits if h.score >= 0.9 and self._kind(h) == "commitment"]
         if not function and re.search(r"\bgouv\w*|governance\b", q.text):
             function = "GOUV"
+        if not function and not any(h.score >= 0.8 and self._kind(h) == "instance" for h in hits):
+            # "engagements sur les achats": a block or an activity named whole says whose commitments (a body named,
+            # "le rapport annuel pour le Bureau", asks about the commitments' follow-up, every function's)
+            owners = {
+                self.view.function_of(h.entity)
+                for h in hits
+                if h.score >= 0.95 and self._kind(h) in ("block", "activity")
+            }
+            function = owners.pop() if len(owners) == 1 else None
         pool = [
             c
             for c in self.kb.commitments
@@ -606,6 +713,8 @@ class Engine:
             answer = topics.governance(self.view, q.lang, instances, roles, facts, composition)
         if function in self.view.functions:
             answer = answer.model_copy(update={"function": self.view.function_ref(self.view.functions[function])})
+        if len(q.years) == 1 and any(f.year == q.years[0] for f in facts[:2]):  # a fact of the year asked
+            answer = answer.model_copy(update={"year": q.years[0]})
         return answer
 
     def _narrative(self, q: Query, evidence: list) -> Answer:
@@ -617,13 +726,19 @@ class Engine:
         return guide.fallback(q.lang, hits[:3], self.view.functions)
 
     def _fallback(self, q: Query, weak: list[Hit]) -> Answer:
-        terms = [w for w in q.content if len(w) >= 3]
+        terms = [w for w in self._narrative_words(q) if len(w) >= 3]
         hits = self.search.search(terms)
         if hits:
             needed = max(1, (len(set(terms)) + 1) // 2)
             # English words are foreign to the French narrative: only French questions are weighed so.
             floor = FALLBACK_SHARE if q.lang == "fr" else 0.0
-            good = [h for h in hits if h.matched >= needed and h.share >= floor]
+            good = [
+                h
+                for h in hits
+                if h.matched >= needed
+                and h.share >= floor
+                and (len(terms) > 2 or self.search.together(h.passage, terms))
+            ]
             if good:
                 return guide.fallback(q.lang, good, self.view.functions)
         # A short name half-recognised is a question back, never an answer; unless the question has words the SROM

@@ -16,6 +16,11 @@ COURTESY = re.compile(
     r"\b(?:bonjour|bonsoir|salut|hello|hi|hey|coucou|merci|thanks|thank|thx|beaucoup|top|super|parfait|cool|ok|"
     r"okay|bravo|genial|nickel|bonne|journee|soiree|good|great|nice|cheers|ciao|bye|revoir)\b"
 )
+# Words that speak to the bot about itself: a message made only of them (and of courtesy) asks for the help.
+ABOUT_BOT = re.compile(
+    r"(?:bot|robot|assistant|questions?|demander|demande|poser|pose|ask|aider|aide|aides|help|utiliser|utilise|use|"
+    r"exemples?|examples?|connais|sais|know|kind|sort|es|tu|toi|you|srom)"
+)
 HELP_ANYWHERE = re.compile(
     r"\b(?:aide|help|que sais tu|que peux tu|what can you|utilise[rs]?|sers a quoi|sert a quoi|"
     r"comment ca marche|how do i use|how does this work|sais faire|sait faire|tu fais quoi|can you do)\b"
@@ -75,6 +80,18 @@ EVENT = re.compile(
     r"avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|"
     r"august|september|october|november|december|20[01]\d)\b"
 )
+# A reason or a legal basis asked ("pourquoi", "base légale", "required by law"): the narrative says it, never a
+# map's mode or a commitment's title.
+REASON = re.compile(
+    r"\b(?:pourquoi|why|raisons?|reasons?|motifs?|base legale|bases legales|fondements?|legal basis|loi|lois|law|"
+    r"laws|obligations? legales?|legal obligations?|required by|en application)\b"
+)
+# A date asked ("depuis quand", "what year"): the narrative too, unless a mode is named ("harmonisés en quelle
+# année ?" is answered by the years of the maps).
+WHEN = re.compile(
+    r"\b(?:quand|depuis quand|when|since when|en quelle annee|quelle annee|what year|which year|a quelle date|"
+    r"quelle date)\b"
+)
 GOVERNANCE_OVERVIEW = re.compile(
     r"\b(?:(?:quelles?|lesquelles|liste|list|which|what|toutes) (?:sont |are )?(?:les |of )?(?:the )?"
     r"(?:instances|organes|governance bodies|bodies)|(?:comment|how) (?:fonctionne|marche|works?|is) "
@@ -103,9 +120,12 @@ FUNCTION_SCOPE = re.compile(
 )
 WHICH_MODE = re.compile(r"\b(?:c est quel mode|quel mode|which mode|what mode|quel type de mode)\b")
 BLOCK_CONTENT = re.compile(
-    r"\b(?:activites|activities|bloc|block|contient|contains|dans le bloc|in the block|qu est ce qu il y a|"
-    r"qu y a[- ]t[- ]il|what s in|whats in|liste des|list)\b"
+    r"\b(?:activites|activities|blocs?|blocks?|contient|contains|dans le bloc|in the block|qu est ce qu il y a|"
+    r"qu y a[- ]t[- ]il|what s in|whats in|liste des|list|y a quoi|dedans|inside|contenu|contents|on trouve quoi|"
+    r"qu est ce qu on (?:y )?trouve|what is in|what are in)\b"
 )
+# Asking what a thing holds, in words that name no block ("y a quoi dedans", "what's inside").
+CONTENT_OF = re.compile(r"\b(?:blocs?|blocks?|y a quoi|dedans|inside|contenu|contents|on trouve quoi)\b")
 LETTERS = re.compile(r"(?<![A-Za-z\u00C0-\u017F])([ACHMI])(?![A-Za-z\u00C0-\u017F])")
 SINGLE_MODE_LETTER = re.compile(r"(?:\b(?:le|la|l|mode|lettre|letter|code|un|une|the|en)\s+|\()([ACHMI])(?:\)|\b)(?!')")
 COUNT_FUNCTIONS = re.compile(

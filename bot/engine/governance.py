@@ -12,7 +12,8 @@ from bot.engine.topics import verb_stem
 from srom_data.models import Fact, Instance, KnowledgeBase, Role
 from srom_data.text import key
 
-# English verbs of governance questions (and irregular French forms), to the French stems the document uses.
+# English verbs of governance questions (and irregular French forms, and French synonyms), to the French stems the
+# document uses.
 EN_VERBS = {
     "arbitrat": "arbitr",
     "deliberat": "deliber",
@@ -39,9 +40,18 @@ EN_VERBS = {
     "lead": "impuls",
     "prepar": "prepar",
     "orient": "orient",
+    "oversee": "suiv",
+    "supervis": "suiv",
+    "coordinat": "coordonn",
     # French verbs whose forms do not share the infinitive's stem
     "suit": "suiv",
     "suiv": "suiv",
+    # French verbs the text does not use, to the text's own verb for the same act
+    "tranch": "arbitr",
+    "approuv": "valid",
+    "enterin": "valid",
+    "ratifi": "valid",
+    "chapeaut": "pilot",
 }
 
 
@@ -57,21 +67,32 @@ class GovernanceMatcher:
             (fact, [(1.5 if " " in k else 1.0, " " + k) for k in map(key, fact.keywords) if k])
             for fact in kb.governance.facts
         ]
+        self._english = dict(kb.lexicon.english)
 
     def facts(self, q: Query) -> list[Fact]:
         text = f" {key(q.flat)} "
         # A phrase the asker typed word for word counts even where the speller respelled one of its words
         # ("qui signe le SROM": "signe le srom"); single words are read as respelled.
         typed = f" {key(clean(q.raw)[0])} "
+        said: set[str] = set()
+        if q.lang == "en":  # the facts' keywords are the text's French words: an English question is read in both,
+            # and in English order ("regional IS function" holds "fonction si regionale")
+            french = self.french(text)
+            typed += " " + french + " "
+            said = set(french.split())
         who = bool(cues.WHO.search(q.flat))
         scored = []
         for fact, keys in self._fact_keys:
-            found = sum(w for w, k in keys if k in text or (w > 1 and k in typed))
+            found = sum(w for w, k in keys if k in text or (w > 1 and (k in typed or (said and _all_said(k, said)))))
             score = found + (0.5 if who and found else 0)
             if score >= 1.5:
                 scored.append((score, fact))
         scored.sort(key=lambda s: -s[0])
         return [f for s, f in scored if s == scored[0][0]] if scored else []
+
+    def french(self, text: str) -> str:
+        """An English text's words as the French words of the SROM (lexicon.yaml, `english`), word for word."""
+        return " ".join(self._english.get(w, w) for w in text.split())
 
     def _verb_stems(self, tok: str) -> frozenset[str]:
         """The role verbs a word may be a form of (memoised: the roles never change)."""
@@ -98,6 +119,12 @@ class GovernanceMatcher:
             own = [(i, r) for i, r in found if i in instances]
             return own
         return found
+
+
+def _all_said(keyword: str, said: set[str]) -> bool:
+    """Every word of a keyword of several words is among the words said, in any order."""
+    words = [w for w in keyword.split() if len(w) > 1]
+    return len(words) > 1 and all(w in said for w in words)
 
 
 def commitment_ids(q: Query, known: Container[str]) -> list[str]:

@@ -11,6 +11,8 @@ from bot.engine.normalize import STOPWORDS_EN, STOPWORDS_FR, tokenize
 from srom_data.models import KnowledgeBase, Passage
 from srom_data.text import canonical_quote, fold
 
+NEAR = 12  # words: how close a passage holds the words of a short question when it is about them
+
 
 @dataclass(frozen=True)
 class SearchHit:
@@ -30,7 +32,9 @@ class PassageSearch:
             "INSERT INTO p(rowid, body) VALUES (?, ?)",
             [(i, " ".join(tokenize(fold(canonical_quote(p.text))))) for i, p in enumerate(self.passages)],
         )
-        self._folded = [set(tokenize(fold(canonical_quote(p.text)))) for p in self.passages]
+        self._sequences = [tokenize(fold(canonical_quote(p.text))) for p in self.passages]
+        self._folded = [set(words) for words in self._sequences]
+        self._row = {id(p): i for i, p in enumerate(self.passages)}
         self._in: dict[str, set[int]] = {}
         for i, words in enumerate(self._folded):
             for w in words:
@@ -70,11 +74,32 @@ class PassageSearch:
         total = sum(weights.values()) or 1.0
         holding = {stem: self._holding(stem) for stem in stems}
         hits = []
+        exact: dict[int, int] = {}
         for rowid, score in rows:
             found = [stem for stem in stems if rowid in holding[stem]]
             hits.append(SearchHit(self.passages[rowid], score, len(found), sum(weights[f] for f in found) / total))
-        hits.sort(key=lambda h: (-h.matched, h.score))
+            # the word itself (or its plural) beats a longer word sharing its stem ("centrale" over "centraliser")
+            words = self._folded[rowid]
+            exact[id(hits[-1])] = sum(1 for t in terms if t in words or f"{t}s" in words or t.rstrip("s") in words)
+        hits.sort(key=lambda h: (-h.matched, -exact[id(h)], h.score))
         return hits[:limit]
+
+    def together(self, passage: Passage, words: list[str], window: int = NEAR) -> bool:
+        """The passage holds the words it holds of `words` close together (within `window` words of each other),
+        as a passage about them does; words it holds far apart ("Nantes" in a list of CCIs, "temps" in "temps de
+        travail" a line later) are a coincidence."""
+        row = self._row.get(id(passage))
+        if row is None:
+            return True
+        stems = [
+            _stem(w) for w in dict.fromkeys(words) if len(w) >= 3 and w not in STOPWORDS_FR and w not in STOPWORDS_EN
+        ]
+        places = [[i for i, t in enumerate(self._sequences[row]) if t.startswith(stem)] for stem in stems]
+        places = [p for p in places if p]
+        if len(places) < 2:
+            return True
+        first, *others = places
+        return any(all(any(abs(i - j) <= window for j in other) for other in others) for i in first)
 
 
 def _stem(word: str) -> str:

@@ -64,6 +64,7 @@ class Speller:
         # Typos are corrected here only toward the words that shape a question ("arbitre", "harmonise"): names
         # get their own typo tolerance in the entity matcher, and an ordinary word ("salle") is no typo of a name.
         self._fuzzy = sorted(w for w in cue_words if len(w) >= MIN_FUZZY_LEN - 1)
+        self._vocabulary = sorted(w for w in self.known if len(w) >= MIN_FUZZY_LEN - 1)
         self.word = lru_cache(maxsize=8192)(self._word)
         self.word_en = lru_cache(maxsize=8192)(self._word_en)
 
@@ -124,4 +125,8 @@ class Speller:
         if not found:
             return None
         best = min(d for _, d in found)
+        if best > 1 and process.extractOne(word, self._vocabulary, scorer=OSA.distance, score_cutoff=best - 1):
+            # "formtion" is one edit from the name "formation", two from the cue "fonction": left for the matcher,
+            # which reads names with their own typo tolerance
+            return None
         return max((w for w, d in found if d == best), key=lambda w: self.counts[w])

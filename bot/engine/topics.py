@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.engine.answer import Answer, MapRequest, Ref, Source
+from bot.engine.answer import Answer, MapRequest, ProcessRef, Ref, Source
 from bot.engine.lookup import Item, KnowledgeView
 from bot.engine.replies import MAX_LIST, WEAK_BASES, certainty_label, t, weak_note
 from reports.formats import french_date
@@ -412,6 +412,36 @@ def named_item(view: KnowledgeView, lang: str, entity_id: str) -> Answer:
         lines.append(item.description)
     sources = [Source(section=item.evidence.section, quote=item.evidence.quote)] if item.evidence else []
     return Answer(intent="structure", lang=lang, function=view.function_ref(fn), text="\n".join(lines), sources=sources)
+
+
+def named_item_mode(view: KnowledgeView, lang: str, entity_id: str, said: str, years: list[int]) -> Answer:
+    """A mode asked of an objective or a theme: none is on a map, so the text gives it no mode; say so, and what the
+    text does say of it. `said` is the name the question used ("relations presse" for the objective "Convaincre")."""
+    fn, item = view.named[entity_id]
+    label = item.label if fold(said) in fold(item.label) else f"{item.label} ({said})"
+    when = ", ".join(str(y) for y in years)
+    objective = item in fn.objectives
+    lines = [
+        t(
+            lang,
+            f"*{label}* est {'un objectif' if objective else 'un thème'} de la fonction {fn.label}, pas une activité "
+            f"d'une carte : le texte ne lui donne aucun mode de gestion{' en ' + when if when else ''}.",
+            f"*{label}* is {'an objective' if objective else 'a theme'} of the {fn.label} function, not an activity "
+            f"on a map: the text gives it no management mode{' in ' + when if when else ''}.",
+        )
+    ]
+    if item.description:
+        lines.append(item.description)
+    sources = [Source(section=item.evidence.section, quote=item.evidence.quote)] if item.evidence else []
+    return Answer(
+        intent="mode_lookup",
+        lang=lang,
+        function=view.function_ref(fn),
+        process=ProcessRef(id=entity_id, label=label),
+        year=years[0] if len(years) == 1 else None,
+        text="\n".join(lines),
+        sources=sources,
+    )
 
 
 def verb_stem(verb: str) -> str:

@@ -1,0 +1,199 @@
+"""General mechanisms of understanding, each tried on phrasings of the source text that no labelled set holds:
+reasons and legal bases from the narrative, what a block holds asked in chat words."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        ("quelle base légale pour la centrale d'achat ?", "L711-8"),
+        ("pourquoi la paie est centralisée ?", "Pôle Administration Paie centralisé"),
+    ],
+)
+def test_a_reason_or_a_legal_basis_is_answered_from_the_narrative(engine: Engine, question: str, quoted: str):
+    a = engine.answer(question)
+    assert a.intent == "fallback_search"
+    assert any(quoted in s.quote for s in a.sources)
+
+
+@pytest.mark.parametrize(
+    ("question", "block"),
+    [
+        ("y a quoi dedans les achats ?", "jur.achats"),
+        ("les achats, y a quoi dedans franchement ?", "jur.achats"),
+        ("la paie y a quoi dedans", "rh.administration-paye"),
+    ],
+)
+def test_what_a_block_holds_in_chat_words(engine: Engine, question: str, block: str):
+    a = engine.answer(question)
+    assert a.intent == "structure"
+    assert a.process is not None and a.process.id == block
+
+
+@pytest.mark.parametrize(
+    ("question", "instance"), [("le bureau sert à quoi ?", "gouv.bureau"), ("le GPL ça sert à quoi", "gouv.gpl")]
+)
+def test_a_body_named_in_full_is_no_call_for_help(engine: Engine, question: str, instance: str):
+    a = engine.answer(question)
+    assert a.intent == "governance"
+    assert instance in [i.id for i in a.instances]
+
+
+def test_asking_what_the_bot_is_for_is_still_help(engine: Engine):
+    assert engine.answer("tu sers à quoi ?").intent == "help"
+
+
+def test_an_english_governance_question_reads_the_french_facts_in_english_word_order(engine: Engine):
+    a = engine.answer("who was in charge of the regional IS function in 2013?")
+    assert a.intent == "governance"
+    assert a.year == 2013
+    assert any("délègue à la CCI Nantes St-Nazaire" in s.quote for s in a.sources)
+
+
+@pytest.mark.parametrize("question", ["who wrote the SROM?", "why was the SROM written?"])
+def test_an_english_question_searches_the_narrative_in_its_french_words(engine: Engine, question: str):
+    a = engine.answer(question)
+    assert a.intent == "fallback_search"
+    assert "Ses rédacteurs ont souhaité" in a.sources[0].quote
+
+
+def test_a_mode_asked_of_an_objective_says_the_text_gives_none(engine: Engine):
+    a = engine.answer("mode de gestion des relations presse en 2021 ?")
+    assert a.intent == "mode_lookup"
+    assert a.mode is None and a.year == 2021
+    assert a.process is not None and "relations presse" in a.process.label
+    assert "aucun mode de gestion en 2021" in a.text
+
+
+@pytest.mark.parametrize(
+    "question", ["engagements sur les achats ?", "qui est référent de l'engagement achats mutualisés ?"]
+)
+def test_a_block_named_says_whose_commitments(engine: Engine, question: str):
+    a = engine.answer(question)
+    assert a.intent == "commitments"
+    assert a.function is not None and a.function.id == "JUR"
+
+
+def test_commitments_asked_with_a_body_stay_every_functions(engine: Engine):
+    assert engine.answer("prépare le rapport annuel pour le Bureau sur les engagements").function is None
+
+
+@pytest.mark.parametrize(
+    ("question", "process", "year"),
+    [
+        ("qui gère la paie en 2017 ?", "rh.realisation-paies", 2017),
+        ("c'est qui qui fait la paie en 2017 ?", "rh.realisation-paies", 2017),
+        ("la formation est gérée comment en 2021 ?", "rh.formation", 2021),
+        ("formation 2021 ?", "rh.formation", 2021),
+    ],
+)
+def test_who_handles_a_mapped_activity_in_a_year_is_its_mode(engine: Engine, question: str, process: str, year: int):
+    a = engine.answer(question)
+    assert a.intent == "mode_lookup"
+    assert a.process is not None and a.process.id == process
+    assert a.year == year
+
+
+def test_a_name_shared_by_a_function_and_an_activity_still_asks_back_with_a_year(engine: Engine):
+    assert engine.answer("communication 2021 ?").intent == "clarification"
+
+
+def test_a_name_said_whole_is_not_lost_among_words_beside_it(engine: Engine):
+    a = engine.answer("qui gère la formation des collaborateurs en 2021 ?")
+    assert a.intent == "mode_lookup"
+    assert a.process is not None and a.process.id == "rh.formation"
+
+
+def test_words_a_passage_holds_only_far_apart_are_out_of_scope(engine: Engine):
+    # "Nantes" in the list of the five CCIs and "temps de travail" a line later: a coincidence, not an answer
+    assert engine.answer("quel temps fait-il à Nantes ?").intent == "unknown"
+
+
+def test_words_a_passage_holds_together_are_still_found(engine: Engine):
+    a = engine.answer("temps de travail ?")
+    assert a.intent == "fallback_search"
+    assert any("temps de travail" in s.quote for s in a.sources)
+
+
+@pytest.mark.parametrize(
+    ("question", "instance"),
+    [("qui tranche ?", "gouv.bureau"), ("qui approuve les schémas sectoriels ?", "gouv.bureau")],
+)
+def test_a_role_asked_with_another_verb(engine: Engine, question: str, instance: str):
+    a = engine.answer(question)
+    assert a.intent == "governance"
+    assert instance in [i.id for i in a.instances]
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        ("depuis quand la CCI Pays de la Loire est centrale d'achat ?", "Les premiers marchés émis"),
+        ("when was the regional IT department created?", "direction régionale hiérarchique des systèmes"),
+        ("why did the finance function not integrate?", "gains potentiels d’une intégration"),
+    ],
+)
+def test_a_date_or_a_reason_is_answered_from_the_narrative(engine: Engine, question: str, quoted: str):
+    a = engine.answer(question)
+    assert a.intent == "fallback_search"
+    assert quoted in a.sources[0].quote
+
+
+def test_one_mode_named_among_the_modes_asked_together_defines_them_all(engine: Engine):
+    a = engine.answer("est-ce que les modes sont hiérarchisés ? l'intégration c'est le niveau ultime ?")
+    assert a.intent == "mode_definition"
+    assert all(f"({code})" in a.text for code in "ACHMI")
+
+
+def test_a_date_asked_of_a_mode_is_answered_by_the_maps_years(engine: Engine):
+    a = engine.answer("sites web harmonisés en quelle année ?")
+    assert a.intent == "mode_lookup"
+
+
+@pytest.mark.parametrize(
+    ("question", "instance"),
+    [
+        ("who sits on the procurement committee?", "gouv.commission-marches"),
+        ("what does the conflicts of interest committee do?", "gouv.commission-conflits-interets"),
+        ("what does the management team do?", "gouv.codir"),
+    ],
+)
+def test_a_body_named_in_english_words_of_its_french_name(engine: Engine, question: str, instance: str):
+    a = engine.answer(question)
+    assert a.intent == "governance"
+    assert instance in [i.id for i in a.instances]
+
+
+@pytest.mark.parametrize(
+    ("question", "block"),
+    [("liste des activités du bloc formation", "rh.formation"), ("les blocs de la fonction achats ?", "jur.achats")],
+)
+def test_the_word_block_makes_the_block_win(engine: Engine, question: str, block: str):
+    a = engine.answer(question)
+    assert a.intent == "structure"
+    assert a.process is not None and a.process.id == block
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["je peux te demander quoi ?", "what kind of questions can I ask?", "bonjour, tu peux m'aider ?", "salut le bot"],
+)
+def test_a_message_that_only_speaks_to_the_bot_gets_the_help(engine: Engine, question: str):
+    assert engine.answer(question).intent == "help"
+
+
+@pytest.mark.parametrize("question", ["c'est quoi le SROM ?", "aide au recrutement ?"])
+def test_a_message_naming_the_srom_or_a_topic_is_no_call_for_help(engine: Engine, question: str):
+    assert engine.answer(question).intent != "help"
+
+
+def test_a_typo_nearer_a_name_than_a_cue_word_is_left_to_the_name(engine: Engine):
+    # "formtion": one edit from "formation", two from "fonction"
+    a = engine.answer("la formtion en 2017 c koi")
+    assert a.intent == "mode_lookup"
+    assert a.process is not None and a.process.id == "rh.formation"
