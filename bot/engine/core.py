@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import logging
 import re
 
@@ -14,6 +13,7 @@ from bot.engine.governance import GovernanceMatcher, commitment_ids, is_commitme
 from bot.engine.lookup import Item, KnowledgeView
 from bot.engine.matcher import EntityMatcher, Hit
 from bot.engine.normalize import LISTING_WORDS, Query, parse
+from bot.engine.ranking import CLOSE_RUN, Ranking, name_key
 from bot.engine.replies import t as t_
 from bot.engine.search import PassageSearch, SearchHit
 from bot.engine.spelling import Speller, stem_fr
@@ -21,13 +21,8 @@ from srom_data.models import Instance, KnowledgeBase, Passage
 from srom_data.text import canonical_quote, key
 
 logger = logging.getLogger(__name__)
-name_key = functools.lru_cache(maxsize=8192)(key)  # the names of the knowledge base are few and asked often
 
-SUBJECT_KINDS = ("block", "activity", "objective", "theme")
-ACCEPT = 0.75
 WEAK = 0.6  # below ACCEPT but above this: offered as "did you mean", never answered
-UNKNOWN_WORD_WEIGHT = 1.0
-FOREIGN_WORD_WEIGHT = 4.0
 FALLBACK_SHARE = 0.6  # the weighted share of the question a passage must hold to be shown as the answer
 # Words that shape a listing or structure question rather than name a topic of the narrative.
 GENERIC_WORDS = frozenset(
@@ -35,10 +30,7 @@ GENERIC_WORDS = frozenset(
     bloc blocs block blocks couvre couvrent comprend contient liste list trucs choses things srom cci cartographie
     carte carto map macro quelles quels tout toutes passent passe sont reste restent volet volets pole poles
     perimetre perimetres regroupe regroupent inclut incluent englobe englobent""".split()
-)  # share of an alias a question must cover to name its entity
-FULL_NAME = 0.98  # a name matched whole (its plural or feminine too)
-FULL_NAME_SHARE = 0.34  # the weighted share of the question such a name must cover to be accepted whatever is beside
-CLOSE_RUN = 0.06  # two entities this close are a clarification, not a guess
+)
 FORCED = re.compile(r"^=([A-Za-z0-9_.\-?]+)\|")
 
 
@@ -55,6 +47,7 @@ class Engine:
         self.governance = GovernanceMatcher(kb)
         self.acronyms = TextAcronyms(kb, self.matcher, self.search)
         self.notes = notes.note_topics(self.view)
+        self.rank = Ranking(self.view, self.matcher, self.speller)
         self._passage_texts = [(p, canonical_quote(p.text)) for p in kb.passages]
         self._about_modes: dict[tuple[str, str | None, tuple[int, ...]], tuple[list, list]] = {}
 
@@ -104,9 +97,9 @@ class Engine:
             bodies = self._bodies_in_french(q, hits)
             if bodies:
                 hits = sorted([*hits, *bodies], key=lambda h: (-h.score, -h.weight, not h.ambiguous, h.entity))
-        function = self._function(hits, direct_only=True)
-        context_function = function or self._function(hits, direct_only=False)
-        modes = self._modes(q, hits)
+        function = self.rank.function(hits, direct_only=True)
+        context_function = function or self.rank.function(hits, direct_only=False)
+        modes = self.rank.modes(q, hits)
         instances = self._instances(hits)
         says_mode = bool(cues.WHICH_MODE.search(q.flat) or re.search(r"\bmodes?\b", q.flat))
         asks_mode = says_mode or bool(q.years)
@@ -147,15 +140,15 @@ class Engine:
         ):
             # "what blocks make up the IS function?", "périmètre de la fonction juridique / achats ?"
             return topics.structure(self.view, lang, function, q.years[0] if q.years else None)
-        rescored = self._rescore(hits, weights, q.content)
+        rescored = self.rank.rescore(hits, weights, q.content)
         # A mode named asks about a map: only activities and blocks have a mode.
         on_map = says_mode or bool(modes)
         changes = on_map and bool(cues.EVOLUTION.search(q.flat))
-        subject_hits = self._subject_hits(rescored, function, q.years, on_map, modes=modes, changes=changes)
+        subject_hits = self.rank.subject_hits(rescored, function, q.years, on_map, modes=modes, changes=changes)
         subject_hits_weak = (
             []
             if subject_hits
-            else self._subject_hits(rescored, function, q.years, on_map, WEAK, modes=modes, changes=changes)
+            else self.rank.subject_hits(rescored, function, q.years, on_map, WEAK, modes=modes, changes=changes)
         )
         topic = notes.find(self.notes, q.content, context_function)
         if topic and (asks_mode or modes or cues.EVOLUTION.search(q.flat)):
@@ -169,7 +162,7 @@ class Engine:
             )
         ):  # "combien de jours de congés il me reste": the asker's own case, which no SROM answers
             return guide.unknown_answer(lang)
-        if subject_hits and not (instances and self._kind(hits[0]) == "instance" and not asks_mode):
+        if subject_hits and not (instances and self.rank.kind(hits[0]) == "instance" and not asks_mode):
             if asks_who and not (
                 q.years and any(map(self._mapped, subject_hits[0].targets or [subject_hits[0].entity]))
             ):
@@ -219,13 +212,13 @@ class Engine:
     def _bodies_in_french(self, q: Query, hits: list[Hit]) -> list[Hit]:
         """A body an English question names in words no English name of it holds ("the procurement committee"):
         the question's words read as the text's French words (lexicon.yaml, `english`) name it."""
-        if any(h.score >= 0.8 and self._kind(h) == "instance" for h in hits):
+        if any(h.score >= 0.8 and self.rank.kind(h) == "instance" for h in hits):
             return []
         french = self._narrative_words(q)
         if french == q.content:
             return []
         found, _ = self.matcher.match(french, "fr")
-        return [h for h in found if h.score >= 0.8 and self._kind(h) == "instance"]
+        return [h for h in found if h.score >= 0.8 and self.rank.kind(h) == "instance"]
 
     def _mapped(self, entity_id: str) -> bool:
         """An activity or a block drawn on a map (an action of the narrative is not)."""
@@ -235,7 +228,7 @@ class Engine:
     def _names_a_thing(self, q: Query) -> bool:
         """The question names something of the SROM in full ("le bureau sert à quoi ?" is no call for help)."""
         hits, _ = self.matcher.match(q.content, q.lang)
-        return any(h.score >= 0.95 and self._kind(h) != "mode" for h in hits)
+        return any(h.score >= 0.95 and self.rank.kind(h) != "mode" for h in hits)
 
     def _about_subject(self, q: Query, subject_hits: list[Hit], modes: list[str]) -> Answer:
         # A name written out whole ("relations avec la tutelle") beats a shorter shared one ("relations tutelle").
@@ -263,7 +256,7 @@ class Engine:
             if len(blocks) == 1:
                 top = Hit(blocks.pop(), top.score, top.weight, top.alias, (), top.used)
                 subject_hits = [top]
-        if top.ambiguous or self._close_run(subject_hits):
+        if top.ambiguous or self.rank.close_run(subject_hits):
             return self._clarify(q, subject_hits)
         item = self.view.items.get(top.entity)
         unmapped = item is not None and item.activity is not None and item.activity.kind == "action"
@@ -326,7 +319,7 @@ class Engine:
     def _instances(self, hits: list[Hit]) -> list[Instance]:
         """Instances named, without those whose name is inside a longer one ("présidents" in "comité des
         présidents")."""
-        found = [h for h in hits if h.score >= 0.8 and self._kind(h) == "instance"]
+        found = [h for h in hits if h.score >= 0.8 and self.rank.kind(h) == "instance"]
         kept = [
             h
             for h in found
@@ -339,7 +332,7 @@ class Engine:
         a topic of their own that a passage holds entirely: "l'audit SI c'est pour quand les conclusions"."""
         used: set[str] = set()
         for h in hits:
-            if h.score >= 0.95 and self._kind(h) in ("function", "mode", "instance"):
+            if h.score >= 0.95 and self.rank.kind(h) in ("function", "mode", "instance"):
                 used |= h.used
         parts = [
             p
@@ -390,189 +383,6 @@ class Engine:
             return topics.commitments(view, lang, [view.commitments[entity_id]], None, self.status)
         return None
 
-    def _function(self, hits: list[Hit], direct_only: bool) -> str | None:
-        """The one function the question names; through a shared name ("communication") only if asked."""
-        # A function's name inside a longer name ("comptabilité" in "comptabilité sociale") is not a mention.
-        subjects = [h for h in hits if h.score >= 0.95 and self._kind(h) not in ("function", "mode")]
-        direct = {
-            h.entity
-            for h in hits
-            if h.score >= 0.95
-            and self._kind(h) == "function"
-            and name_key(h.alias) not in self.matcher.ambiguous_keys
-            and not any(h.used <= s.used and s.weight > h.weight for s in subjects)
-        }
-        if direct_only or direct:
-            return next(iter(direct)) if len(direct) == 1 else None
-        shared = {t for h in hits if h.ambiguous and h.score >= 0.95 for t in h.targets if t in self.view.functions}
-        return next(iter(shared)) if len(shared) == 1 else None
-
-    def _kind(self, hit: Hit) -> str:
-        ent = self.matcher.entities.get(hit.entity)
-        return ent.kind if ent else "ambiguous"
-
-    def _modes(self, q: Query, hits: list[Hit]) -> list[str]:
-        # A mode's word inside a longer name said whole ("central purchasing body") is no mode mention.
-        names = [h for h in hits if h.score >= 0.95 and self._kind(h) in SUBJECT_KINDS and len(h.used) > 1]
-        codes = [
-            h.entity
-            for h in hits
-            if h.score >= 0.85 and self._kind(h) == "mode" and not any(h.used < n.used for n in names)
-        ]
-        letters = [m.group(1) for m in cues.SINGLE_MODE_LETTER.finditer(q.raw)]
-        if cues.DEFINITION.search(q.flat) or re.search(r"\b(?:lettres?|letters?|sigles?|codes?)\b", q.text):
-            # "que signifient A C H M I ?", "what does M stand for": bare capitals are mode codes here
-            letters += [m.group(1) for m in cues.LETTERS.finditer(q.raw.replace("'", " ").replace("’", " "))]
-        for code in letters:
-            if code not in codes and code in self.view.modes:
-                codes.append(code)
-        return codes
-
-    def _subject_hits(
-        self,
-        hits: list[Hit],
-        function: str | None,
-        years: list[int],
-        asks_mode: bool = False,
-        floor: float = 0.0,
-        modes: list[str] | None = None,
-        changes: bool = False,
-    ) -> list[Hit]:
-        """Blocks, activities, objectives and themes the question names well enough, best first."""
-        out = []
-        for h in hits:
-            if h.score < (floor or ACCEPT):
-                continue
-            if h.ambiguous:
-                targets = self._filter_targets(h.targets, function, years, modes or [], changes)
-                if asks_mode:  # only activities and blocks have a mode: "la formation en 2017, quel mode ?"
-                    targets = [t for t in targets if t in self.view.items] or targets
-                if len(targets) == 1:
-                    out.append(Hit(targets[0], h.score, h.weight, h.alias, (), h.used))
-                elif targets:
-                    out.append(Hit(h.entity, h.score, h.weight, h.alias, tuple(targets), h.used))
-            elif self._kind(h) in SUBJECT_KINDS:
-                out.append(h)
-        if asks_mode:
-            out = [h for h in out if h.ambiguous or h.entity in self.view.items] or out
-        narrowed = [h for h in out if not function or h.ambiguous or self.view.function_of(h.entity) == function]
-        out = narrowed or out
-        if years:
-            present = [h for h in out if h.ambiguous or self._present(h.entity, years)]
-            out = present or out
-        out.sort(key=lambda h: (-h.score, -h.weight, not h.ambiguous))
-        unique: dict[str, Hit] = {}
-        for h in out:
-            unique.setdefault(h.entity, h)
-        ranked = list(unique.values())
-        # Same-named things that tie ("Comptabilité sociale" of finance and of HR): the question's context
-        # (function, year, mode named) decides before a question back is asked.
-        tied = [h for h in ranked if not h.ambiguous and h.score == ranked[0].score and h.weight == ranked[0].weight]
-        if len(tied) > 1:
-            kept = set(self._filter_targets(tuple(h.entity for h in tied), function, years, modes or [], changes))
-            ranked = [h for h in ranked if h not in tied or h.entity in kept]
-        return ranked
-
-    def _rescore(self, hits: list[Hit], weights: dict[str, float], words: list[str]) -> list[Hit]:
-        """Weigh each hit by how much of the question it explains, so that a one-word name ("Gestion") does not
-        win a question that is mostly about something else. Words naming a function or a mode are context."""
-        context: set[str] = set()
-        for h in hits:
-            if h.score >= 0.95 and self._kind(h) in ("function", "mode"):
-                context |= h.used
-        # A word no name knows counts a little ("train nantes paris demain" is not training), and a word the SROM
-        # never uses counts as much as a rare name: "réserver une salle" is about nothing of the SROM.
-        unknown = [w for w in dict.fromkeys(words) if w not in weights and w not in context]
-        total = sum(w for word, w in weights.items() if word not in context) + sum(
-            UNKNOWN_WORD_WEIGHT if w in self.speller.known else FOREIGN_WORD_WEIGHT for w in unknown
-        )
-        out = []
-        for h in hits:
-            if total and self._kind(h) not in ("function", "mode", "instance", "commitment"):
-                covered = sum(weights.get(word, 0.0) for word in (h.said or h.used) if word not in context)
-                share = min(1.0, covered / total)
-                score = h.score * (0.55 + 0.45 * share)
-                if h.score >= FULL_NAME and share >= FULL_NAME_SHARE:
-                    # a name said whole and a good part of the question: a word or two beside it ("y a quoi
-                    # dedans", "des collaborateurs") do not make it a guess
-                    score = max(score, ACCEPT)
-                h = Hit(h.entity, score, h.weight, h.alias, h.targets, h.used)
-            out.append(h)
-        return out
-
-    def _has_mode(self, entity_id: str, modes: list[str], years: list[int], stated: bool = False) -> bool:
-        """The item has one of `modes` in one of `years`; `stated`: as the text's own words (explicit or
-        attested), not deduced."""
-        item = self.view.items.get(entity_id)
-        if item is None:
-            return False
-        for y in years or item.years:
-            if y in item.years:
-                mode, certainty = self.view.summary(item, y)
-                if mode in modes and (not stated or certainty in ("explicit", "attested")):
-                    return True
-        return False
-
-    def _mode_changes(self, entity_id: str) -> bool:
-        item = self.view.items.get(entity_id)
-        return item is not None and len({self.view.summary(item, y)[0] for y in item.years} - {None}) > 1
-
-    def _present(self, entity_id: str, years: list[int]) -> bool:
-        item = self.view.items.get(entity_id)
-        return item is None or any(y in item.years for y in years)
-
-    def _filter_targets(
-        self,
-        targets: tuple[str, ...],
-        function: str | None,
-        years: list[int],
-        modes: list[str] | None = None,
-        changes: bool = False,
-    ) -> list[str]:
-        """The homonyms the question's context leaves: its function, its year, the mode it names ("compta
-        sociale en intégration en 2017" is the finance one, whose 2017 mode the text gives as I)."""
-        ids = list(dict.fromkeys(targets))
-        if function:
-            ids = [t for t in ids if function in (t, self.view.function_of(t))] or ids
-        if years:  # a year of the SROM is a map's year: what a map draws beats an objective or a theme, on none
-            ids = (
-                [t for t in ids if t not in self.view.named and self._present(t, years)]
-                or [t for t in ids if self._present(t, years)]
-                or ids
-            )
-        if modes:
-            ids = [t for t in ids if self._has_mode(t, modes, years)] or ids
-            # Both in the mode named, one by the text's own words, the other deduced from them: the text's one.
-            ids = [t for t in ids if self._has_mode(t, modes, years, stated=True)] or ids
-        elif changes:  # "la compta sociale a changé de mode ?": only one whose mode the text gives can change,
-            # and one the text gives two different modes has
-            ids = [t for t in ids if self._has_mode(t, list(self.view.modes), years)] or ids
-            ids = [t for t in ids if self._mode_changes(t)] or ids
-        spans = [set(self.view.items[t].years) for t in ids if t in self.view.items]
-        if len(spans) == len(ids) > 1 and all(a.isdisjoint(b) for i, a in enumerate(spans) for b in spans[i + 1 :]):
-            # One thing under successive names on successive maps ("Paye" in 2013, "Réalisation des paies"
-            # after): without a year of the SROM, the latest name stands for it.
-            return [max(ids, key=lambda t: max(self.view.items[t].years))]
-        return ids
-
-    def _close_run(self, hits: list[Hit]) -> bool:
-        if len(hits) < 2:
-            return False
-        a, b = hits[0], hits[1]
-        if a.score - b.score > CLOSE_RUN or b.weight < 0.8 * a.weight:
-            return False
-        return not self._related(a.entity, b.entity)
-
-    def _related(self, a: str, b: str) -> bool:
-        """A block and one of its own activities are one subject, not a choice to offer."""
-        ia, ib = self.view.items.get(a), self.view.items.get(b)
-        if not ia or not ib:
-            return False
-        for x, y in ((ia, ib), (ib, ia)):
-            if x.block and y.activity and any(p.block == x.block.id for p in y.activity.placements.values()):
-                return True
-        return False
-
     def _clarify(self, q: Query, hits: list[Hit], weak: bool = False) -> Answer:
         top = hits[0]
         if top.ambiguous:
@@ -616,8 +426,8 @@ class Engine:
             return answer
         # "les sites web, c'est harmonisé ?": a mode asked without a year is answered with every year's mode;
         # the mode named is the answer's when the text gives it for one of them.
-        modes = self._modes(q, self.matcher.match(q.content, q.lang)[0])
-        found = [m for m in modes if self._has_mode(item.id, [m], [])]
+        modes = self.rank.modes(q, self.matcher.match(q.content, q.lang)[0])
+        found = [m for m in modes if self.rank.has_mode(item.id, [m], [])]
         return answer.model_copy(
             update={"intent": "mode_lookup", "mode": self.view.mode_ref(found[0]) if found else None}
         )
@@ -625,16 +435,16 @@ class Engine:
     def _commitments(self, q: Query, hits: list[Hit], function: str | None) -> Answer:
         ids = commitment_ids(q, self.view.commitments)
         if not ids:
-            ids = [h.entity for h in hits if h.score >= 0.9 and self._kind(h) == "commitment"]
+            ids = [h.entity for h in hits if h.score >= 0.9 and self.rank.kind(h) == "commitment"]
         if not function and re.search(r"\bgouv\w*|governance\b", q.text):
             function = "GOUV"
-        if not function and not any(h.score >= 0.8 and self._kind(h) == "instance" for h in hits):
+        if not function and not any(h.score >= 0.8 and self.rank.kind(h) == "instance" for h in hits):
             # "engagements sur les achats": a block or an activity named whole says whose commitments (a body named,
             # "le rapport annuel pour le Bureau", asks about the commitments' follow-up, every function's)
             owners = {
                 self.view.function_of(h.entity)
                 for h in hits
-                if h.score >= 0.95 and self._kind(h) in ("block", "activity")
+                if h.score >= 0.95 and self.rank.kind(h) in ("block", "activity")
             }
             function = owners.pop() if len(owners) == 1 else None
         pool = [

@@ -1,0 +1,215 @@
+"""Which of the names a question matches it is about: weighing each match by how much of the question it explains,
+the context that decides between homonyms (a function, a year, the mode named), and when two candidates really tie."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from bot.engine import cues
+from bot.engine.lookup import KnowledgeView
+from bot.engine.matcher import EntityMatcher, Hit
+from bot.engine.normalize import Query
+from bot.engine.spelling import Speller
+from srom_data.text import key
+
+name_key = functools.lru_cache(maxsize=8192)(key)  # the names of the knowledge base are few and asked often
+SUBJECT_KINDS = ("block", "activity", "objective", "theme")
+ACCEPT = 0.75  # the score a match must reach to name its entity
+UNKNOWN_WORD_WEIGHT = 1.0
+FOREIGN_WORD_WEIGHT = 4.0
+FULL_NAME = 0.98  # a name matched whole (its plural or feminine too)
+FULL_NAME_SHARE = 0.34  # the weighted share of the question such a name must cover to be accepted whatever is beside
+CLOSE_RUN = 0.06  # two entities this close are a clarification, not a guess
+
+
+class Ranking:
+    """Built once per engine, over its view of the knowledge base, its matcher and its speller."""
+
+    def __init__(self, view: KnowledgeView, matcher: EntityMatcher, speller: Speller) -> None:
+        self.view = view
+        self.matcher = matcher
+        self.speller = speller
+
+    def function(self, hits: list[Hit], direct_only: bool) -> str | None:
+        """The one function the question names; through a shared name ("communication") only if asked."""
+        # A function's name inside a longer name ("comptabilité" in "comptabilité sociale") is not a mention.
+        subjects = [h for h in hits if h.score >= 0.95 and self.kind(h) not in ("function", "mode")]
+        direct = {
+            h.entity
+            for h in hits
+            if h.score >= 0.95
+            and self.kind(h) == "function"
+            and name_key(h.alias) not in self.matcher.ambiguous_keys
+            and not any(h.used <= s.used and s.weight > h.weight for s in subjects)
+        }
+        if direct_only or direct:
+            return next(iter(direct)) if len(direct) == 1 else None
+        shared = {t for h in hits if h.ambiguous and h.score >= 0.95 for t in h.targets if t in self.view.functions}
+        return next(iter(shared)) if len(shared) == 1 else None
+
+    def kind(self, hit: Hit) -> str:
+        ent = self.matcher.entities.get(hit.entity)
+        return ent.kind if ent else "ambiguous"
+
+    def modes(self, q: Query, hits: list[Hit]) -> list[str]:
+        # A mode's word inside a longer name said whole ("central purchasing body") is no mode mention.
+        names = [h for h in hits if h.score >= 0.95 and self.kind(h) in SUBJECT_KINDS and len(h.used) > 1]
+        codes = [
+            h.entity
+            for h in hits
+            if h.score >= 0.85 and self.kind(h) == "mode" and not any(h.used < n.used for n in names)
+        ]
+        letters = [m.group(1) for m in cues.SINGLE_MODE_LETTER.finditer(q.raw)]
+        if cues.DEFINITION.search(q.flat) or re.search(r"\b(?:lettres?|letters?|sigles?|codes?)\b", q.text):
+            # "que signifient A C H M I ?", "what does M stand for": bare capitals are mode codes here
+            letters += [m.group(1) for m in cues.LETTERS.finditer(q.raw.replace("'", " ").replace("’", " "))]
+        for code in letters:
+            if code not in codes and code in self.view.modes:
+                codes.append(code)
+        return codes
+
+    def subject_hits(
+        self,
+        hits: list[Hit],
+        function: str | None,
+        years: list[int],
+        asks_mode: bool = False,
+        floor: float = 0.0,
+        modes: list[str] | None = None,
+        changes: bool = False,
+    ) -> list[Hit]:
+        """Blocks, activities, objectives and themes the question names well enough, best first."""
+        out = []
+        for h in hits:
+            if h.score < (floor or ACCEPT):
+                continue
+            if h.ambiguous:
+                targets = self.filter_targets(h.targets, function, years, modes or [], changes)
+                if asks_mode:  # only activities and blocks have a mode: "la formation en 2017, quel mode ?"
+                    targets = [t for t in targets if t in self.view.items] or targets
+                if len(targets) == 1:
+                    out.append(Hit(targets[0], h.score, h.weight, h.alias, (), h.used))
+                elif targets:
+                    out.append(Hit(h.entity, h.score, h.weight, h.alias, tuple(targets), h.used))
+            elif self.kind(h) in SUBJECT_KINDS:
+                out.append(h)
+        if asks_mode:
+            out = [h for h in out if h.ambiguous or h.entity in self.view.items] or out
+        narrowed = [h for h in out if not function or h.ambiguous or self.view.function_of(h.entity) == function]
+        out = narrowed or out
+        if years:
+            present = [h for h in out if h.ambiguous or self.present(h.entity, years)]
+            out = present or out
+        out.sort(key=lambda h: (-h.score, -h.weight, not h.ambiguous))
+        unique: dict[str, Hit] = {}
+        for h in out:
+            unique.setdefault(h.entity, h)
+        ranked = list(unique.values())
+        # Same-named things that tie ("Comptabilité sociale" of finance and of HR): the question's context
+        # (function, year, mode named) decides before a question back is asked.
+        tied = [h for h in ranked if not h.ambiguous and h.score == ranked[0].score and h.weight == ranked[0].weight]
+        if len(tied) > 1:
+            kept = set(self.filter_targets(tuple(h.entity for h in tied), function, years, modes or [], changes))
+            ranked = [h for h in ranked if h not in tied or h.entity in kept]
+        return ranked
+
+    def rescore(self, hits: list[Hit], weights: dict[str, float], words: list[str]) -> list[Hit]:
+        """Weigh each hit by how much of the question it explains, so that a one-word name ("Gestion") does not
+        win a question that is mostly about something else. Words naming a function or a mode are context."""
+        context: set[str] = set()
+        for h in hits:
+            if h.score >= 0.95 and self.kind(h) in ("function", "mode"):
+                context |= h.used
+        # A word no name knows counts a little ("train nantes paris demain" is not training), and a word the SROM
+        # never uses counts as much as a rare name: "réserver une salle" is about nothing of the SROM.
+        unknown = [w for w in dict.fromkeys(words) if w not in weights and w not in context]
+        total = sum(w for word, w in weights.items() if word not in context) + sum(
+            UNKNOWN_WORD_WEIGHT if w in self.speller.known else FOREIGN_WORD_WEIGHT for w in unknown
+        )
+        out = []
+        for h in hits:
+            if total and self.kind(h) not in ("function", "mode", "instance", "commitment"):
+                covered = sum(weights.get(word, 0.0) for word in (h.said or h.used) if word not in context)
+                share = min(1.0, covered / total)
+                score = h.score * (0.55 + 0.45 * share)
+                if h.score >= FULL_NAME and share >= FULL_NAME_SHARE:
+                    # a name said whole and a good part of the question: a word or two beside it ("y a quoi
+                    # dedans", "des collaborateurs") do not make it a guess
+                    score = max(score, ACCEPT)
+                h = Hit(h.entity, score, h.weight, h.alias, h.targets, h.used)
+            out.append(h)
+        return out
+
+    def has_mode(self, entity_id: str, modes: list[str], years: list[int], stated: bool = False) -> bool:
+        """The item has one of `modes` in one of `years`; `stated`: as the text's own words (explicit or
+        attested), not deduced."""
+        item = self.view.items.get(entity_id)
+        if item is None:
+            return False
+        for y in years or item.years:
+            if y in item.years:
+                mode, certainty = self.view.summary(item, y)
+                if mode in modes and (not stated or certainty in ("explicit", "attested")):
+                    return True
+        return False
+
+    def mode_changes(self, entity_id: str) -> bool:
+        item = self.view.items.get(entity_id)
+        return item is not None and len({self.view.summary(item, y)[0] for y in item.years} - {None}) > 1
+
+    def present(self, entity_id: str, years: list[int]) -> bool:
+        item = self.view.items.get(entity_id)
+        return item is None or any(y in item.years for y in years)
+
+    def filter_targets(
+        self,
+        targets: tuple[str, ...],
+        function: str | None,
+        years: list[int],
+        modes: list[str] | None = None,
+        changes: bool = False,
+    ) -> list[str]:
+        """The homonyms the question's context leaves: its function, its year, the mode it names ("compta
+        sociale en intégration en 2017" is the finance one, whose 2017 mode the text gives as I)."""
+        ids = list(dict.fromkeys(targets))
+        if function:
+            ids = [t for t in ids if function in (t, self.view.function_of(t))] or ids
+        if years:  # a year of the SROM is a map's year: what a map draws beats an objective or a theme, on none
+            ids = (
+                [t for t in ids if t not in self.view.named and self.present(t, years)]
+                or [t for t in ids if self.present(t, years)]
+                or ids
+            )
+        if modes:
+            ids = [t for t in ids if self.has_mode(t, modes, years)] or ids
+            # Both in the mode named, one by the text's own words, the other deduced from them: the text's one.
+            ids = [t for t in ids if self.has_mode(t, modes, years, stated=True)] or ids
+        elif changes:  # "la compta sociale a changé de mode ?": only one whose mode the text gives can change,
+            # and one the text gives two different modes has
+            ids = [t for t in ids if self.has_mode(t, list(self.view.modes), years)] or ids
+            ids = [t for t in ids if self.mode_changes(t)] or ids
+        spans = [set(self.view.items[t].years) for t in ids if t in self.view.items]
+        if len(spans) == len(ids) > 1 and all(a.isdisjoint(b) for i, a in enumerate(spans) for b in spans[i + 1 :]):
+            # One thing under successive names on successive maps ("Paye" in 2013, "Réalisation des paies"
+            # after): without a year of the SROM, the latest name stands for it.
+            return [max(ids, key=lambda t: max(self.view.items[t].years))]
+        return ids
+
+    def close_run(self, hits: list[Hit]) -> bool:
+        if len(hits) < 2:
+            return False
+        a, b = hits[0], hits[1]
+        if a.score - b.score > CLOSE_RUN or b.weight < 0.8 * a.weight:
+            return False
+        return not self.related(a.entity, b.entity)
+
+    def related(self, a: str, b: str) -> bool:
+        """A block and one of its own activities are one subject, not a choice to offer."""
+        ia, ib = self.view.items.get(a), self.view.items.get(b)
+        if not ia or not ib:
+            return False
+        for x, y in ((ia, ib), (ib, ia)):
+            if x.block and y.activity and any(p.block == x.block.id for p in y.activity.placements.values()):
+                return True
+        return False
