@@ -8,7 +8,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.engine import topics
+from bot.engine.answer import Answer
+from bot.engine.lookup import KnowledgeView
 from bot.engine.normalize import Query
+from bot.engine.replies import t
 from srom_data.models import Commitment
 from srom_data.text import fold, key
 
@@ -110,3 +114,39 @@ def keep(line: str | None, want: Wanted, today: dt.date) -> bool:
     if want.statuses and status not in want.statuses:
         return False
     return not want.stale or when is None or today - when > STALE_AFTER
+
+
+def tracked_answer(
+    view: KnowledgeView,
+    status: StatusProvider | None,
+    lang: str,
+    items: list[Commitment],
+    function: str | None,
+    want: Wanted,
+) -> Answer:
+    """Commitments filtered by their tracked progress ("lesquels sont en retard ?", "pas mis à jour")."""
+    parts = [status_label(s, lang) for s in want.statuses]
+    if want.stale:
+        parts.append(t(lang, "sans mise à jour récente", "not updated lately"))
+    which = t(lang, " ou ", " or ").join(parts)
+    if status is None:
+        text = t(
+            lang,
+            "Le suivi des engagements n'est pas disponible ici : je ne peux pas dire lesquels sont "
+            f"{which}. Voici les engagements concernés ; leur avancement se consulte avec "
+            "`/srom-engagement liste`.",
+            f"Commitment tracking is not available here, so I cannot tell which are {which}. Here are the "
+            "commitments concerned; see their progress with `/srom-engagement liste`.",
+        )
+        answer = topics.commitments(view, lang, items, function, None)
+        return answer.model_copy(update={"text": text + "\n" + answer.text})
+    today = dt.date.today()
+    kept = [c for c in items if keep(status(c.id), want, today)]
+    empty = t(
+        lang,
+        f"Aucun engagement {which} d'après le suivi ({len(items)} engagements regardés). "
+        "`/srom-engagement liste` montre l'avancement de chacun.",
+        f"No commitment is {which} according to the tracking ({len(items)} looked at). "
+        "`/srom-engagement liste` shows each one's progress.",
+    )
+    return topics.commitments(view, lang, kept, function, status, which=which, empty=empty)

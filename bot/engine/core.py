@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import re
 
@@ -14,7 +13,6 @@ from bot.engine.lookup import Item, KnowledgeView
 from bot.engine.matcher import EntityMatcher, Hit
 from bot.engine.normalize import LISTING_WORDS, Query, parse
 from bot.engine.ranking import CLOSE_RUN, Ranking, name_key
-from bot.engine.replies import t as t_
 from bot.engine.search import PassageSearch, SearchHit
 from bot.engine.spelling import Speller, stem_fr
 from srom_data.models import Instance, KnowledgeBase, Passage
@@ -464,36 +462,7 @@ class Engine:
         items = items or pool
         if not want.any:
             return topics.commitments(self.view, q.lang, items, function, self.status)
-        return self._tracked(q, items, function, want)
-
-    def _tracked(self, q: Query, items: list, function: str | None, want: commitments.Wanted) -> Answer:
-        """Commitments filtered by their tracked progress ("lesquels sont en retard ?", "pas mis à jour")."""
-        lang = q.lang
-        parts = [commitments.status_label(s, lang) for s in want.statuses]
-        if want.stale:
-            parts.append(t_(lang, "sans mise à jour récente", "not updated lately"))
-        which = t_(lang, " ou ", " or ").join(parts)
-        if self.status is None:
-            text = t_(
-                lang,
-                "Le suivi des engagements n'est pas disponible ici : je ne peux pas dire lesquels sont "
-                f"{which}. Voici les engagements concernés ; leur avancement se consulte avec "
-                "`/srom-engagement liste`.",
-                f"Commitment tracking is not available here, so I cannot tell which are {which}. Here are the "
-                "commitments concerned; see their progress with `/srom-engagement liste`.",
-            )
-            answer = topics.commitments(self.view, lang, items, function, None)
-            return answer.model_copy(update={"text": text + "\n" + answer.text})
-        today = dt.date.today()
-        kept = [c for c in items if commitments.keep(self.status(c.id), want, today)]
-        empty = t_(
-            lang,
-            f"Aucun engagement {which} d'après le suivi ({len(items)} engagements regardés). "
-            "`/srom-engagement liste` montre l'avancement de chacun.",
-            f"No commitment is {which} according to the tracking ({len(items)} looked at). "
-            "`/srom-engagement liste` shows each one's progress.",
-        )
-        return topics.commitments(self.view, lang, kept, function, self.status, which=which, empty=empty)
+        return commitments.tracked_answer(self.view, self.status, q.lang, items, function, want)
 
     def _governance(
         self, q: Query, instances: list[Instance], strict: bool = False, function: str | None = None
