@@ -8,16 +8,17 @@ from datetime import UTC, date, datetime, timedelta
 from sqlite_utils import Database
 
 from bot.nudges.plan import CommitmentState, DigestSection, Preference, Snapshot
+from bot.nudges.verification import open_verification_sections
 from storage import nudges as store
 from storage.commitments import list_commitments
 from storage.progress import latest_all
 from storage.roles import list_grants
 
-# A section provider: (db, référents, today) → user → sections. Another feature (the verification of the map's
-# cells: open requests and flags of a référent's function) adds its provider to SECTION_PROVIDERS and its lines
-# join the same weekly digest, never a message of their own.
+# A section provider: (db, référents, today) → user → sections. Another feature adds its provider to
+# SECTION_PROVIDERS and its lines join the same weekly digest, never a message of their own: the verification of
+# the map's cells (open requests and flags of a référent's functions) does.
 SectionProvider = Callable[[Database, Sequence[str], date], dict[str, list[DigestSection]]]
-SECTION_PROVIDERS: list[SectionProvider] = []
+SECTION_PROVIDERS: list[SectionProvider] = [open_verification_sections]
 SENT_LOOKBACK_DAYS = 60
 
 
