@@ -115,6 +115,19 @@ def modal(
     return view
 
 
+def state_value(values: dict, block_id: str, action_id: str) -> object:
+    """What a submitted view's input holds (`view.state.values`): a selected option's value, or the typed value;
+    None when the block or the element is missing or malformed."""
+    block = values.get(block_id)
+    element = block.get(action_id) if isinstance(block, dict) else None
+    if not isinstance(element, dict):
+        return None
+    if "selected_option" in element:
+        option = element["selected_option"]
+        return option.get("value") if isinstance(option, dict) else option
+    return element.get("value")
+
+
 def button(text: str, action_id: str, value: str, *, style: str | None = None) -> dict:
     element = {
         "type": "button",

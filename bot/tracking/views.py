@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from bot.conversation.blocks import context, escape, modal, plain, section, shorten
+from bot.conversation.blocks import context, escape, modal, plain, section, shorten, state_value
 from bot.tracking.blocks import state_text
 from bot.tracking.parse import (
     FIELD_COMMENT,
@@ -86,14 +86,7 @@ def build_done_view(blocks: list[dict]) -> dict:
 
 
 def _value(values: dict, field: str) -> object:
-    block = values.get(BLOCKS[field])
-    element = block.get(field) if isinstance(block, dict) else None
-    if not isinstance(element, dict):
-        return None
-    if "selected_option" in element:
-        option = element["selected_option"]
-        return option.get("value") if isinstance(option, dict) else option
-    return element.get("value")
+    return state_value(values, BLOCKS[field], field)
 
 
 def submitted_commitment(view: dict) -> object:

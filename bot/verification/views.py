@@ -7,7 +7,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.conversation.blocks import context, escape, modal, plain, section, shorten
+from bot.conversation.blocks import context, escape, modal, plain, section, shorten, state_value
 from bot.verification.blocks import cell_heading, state_of
 from bot.verification.service import (
     COMMENT_MAX,
@@ -108,14 +108,7 @@ def build_done_view(blocks: list[dict]) -> dict:
 
 
 def _value(values: dict, field: str) -> object:
-    block = values.get(BLOCKS[field])
-    element = block.get(field) if isinstance(block, dict) else None
-    if not isinstance(element, dict):
-        return None
-    if "selected_option" in element:
-        option = element["selected_option"]
-        return option.get("value") if isinstance(option, dict) else option
-    return element.get("value")
+    return state_value(values, BLOCKS[field], field)
 
 
 def read_submission(view: dict) -> tuple[Submission | None, dict[str, str]]:

@@ -7,23 +7,12 @@ from __future__ import annotations
 import pytest
 
 from srom_data.loader import load_default
-from srom_data.models import Assessment
-from srom_data.text import canonical_quote
+from tests.srom_data.cells import assessment, cites
 
 
 @pytest.fixture(scope="module")
 def kb():
     return load_default()
-
-
-def assessment(kb, activity_id: str, year: int) -> Assessment:
-    act = next(a for f in kb.functions for a in f.activities if a.id == activity_id)
-    return act.assessments[year]
-
-
-def cites(a: Assessment, quote: str) -> bool:
-    wanted = canonical_quote(quote)
-    return any(wanted in canonical_quote(e.quote) for e in a.evidence)
 
 
 # (activity, year, mode, basis, a quote it must cite)
