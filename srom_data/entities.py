@@ -49,6 +49,8 @@ def _entities(kb: KnowledgeBase) -> Iterator[Entity]:
         for item in fn.themes:
             yield Entity(item.id, "theme", item.label, fn.id, (item.label, *item.aliases))
     for inst in kb.governance.instances:
+        if inst.kind == "chamber":  # named by facts only: "CCI Pays de la Loire" is in half the questions
+            continue
         names = (inst.label, *((inst.label_en,) if inst.label_en else ()), *inst.aliases)
         yield Entity(inst.id, "instance", inst.label, None, names)
     for com in kb.commitments:

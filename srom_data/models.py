@@ -212,12 +212,14 @@ class Renaming(Strict):
 
 
 class Instance(Strict):
-    """A governance body, office, commission or group, or an agreement the governance follows (the COM)."""
+    """A governance body, office, commission or group, an agreement the governance follows (the COM), or a chamber
+    of the network that a fact names as its actor (a chamber is not a body of the governance: it is never matched by
+    its name alone, which most questions carry, and the list of the governance's bodies leaves it out)."""
 
     id: str = Field(pattern=ID_PATTERN)
     label: str
     label_en: str | None = None
-    kind: Literal["instance", "office", "commission", "group", "agreement"] = "instance"
+    kind: Literal["instance", "office", "commission", "group", "agreement", "chamber"] = "instance"
     aliases: tuple[str, ...] = ()
     composition: Evidence | None = None
     roles: tuple[Role, ...] = ()

@@ -28,8 +28,9 @@ def _knowledge_lines(kb: KnowledgeBase) -> list[str]:
         f"• Les fonctions support et leurs activités : {escape(functions)}",
         f"• Le mode de gestion de chaque activité par année : {years}",
     ]
-    if kb.governance.instances:
-        lines.append(f"• La gouvernance : {len(kb.governance.instances)} instances, qui elles sont et qui décide")
+    bodies = [i for i in kb.governance.instances if i.kind != "chamber"]
+    if bodies:
+        lines.append(f"• La gouvernance : {len(bodies)} instances, qui elles sont et qui décide")
     if kb.commitments:
         lines.append(f"• Les engagements du réseau : {len(kb.commitments)} engagements")
     lines.append("• Et, toujours, l'endroit du document où c'est écrit")

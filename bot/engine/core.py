@@ -414,6 +414,10 @@ class Engine:
         )
 
     def _about_item(self, q: Query, item: Item) -> Answer:
+        if cues.WHY.search(q.flat):
+            found = self._why(q, item)
+            if found:
+                return found
         preface = self._preface(q)
         if preface:  # a lookup for a year outside the SROM: say so, then show the years it has
             return replies.evolution(self.view, q.lang, item, preface).model_copy(update={"intent": "mode_lookup"})
@@ -428,6 +432,26 @@ class Engine:
         found = [m for m in modes if self.rank.has_mode(item.id, [m], [])]
         return answer.model_copy(
             update={"intent": "mode_lookup", "mode": self.view.mode_ref(found[0]) if found else None}
+        )
+
+    def _why(self, q: Query, item: Item) -> Answer | None:
+        """ "pourquoi la paie est-elle intégrée ?": the narrative around the sentences the item's modes are cited
+        from (of the year asked, else of every year), or the passages nearest to it when the text gives none."""
+        years = [y for y in q.years if y in item.years] or list(item.years)
+        evidence = [e for y in years for _, a in self.view.assessments(item, y) for e in a.evidence]
+        if evidence:  # the function's own narrative, not the preamble's definition of the mode
+            hits = self._narrative_hits(evidence)
+            hits = [h for h in hits if h.passage.function == item.function.id] or hits
+        else:
+            hits = [SearchHit(p, 0.0, 0) for y in years[-1:] for p in self.view.nearest_passages(item, y, limit=2)]
+        if not hits:
+            return None
+        return guide.reasons(q.lang, item.label, hits[:3]).model_copy(
+            update={
+                "function": self.view.function_ref(item.function),
+                "process": self.view.process_ref(item),
+                "year": years[0] if len(q.years) == 1 else None,
+            }
         )
 
     def _commitments(self, q: Query, hits: list[Hit], function: str | None) -> Answer:
@@ -498,11 +522,15 @@ class Engine:
 
     def _narrative(self, q: Query, evidence: list) -> Answer:
         """The passages holding these quotes, as a narrative answer."""
+        return guide.fallback(q.lang, self._narrative_hits(evidence)[:3], self.view.functions)
+
+    def _narrative_hits(self, evidence: list) -> list[SearchHit]:
+        """The passages holding these quotes (a quote outside the passages: the quote itself)."""
         quotes = [canonical_quote(e.quote) for e in evidence]
         hits = [SearchHit(p, 0.0, 0) for p, text in self._passage_texts if any(quote in text for quote in quotes)]
-        if not hits:  # a quote outside the passages: the quote itself
+        if not hits:
             hits = [SearchHit(Passage(id="quote", section=e.section, text=e.quote), 0.0, 0) for e in evidence]
-        return guide.fallback(q.lang, hits[:3], self.view.functions)
+        return hits
 
     def _fallback(self, q: Query, weak: list[Hit]) -> Answer:
         terms = [w for w in self._narrative_words(q) if len(w) >= 3]

@@ -54,7 +54,8 @@ EVOLUTION = re.compile(
     r"\b(?:evolution|evolue|evoluer|evolve[ds]?|change|changes|changed|changement|changements|chang[eé]|"
     r"over time|a change|avant apres|au fil|compar\w*|trajectoire|historique|history|progression|"
     r"de 2013 a 2021|entre 2013 et 2021|depuis 2013|timeline|sur les trois|three years|3 ans|trois annees|"
-    r"transition|passe de|went from|moved|move|shifted|bouge\w*|entre les (?:3|trois) cartes|evol)\b"
+    r"transition|passe de|went from|moved|move|shifted|bouge\w*|entre les (?:3|trois) cartes|evol|"
+    r"depuis quand|since when)\b"
 )
 GOVERNANCE = re.compile(
     r"\b(?:qui|who|whom|gouvernance|governance|instances?|role|roles|arbitr\w*|delib\w*|presid\w*|"
@@ -86,6 +87,8 @@ REASON = re.compile(
     r"\b(?:pourquoi|why|raisons?|reasons?|motifs?|base legale|bases legales|fondements?|legal basis|loi|lois|law|"
     r"laws|obligations? legales?|legal obligations?|required by|en application)\b"
 )
+# Asks for the reasons behind a mode or a change ("pourquoi la paie est intégrée ?", a follow-up "pourquoi ?").
+WHY = re.compile(r"\b(?:pourquoi|why|how come|for what reasons?|pour quelles? raisons?)\b")
 # A date asked ("depuis quand", "what year"): the narrative too, unless a mode is named ("harmonisés en quelle
 # année ?" is answered by the years of the maps).
 WHEN = re.compile(

@@ -36,6 +36,7 @@ _WHY = re.compile(
     r"|d ou tu tiens ca|comment tu le sais|how do you know|ou est ce ecrit|where does it say|preuve|proof"
     r"|citation|quote)\b"
 )
+_REASON = re.compile(r"^(?:et )?(?:pourquoi|why)\b")
 _BEFORE = re.compile(r"\b(?:avant|before|auparavant|precedemment|previously|earlier|d avant)\b")
 _AFTER = re.compile(r"\b(?:apres|after|ensuite|later|d apres|suivante?)\b")
 _COMPARE = re.compile(r"\b(?:compar\w*|versus|vs|par rapport)\b")
@@ -169,7 +170,12 @@ def _merge(
     """The question to ask instead of `message`, or None to answer the message as it is."""
     lang: Lang = alone.lang
     if cue == "why":
-        return ctx.question if not _names(alone) else None
+        if _names(alone):
+            return None
+        if ctx.process and _REASON.match(flat):  # "pourquoi ?": the narrative's reasons for that subject's modes
+            year = f" en {ctx.year}" if ctx.year and ctx.intent == "mode_lookup" else ""
+            return f"={ctx.process}|" + ("why" if lang == "en" else "pourquoi") + year
+        return ctx.question  # "la source ?": the cited answer again
     if cue in ("before", "after") and not stated and not alone.process:
         year = _step(ctx.year, years, -1 if cue == "before" else 1)
         if year is None:

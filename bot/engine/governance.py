@@ -71,19 +71,24 @@ class GovernanceMatcher:
 
     def facts(self, q: Query) -> list[Fact]:
         text = f" {key(q.flat)} "
-        # A phrase the asker typed word for word counts even where the speller respelled one of its words
-        # ("qui signe le SROM": "signe le srom"); single words are read as respelled.
+        # A keyword the asker typed word for word counts even where the speller respelled it ("qui signe le SROM":
+        # "signe", not the English cue "sign"); a French phrase counts in the word-for-word reading of an English one.
         typed = f" {key(clean(q.raw)[0])} "
         said: set[str] = set()
+        translated = ""
         if q.lang == "en":  # the facts' keywords are the text's French words: an English question is read in both,
             # and in English order ("regional IS function" holds "fonction si regionale")
             french = self.french(text)
-            typed += " " + french + " "
+            translated = f" {french} "
             said = set(french.split())
         who = bool(cues.WHO.search(q.flat))
         scored = []
         for fact, keys in self._fact_keys:
-            found = sum(w for w, k in keys if k in text or (w > 1 and (k in typed or (said and _all_said(k, said)))))
+            found = sum(
+                w
+                for w, k in keys
+                if k in text or k in typed or (w > 1 and (k in translated or (said and _all_said(k, said))))
+            )
             score = found + (0.5 if who and found else 0)
             if score >= 1.5:
                 scored.append((score, fact))

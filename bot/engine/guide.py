@@ -89,3 +89,21 @@ def fallback(lang: str, hits: list[SearchHit], functions: Mapping[str, Function]
     top = functions.get(hits[0].passage.function or "") if hits else None
     ref = Ref(id=top.id, label=top.label) if top else None
     return Answer(intent="fallback_search", lang=lang, function=ref, text="\n".join(lines), sources=sources)
+
+
+def reasons(lang: str, label: str, hits: list[SearchHit]) -> Answer:
+    """ "pourquoi ?" about an activity or a block: the passages its modes are cited from, which say why."""
+    lines = [
+        t(
+            lang,
+            f"Pourquoi — *{label}* : ce que dit le SROM, là où il parle de ce mode de gestion :",
+            f"Why — *{label}*: what the SROM says where it speaks of this management mode (in French):",
+        )
+    ]
+    sources = []
+    for hit in hits:
+        p = hit.passage
+        excerpt = p.text if len(p.text) <= 300 else p.text[:297].rsplit(" ", 1)[0] + "…"
+        lines.append(f"• _{p.section}_ : « {' '.join(excerpt.split())} »")
+        sources.append(Source(section=p.section, quote=p.text))
+    return Answer(intent="fallback_search", lang=lang, text="\n".join(lines), sources=sources)

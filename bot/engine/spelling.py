@@ -46,7 +46,7 @@ class Speller:
             for name in ent.names:
                 counts.update(_WORD.findall(key(name)))
         cue_words = {w for w in extra_words if w.isalpha()}
-        for word in cue_words:
+        for word in sorted(cue_words):  # sorted: the same vocabulary order, whatever the hash seed
             counts[word] += 1
         lexicon = kb.lexicon
         self.replacements: dict[str, str] = {**lexicon.abbreviations, **lexicon.spellings}
@@ -103,7 +103,7 @@ class Speller:
     def _stem(self, word: str) -> str | None:
         """The word of the same stem closest in spelling ("mod" is "mode", not "modes"), then the most frequent."""
         words = self.by_stem.get(stem_fr(word))
-        return min(words, key=lambda w: OSA.distance(word, w)) if words else None
+        return min(words, key=lambda w: (OSA.distance(word, w), -self.counts[w], w)) if words else None
 
     def _split(self, word: str) -> str | None:
         """Two words written as one ("kiarbitr"): both halves must be words of the vocabulary."""
@@ -129,4 +129,4 @@ class Speller:
             # "formtion" is one edit from the name "formation", two from the cue "fonction": left for the matcher,
             # which reads names with their own typo tolerance
             return None
-        return max((w for w, d in found if d == best), key=lambda w: self.counts[w])
+        return min((w for w, d in found if d == best), key=lambda w: (-self.counts[w], w))

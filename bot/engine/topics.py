@@ -242,7 +242,8 @@ def governance_overview(view: KnowledgeView, lang: str) -> Answer:
     """Every body of the governance, with what it is first for."""
     lines = [t(lang, "Les instances de la gouvernance du SROM :", "The SROM's governance bodies (quoted in French):")]
     sources: list[Source] = []
-    for inst in view.kb.governance.instances:
+    bodies = [i for i in view.kb.governance.instances if i.kind != "chamber"]
+    for inst in bodies:
         name = inst.label + (f" ({inst.label_en})" if lang == "en" and inst.label_en else "")
         first = inst.roles[0].text if inst.roles else (inst.composition.quote if inst.composition else "")
         lines.append(f"• *{name}*" + (f" — {first}" if first else ""))
@@ -251,7 +252,7 @@ def governance_overview(view: KnowledgeView, lang: str) -> Answer:
     return Answer(
         intent="governance",
         lang=lang,
-        instances=[Ref(id=i.id, label=i.label) for i in view.kb.governance.instances],
+        instances=[Ref(id=i.id, label=i.label) for i in bodies],
         text="\n".join(lines),
         sources=sources,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from types import SimpleNamespace
 
 import pytest
 from slack_bolt import BoltContext
@@ -85,7 +86,9 @@ def tiny_kb() -> KnowledgeBase:
             Function.model_construct(id="RH", label="Ressources humaines & paie"),
             Function.model_construct(id="SI", label="Systèmes d'information"),
         ),
-        governance=Governance.model_construct(instances=(object(), object())),
+        governance=Governance.model_construct(
+            instances=(SimpleNamespace(kind="instance"), SimpleNamespace(kind="instance"))
+        ),
         commitments=(),
     )
 

@@ -77,7 +77,8 @@ COMMITMENTS = Context(question="engagements RH 2021", intent="commitments", func
         ("and in 2013?", lookup(), "=rh.paie|mode in 2013"),
         ("et le recrutement ?", lookup(), "=rh.recrutement|mode en 2017"),
         ("et pour les finances ?", lookup(), "=FIN|en 2017"),
-        ("pourquoi ?", lookup(), "mode pour la paie en 2017 ?"),
+        ("pourquoi ?", lookup(), "=rh.paie|pourquoi en 2017"),
+        ("la source ?", lookup(), "mode pour la paie en 2017 ?"),
         ("la source ?", lookup(), "mode pour la paie en 2017 ?"),
         ("et avant ?", lookup(), "=rh.paie|mode en 2013"),
         ("et après ?", lookup(), "=rh.paie|mode en 2021"),
@@ -185,10 +186,16 @@ def test_the_issue_s_conversation_with_the_real_engine(engine: Engine) -> None:
     assert (english.lang, english.process.id, english.year) == ("en", "rh.recrutement", 2013)  # type: ignore[union-attr]
 
 
-def test_why_and_source_repeat_the_cited_answer(engine: Engine) -> None:
+def test_why_gives_the_narrative_around_the_cited_sentences_and_source_repeats_the_cited_answer(
+    engine: Engine,
+) -> None:
     first, why, source = conversation(engine, ["mode pour la paie en 2017 ?", "pourquoi ?", "la source ?"])
-    for answer in (why, source):
-        assert (answer.process, answer.year, answer.sources) == (first.process, 2017, first.sources)
+    assert (source.process, source.year, source.sources) == (first.process, 2017, first.sources)
+    assert (why.intent, why.process, why.year) == ("fallback_search", first.process, 2017)
+    assert why.text.startswith("Pourquoi")
+    cited = [s.quote for s in first.sources if s.section.startswith("Ressources humaines")]
+    assert cited and all(any(c.split(",")[0] in w.quote for w in why.sources) for c in cited)
+    assert not any(s.section.startswith("Préambule") for s in why.sources)  # the reasons, not the mode's definition
 
 
 def test_another_function_keeps_the_listing_s_mode_and_year(engine: Engine) -> None:

@@ -20,34 +20,16 @@ from tests.engine.scoring import mismatches
 DIALOGUES: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "followups.yaml").read_text("utf-8"))
 
 UNDERSTANDING = "the engine's understanding (issue 12, other part): the question alone is misread"
-WHY = (
-    "the label wants the narrative's reasons for 'pourquoi'; the resolver repeats the cited answer "
-    "(a why-route is the engine's)"
-)
 KNOWN: dict[tuple[str, int], str] = {
     ("paie_2017_then_2021_then_before", 2): "the label reads 'avant' as the 2013 baseline; the resolver steps back "
     "one map from the last answer's year (2021 → 2017)",
     ("compta_sociale_source", 0): UNDERSTANDING,
     ("compta_sociale_source", 1): UNDERSTANDING + " (in the first turn)",
-    ("compta_sociale_why", 0): UNDERSTANDING,
-    ("compta_sociale_why", 1): UNDERSTANDING + " (in the first turn); " + WHY,
     ("mutualisation_then_integration_then_diff", 2): "'les deux' refers to the two previous turns; the context "
     "keeps the previous answer only",
-    ("arbitre_then_met_en_oeuvre", 0): UNDERSTANDING + " (the answer names the ATR and the GPL, the label the Bureau)",
-    ("marches_regionaux_evolution_why", 2): WHY,
-    ("rgpd_2021_then_2017_then_why", 2): WHY,
-    ("signataire_then_responsabilite", 0): UNDERSTANDING,
-    ("signataire_then_responsabilite", 1): UNDERSTANDING,
-    ("tdb_clarify_finance", 0): UNDERSTANDING + " ('TdB')",
-    ("tdb_clarify_finance", 1): UNDERSTANDING + " (in the first turn)",
     ("si_audit_then_copil_en", 1): "'it' refers to a passage found by search, which leaves no subject to carry",
-    ("engagements_fin_then_who_follows", 1): UNDERSTANDING + " (COMEX answered for the Bureau)",
     ("paie_2013_then_2019_silent", 0): UNDERSTANDING + " (the 2013 activity is named 'Paye')",
     ("paie_2013_then_2019_silent", 1): UNDERSTANDING + " (the 2013 activity is named 'Paye')",
-    ("independent_unknown_after_lookup", 1): UNDERSTANDING + " ('quel temps fait-il à Nantes' alone finds the "
-    "passages naming Nantes: out of scope is now read from the words, and 'Nantes' and 'temps' are the SROM's)",
-    ("structure_fin_then_treso_then_mode", 1): UNDERSTANDING + " ('y a quoi dedans' alone is read as out of scope)",
-    ("structure_fin_then_treso_then_mode", 2): UNDERSTANDING + " (in the previous turn)",
 }
 
 

@@ -197,3 +197,43 @@ def test_a_typo_nearer_a_name_than_a_cue_word_is_left_to_the_name(engine: Engine
     a = engine.answer("la formtion en 2017 c koi")
     assert a.intent == "mode_lookup"
     assert a.process is not None and a.process.id == "rh.formation"
+
+
+def test_a_why_about_a_mode_cites_the_function_s_own_narrative(engine: Engine) -> None:
+    a = engine.answer("pourquoi la paie est intégrée en 2017 ?")
+    assert (a.intent, a.process and a.process.id, a.year) == ("fallback_search", "rh.realisation-paies", 2017)
+    assert any("Pôle Administration Paie centralisé" in s.quote for s in a.sources)
+    assert all(not s.section.startswith("Préambule") for s in a.sources)
+
+
+def test_a_fact_names_the_chamber_that_acts_which_no_name_alone_calls_up(engine: Engine) -> None:
+    a = engine.answer("who was in charge of the regional IS function in 2013?")
+    assert "gouv.cci-nantes-st-nazaire" in [i.id for i in a.instances]
+    overview = engine.answer("quelles sont les instances ?")
+    assert overview.intent == "governance"
+    assert not {"gouv.cci-pays-de-la-loire", "gouv.cci-nantes-st-nazaire"} & {i.id for i in overview.instances}
+    # "CCI Pays de la Loire" in a question is not the chamber asked about: the President signs
+    signs = engine.answer("qui signe les marchés de la CCI Pays de la Loire ?")
+    assert "gouv.president" in [i.id for i in signs.instances]
+
+
+def test_answers_do_not_depend_on_the_hash_seed() -> None:
+    """Ties are broken by the words themselves, never by set order: two processes with different hash seeds read
+    the same questions the same way ("qui signe …" once went to "sign" or "signs" by chance)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import json; from bot.engine import default_engine; e = default_engine(); "
+        "qs = ['qui signe les marchés de la centrale d achat ?', 'qui arbitre ?', 'merci beaucoup', "
+        "'mod pour la pai en 2017', 'kiarbitr ?', 'evol du recrutmen', 'who signs the regional contracts?']; "
+        "print(json.dumps([[a.intent, a.text] for a in map(e.answer, qs)]))"
+    )
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "SROM_CACHE_DIR": "off"}
+        out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+        outputs.add(json.dumps(json.loads(out.stdout)))
+    assert len(outputs) == 1
