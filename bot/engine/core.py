@@ -27,9 +27,25 @@ GENERIC_WORDS = frozenset(
     """activites activities activite activity processus process processes fonction fonctions function functions
     bloc blocs block blocks couvre couvrent comprend contient liste list trucs choses things srom cci cartographie
     carte carto map macro quelles quels tout toutes passent passe sont reste restent volet volets pole poles
-    perimetre perimetres regroupe regroupent inclut incluent englobe englobent""".split()
+    perimetre perimetres regroupe regroupent inclut incluent englobe englobent metiers parle parlent mentionne
+    mentionnee mentionnes mentioned mentions section sections partie parties part support supports soutien""".split()
 )
+# The share of the IDF weight of a question's leftover words a passage must hold to answer it (with the rarest)
+TELLING_SHARE = 0.6
 FORCED = re.compile(r"^=([A-Za-z0-9_.\-?]+)\|")
+
+
+_CLAUSE_BREAK = re.compile(r"(?<=\S)\s*(?:[:;.!?]|\s[—–-])\s+(?=\S)")
+
+
+def last_clause(message: str) -> str | None:
+    """The last clause of a message of several (after a colon, a full stop, a dash), when it has three words or
+    more; None when the message is one clause."""
+    parts = [p for p in _CLAUSE_BREAK.split(message.strip()) if p.strip()]
+    if len(parts) < 2:
+        return None
+    tail = parts[-1].strip()
+    return tail if len(tail.split()) >= 3 else None
 
 
 class Engine:
@@ -57,7 +73,16 @@ class Engine:
 
     def _answer_alone(self, question: str) -> Answer:
         try:
-            return self._answer(question or "")
+            answer = self._answer(question or "")
+            if answer.intent == "unknown":
+                # "Bonjour, je viens d'arriver au service compta : en 2017, la compta fournisseur était en quel
+                # mode ?": a preamble drowns the question; its last clause may be a question of its own
+                tail = last_clause(question or "")
+                if tail:
+                    again = self._answer(tail)
+                    if again.intent != "unknown":
+                        return again
+            return answer
         except Exception:  # the engine must always answer; a bug is logged, never shown
             logger.exception("engine failed on %r", (question or "")[:200])
             return guide.unknown_answer("fr")
@@ -77,7 +102,7 @@ class Engine:
         if (
             not q.text
             or cues.HELP.match(q.flat)
-            or (cues.HELP_ANYWHERE.search(q.flat) and len(q.content) <= 2 and not self._names_a_thing(q))
+            or (cues.HELP_ANYWHERE.search(q.flat) and len(q.content) <= 4 and not self._names_a_thing(q))
             or (cues.COURTESY.search(q.flat) and all(cues.COURTESY.fullmatch(w) for w in q.content))
             or (
                 any(cues.ABOUT_BOT.fullmatch(w) and w != "srom" for w in q.content)
@@ -85,6 +110,11 @@ class Engine:
             )
         ):  # a greeting or a thank-you that names nothing: the help
             return guide.help_answer(lang, self.kb.meta.region)
+        thanks = cues.THANKS.match(q.flat)
+        if thanks and "?" not in q.raw:
+            clauses = re.split(r"[,.;:!—–]", q.flat[thanks.end() :])
+            if not any(cues.ASKS_SOMETHING.match(c.strip()) for c in clauses):
+                return guide.thanks_answer(lang)
         defined = self.acronyms.passages(q.content, bool(cues.DEFINITION.search(q.flat)))
         if defined and not cues.WHO.search(q.flat):
             return guide.fallback(lang, defined, self.view.functions)
@@ -191,6 +221,10 @@ class Engine:
                 )
             return topics.mode_definition(self.view, lang, self._defined_modes(q, modes))
         if context_function and cues.STRUCTURE.search(q.flat) and not instances:
+            # "c'est quoi le CERAL mentionné dans la partie juridique ?": a topic of the narrative, in a function
+            found = self._leftover_search(q, hits)
+            if found:
+                return found
             return topics.structure(self.view, lang, context_function, q.years[0] if q.years else None)
         gov = self._governance(q, instances, function=context_function)
         if gov:
@@ -336,13 +370,16 @@ class Engine:
             p
             for w in q.content
             if w not in used and not self.matcher.names_kind(w, ("function", "mode"), q.lang)
-            for p in w.split("-")
+            for p in (self.governance.french(w) if q.lang == "en" else w).replace("-", " ").split()
         ]
         words = [w for w in dict.fromkeys(parts) if w and w not in GENERIC_WORDS and w not in LISTING_WORDS]
         if not words or not any(len(w) >= 4 for w in words):
             return None
         needed = len(words) if len(words) <= 2 else max(2, -(-3 * len(words) // 5))  # all, or 60 % of them
-        found = [h for h in self.search.search(words) if h.matched >= needed]
+        hits = self.search.search(words)
+        found = [h for h in hits if h.matched >= needed] or [
+            h for h in hits if self.search.holds_telling(h, words, TELLING_SHARE)
+        ]
         return guide.fallback(q.lang, found, self.view.functions) if found else None
 
     def _narrative_words(self, q: Query) -> list[str]:

@@ -16,6 +16,14 @@ COURTESY = re.compile(
     r"\b(?:bonjour|bonsoir|salut|hello|hi|hey|coucou|merci|thanks|thank|thx|beaucoup|top|super|parfait|cool|ok|"
     r"okay|bravo|genial|nickel|bonne|journee|soiree|good|great|nice|cheers|ciao|bye|revoir)\b"
 )
+# A message that opens with thanks and asks nothing ("merci, c'est très clair", "thanks, that's what I needed for
+# the Bureau"): a thank-you, whatever it names.
+THANKS = re.compile(r"^(?:(?:super|ok|top|parfait|great|many|grand) )?(?:merci|thanks|thank you|thx|ty|cheers)\b")
+# A clause that opens with one of these asks something ("merci, et pour la paie ?", "thanks, who arbitrates")
+ASKS_SOMETHING = re.compile(
+    r"^(?:et |and |mais |but )?(?:quel\w*|qui|quoi|comment|pourquoi|combien|quand|ou|what|which|who|how|why|when|"
+    r"where|est ce|peux tu|pouvez vous|can you|could you|pour|for|la|le|les|mode)\b"
+)
 # Words that speak to the bot about itself: a message made only of them (and of courtesy) asks for the help.
 ABOUT_BOT = re.compile(
     r"(?:bot|robot|assistant|questions?|demander|demande|poser|pose|ask|aider|aide|aides|help|utiliser|utilise|use|"
@@ -23,7 +31,10 @@ ABOUT_BOT = re.compile(
 )
 HELP_ANYWHERE = re.compile(
     r"\b(?:aide|help|que sais tu|que peux tu|what can you|utilise[rs]?|sers a quoi|sert a quoi|"
-    r"comment ca marche|how do i use|how does this work|sais faire|sait faire|tu fais quoi|can you do)\b"
+    r"comment ca marche|how do i use|how does this work|sais faire|sait faire|tu fais quoi|can you do|"
+    r"(?:what|which) (?:kind|sort|type)s? of questions?|quels? (?:genre|type|sorte)s? de questions?|"
+    r"questions? (?:can you|peux tu|pouvez vous|puis je|can i)|what can i ask|que (?:puis|peux) je (?:te |vous )?"
+    r"demander)\b"
 )
 DEFINITION = re.compile(
     r"\b(?:c est quoi|c quoi|cest quoi|qu est ce qu|qu est ce que|que veut dire|veut dire|signifi\w*|definition|"
@@ -105,7 +116,10 @@ COMMITMENT = re.compile(
     r"\b(?:engagements?|engage\w*|commitments?|committed|pledges?|axes? prioritaires?|priorites?|priorities|"
     r"feuille de route|roadmap|promesses?|chantiers? 2021|objectifs?|objectives?|goals?|enjeux|commit(?!tee)\w*)\b"
 )
-NOT_COMMITMENT = re.compile(r"\bgestion des engagements\b|\boutil de gestion des engagements\b")
+# "gestion des engagements" is a purchasing activity; "commit the CCI", "engager la CCI" is to bind it legally
+NOT_COMMITMENT = re.compile(
+    r"\bgestion des engagements\b|\boutil de gestion des engagements\b|\b(?:commit|engager?) (?:the |la |l )?cci\b"
+)
 COMMITMENT_ID = re.compile(r"\b([a-z]{2,6})[- ]?(\d{1,2})\b")
 STRUCTURE = re.compile(
     r"\b(?:combien|how many|quelles activites|quels? blocs?|blocs?|blocks?|macro[- ]?process\w*|"

@@ -44,6 +44,16 @@ def help_answer(lang: str, region: str) -> Answer:
     return Answer(intent="help", lang=lang, text=text)
 
 
+def thanks_answer(lang: str) -> Answer:
+    """A thank-you that asks nothing: a short word back, and what else can be asked."""
+    text = t(
+        lang,
+        "Avec plaisir ! Une autre question sur le SROM ? Par exemple :\n" + examples(lang),
+        "You're welcome! Anything else about the SROM? For example:\n" + examples(lang),
+    )
+    return Answer(intent="help", lang=lang, text=text)
+
+
 def unknown_answer(lang: str) -> Answer:
     text = t(
         lang,

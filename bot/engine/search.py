@@ -52,6 +52,23 @@ class PassageSearch:
             i += 1
         return found
 
+    def known(self, word: str) -> bool:
+        """Whether some passage holds the word (or a longer word of its stem)."""
+        return bool(self._holding(_stem(word)))
+
+    def holds_telling(self, hit: SearchHit, words: list[str], floor: float = 0.6) -> bool:
+        """The passage holds the question's telling words: at least `floor` of the IDF weight of the words the
+        narrative knows, including the rarest of them ("norme 4.9 dont parle le SROM": "norme", not "parle")."""
+        row = self._row.get(id(hit.passage))
+        stems = [_stem(w) for w in dict.fromkeys(words) if len(w) >= 3]
+        known = [s for s in stems if self._holding(s)]
+        if row is None or not known:
+            return False
+        weights = {s: self.weight(s) for s in known}
+        held = [s for s in known if row in self._holding(s)]
+        rarest = max(known, key=lambda s: (weights[s], s))
+        return rarest in held and sum(weights[s] for s in held) >= floor * sum(weights.values())
+
     def weight(self, stem: str) -> float:
         """How telling a word is: rare in the narrative weighs more; absent from it, the most (a question made
         of words the SROM never uses is about something else)."""

@@ -130,7 +130,9 @@ def warm_up() -> None:
     from bot.engine import default_engine
 
     try:
-        default_engine().answer("qui arbitre ?")
+        engine = default_engine()
+        engine.answer("qui arbitre ?")
+        engine.speller.warm()
     except Exception as exc:  # the first question will build it (and say what is wrong); serve anyway
         logger.warning("engine warm-up failed (%s: %s)", type(exc).__name__, exc)
     gc.freeze()

@@ -18,7 +18,13 @@ from srom_data.text import key
 
 HERE = Path(__file__).parent
 # Tuned on, or scored and then tuned on (holdout, 2026 dev): regression material, each answer recorded.
-LABELLED = ("questions.yaml", "questions_holdout.yaml", "questions_2026_dev.yaml")
+LABELLED = (
+    "questions.yaml",
+    "questions_holdout.yaml",
+    "questions_2026_dev.yaml",
+    "questions_2026_fresh_a.yaml",
+    "questions_2026_fresh_b.yaml",
+)
 # Written from the source text only, scored before any tuning, never read question by question.
 BLIND = "questions_2026_blind.yaml"
 
