@@ -305,6 +305,8 @@ def iter_evidence(kb: KnowledgeBase) -> Iterator[tuple[str, str, str, Evidence]]
             yield rel, mp.id, "description", mp.description
         for note in fn.map_notes:
             yield rel, fn.id, f"map_notes.{note.year}", note.evidence
+        for statement in fn.statements:
+            yield rel, fn.id, f"statements.{statement.year}", statement.evidence
         for item in (*fn.objectives, *fn.themes):
             if item.evidence:
                 yield rel, item.id, "evidence", item.evidence

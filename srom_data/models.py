@@ -181,6 +181,15 @@ class AmbiguousAlias(Strict):
     targets: tuple[str, ...] = Field(min_length=2)
 
 
+class FunctionStatement(Strict):
+    """A mode the text names for a whole function in a year ("renforcer la « mutualisation » (mode M) des
+    activités"): explicit, with its quote, and never copied onto the activities the text leaves silent."""
+
+    year: int
+    mode: ModeCode
+    evidence: Evidence
+
+
 class Function(Strict):
     id: str = Field(pattern=r"^[A-Z]{2,6}$")
     label: str
@@ -193,6 +202,7 @@ class Function(Strict):
     map_notes: tuple[MapNote, ...] = ()
     objectives: tuple[NamedItem, ...] = ()
     themes: tuple[NamedItem, ...] = ()
+    statements: tuple[FunctionStatement, ...] = ()
     # Names deliberately shared by several entities (e.g. "déclarations"): the bot asks which one is meant.
     ambiguous_aliases: tuple[AmbiguousAlias, ...] = ()
 

@@ -94,7 +94,7 @@ class ConsoleSession:
         )
 
     def _reply(self, text: str) -> tuple[Reply, Surface]:
-        if text.isdigit() and int(text) in self.choices:
+        if text.isascii() and text.isdigit() and int(text) in self.choices:
             choice, surface = self.choices[int(text)]
             reply = run_action(choice.action_id, choice.value, self._invocation(surface))
             return reply, "thread" if reply.public else surface

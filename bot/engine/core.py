@@ -8,6 +8,7 @@ import re
 from bot.engine import commitments, cues, followup, guide, notes, replies, topics
 from bot.engine.acronyms import TextAcronyms
 from bot.engine.answer import Answer, Ref
+from bot.engine.function_modes import function_modes
 from bot.engine.governance import GovernanceMatcher, commitment_ids, is_commitment_question
 from bot.engine.lookup import Item, KnowledgeView
 from bot.engine.matcher import EntityMatcher, Hit
@@ -220,6 +221,12 @@ class Engine:
                     self._about_mode(modes[0], context_function, years),
                 )
             return topics.mode_definition(self.view, lang, self._defined_modes(q, modes))
+        if (
+            function
+            and (says_mode or cues.EVOLUTION.search(q.flat))
+            and not (instances or cues.SHOW_MAP.search(q.flat))
+        ):  # "la DSI en 2017, quel mode globalement ?": the function's activities, counted by mode
+            return function_modes(self.view, lang, function, q.years, bool(cues.EVOLUTION.search(q.flat)))
         if context_function and cues.STRUCTURE.search(q.flat) and not instances:
             # "c'est quoi le CERAL mentionné dans la partie juridique ?": a topic of the narrative, in a function
             found = self._leftover_search(q, hits)

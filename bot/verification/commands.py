@@ -69,7 +69,7 @@ def run_verif(text: str, invocation: Invocation) -> Reply:
 
 
 def _cell(words: list[str]):
-    if len(words) < 2 or not words[1].isdigit():
+    if len(words) < 2 or not (words[1].isascii() and words[1].isdigit()):
         raise VerificationError(f"Écrivez l'activité puis l'année, par exemple : `{EXAMPLE}`.")
     cell = find_cell(words[0], int(words[1]))
     if cell is None:

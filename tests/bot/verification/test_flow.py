@@ -184,6 +184,8 @@ def test_asking_twice_notifies_once_and_english_answers_get_english_buttons(stor
         ("si.hotline 2017 I ...", "ni lettre ni chiffre"),
         ("si.hotline 2017 I p. 3 | " + "c" * 1001, "trop long"),
         ("historique si.hotline", "l'activité puis l'année"),
+        ("si.hotline ² I p. 3", "l'activité puis l'année"),  # a superscript is a digit to str.isdigit, not to int
+        ("historique si.hotline ²", "l'activité puis l'année"),
     ],
 )
 def test_bad_verif_commands_say_why_and_write_nothing(store, db, text: str, message: str) -> None:
