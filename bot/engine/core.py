@@ -295,6 +295,12 @@ class Engine:
             if len(blocks) == 1:
                 top = Hit(blocks.pop(), top.score, top.weight, top.alias, (), top.used)
                 subject_hits = [top]
+        if top.ambiguous and (q.years or cues.EVOLUTION.search(q.flat) or re.search(r"\bmodes?\b", q.flat)):
+            # "la com en 2013, quel mode ?": of the things "COM" names, only the function has modes
+            functions = [t for t in top.targets if t in self.view.functions]
+            if len(functions) == 1 and all(t in self.view.instances for t in top.targets if t not in functions):
+                changes = bool(cues.EVOLUTION.search(q.flat))
+                return function_modes(self.view, q.lang, functions[0], q.years, changes)
         if top.ambiguous or self.rank.close_run(subject_hits):
             return self._clarify(q, subject_hits)
         item = self.view.items.get(top.entity)

@@ -44,7 +44,7 @@ def function_modes(view: KnowledgeView, lang: str, function_id: str, years: list
         silent = len(acts) - sum(counts.values())
         given = ", ".join(f"{view.modes[m].label} ({m}) : {n}" for m, n in sorted(counts.items(), key=lambda c: -c[1]))
         if not acts:
-            lines.append(t(lang, f"• {year} : pas de carte des activités", f"• {year}: no map of activities"))
+            lines.append(t(lang, f"• {year} : aucune activité de cette année", f"• {year}: no activity for that year"))
         elif given:
             lines.append(
                 t(

@@ -2,9 +2,10 @@
 
 questions.yaml was written first and tuned on; questions_holdout.yaml was written blind later and then tuned on;
 questions_2026_dev.yaml was written from the source text only and scored before any tuning (73.1 %), then tuned
-on. All three are regression material: every answer is recorded (answers_snapshot.json) and any single change
-fails. questions_2026_blind.yaml was written with it and is never read question by question: only its figures
-are printed, and they must not fall under the figure measured before tuning.
+on; questions_2026_fresh_a/b.yaml (170 each) likewise, by two more writers who never saw the engine (77.9 % and
+76.5 % before tuning). All five are regression material: every answer is recorded (answers_snapshot.json) and
+any single change fails. questions_2026_blind.yaml was written with the dev set and is never read question by
+question: only its figures are printed, and they must not fall under the figure measured before tuning.
 """
 
 from __future__ import annotations
@@ -20,7 +21,14 @@ from tests.engine.scoring import BLIND, LABELLED, load, score
 QUESTIONS = [case for name in LABELLED for case in load(name)]
 # The older sets are near-perfect; the 2026 dev set went from 73.1 % to 94.5 % (most misses left need data: see
 # the closing note of issue 12).
-TARGET = {"questions.yaml": 0.99, "questions_holdout.yaml": 0.99, "questions_2026_dev.yaml": 0.96}
+TARGET = {
+    "questions.yaml": 0.99,
+    "questions_holdout.yaml": 0.99,
+    "questions_2026_dev.yaml": 0.96,
+    # fresh sets of session 3: scored before tuning at 77.9 % (A) and 76.5 % (B), then tuned on
+    "questions_2026_fresh_a.yaml": 0.82,
+    "questions_2026_fresh_b.yaml": 0.84,
+}
 BLIND_BEFORE_TUNING = 101 / 131  # 77.1 %, measured on the engine as it was before this set was written
 RECORDED = snapshot.read()
 

@@ -237,3 +237,33 @@ def test_answers_do_not_depend_on_the_hash_seed() -> None:
         out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
         outputs.add(json.dumps(json.loads(out.stdout)))
     assert len(outputs) == 1
+
+
+def test_a_whole_function_s_mode_comes_from_its_one_statement_or_its_cited_activities(engine: Engine) -> None:
+    si = engine.answer("la DSI en 2017 c'était quel mode globalement ?")
+    assert (si.intent, si.function and si.function.id, si.year, si.mode and si.mode.code) == (
+        "mode_lookup",
+        "SI",
+        2017,
+        "M",
+    )
+    assert any("(mode M)" in s.quote for s in si.sources)
+    over_time = engine.answer("comment a évolué la fonction SI dans son ensemble depuis 2013 ?")
+    assert (over_time.intent, over_time.mode) == ("evolution", None)
+    assert "2013" in over_time.text and "2021" in over_time.text and "sans mode dans le texte" in over_time.text
+    # "COM" names the function and the Convention: asked for a mode, only the function has one
+    com = engine.answer("la com en 2013 c'était quel mode ?")
+    assert (com.intent, com.function and com.function.id) == ("mode_lookup", "COM")
+    assert engine.answer("c'est quoi la COM ?").intent == "clarification"
+
+
+def test_a_thank_you_a_preamble_and_a_french_word_outside_the_srom(engine: Engine) -> None:
+    assert engine.answer("merci beaucoup, c'est très clair").intent == "help"
+    assert engine.answer("merci, qui arbitre ?").intent == "governance"
+    long = engine.answer(
+        "Bonjour, je viens d'arriver au service compta : en 2017, la comptabilité fournisseur était en quel mode ?"
+    )
+    assert (long.intent, long.year) == ("mode_lookup", 2017)
+    assert engine.answer("qui a gagné le match du FC Nantes hier soir ?").intent == "unknown"
+    norme = engine.answer("c quoi la norme 4.9 dont parle le SROM pour la finance")
+    assert norme.intent == "fallback_search" and any("4.9" in s.quote for s in norme.sources)
