@@ -134,7 +134,12 @@ class Engine:
         asks_mode = says_mode or bool(q.years)
         asks_who = bool(cues.WHO.search(q.flat)) and not says_mode
 
+        specific = self.governance.specific_facts(q)
         if (cues.REASON.search(q.flat) or (cues.WHEN.search(q.flat) and not modes)) and not (says_mode or q.years):
+            if specific:  # "le directeur juridique, désigné quand ?": the dated fact says when (and why)
+                gov = self._governance(q, instances, strict=True)
+                if gov:
+                    return gov
             found = self._reason_search(q)
             if found:
                 return found
@@ -185,7 +190,7 @@ class Engine:
             return notes.answer(self.view, lang, topic, q.years, bool(cues.EVOLUTION.search(q.flat)))
         if (
             cues.PERSONAL.search(q.flat)
-            and not (asks_mode or modes or asks_who)
+            and not (asks_mode or modes or asks_who or instances)
             and not (
                 cues.EVOLUTION.search(q.flat) or cues.DEFINITION.search(q.flat) or cues.FUNCTION_SCOPE.search(q.flat)
             )
@@ -227,6 +232,10 @@ class Engine:
             and not (instances or cues.SHOW_MAP.search(q.flat))
         ):  # "la DSI en 2017, quel mode globalement ?": the function's activities, counted by mode
             return function_modes(self.view, lang, function, q.years, bool(cues.EVOLUTION.search(q.flat)))
+        if specific and not subject_hits:  # "to which chamber was the regional IT function delegated in 2013?"
+            gov = self._governance(q, instances, strict=True)
+            if gov:
+                return gov
         if context_function and cues.STRUCTURE.search(q.flat) and not instances:
             # "c'est quoi le CERAL mentionné dans la partie juridique ?": a topic of the narrative, in a function
             found = self._leftover_search(q, hits)
@@ -539,7 +548,11 @@ class Engine:
         return commitments.tracked_answer(self.view, self.status, q.lang, items, function, want)
 
     def _governance(
-        self, q: Query, instances: list[Instance], strict: bool = False, function: str | None = None
+        self,
+        q: Query,
+        instances: list[Instance],
+        strict: bool = False,
+        function: str | None = None,
     ) -> Answer | None:
         """Facts, roles or instances the question asks about; `strict` wants a fact or a role, not a bare name.
         The answer's function is the one the question names, else the one its facts are about."""
@@ -558,7 +571,13 @@ class Engine:
             return None
         about = {f.function for f in facts[:2] if f.function in self.view.functions}
         function = function or (about.pop() if len(about) == 1 else None)
-        if facts and cues.EVENT.search(q.flat) and not cues.WHO.search(q.flat) and not composition:
+        named_by_facts = {i for f in facts[:2] for i in f.instances}
+        # "le directeur juridique, désigné quand ?" is about the body; "les décisions du Bureau du 29 mai" is about
+        # what was decided: the narrative says it in its own words
+        about_body = not re.search(r"\bdecid\w*|\bdecision\w*", q.flat) and (
+            bool(named_by_facts & {i.id for i in instances}) or bool(cues.WHICH_BODY.search(q.flat))
+        )
+        if facts and cues.EVENT.search(q.flat) and not (cues.WHO.search(q.flat) or composition or about_body):
             # "les 5 décisions du Bureau du 29 mai 2015", "quand sont attendues les conclusions de l'audit SI ?":
             # what happened, not who does what: the narrative says it, in its own words.
             answer = self._narrative(q, [e for f in facts[:2] for e in f.evidence])

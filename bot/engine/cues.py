@@ -86,6 +86,11 @@ ROLE_OF = re.compile(
 # The asker speaking of their own case ("il me reste", "mon badge", "book me"): a question about the asker, not
 # about the SROM, unless it also asks for a mode, a year, a change, a definition, a structure or a who.
 PERSONAL = re.compile(r"\b(?:me|m|mon|ma|mes|moi|my|me|mine|i m|i am|je suis)\b")
+# Asks which body or chamber ("to which chamber was it delegated?", "quelle CCI gérait le SI ?")
+WHICH_BODY = re.compile(
+    r"\b(?:(?:which|what) (?:chamber|cci|body|committee)|quelles? (?:cci|chambres?|instances?|commissions?)|"
+    r"to whom|a qui|aupres de qui)\b"
+)
 # What happened and when, rather than who does what: "les 5 décisions du Bureau du 29 mai 2015".
 EVENT = re.compile(
     r"\b(?:quand|when|decid\w*|decision\w*|conclusions?|dates?|participe\w*|took part|janvier|fevrier|mars|"

@@ -2,8 +2,8 @@
 what the text gives for its activities, year by year, counted by mode, and how many it leaves silent.
 
 The SROM gives a single mode for a function only in one sentence (SI, 2017: « (mode M) », `statements` in the
-function's file); otherwise the answer adds up the activities' cited modes, names one mode for the function only when
-every activity whose mode the text gives shares it, and says how many it is silent on.
+function's file): only then does the answer name a mode for the function. Otherwise it adds up the activities' cited
+modes and says how many it is silent on; the activities' modes are no mode of the function.
 """
 
 from __future__ import annotations
@@ -73,7 +73,7 @@ def function_modes(view: KnowledgeView, lang: str, function_id: str, years: list
             )
             sources.insert(0, Source(section=st.evidence.section, quote=st.evidence.quote))
         if len(asked) == 1:
-            shared = {st.mode for st in stated} or set(counts)
+            shared = {st.mode for st in stated}
     lines.append(
         t(
             lang,

@@ -68,8 +68,23 @@ class GovernanceMatcher:
             for fact in kb.governance.facts
         ]
         self._english = dict(kb.lexicon.english)
+        self._memo: tuple[tuple[str, str], tuple[float, list[Fact], bool]] | None = None
 
     def facts(self, q: Query) -> list[Fact]:
+        """The facts the question asks about: those of the best score, when it reaches 1.5."""
+        return self.matched_facts(q)[1]
+
+    def specific_facts(self, q: Query) -> list[Fact]:
+        """The facts a phrase of several words names ("directeur juridique", "achats mutualisés", "fonction SI
+        régionale"): specific enough to answer before any generic route (a when, a listing, a search)."""
+        best, facts, phrase = self.matched_facts(q)
+        return facts if phrase and best >= 1.5 else []
+
+    def matched_facts(self, q: Query) -> tuple[float, list[Fact], bool]:
+        """The best score, its facts, and whether one of them was named by a phrase of several words."""
+        memo, last = (q.raw, q.flat), self._memo  # one read: another thread may replace it
+        if last is not None and last[0] == memo:
+            return last[1]
         text = f" {key(q.flat)} "
         # A keyword the asker typed word for word counts even where the speller respelled it ("qui signe le SROM":
         # "signe", not the English cue "sign"); a French phrase counts in the word-for-word reading of an English one.
@@ -84,16 +99,21 @@ class GovernanceMatcher:
         who = bool(cues.WHO.search(q.flat))
         scored = []
         for fact, keys in self._fact_keys:
-            found = sum(
+            hits = [
                 w
                 for w, k in keys
                 if k in text or k in typed or (w > 1 and (k in translated or (said and _all_said(k, said))))
-            )
+            ]
+            found = sum(hits)
             score = found + (0.5 if who and found else 0)
             if score >= 1.5:
-                scored.append((score, fact))
+                scored.append((score, any(w > 1 for w in hits), fact))
         scored.sort(key=lambda s: -s[0])
-        return [f for s, f in scored if s == scored[0][0]] if scored else []
+        best = scored[0][0] if scored else 0.0
+        top = [(p, f) for s, p, f in scored if s == best]
+        result = (best, [f for _, f in top], any(p for p, _ in top))
+        self._memo = (memo, result)
+        return result
 
     def french(self, text: str) -> str:
         """An English text's words as the French words of the SROM (lexicon.yaml, `english`), word for word."""
