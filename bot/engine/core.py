@@ -29,7 +29,8 @@ GENERIC_WORDS = frozenset(
     bloc blocs block blocks couvre couvrent comprend contient liste list trucs choses things srom cci cartographie
     carte carto map macro quelles quels tout toutes passent passe sont reste restent volet volets pole poles
     perimetre perimetres regroupe regroupent inclut incluent englobe englobent metiers parle parlent mentionne
-    mentionnee mentionnes mentioned mentions section sections partie parties part support supports soutien""".split()
+    mentionnee mentionnes mentioned mentions section sections partie parties part support supports soutien
+    action actions""".split()
 )
 # The share of the IDF weight of a question's leftover words a passage must hold to answer it (with the rarest)
 TELLING_SHARE = 0.6
@@ -135,7 +136,8 @@ class Engine:
         asks_who = bool(cues.WHO.search(q.flat)) and not says_mode
 
         specific = self.governance.specific_facts(q)
-        if (cues.REASON.search(q.flat) or (cues.WHEN.search(q.flat) and not modes)) and not (says_mode or q.years):
+        reason = bool(cues.REASON.search(q.flat)) and not says_mode  # "why was … chosen for HR back in 2013?"
+        if reason or (cues.WHEN.search(q.flat) and not (modes or says_mode or q.years)):
             if specific:  # "le directeur juridique, désigné quand ?": the dated fact says when (and why)
                 gov = self._governance(q, instances, strict=True)
                 if gov:
@@ -245,12 +247,31 @@ class Engine:
         gov = self._governance(q, instances, function=context_function)
         if gov:
             return gov
+        if self._mostly_foreign(q):  # "the wifi password at CCI Vendée", "days off in the HR portal"
+            return guide.unknown_answer(lang)
         if context_function or (cues.STRUCTURE.search(q.flat) and re.search(r"fonction|function|srom", q.text)):
             found = self._leftover_search(q, hits)
             if found:
                 return found
             return topics.structure(self.view, lang, context_function, q.years[0] if q.years else None)
         return self._fallback(q, subject_hits_weak)
+
+    def _foreign_words(self, q: Query) -> list[str]:
+        """The question's words the SROM never uses (nor its names, nor the lexicon's English)."""
+        return [
+            w
+            for w in q.content
+            if w not in self.speller.known
+            and not self.matcher.expand(w, q.lang)
+            and not (q.lang == "en" and self.governance.french(w) != w)
+        ]
+
+    def _mostly_foreign(self, q: Query) -> bool:
+        """Half the question's words or more are foreign to the SROM (two at least): whatever else it shares with
+        the text (a chamber's name, "RH"), it is about something else. Only asked where the answer would be a search
+        or a listing, never once a subject, a body or a fact was recognised."""
+        foreign = self._foreign_words(q)
+        return len(foreign) >= 2 and 2 * len(foreign) >= len(q.content)
 
     def _defined_modes(self, q: Query, modes: list[str]) -> list[str]:
         """The modes to define: all of them (an empty list) when one is named among "les modes" asked about
@@ -619,7 +640,7 @@ class Engine:
                 return guide.fallback(q.lang, good, self.view.functions)
         # A short name half-recognised is a question back, never an answer; unless the question has words the SROM
         # never uses ("demain", "meeting room"): then it is about something else.
-        foreign = [w for w in q.content if w not in self.speller.known and not self.matcher.expand(w, q.lang)]
+        foreign = self._foreign_words(q)
         if weak and len(q.content) <= 3 and not foreign:
             return self._clarify(q, weak[:4], weak=True)
         return guide.unknown_answer(q.lang)

@@ -85,7 +85,9 @@ ROLE_OF = re.compile(
 )
 # The asker speaking of their own case ("il me reste", "mon badge", "book me"): a question about the asker, not
 # about the SROM, unless it also asks for a mode, a year, a change, a definition, a structure or a who.
-PERSONAL = re.compile(r"\b(?:me|m|mon|ma|mes|moi|my|me|mine|i m|i am|je suis)\b")
+PERSONAL = re.compile(
+    r"\b(?:me|m|mon|ma|mes|moi|my|me|mine|i m|i am|je suis|how (?:can|do|should) i|comment (?:je|puis je))\b"
+)
 # Asks which body or chamber ("to which chamber was it delegated?", "quelle CCI gérait le SI ?")
 WHICH_BODY = re.compile(
     r"\b(?:(?:which|what) (?:chamber|cci|body|committee)|quelles? (?:cci|chambres?|instances?|commissions?)|"

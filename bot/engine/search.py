@@ -42,6 +42,8 @@ class PassageSearch:
         self._words = sorted(self._in)
         self._n = max(len(self.passages), 1)
         self._weights: dict[str, float] = {}
+        # the weight of a word one passage in ten holds: a telling word is rarer than that
+        self._rare = math.log((self._n + 1) / (self._n / 10 + 0.5))
 
     def _holding(self, stem: str) -> set[int]:
         """The passages holding a word that starts with the stem."""
@@ -67,6 +69,8 @@ class PassageSearch:
         weights = {s: self.weight(s) for s in known}
         held = [s for s in known if row in self._holding(s)]
         rarest = max(known, key=lambda s: (weights[s], s))
+        if weights[rarest] < self._rare:  # "au niveau régional": words every other passage holds tell nothing
+            return False
         return rarest in held and sum(weights[s] for s in held) >= floor * sum(weights.values())
 
     def weight(self, stem: str) -> float:

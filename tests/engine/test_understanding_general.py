@@ -267,3 +267,21 @@ def test_a_thank_you_a_preamble_and_a_french_word_outside_the_srom(engine: Engin
     assert engine.answer("qui a gagné le match du FC Nantes hier soir ?").intent == "unknown"
     norme = engine.answer("c quoi la norme 4.9 dont parle le SROM pour la finance")
     assert norme.intent == "fallback_search" and any("4.9" in s.quote for s in norme.sources)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what's the door code of the CCI Mayenne car park?", "How can I book leave in the HR portal?"],
+)
+def test_a_question_mostly_foreign_to_the_srom_is_out_of_scope_whatever_name_it_shares(engine: Engine, question):
+    answer = engine.answer(question)
+    assert answer.intent == "unknown" and answer.mode is None
+
+
+def test_a_named_fact_answers_a_when_and_a_which_chamber(engine: Engine) -> None:
+    when = engine.answer("depuis quand y a-t-il un directeur juridique régional ?")
+    assert when.intent == "governance" and "gouv.directeur-juridique" in [i.id for i in when.instances]
+    which = engine.answer("which chamber ran the regional IS function in 2013?")
+    assert "gouv.cci-nantes-st-nazaire" in [i.id for i in which.instances]
+    decided = engine.answer("qu'a décidé le Bureau le 29 mai 2015 ?")  # what was decided: the narrative's words
+    assert decided.intent == "fallback_search"
