@@ -12,7 +12,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.engine import default_engine
-from tests.engine.scoring import BLIND, LABELLED, load, score
+from tests.engine.scoring import BLINDS, LABELLED, load, score
 
 
 def main() -> None:
@@ -20,12 +20,12 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true", help="list the misses (never for the blind file)")
     args = parser.parse_args()
     engine = default_engine()
-    for name in (*LABELLED, BLIND):
+    for name in (*LABELLED, *BLINDS):
         cases = load(name)
         if not cases:
             continue
-        result = score(engine, cases, blind=name == BLIND)
-        print(f"== {name}" + (" (blind: figures only)" if name == BLIND else ""))
+        result = score(engine, cases, blind=name in BLINDS)
+        print(f"== {name}" + (" (blind: figures only)" if name in BLINDS else ""))
         print("\n".join(result.lines()))
         if args.misses and result.failures:
             print("\n".join(result.failures))

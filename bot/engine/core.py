@@ -138,7 +138,7 @@ class Engine:
         specific = self.governance.specific_facts(q)
         reason = bool(cues.REASON.search(q.flat)) and not says_mode  # "why was … chosen for HR back in 2013?"
         if reason or (cues.WHEN.search(q.flat) and not (modes or says_mode or q.years)):
-            if specific:  # "le directeur juridique, désigné quand ?": the dated fact says when (and why)
+            if specific and cues.WHEN.search(q.flat):  # "le directeur juridique, désigné quand ?": the dated fact
                 gov = self._governance(q, instances, strict=True)
                 if gov:
                     return gov
@@ -595,7 +595,7 @@ class Engine:
         named_by_facts = {i for f in facts[:2] for i in f.instances}
         # "le directeur juridique, désigné quand ?" is about the body; "les décisions du Bureau du 29 mai" is about
         # what was decided: the narrative says it in its own words
-        about_body = not re.search(r"\bdecid\w*|\bdecision\w*", q.flat) and (
+        about_body = not cues.OUTCOME.search(q.flat) and (
             bool(named_by_facts & {i.id for i in instances}) or bool(cues.WHICH_BODY.search(q.flat))
         )
         if facts and cues.EVENT.search(q.flat) and not (cues.WHO.search(q.flat) or composition or about_body):

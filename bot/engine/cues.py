@@ -93,6 +93,10 @@ WHICH_BODY = re.compile(
     r"\b(?:(?:which|what) (?:chamber|cci|body|committee)|quelles? (?:cci|chambres?|instances?|commissions?)|"
     r"to whom|a qui|aupres de qui)\b"
 )
+# Asks what came out of an event ("les décisions du Bureau du 29 mai", "what came out of the seminar"): the narrative
+OUTCOME = re.compile(
+    r"\b(?:decid\w*|decision\w*|came out|outcome\w*|results?|resultats?|ressorti\w*|ressortir|issue\w* de|retenu\w*)\b"
+)
 # What happened and when, rather than who does what: "les 5 décisions du Bureau du 29 mai 2015".
 EVENT = re.compile(
     r"\b(?:quand|when|decid\w*|decision\w*|conclusions?|dates?|participe\w*|took part|janvier|fevrier|mars|"

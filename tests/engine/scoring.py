@@ -27,6 +27,9 @@ LABELLED = (
 )
 # Written from the source text only, scored before any tuning, never read question by question.
 BLIND = "questions_2026_blind.yaml"
+# Written in session 3 by a third writer who never saw the engine nor any set, never read question by question.
+BLIND_C = "questions_2026_blind_c.yaml"
+BLINDS = (BLIND, BLIND_C)
 
 
 def load(name: str) -> list[dict[str, Any]]:
