@@ -441,7 +441,10 @@ class Engine:
         if not words:
             return None
         needed = len(words) if len(words) <= 2 else max(2, -(-3 * len(words) // 5))
-        found = [h for h in self.search.search(words) if h.matched >= needed]
+        hits = self.search.search(words)
+        found = [h for h in hits if h.matched >= needed] or [
+            h for h in hits if h.matched >= 2 and self.search.holds_telling(h, words, TELLING_SHARE)
+        ]
         return guide.fallback(q.lang, found, self.view.functions) if found else None
 
     def _about_entity(self, q: Query, entity_id: str) -> Answer | None:

@@ -61,6 +61,9 @@ class GovernanceMatcher:
             (verb_stem(role.verb), inst, role) for inst in kb.governance.instances for role in inst.roles
         ]
         self._stems: dict[str, frozenset[str]] = {}
+        self._acts: dict[str, frozenset[str]] = {}  # instance id -> the stems of its roles' verbs
+        for stem, inst, _ in self._roles:
+            self._acts[inst.id] = self._acts.get(inst.id, frozenset()) | {stem}
         # a keyword of several words ("29 mai", "marchés régionaux") is specific enough alone; it counts where a
         # word of the question starts with it (" " + keyword in the spaced question)
         self._fact_keys: list[tuple[Fact, list[tuple[float, str]]]] = [
@@ -97,6 +100,10 @@ class GovernanceMatcher:
             translated = f" {french} "
             said = set(french.split())
         who = bool(cues.WHO.search(q.flat))
+        verbs: set[str] = set()  # the role verbs the question uses ("signs": signer)
+        for tok in q.tokens:
+            if len(tok) >= 4:
+                verbs |= self._verb_stems(tok)
         scored = []
         for fact, keys in self._fact_keys:
             hits = [
@@ -106,6 +113,8 @@ class GovernanceMatcher:
             ]
             found = sum(hits)
             score = found + (0.5 if who and found else 0)
+            if found and verbs and any(verbs & self._acts.get(i, frozenset()) for i in fact.instances):
+                score += 1.0  # "who signs the contracts of the central purchasing body?": the fact whose body signs
             if score >= 1.5:
                 scored.append((score, any(w > 1 for w in hits), fact))
         scored.sort(key=lambda s: -s[0])

@@ -285,3 +285,9 @@ def test_a_named_fact_answers_a_when_and_a_which_chamber(engine: Engine) -> None
     assert "gouv.cci-nantes-st-nazaire" in [i.id for i in which.instances]
     decided = engine.answer("qu'a décidé le Bureau le 29 mai 2015 ?")  # what was decided: the narrative's words
     assert decided.intent == "fallback_search"
+
+
+def test_the_fact_whose_body_does_what_the_question_asks_wins(engine: Engine) -> None:
+    # "centrale d'achat" names one fact, "signe" the role of another's body: the signing one answers
+    a = engine.answer("qui signe pour la centrale d'achat régionale ?")
+    assert a.intent == "governance" and "gouv.president" in [i.id for i in a.instances]
