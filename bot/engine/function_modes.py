@@ -13,6 +13,7 @@ from collections import Counter
 from bot.engine.answer import Answer, Source
 from bot.engine.lookup import KnowledgeView
 from bot.engine.replies import t
+from srom_data.models import Function
 
 
 def function_modes(view: KnowledgeView, lang: str, function_id: str, years: list[int], changes: bool = False) -> Answer:
@@ -28,58 +29,17 @@ def function_modes(view: KnowledgeView, lang: str, function_id: str, years: list
         )
     ]
     sources: list[Source] = []
-    shared: set[str] = set()
     for year in asked:
-        acts = [a for a in fn.activities if year in a.placements]
-        counts: Counter[str] = Counter()
-        for act in acts:
-            assessment = act.assessments.get(year)
-            if assessment is None or assessment.mode is None:
-                continue
-            counts[assessment.mode] += 1
-            for ev in assessment.evidence[:1]:
-                source = Source(section=ev.section, quote=ev.quote)
-                if source not in sources:
-                    sources.append(source)
-        silent = len(acts) - sum(counts.values())
-        given = ", ".join(f"{view.modes[m].label} ({m}) : {n}" for m, n in sorted(counts.items(), key=lambda c: -c[1]))
-        if not acts:
-            lines.append(t(lang, f"• {year} : aucune activité de cette année", f"• {year}: no activity for that year"))
-        elif given:
-            lines.append(
-                t(
-                    lang,
-                    f"• {year} : {given} ; sans mode dans le texte : {silent} sur {len(acts)}",
-                    f"• {year}: {given}; no mode in the text: {silent} of {len(acts)}",
-                )
-            )
-        else:
-            lines.append(
-                t(
-                    lang,
-                    f"• {year} : le texte ne donne le mode d'aucune de ses {len(acts)} activités",
-                    f"• {year}: the text gives the mode of none of its {len(acts)} activities",
-                )
-            )
-        stated = [st for st in fn.statements if st.year == year]
-        for st in stated:
-            name = f"*{view.modes[st.mode].label} ({st.mode})*"
-            lines.append(
-                t(
-                    lang,
-                    f"  Pour la fonction entière, le texte dit {name} : « {st.evidence.quote} »",
-                    f"  For the whole function, the text says {name}: « {st.evidence.quote} »",
-                )
-            )
-            sources.insert(0, Source(section=st.evidence.section, quote=st.evidence.quote))
-        if len(asked) == 1:
-            shared = {st.mode for st in stated}
+        lines.extend(_year_lines(view, lang, fn, year, sources))
+    stated = {st.mode for st in fn.statements if st.year in asked}
     lines.append(
         t(
             lang,
-            "_Le SROM ne donne pas un mode unique par fonction : ce décompte reprend les modes cités activité par "
+            ("_Hors la phrase citée, le" if stated else "_Le")
+            + " SROM ne donne pas de mode pour la fonction entière : ce décompte reprend les modes cités activité par "
             "activité (demandez une activité pour sa source)._",
-            "_The SROM gives no single mode per function: this count adds up the modes cited activity by activity "
+            ("_Beyond the sentence quoted, the" if stated else "_The")
+            + " SROM gives no mode for the whole function: this count adds up the modes cited activity by activity "
             "(ask about one activity for its source)._",
         )
     )
@@ -89,7 +49,54 @@ def function_modes(view: KnowledgeView, lang: str, function_id: str, years: list
         lang=lang,
         function=view.function_ref(fn),
         year=asked[0] if one else None,
-        mode=view.mode_ref(shared.pop()) if one and len(shared) == 1 else None,
+        mode=view.mode_ref(stated.pop()) if one and len(stated) == 1 else None,
         text="\n".join(lines),
         sources=sources[:5],
     )
+
+
+def _year_lines(view: KnowledgeView, lang: str, fn: Function, year: int, sources: list[Source]) -> list[str]:
+    """One year: the function's activities counted by cited mode, the silent ones, and the text's own sentence for
+    the whole function if it has one (its quote first among the sources)."""
+    acts = [a for a in fn.activities if year in a.placements]
+    counts: Counter[str] = Counter()
+    for act in acts:
+        assessment = act.assessments.get(year)
+        if assessment is None or assessment.mode is None:
+            continue
+        counts[assessment.mode] += 1
+        for ev in assessment.evidence[:1]:
+            source = Source(section=ev.section, quote=ev.quote)
+            if source not in sources:
+                sources.append(source)
+    silent = len(acts) - sum(counts.values())
+    given = ", ".join(f"{view.modes[m].label} ({m}) : {n}" for m, n in sorted(counts.items(), key=lambda c: -c[1]))
+    if not acts:
+        lines = [t(lang, f"• {year} : aucune activité de cette année", f"• {year}: no activity for that year")]
+    elif given:
+        lines = [
+            t(
+                lang,
+                f"• {year} : {given} ; sans mode dans le texte : {silent} sur {len(acts)}",
+                f"• {year}: {given}; no mode in the text: {silent} of {len(acts)}",
+            )
+        ]
+    else:
+        lines = [
+            t(
+                lang,
+                f"• {year} : le texte ne donne le mode d'aucune de ses {len(acts)} activités",
+                f"• {year}: the text gives the mode of none of its {len(acts)} activities",
+            )
+        ]
+    for st in (st for st in fn.statements if st.year == year):
+        name = f"*{view.modes[st.mode].label} ({st.mode})*"
+        lines.append(
+            t(
+                lang,
+                f"  Pour la fonction entière, le texte dit {name} : « {st.evidence.quote} »",
+                f"  For the whole function, the text says {name}: « {st.evidence.quote} »",
+            )
+        )
+        sources.insert(0, Source(section=st.evidence.section, quote=st.evidence.quote))
+    return lines

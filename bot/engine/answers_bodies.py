@@ -1,0 +1,105 @@
+"""Answers about the governance (facts, roles, bodies) and about the commitments and their tracked progress.
+
+A mixin of the Engine (core.py): it reads the engine's `view`, `governance`, `rank` and `status`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.engine import commitments, cues, topics
+from bot.engine.answer import Answer
+from bot.engine.governance import GovernanceMatcher, commitment_ids
+from bot.engine.lookup import KnowledgeView
+from bot.engine.matcher import EntityMatcher, Hit
+from bot.engine.normalize import Query
+from bot.engine.ranking import Ranking
+from bot.engine.spelling import stem_fr
+from srom_data.models import Instance, KnowledgeBase
+
+
+class BodyAnswers:
+    """Answers about who does what, and about the commitments."""
+
+    kb: KnowledgeBase
+    view: KnowledgeView
+    governance: GovernanceMatcher
+    rank: Ranking
+    status: topics.StatusProvider | None
+    matcher: EntityMatcher
+
+    def _commitments(self, q: Query, hits: list[Hit], function: str | None) -> Answer:
+        ids = commitment_ids(q, self.view.commitments)
+        if not ids:
+            ids = [h.entity for h in hits if h.score >= 0.9 and self.rank.kind(h) == "commitment"]
+        if not function and re.search(r"\bgouv\w*|governance\b", q.text):
+            function = "GOUV"
+        if not function and not any(h.score >= 0.8 and self.rank.kind(h) == "instance" for h in hits):
+            # "engagements sur les achats": a block or an activity named whole says whose commitments (a body named,
+            # "le rapport annuel pour le Bureau", asks about the commitments' follow-up, every function's)
+            owners = {
+                self.view.function_of(h.entity)
+                for h in hits
+                if h.score >= 0.95 and self.rank.kind(h) in ("block", "activity")
+            }
+            function = owners.pop() if len(owners) == 1 else None
+        pool = [
+            c
+            for c in self.kb.commitments
+            if (not function or c.function == function) and (not q.years or c.year in q.years)
+        ] or list(self.kb.commitments)
+        items = [self.view.commitments[i] for i in ids]
+        want = commitments.wanted(q)
+        if not items and not want.any:
+            words = [
+                w
+                for w in q.content
+                if not cues.COMMITMENT.search(w) and not self.matcher.names_kind(w, ("function", "mode"), q.lang)
+            ]
+            items = commitments.by_title_words(words, pool, stem_fr)
+        items = items or pool
+        if not want.any:
+            return topics.commitments(self.view, q.lang, items, function, self.status)
+        return commitments.tracked_answer(self.view, self.status, q.lang, items, function, want)
+
+    def _governance(
+        self,
+        q: Query,
+        instances: list[Instance],
+        strict: bool = False,
+        function: str | None = None,
+    ) -> Answer | None:
+        """Facts, roles or instances the question asks about; `strict` wants a fact or a role, not a bare name.
+        The answer's function is the one the question names, else the one its facts are about."""
+        facts = self.governance.facts(q)
+        roles = self.governance.roles(q, instances)
+        if instances and cues.ROLE_OF.search(q.flat):  # "que fait le GPL ?": all its roles, not one fact
+            facts, roles = [], []
+        elif facts:  # a fact answers the question: only roles of the instances it names ("qui signe le SROM ?" is
+            # not answered by the President's signing of the regional contracts)
+            named = {i for f in facts for i in f.instances}
+            roles = [(inst, role) for inst, role in roles if inst.id in named]
+        composition = bool(re.search(r"\b(?:sieg\w*|compos\w*|membres?|members?|sits?|who is on)\b", q.flat))
+        if composition and instances:
+            roles, facts = [], []
+        if not (facts or roles or (instances and not strict) or (composition and instances)):
+            return None
+        about = {f.function for f in facts[:2] if f.function in self.view.functions}
+        function = function or (about.pop() if len(about) == 1 else None)
+        named_by_facts = {i for f in facts[:2] for i in f.instances}
+        # "le directeur juridique, désigné quand ?" is about the body; "les décisions du Bureau du 29 mai" is about
+        # what was decided: the narrative says it in its own words
+        about_body = not cues.OUTCOME.search(q.flat) and (
+            bool(named_by_facts & {i.id for i in instances}) or bool(cues.WHICH_BODY.search(q.flat))
+        )
+        if facts and cues.EVENT.search(q.flat) and not (cues.WHO.search(q.flat) or composition or about_body):
+            # "les 5 décisions du Bureau du 29 mai 2015", "quand sont attendues les conclusions de l'audit SI ?":
+            # what happened, not who does what: the narrative says it, in its own words.
+            answer = self._narrative(q, [e for f in facts[:2] for e in f.evidence])
+        else:
+            answer = topics.governance(self.view, q.lang, instances, roles, facts, composition)
+        if function in self.view.functions:
+            answer = answer.model_copy(update={"function": self.view.function_ref(self.view.functions[function])})
+        if len(q.years) == 1 and any(f.year == q.years[0] for f in facts[:2]):  # a fact of the year asked
+            answer = answer.model_copy(update={"year": q.years[0]})
+        return answer

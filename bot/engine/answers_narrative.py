@@ -1,0 +1,141 @@
+"""Answers from the narrative: the passages that hold a question's topic (a reason, a date, a leftover topic
+inside a function), the nearest passage search, and the question that is about something else entirely.
+
+A mixin of the Engine (core.py): it reads the engine's `search`, `view`, `governance`, `matcher` and `speller`.
+"""
+
+from __future__ import annotations
+
+from bot.engine import cues, guide
+from bot.engine.answer import Answer
+from bot.engine.governance import GovernanceMatcher
+from bot.engine.lookup import KnowledgeView
+from bot.engine.matcher import EntityMatcher, Hit
+from bot.engine.normalize import LISTING_WORDS, Query
+from bot.engine.ranking import Ranking
+from bot.engine.search import PassageSearch, SearchHit
+from bot.engine.spelling import Speller
+from srom_data.models import Passage
+from srom_data.text import canonical_quote
+
+FALLBACK_SHARE = 0.6  # the weighted share of the question a passage must hold to be shown as the answer
+# The share of the IDF weight of a question's leftover words a passage must hold to answer it (with the rarest)
+TELLING_SHARE = 0.6
+# Words that shape a listing or structure question rather than name a topic of the narrative.
+GENERIC_WORDS = frozenset(
+    """activites activities activite activity processus process processes fonction fonctions function functions
+    bloc blocs block blocks couvre couvrent comprend contient liste list trucs choses things srom cci cartographie
+    carte carto map macro quelles quels tout toutes passent passe sont reste restent volet volets pole poles
+    perimetre perimetres regroupe regroupent inclut incluent englobe englobent metiers parle parlent mentionne
+    mentionnee mentionnes mentioned mentions section sections partie parties part support supports soutien
+    action actions""".split()
+)
+
+
+class NarrativeAnswers:
+    """The narrative's passages as answers."""
+
+    search: PassageSearch
+    view: KnowledgeView
+    governance: GovernanceMatcher
+    matcher: EntityMatcher
+    speller: Speller
+    rank: Ranking
+    _passage_texts: list[tuple[Passage, str]]  # each passage with its canonical text
+
+    def _foreign_words(self, q: Query) -> list[str]:
+        """The question's words the SROM never uses (nor its names, nor the lexicon's English)."""
+        return [
+            w
+            for w in q.content
+            if w not in self.speller.known
+            and not self.matcher.expand(w, q.lang)
+            and not (q.lang == "en" and self.governance.french(w) != w)
+        ]
+
+    def _mostly_foreign(self, q: Query) -> bool:
+        """Half the question's words or more are foreign to the SROM (two at least): whatever else it shares with
+        the text (a chamber's name, "RH"), it is about something else. Only asked where the answer would be a search
+        or a listing, never once a subject, a body or a fact was recognised."""
+        foreign = self._foreign_words(q)
+        return len(foreign) >= 2 and 2 * len(foreign) >= len(q.content)
+
+    def _leftover_search(self, q: Query, hits: list[Hit]) -> Answer | None:
+        """The narrative, when the question's words beyond what was recognised (a function, a mode) are
+        a topic of their own that a passage holds entirely: "l'audit SI c'est pour quand les conclusions"."""
+        used: set[str] = set()
+        for h in hits:
+            if h.score >= 0.95 and self.rank.kind(h) in ("function", "mode", "instance"):
+                used |= h.used
+        parts = [
+            p
+            for w in q.content
+            if w not in used and not self.matcher.names_kind(w, ("function", "mode"), q.lang)
+            for p in (self.governance.french(w) if q.lang == "en" else w).replace("-", " ").split()
+        ]
+        words = [w for w in dict.fromkeys(parts) if w and w not in GENERIC_WORDS and w not in LISTING_WORDS]
+        if not words or not any(len(w) >= 4 for w in words):
+            return None
+        needed = len(words) if len(words) <= 2 else max(2, -(-3 * len(words) // 5))  # all, or 60 % of them
+        hits = self.search.search(words)
+        found = [h for h in hits if h.matched >= needed] or [
+            h for h in hits if self.search.holds_telling(h, words, TELLING_SHARE)
+        ]
+        return guide.fallback(q.lang, found, self.view.functions) if found else None
+
+    def _narrative_words(self, q: Query) -> list[str]:
+        """The question's words as the narrative's French words: an English word is searched as the French word the
+        lexicon gives for it ("objectives" is "objectifs")."""
+        if q.lang != "en":
+            return q.content
+        return [w for word in q.content for w in self.governance.french(word).split()]
+
+    def _reason_search(self, q: Query) -> Answer | None:
+        """The narrative, for a reason or a legal basis asked about a topic: the passages that hold the topic's
+        words (all of them, or 60 % of a long question), whatever the topic names on the maps."""
+        asked = {w for cue in (cues.REASON, cues.WHEN) for m in cue.finditer(q.flat) for w in m.group(0).split()}
+        parts = [p for w in self._narrative_words(q) if w not in asked for p in w.split("-")]
+        words = [w for w in dict.fromkeys(parts) if len(w) >= 3 and w not in GENERIC_WORDS and w not in LISTING_WORDS]
+        if not words:
+            return None
+        needed = len(words) if len(words) <= 2 else max(2, -(-3 * len(words) // 5))
+        hits = self.search.search(words)
+        found = [h for h in hits if h.matched >= needed] or [
+            h for h in hits if h.matched >= 2 and self.search.holds_telling(h, words, TELLING_SHARE)
+        ]
+        return guide.fallback(q.lang, found, self.view.functions) if found else None
+
+    def _narrative(self, q: Query, evidence: list) -> Answer:
+        """The passages holding these quotes, as a narrative answer."""
+        return guide.fallback(q.lang, self._narrative_hits(evidence)[:3], self.view.functions)
+
+    def _narrative_hits(self, evidence: list) -> list[SearchHit]:
+        """The passages holding these quotes (a quote outside the passages: the quote itself)."""
+        quotes = [canonical_quote(e.quote) for e in evidence]
+        hits = [SearchHit(p, 0.0, 0) for p, text in self._passage_texts if any(quote in text for quote in quotes)]
+        if not hits:
+            hits = [SearchHit(Passage(id="quote", section=e.section, text=e.quote), 0.0, 0) for e in evidence]
+        return hits
+
+    def _fallback(self, q: Query, weak: list[Hit]) -> Answer:
+        terms = [w for w in self._narrative_words(q) if len(w) >= 3]
+        hits = self.search.search(terms)
+        if hits:
+            needed = max(1, (len(set(terms)) + 1) // 2)
+            # English words are foreign to the French narrative: only French questions are weighed so.
+            floor = FALLBACK_SHARE if q.lang == "fr" else 0.0
+            good = [
+                h
+                for h in hits
+                if h.matched >= needed
+                and h.share >= floor
+                and (len(terms) > 2 or self.search.together(h.passage, terms))
+            ]
+            if good:
+                return guide.fallback(q.lang, good, self.view.functions)
+        # A short name half-recognised is a question back, never an answer; unless the question has words the SROM
+        # never uses ("demain", "meeting room"): then it is about something else.
+        foreign = self._foreign_words(q)
+        if weak and len(q.content) <= 3 and not foreign:
+            return self._clarify(q, weak[:4], weak=True)
+        return guide.unknown_answer(q.lang)

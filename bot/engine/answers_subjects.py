@@ -1,0 +1,252 @@
+"""Answers about a subject the question names: an activity or a block (its mode, its history, why), an entity
+chosen by a clarification, or a question back when several things share the name.
+
+A mixin of the Engine (core.py): it reads the engine's `view`, `rank`, `matcher`, `notes` and `kb`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.engine import cues, guide, replies, topics
+from bot.engine.answer import Answer, Ref
+from bot.engine.function_modes import function_modes
+from bot.engine.lookup import Item, KnowledgeView
+from bot.engine.matcher import EntityMatcher, Hit
+from bot.engine.normalize import Query
+from bot.engine.ranking import CLOSE_RUN, Ranking, name_key
+from bot.engine.search import PassageSearch, SearchHit
+from bot.engine.spelling import stem_fr
+from srom_data.models import Instance, KnowledgeBase
+from srom_data.text import key
+
+
+class SubjectAnswers:
+    """Answers about one named subject, or a question back."""
+
+    kb: KnowledgeBase
+    view: KnowledgeView
+    rank: Ranking
+    matcher: EntityMatcher
+    status: topics.StatusProvider | None
+    search: PassageSearch
+    _about_modes: dict[tuple[str, str | None, tuple[int, ...]], tuple[list, list]]  # memo of _mode_pointers
+
+    def _about_subject(self, q: Query, subject_hits: list[Hit], modes: list[str]) -> Answer:
+        # A name written out whole ("relations avec la tutelle") beats a shorter shared one ("relations tutelle").
+        said = f" {key(q.text)} "
+        verbatim = [
+            h for h in subject_hits if not h.ambiguous and " " in name_key(h.alias) and f" {name_key(h.alias)} " in said
+        ]
+        longest = max((len(name_key(h.alias).split()) for h in subject_hits if h not in verbatim), default=0)
+        if (
+            len(verbatim) == 1
+            and verbatim[0].score >= subject_hits[0].score
+            and len(name_key(verbatim[0].alias).split()) > longest
+        ):
+            subject_hits = [verbatim[0], *(h for h in subject_hits if h is not verbatim[0] and h.score < 1.0)]
+        top = subject_hits[0]
+        if re.search(r"\b(?:blocs?|blocks?)\b", q.flat):
+            # "liste des activités du bloc formation": of the things named "formation", the block
+            close = [h for h in subject_hits if top.score - h.score <= CLOSE_RUN]
+            blocks = {
+                t
+                for h in close
+                for t in (h.targets or (h.entity,))
+                if t in self.view.items and self.view.items[t].activity is None
+            }
+            if len(blocks) == 1:
+                top = Hit(blocks.pop(), top.score, top.weight, top.alias, (), top.used)
+                subject_hits = [top]
+        if top.ambiguous and (q.years or cues.EVOLUTION.search(q.flat) or re.search(r"\bmodes?\b", q.flat)):
+            # "la com en 2013, quel mode ?": of the things "COM" names, only the function has modes
+            functions = [t for t in top.targets if t in self.view.functions]
+            if len(functions) == 1 and all(t in self.view.instances for t in top.targets if t not in functions):
+                changes = bool(cues.EVOLUTION.search(q.flat))
+                return function_modes(self.view, q.lang, functions[0], q.years, changes)
+        if top.ambiguous or self.rank.close_run(subject_hits):
+            return self._clarify(q, subject_hits)
+        item = self.view.items.get(top.entity)
+        unmapped = item is not None and item.activity is not None and item.activity.kind == "action"
+        if top.entity in self.view.named and (
+            q.years or cues.WHICH_MODE.search(q.flat) or re.search(r"\bmodes?\b", q.flat)
+        ):
+            # "mode de gestion des relations presse en 2021 ?": an objective has no map, hence no mode; said so
+            return topics.named_item_mode(self.view, q.lang, top.entity, top.alias, q.years)
+        if (top.entity in self.view.named or unmapped) and cues.DEFINITION.search(q.flat) and not (modes or q.years):
+            # "la TRIA c'est quoi", "c'est quoi le logo full CCI ?": the narrative defines it, not a map
+            found = self._leftover_search(q, [])
+            if found:
+                return found
+        block = self.view.items[top.entity].block if top.entity in self.view.items else None
+        if block and modes and cues.BLOCK_LISTING.search(q.flat) and not cues.WHICH_MODE.search(q.flat):
+            # "achats : qu'est-ce qui est harmonisé en 2017 ?" lists the block's activities in that mode
+            fid = self.view.function_of(block.id)
+            return topics.mode_list(self.view, q.lang, modes[0], q.years, fid, block.id, self._preface(q))
+        if block and cues.BLOCK_CONTENT.search(q.flat) and not (modes or cues.WHICH_MODE.search(q.flat)):
+            return topics.block_structure(self.view, q.lang, self.view.items[top.entity], q.years)
+        if item and item.activity and cues.CONTENT_OF.search(q.flat) and not (modes or cues.WHICH_MODE.search(q.flat)):
+            # "la paie, y a quoi dedans ?": an activity holds nothing; the block it sits in (that year) does
+            placed = [
+                p.block
+                for y, p in sorted(item.activity.placements.items())
+                if p.block and (y in q.years or not q.years)
+            ]
+            if placed and placed[-1] in self.view.items:
+                return topics.block_structure(self.view, q.lang, self.view.items[placed[-1]], q.years)
+        return self._about_entity(q, top.entity) or guide.unknown_answer(q.lang)
+
+    def _about_mode(self, code: str, function: str | None, years: list[int]) -> tuple[list, list]:
+        """The narrative and the commitments nearest to "which activities are in this mode" when the maps give
+        none: passages of that function and year that use the mode's word ("Avant 2013, la fonction SI était
+        assumée de manière autonome"), and that year's commitments that use it ("Harmoniser les procédures")."""
+        memo = (code, function, tuple(years))
+        if memo not in self._about_modes:
+            self._about_modes[memo] = self._mode_pointers(code, function, years)
+        return self._about_modes[memo]
+
+    def _mode_pointers(self, code: str, function: str | None, years: list[int]) -> tuple[list, list]:
+        mode = self.view.modes[code]
+        stem = stem_fr(key(mode.label))[:7]
+        passages = [
+            h.passage
+            for h in self.search.search([stem], limit=12)
+            if h.passage.function
+            and (not function or h.passage.function == function)
+            and (not years or h.passage.year is None or h.passage.year in years)
+        ]
+        about = [
+            c
+            for c in self.kb.commitments
+            if (not function or c.function == function)
+            and (not years or c.year in years)
+            and any(w.startswith(stem) for w in key(c.title).split())
+        ]
+        return passages[:2], about
+
+    def _about_entity(self, q: Query, entity_id: str) -> Answer | None:
+        """The answer about one chosen entity (a clarification's pick, or the one clear match)."""
+        view, lang = self.view, q.lang
+        if entity_id in view.items:
+            return self._about_item(q, view.items[entity_id])
+        if entity_id in view.named:
+            return topics.named_item(view, lang, entity_id)
+        if entity_id in view.functions:
+            return topics.structure(view, lang, entity_id, q.years[0] if q.years else None)
+        if entity_id in view.instances:
+            return topics.governance(view, lang, [view.instances[entity_id]], [], [], False)
+        if entity_id in view.modes:
+            return topics.mode_definition(view, lang, [entity_id])
+        if entity_id in view.commitments:
+            return topics.commitments(view, lang, [view.commitments[entity_id]], None, self.status)
+        return None
+
+    def _clarify(self, q: Query, hits: list[Hit], weak: bool = False) -> Answer:
+        top = hits[0]
+        if top.ambiguous:
+            ids = list(top.targets)
+        elif weak:
+            ids = [t for h in hits for t in (h.targets or (h.entity,))]
+        else:
+            ids = [h.entity for h in hits if top.score - h.score <= CLOSE_RUN and not h.ambiguous]
+        candidates = [Ref(id=e, label=self.view.describe(e)) for e in list(dict.fromkeys(ids))[:6]]
+        followups = {c.id: f"={c.id}|{q.raw}" for c in candidates}
+        answer = guide.clarification(q.lang, candidates, followups, top.alias, unsure=weak)
+        functions = {self.view.function_of(c.id) for c in candidates}
+        fn = self.view.functions.get(functions.pop() or "") if len(functions) == 1 else None
+        return answer.model_copy(
+            update={
+                "year": q.years[0] if len(q.years) == 1 else None,
+                "function": self.view.function_ref(fn) if fn else None,
+            }
+        )
+
+    def _preface(self, q: Query) -> str:
+        """What to say first when the question names a year the SROM does not cover."""
+        if not q.foreign_years or q.years:
+            return ""
+        listed = ", ".join(str(y) for y in self.view.years)
+        other = ", ".join(str(y) for y in q.foreign_years)
+        return replies.t(
+            q.lang,
+            f"Le SROM ne décrit pas {other} : il donne {listed}.",
+            f"The SROM does not describe {other}: it gives {listed}.",
+        )
+
+    def _about_item(self, q: Query, item: Item) -> Answer:
+        if cues.WHY.search(q.flat):
+            found = self._why(q, item)
+            if found:
+                return found
+        preface = self._preface(q)
+        if preface:  # a lookup for a year outside the SROM: say so, then show the years it has
+            return replies.evolution(self.view, q.lang, item, preface).model_copy(update={"intent": "mode_lookup"})
+        if len(q.years) == 1 and not cues.EVOLUTION.search(q.flat):
+            return replies.mode_lookup(self.view, q.lang, item, q.years[0])
+        answer = replies.evolution(self.view, q.lang, item)
+        if q.years or cues.EVOLUTION.search(q.flat):
+            return answer
+        # "les sites web, c'est harmonisé ?": a mode asked without a year is answered with every year's mode;
+        # the mode named is the answer's when the text gives it for one of them.
+        modes = self.rank.modes(q, self.matcher.match(q.content, q.lang)[0])
+        found = [m for m in modes if self.rank.has_mode(item.id, [m], [])]
+        return answer.model_copy(
+            update={"intent": "mode_lookup", "mode": self.view.mode_ref(found[0]) if found else None}
+        )
+
+    def _why(self, q: Query, item: Item) -> Answer | None:
+        """ "pourquoi la paie est-elle intégrée ?": the narrative around the sentences the item's modes are cited
+        from (of the year asked, else of every year), or the passages nearest to it when the text gives none."""
+        years = [y for y in q.years if y in item.years] or list(item.years)
+        evidence = [e for y in years for _, a in self.view.assessments(item, y) for e in a.evidence]
+        if evidence:  # the function's own narrative, not the preamble's definition of the mode
+            hits = self._narrative_hits(evidence)
+            hits = [h for h in hits if h.passage.function == item.function.id] or hits
+        else:
+            hits = [SearchHit(p, 0.0, 0) for y in years[-1:] for p in self.view.nearest_passages(item, y, limit=2)]
+        if not hits:
+            return None
+        return guide.reasons(q.lang, item.label, hits[:3]).model_copy(
+            update={
+                "function": self.view.function_ref(item.function),
+                "process": self.view.process_ref(item),
+                "year": years[0] if len(q.years) == 1 else None,
+            }
+        )
+
+    def _defined_modes(self, q: Query, modes: list[str]) -> list[str]:
+        """The modes to define: all of them (an empty list) when one is named among "les modes" asked about
+        together ("les modes sont hiérarchisés ? l'intégration c'est le niveau ultime ?")."""
+        return [] if len(modes) == 1 and re.search(r"\bmodes\b", q.flat) else modes
+
+    def _mapped(self, entity_id: str) -> bool:
+        """An activity or a block drawn on a map (an action of the narrative is not)."""
+        item = self.view.items.get(entity_id)
+        return item is not None and not (item.activity is not None and item.activity.kind == "action")
+
+    def _instances(self, hits: list[Hit]) -> list[Instance]:
+        """Instances named, without those whose name is inside a longer one ("présidents" in "comité des
+        présidents")."""
+        found = [h for h in hits if h.score >= 0.8 and self.rank.kind(h) == "instance"]
+        kept = [
+            h
+            for h in found
+            if not any(h.used < o.used or (h.used == o.used and o.weight > h.weight) for o in found if o is not h)
+        ]
+        return [self.view.instances[h.entity] for h in kept]
+
+    def _bodies_in_french(self, q: Query, hits: list[Hit]) -> list[Hit]:
+        """A body an English question names in words no English name of it holds ("the procurement committee"):
+        the question's words read as the text's French words (lexicon.yaml, `english`) name it."""
+        if any(h.score >= 0.8 and self.rank.kind(h) == "instance" for h in hits):
+            return []
+        french = self._narrative_words(q)
+        if french == q.content:
+            return []
+        found, _ = self.matcher.match(french, "fr")
+        return [h for h in found if h.score >= 0.8 and self.rank.kind(h) == "instance"]
+
+    def _names_a_thing(self, q: Query) -> bool:
+        """The question names something of the SROM in full ("le bureau sert à quoi ?" is no call for help)."""
+        hits, _ = self.matcher.match(q.content, q.lang)
+        return any(h.score >= 0.95 and self.rank.kind(h) != "mode" for h in hits)
