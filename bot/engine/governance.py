@@ -66,10 +66,16 @@ class GovernanceMatcher:
             self._acts[inst.id] = self._acts.get(inst.id, frozenset()) | {stem}
         # a keyword of several words ("29 mai", "marchés régionaux") is specific enough alone; it counts where a
         # word of the question starts with it (" " + keyword in the spaced question)
-        self._fact_keys: list[tuple[Fact, list[tuple[float, str]]]] = [
-            (fact, [(1.5 if " " in k else 1.0, " " + k) for k in map(key, fact.keywords) if k])
+        # Each keyword with the first three letters of its first word: a keyword whose head no word of the question
+        # starts with is skipped without a substring search (most of them, for most questions).
+        self._fact_keys: list[tuple[Fact, list[tuple[float, str, str]]]] = [
+            (fact, [(1.5 if " " in k else 1.0, " " + k, k.split()[0][:3]) for k in map(key, fact.keywords) if k])
             for fact in kb.governance.facts
         ]
+        self._by_head: dict[str, list[tuple[int, float, str]]] = {}
+        for i, (_, keys) in enumerate(self._fact_keys):
+            for w, k, head in keys:
+                self._by_head.setdefault(head, []).append((i, w, k))
         self._english = dict(kb.lexicon.english)
         self._memo: tuple[tuple[str, str], tuple[float, list[Fact], bool]] | None = None
 
@@ -100,20 +106,21 @@ class GovernanceMatcher:
             translated = f" {french} "
             said = set(french.split())
         who = bool(cues.WHO.search(q.flat))
-        verbs: set[str] = set()  # the role verbs the question uses ("signs": signer)
-        for tok in q.tokens:
-            if len(tok) >= 4:
-                verbs |= self._verb_stems(tok)
+        heads = {w[:n] for w in f"{text} {typed} {translated}".split() for n in (1, 2, 3)}  # "dg" heads "dgs"
+        found_keys: dict[int, list[float]] = {}
+        for head in heads:
+            for i, w, k in self._by_head.get(head, ()):
+                if k in text or k in typed or (w > 1 and (k in translated or (said and _all_said(k, said)))):
+                    found_keys.setdefault(i, []).append(w)
+        verbs: set[str] | None = None  # the role verbs the question uses ("signs": signer), read on first need
         scored = []
-        for fact, keys in self._fact_keys:
-            hits = [
-                w
-                for w, k in keys
-                if k in text or k in typed or (w > 1 and (k in translated or (said and _all_said(k, said))))
-            ]
+        for i in sorted(found_keys):  # the facts' own order: ties keep it
+            fact, hits = self._fact_keys[i][0], found_keys[i]
             found = sum(hits)
-            score = found + (0.5 if who and found else 0)
-            if found and verbs and any(verbs & self._acts.get(i, frozenset()) for i in fact.instances):
+            score = found + (0.5 if who else 0)
+            if verbs is None:
+                verbs = {stem for tok in q.tokens if len(tok) >= 4 for stem in self._verb_stems(tok)}
+            if verbs and any(verbs & self._acts.get(inst, frozenset()) for inst in fact.instances):
                 score += 1.0  # "who signs the contracts of the central purchasing body?": the fact whose body signs
             if score >= 1.5:
                 scored.append((score, any(w > 1 for w in hits), fact))
