@@ -190,6 +190,9 @@ class SubjectAnswers:
         # the mode named is the answer's when the text gives it for one of them.
         modes = self.rank.modes(q, self.matcher.match(q.content, q.lang)[0])
         found = [m for m in modes if self.rank.has_mode(item.id, [m], [])]
+        if not modes:  # "les cartes de vœux communes, quel mode ?": the one mode of every year the item is on a map
+            given = {self.view.summary(item, y)[0] for y in item.years}
+            found = [m for m in given if m] if len(given) == 1 else []
         return answer.model_copy(
             update={"intent": "mode_lookup", "mode": self.view.mode_ref(found[0]) if found else None}
         )

@@ -215,6 +215,8 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
         q, lang = r.q, r.q.lang
         asks_mode = r.says_mode or bool(q.years)
         topic = notes.find(self.notes, q.content, r.context_function)
+        if topic is None and q.lang == "en":  # "the IT tools of the finance function": the note's French words
+            topic = notes.find(self.notes, self._narrative_words(q), r.context_function)
         if topic and (asks_mode or r.modes or cues.EVOLUTION.search(q.flat)):
             # "mode des outils informatiques de la fonction finance en 2017": a map note, no block
             return notes.answer(self.view, lang, topic, q.years, bool(cues.EVOLUTION.search(q.flat)))
@@ -227,6 +229,13 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
         ):  # "combien de jours de congés il me reste": the asker's own case, which no SROM answers
             return guide.unknown_answer(lang)
         subjects = r.subjects
+        if (
+            subjects
+            and r.modes
+            and re.search(r"\b(?:activites|activities)\b", q.flat)
+            and (subjects[0].ambiguous or self.rank.close_run(subjects))
+        ):  # "which legal / procurement activities are mutualised in 2017?": a listing, not a name to ask back about
+            subjects = []
         if subjects and not (r.instances and self.rank.kind(r.hits[0]) == "instance" and not asks_mode):
             if r.asks_who and not (q.years and any(map(self._mapped, subjects[0].targets or [subjects[0].entity]))):
                 # "qui a porté le logo full CCI": the narrative says who, the map does not; "qui gère la paie en
@@ -255,9 +264,11 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
         else the nearest passage (or nothing, said so)."""
         q, lang = r.q, r.q.lang
         changes = bool(cues.EVOLUTION.search(q.flat))
-        if r.function and (r.says_mode or changes) and not (r.instances or cues.SHOW_MAP.search(q.flat)):
+        # the function named, or the one the names belong to when the question says "function"
+        function = r.function or (r.context_function if cues.FUNCTION_WORD.search(q.flat) else None)
+        if function and (r.says_mode or changes) and not (r.instances or cues.SHOW_MAP.search(q.flat)):
             # "la DSI en 2017, quel mode globalement ?": the function's activities, counted by mode
-            return function_modes(self.view, lang, r.function, q.years, changes)
+            return function_modes(self.view, lang, function, q.years, changes)
         if r.specific and not r.subjects:  # "to which chamber was the regional IT function delegated in 2013?"
             gov = self._governance(q, r.instances, strict=True)
             if gov:

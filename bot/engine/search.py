@@ -58,6 +58,10 @@ class PassageSearch:
         """Whether some passage holds the word (or a longer word of its stem)."""
         return bool(self._holding(_stem(word)))
 
+    def telling(self, words: list[str]) -> bool:
+        """Some word of these the narrative knows is rarer than one passage in ten (a topic, not "régional")."""
+        return any(self._holding(s) and self.weight(s) >= self._rare for s in (_stem(w) for w in words if len(w) >= 3))
+
     def holds_telling(self, hit: SearchHit, words: list[str], floor: float = 0.6) -> bool:
         """The passage holds the question's telling words: at least `floor` of the IDF weight of the words the
         narrative knows, including the rarest of them ("norme 4.9 dont parle le SROM": "norme", not "parle")."""

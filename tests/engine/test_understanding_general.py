@@ -291,3 +291,17 @@ def test_the_fact_whose_body_does_what_the_question_asks_wins(engine: Engine) ->
     # "centrale d'achat" names one fact, "signe" the role of another's body: the signing one answers
     a = engine.answer("qui signe pour la centrale d'achat régionale ?")
     assert a.intent == "governance" and "gouv.president" in [i.id for i in a.instances]
+
+
+def test_a_mode_asked_without_a_year_is_the_item_s_only_when_every_map_gives_that_one(engine: Engine) -> None:
+    once = engine.answer("le compte rendu annuel d'activité régional, quel mode ?")  # on the 2017 list only
+    assert (once.intent, once.mode and once.mode.code) == ("mode_lookup", "H")
+    varies = engine.answer("la compta fournisseur c'est quel mode ?")  # 2013 deduced, 2017 and 2021 silent
+    assert varies.intent == "mode_lookup" and varies.mode is None
+
+
+def test_a_listing_of_a_mode_is_not_bent_by_a_shared_name_nor_a_common_word(engine: Engine) -> None:
+    shared = engine.answer("quelles activités achats / marchés sont mutualisées en 2017 ?")
+    assert (shared.intent, shared.mode and shared.mode.code, shared.year) == ("mode_list", "M", 2017)
+    common = engine.answer("qu'est-ce qui est intégré au niveau régional en RH en 2021 ?")
+    assert (common.intent, common.function and common.function.id) == ("mode_list", "RH")
