@@ -205,6 +205,7 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
             and cues.FUNCTION_WORD.search(q.flat)
             and cues.FUNCTION_SCOPE.search(q.flat)
             and not (r.modes or r.says_mode or r.asks_who)
+            and not (r.subjects and re.search(r"\b(?:bloc|block)\b", q.flat))  # "le bloc Achats de la fonction"
         ):
             # "what blocks make up the IS function?", "périmètre de la fonction juridique / achats ?"
             return topics.structure(self.view, lang, r.function, q.years[0] if q.years else None)
@@ -279,6 +280,16 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
             found = self._leftover_search(q, r.hits)
             return found or topics.structure(self.view, lang, r.context_function, year)
         gov = self._governance(q, r.instances, function=r.context_function)
+        if (
+            gov
+            and not (r.asks_who or self.governance.facts(q))
+            and (not r.instances or (cues.EVENT.search(q.flat) and not cues.ROLE_OF.search(q.flat)))
+        ):
+            # only a body's name, or a role's verb read in a noun ("l'analyse de 2013"): a topic of the narrative
+            # the question names besides ("le séminaire de février 2017") is what it asks about
+            found = self._leftover_search(q, r.hits)
+            if found:
+                return found
         if gov:
             return gov
         if self._mostly_foreign(q):  # "the wifi password at CCI Vendée", "days off in the HR portal"

@@ -305,3 +305,11 @@ def test_a_listing_of_a_mode_is_not_bent_by_a_shared_name_nor_a_common_word(engi
     assert (shared.intent, shared.mode and shared.mode.code, shared.year) == ("mode_list", "M", 2017)
     common = engine.answer("qu'est-ce qui est intégré au niveau régional en RH en 2021 ?")
     assert (common.intent, common.function and common.function.id) == ("mode_list", "RH")
+
+
+def test_a_topic_of_the_narrative_beats_a_body_named_in_passing_or_a_verb_read_in_a_noun(engine: Engine) -> None:
+    seminar = engine.answer("qu'est-il ressorti du séminaire du Bureau de février 2017 ?")
+    assert seminar.intent == "fallback_search" and any("séminaire" in s.quote for s in seminar.sources)
+    assert engine.answer("rôle du Bureau").intent == "governance"  # the body itself is asked about
+    block = engine.answer("de quoi se compose le bloc Achats de la fonction juridique ?")
+    assert (block.intent, block.process and block.process.id) == ("structure", "jur.achats")
