@@ -220,7 +220,9 @@ class SubjectAnswers:
     def _defined_modes(self, q: Query, modes: list[str]) -> list[str]:
         """The modes to define: all of them (an empty list) when one is named among "les modes" asked about
         together ("les modes sont hiérarchisés ? l'intégration c'est le niveau ultime ?")."""
-        return [] if len(modes) == 1 and re.search(r"\bmodes\b", q.flat) else modes
+        if re.search(r"\bmodes\b", q.flat) and (len(modes) == 1 or cues.RANKED.search(q.flat)):
+            return []  # "are the modes ranked? is integration better than autonomy?": all of them, in order
+        return modes
 
     def _mapped(self, entity_id: str) -> bool:
         """An activity or a block drawn on a map (an action of the narrative is not)."""

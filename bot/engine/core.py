@@ -16,7 +16,7 @@ from bot.engine.function_modes import function_modes
 from bot.engine.governance import GovernanceMatcher, is_commitment_question
 from bot.engine.lookup import KnowledgeView
 from bot.engine.matcher import EntityMatcher, Hit
-from bot.engine.normalize import Query, parse
+from bot.engine.normalize import REQUEST, Query, parse
 from bot.engine.ranking import Ranking
 from bot.engine.search import PassageSearch
 from bot.engine.spelling import Speller
@@ -222,7 +222,7 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
             # "mode des outils informatiques de la fonction finance en 2017": a map note, no block
             return notes.answer(self.view, lang, topic, q.years, bool(cues.EVOLUTION.search(q.flat)))
         if (
-            cues.PERSONAL.search(q.flat)
+            cues.PERSONAL.search(REQUEST.sub(" ", q.flat))
             and not (asks_mode or r.modes or r.asks_who or r.instances)
             and not (
                 cues.EVOLUTION.search(q.flat) or cues.DEFINITION.search(q.flat) or cues.FUNCTION_SCOPE.search(q.flat)

@@ -97,6 +97,11 @@ WHICH_BODY = re.compile(
 OUTCOME = re.compile(
     r"\b(?:decid\w*|decision\w*|came out|outcome\w*|results?|resultats?|ressorti\w*|ressortir|issue\w* de|retenu\w*)\b"
 )
+# Asks how the modes rank ("hiérarchisés", "is integration better than autonomy?")
+RANKED = re.compile(
+    r"\b(?:hierarchi\w*|classe\w*|classement|ranked|ranking|rank|order|ordre|better|meilleur\w*|superieur\w*|"
+    r"niveau|level|advanced|avance\w*|ultime|ultimate)\b"
+)
 # What happened and when, rather than who does what: "les 5 décisions du Bureau du 29 mai 2015".
 EVENT = re.compile(
     r"\b(?:quand|when|decid\w*|decision\w*|conclusions?|dates?|participe\w*|took part|janvier|fevrier|mars|"

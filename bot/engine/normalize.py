@@ -52,6 +52,13 @@ LISTING_WORDS = frozenset(
 _GENERIC_PHRASES = re.compile(
     r"\b(?:modes? de (?:gestion|fonctionnement|gouvernance)|management modes?|modes? (?:of )?management)\b"
 )
+# How a request is phrased, which says nothing of its topic ("walk me through", "dis-moi", "j'aimerais savoir"):
+# neither content words nor the asker's own case.
+REQUEST = re.compile(
+    r"\b(?:walk me through|tell me(?: more)?(?: about)?|(?:can|could) you (?:tell|show|explain)(?: me)?|"
+    r"i(?: would| d)? like to know|explain(?: to me)?|dis moi|dites moi|(?:peux tu|pouvez vous) me dire|"
+    r"j aimerais savoir|je voudrais savoir|explique(?:z)? moi|montre(?:z)? moi)\b"
+)
 
 ENGLISH_MARKERS = frozenset(
     """what which who whom how does do is are the for in of handled managed show list tell meaning mean
@@ -62,7 +69,7 @@ ENGLISH_MARKERS = frozenset(
     hardware network security social declarations skills evaluations appraisals dashboards stand letters
     explain and or with about map blocks changed evolve evolved describe pooled pooling integrated
     harmonised harmonized autonomy governance board assembly chairman plan commit committed history historical
-    timeline between since across were has have""".split()
+    timeline between since across were has have rules rule can legally its their there""".split()
 )
 FRENCH_MARKERS = frozenset(
     """quel quelle quels quelles qui que quoi comment est sont le la les des du de pour en au aux avec
@@ -130,9 +137,15 @@ def tokenize(text: str) -> list[str]:
     return [t.strip("-") for t in _NON_WORD.split(text) if t.strip("-")]
 
 
+# Proper names whose French words say nothing of the asker's language ("Can buyers commit CCI Pays de la Loire?")
+_PROPER_NAMES = re.compile(r"\b(?:pays de la loire|maine et loire|le mans|st nazaire|saint nazaire|la roche sur yon)\b")
+
+
 def detect_lang(tokens: list[str], raw: str) -> str:
+    names = _PROPER_NAMES.findall(" ".join(tokens))
+    named = [w for name in names for w in name.split()]
     en = sum(1 for t in tokens if t in _ENGLISH)
-    fr = sum(1 for t in tokens if t in _FRENCH)
+    fr = sum(1 for t in tokens if t in _FRENCH) - sum(1 for w in named if w in _FRENCH)
     if re.search(r"[éèêàùçœ]", raw.lower()):
         fr += 1  # a French term quoted in an English question is not a French question
     return "en" if en > fr else "fr"
@@ -178,7 +191,7 @@ def parse(raw: str, known_years: tuple[int, ...], rewrite: Callable[[str, str], 
     year_words = {str(y) for y in (*years, *foreign)} | {str(y)[2:] for y in years}
     content = [
         t
-        for t in tokenize(_GENERIC_PHRASES.sub(" ", text))
+        for t in tokenize(REQUEST.sub(" ", _GENERIC_PHRASES.sub(" ", text)))
         if len(t) > 1
         and not t.isdigit()
         and t not in STOPWORDS_FR

@@ -313,3 +313,20 @@ def test_a_topic_of_the_narrative_beats_a_body_named_in_passing_or_a_verb_read_i
     assert engine.answer("rôle du Bureau").intent == "governance"  # the body itself is asked about
     block = engine.answer("de quoi se compose le bloc Achats de la fonction juridique ?")
     assert (block.intent, block.process and block.process.id) == ("structure", "jur.achats")
+
+
+def test_how_a_request_is_phrased_is_not_its_topic_nor_the_asker_s_own_case(engine: Engine) -> None:
+    walk = engine.answer("walk me through how the payroll evolved")
+    assert walk.intent == "evolution" and walk.function and walk.function.id == "RH"
+    tell = engine.answer("dis-moi comment a évolué la trésorerie")
+    assert tell.intent == "evolution" and tell.process is not None
+
+
+def test_the_modes_asked_as_a_ranking_are_all_defined(engine: Engine) -> None:
+    ranked = engine.answer("les modes sont-ils classés ? l'intégration vaut mieux que l'autonomie ?")
+    assert ranked.intent == "mode_definition"
+    assert all(f"({c})" in " ".join(s.quote for s in ranked.sources) for c in "ACHMI")
+
+
+def test_a_region_s_name_does_not_make_an_english_question_french(engine: Engine) -> None:
+    assert engine.answer("Who can legally bind CCI Pays de la Loire for a regional contract?").lang == "en"
