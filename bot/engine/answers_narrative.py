@@ -64,9 +64,12 @@ class NarrativeAnswers:
         """The narrative, when the question's words beyond what was recognised (a function, a mode) are
         a topic of their own that a passage holds entirely: "l'audit SI c'est pour quand les conclusions"."""
         used: set[str] = set()
+        named: set[str] = set()  # the functions the question names: their passages first
         for h in hits:
             if h.score >= 0.95 and self.rank.kind(h) in ("function", "mode", "instance"):
                 used |= h.used
+                if self.rank.kind(h) == "function":
+                    named.add(h.entity)
         parts = [
             p
             for w in q.content
@@ -77,10 +80,12 @@ class NarrativeAnswers:
         if not words or not any(len(w) >= 4 for w in words) or not self.search.telling(words):
             return None  # "what's integrated at regional level in HR?": "régional" is no topic of its own
         needed = len(words) if len(words) <= 2 else max(2, -(-3 * len(words) // 5))  # all, or 60 % of them
-        hits = self.search.search(words)
+        hits = self.search.search(words, limit=12 if named else 3)
         found = [h for h in hits if h.matched >= needed] or [
             h for h in hits if self.search.holds_telling(h, words, TELLING_SHARE)
         ]
+        if named:  # "la première action de mutualisation en juridique": the legal function's passage first
+            found = sorted(found, key=lambda h: h.passage.function not in named)[:3]
         return guide.fallback(q.lang, found, self.view.functions) if found else None
 
     def _narrative_words(self, q: Query) -> list[str]:

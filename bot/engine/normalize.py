@@ -34,7 +34,8 @@ STOPWORDS_EN = frozenset(
     """a an the of in on at for to by with from is are was were be been being do does did what which who
     whom whose how when where why this that these those it its there their they them we you your i me my
     please can could would should will shall tell show give about into as and or not any some s t ll re ve
-    d m has have had between across since during than then also each every all there here get got""".split()
+    d m has have had between across since during than then also each every all there here get got out up off
+    over under""".split()
 )
 # Words of the domain's vocabulary that say what is asked, not about what.
 QUESTION_WORDS = frozenset(
@@ -52,6 +53,17 @@ LISTING_WORDS = frozenset(
 _GENERIC_PHRASES = re.compile(
     r"\b(?:modes? de (?:gestion|fonctionnement|gouvernance)|management modes?|modes? (?:of )?management)\b"
 )
+# Ordinals written short ("la 1ère action", "1st"), in words
+_ORDINALS = {
+    "1ere": "premiere",
+    "1re": "premiere",
+    "1er": "premier",
+    "1st": "first",
+    "2e": "deuxieme",
+    "2eme": "deuxieme",
+    "2nd": "second",
+}
+_ORDINAL = re.compile(r"\b(" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r")\b")
 # How a request is phrased, which says nothing of its topic ("walk me through", "dis-moi", "j'aimerais savoir"):
 # neither content words nor the asker's own case.
 REQUEST = re.compile(
@@ -118,6 +130,7 @@ def clean(raw: str) -> tuple[str, bool]:
         text = "".join(ch for ch in text if ch.isprintable())
     text = fold(text)
     text = _EMOJI_CODE.sub(" ", text)
+    text = _ORDINAL.sub(lambda m: _ORDINALS[m.group(1)], text)
     text = _REPEATS.sub(r"\1", text)
     if len(text) > MAX_CHARS:
         text, truncated = text[:MAX_CHARS], True

@@ -330,3 +330,10 @@ def test_the_modes_asked_as_a_ranking_are_all_defined(engine: Engine) -> None:
 
 def test_a_region_s_name_does_not_make_an_english_question_french(engine: Engine) -> None:
     assert engine.answer("Who can legally bind CCI Pays de la Loire for a regional contract?").lang == "en"
+
+
+def test_a_narrative_topic_in_a_named_function_cites_that_function_s_passage(engine: Engine) -> None:
+    for question in ("c'était quoi la 1ère action mutualisée au juridique ?", "first pooled action in legal?"):
+        a = engine.answer(question)
+        assert a.intent == "fallback_search" and a.function and a.function.id == "JUR", question
+        assert any("élections consulaires" in s.quote for s in a.sources), question
