@@ -58,7 +58,7 @@ def run_ask(words: Sequence[str], as_json: bool = False, session: str | None = N
         question = line.rstrip("\n")
         answer = engine.answer(question, context)
         if session is not None:
-            context = Context.from_answer(answer, answer.question or question) or context
+            context = Context.from_answer(answer, answer.question or question, context) or context
         _emit(answer, as_json, session)
     out.flush()
     return 0

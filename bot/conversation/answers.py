@@ -18,7 +18,7 @@ def answer_reply(
     # Buttons (more, share) carry the question as understood, so that they work outside the conversation.
     asked = result.question or question
     if memory is not None:
-        remembered = engine.Context.from_answer(result, asked)
+        remembered = engine.Context.from_answer(result, asked, context)
         if remembered is not None:
             memory.save(remembered)
     # A map is drawn (after the ack) only where a file can follow the answer: in a thread or the console.

@@ -37,6 +37,7 @@ _WHY = re.compile(
     r"|citation|quote)\b"
 )
 _REASON = re.compile(r"^(?:et )?(?:pourquoi|why)\b")
+_BOTH = re.compile(r"\b(?:les deux|des deux|both|the two|l un et l autre)\b")
 _BEFORE = re.compile(r"\b(?:avant|before|auparavant|precedemment|previously|earlier|d avant)\b")
 _AFTER = re.compile(r"\b(?:apres|after|ensuite|later|d apres|suivante?)\b")
 _COMPARE = re.compile(r"\b(?:compar\w*|versus|vs|par rapport)\b")
@@ -74,14 +75,25 @@ class Context(BaseModel):
     year: int | None = None
     mode: str | None = None
     mode_label: str | None = None
+    other_mode_label: str | None = None  # the mode the turn before was about ("la diff entre les deux ?")
     map: bool = False
     compare: bool = False
 
     @classmethod
-    def from_answer(cls, answer: Answer, question: str) -> Context | None:
-        """The context an answer leaves; None when it has nothing to carry (help, unknown, a question back)."""
+    def from_answer(cls, answer: Answer, question: str, previous: Context | None = None) -> Context | None:
+        """The context an answer leaves; None when it has nothing to carry (help, unknown, a question back).
+        With the `previous` context, a mode defined after another keeps that other one ("et les deux ?")."""
         if answer.intent in NOTHING_TO_CARRY:
             return None
+        other = None
+        if (
+            previous is not None
+            and answer.intent == "mode_definition"
+            and answer.mode is not None
+            and previous.mode_label
+            and previous.mode_label != answer.mode.label
+        ):
+            other = previous.mode_label
         # A mode lookup's mode is its answer, not part of the question: only listings carry a mode on.
         carries_mode = answer.intent in ("mode_list", "mode_definition") and answer.mode is not None
         return cls(
@@ -96,6 +108,7 @@ class Context(BaseModel):
             year=answer.year,
             mode=answer.mode.code if carries_mode and answer.mode else None,
             mode_label=answer.mode.label if carries_mode and answer.mode else None,
+            other_mode_label=other,
             map=answer.map is not None,
             compare=bool(answer.map and answer.map.compare),
         )
@@ -140,6 +153,8 @@ def _flat(text: str) -> str:
 def _cue(flat: str) -> str | None:
     if _WHY.match(flat):
         return "why"
+    if _BOTH.search(flat):
+        return "both"
     if _COMPARE.search(flat):
         return "compare"
     if _BEFORE.search(flat):
@@ -169,6 +184,10 @@ def _merge(
 ) -> str | None:
     """The question to ask instead of `message`, or None to answer the message as it is."""
     lang: Lang = alone.lang
+    if cue == "both" and ctx.mode_label and ctx.other_mode_label:  # "la diff entre les deux ?"
+        if lang == "en":
+            return f"difference between {ctx.other_mode_label} and {ctx.mode_label}"
+        return f"différence entre {ctx.other_mode_label} et {ctx.mode_label}"
     if cue == "why":
         if _names(alone):
             return None

@@ -160,7 +160,7 @@ def conversation(engine: Engine, messages: list[str]) -> list[Answer]:
     answers = []
     for message in messages:
         answer = engine.answer(message, context)
-        context = Context.from_answer(answer, answer.question or message) or context
+        context = Context.from_answer(answer, answer.question or message, context) or context
         answers.append(answer)
     return answers
 
@@ -215,3 +215,13 @@ def test_a_new_question_in_the_conversation_is_answered_on_its_own(engine: Engin
     _, governance = conversation(engine, ["mode pour la paie en 2017 ?", "qui signe les marchés régionaux ?"])
     assert governance.intent == "governance"
     assert governance.question is None
+
+
+def test_the_two_modes_defined_one_after_the_other_are_compared_when_asked_about_both(engine: Engine) -> None:
+    first, second, both = conversation(
+        engine, ["c'est quoi la mutualisation ?", "et l'intégration ?", "la diff entre les deux ?"]
+    )
+    assert (first.mode and first.mode.code, second.mode and second.mode.code) == ("M", "I")
+    assert both.intent == "mode_definition" and both.question == "différence entre Mutualisation et Intégration"
+    quoted = " ".join(s.quote for s in both.sources)
+    assert "(M)" in quoted and "(I)" in quoted

@@ -25,8 +25,6 @@ KNOWN: dict[tuple[str, int], str] = {
     "one map from the last answer's year (2021 → 2017)",
     ("compta_sociale_source", 0): UNDERSTANDING,
     ("compta_sociale_source", 1): UNDERSTANDING + " (in the first turn)",
-    ("mutualisation_then_integration_then_diff", 2): "'les deux' refers to the two previous turns; the context "
-    "keeps the previous answer only",
     ("si_audit_then_copil_en", 1): "'it' refers to a passage found by search, which leaves no subject to carry",
     ("paie_2013_then_2019_silent", 0): UNDERSTANDING + " (the 2013 activity is named 'Paye')",
     ("paie_2013_then_2019_silent", 1): UNDERSTANDING + " (the 2013 activity is named 'Paye')",
@@ -47,7 +45,7 @@ def run_dialogue(engine: Engine, dialogue: dict[str, Any], *, with_context: bool
     misses = []
     for turn in dialogue["turns"]:
         answer = engine.answer(turn["q"], context if with_context else None)
-        context = Context.from_answer(answer, answer.question or turn["q"]) or context
+        context = Context.from_answer(answer, answer.question or turn["q"], context) or context
         misses.append(turn_mismatches(turn, answer))
     return misses
 
