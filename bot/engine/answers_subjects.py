@@ -83,7 +83,8 @@ class SubjectAnswers:
             # "achats : qu'est-ce qui est harmonisé en 2017 ?" lists the block's activities in that mode
             fid = self.view.function_of(block.id)
             return topics.mode_list(self.view, q.lang, modes[0], q.years, fid, block.id, self._preface(q))
-        if block and cues.BLOCK_CONTENT.search(q.flat) and not (modes or cues.WHICH_MODE.search(q.flat)):
+        asks_mode = bool(re.search(r"\bmodes?\b", q.flat) or cues.EVOLUTION.search(q.flat))  # "mode for the X block"
+        if block and cues.BLOCK_CONTENT.search(q.flat) and not (modes or asks_mode or cues.WHICH_MODE.search(q.flat)):
             return topics.block_structure(self.view, q.lang, self.view.items[top.entity], q.years)
         if item and item.activity and cues.CONTENT_OF.search(q.flat) and not (modes or cues.WHICH_MODE.search(q.flat)):
             # "la paie, y a quoi dedans ?": an activity holds nothing; the block it sits in (that year) does

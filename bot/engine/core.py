@@ -21,7 +21,7 @@ from bot.engine.ranking import Ranking
 from bot.engine.search import PassageSearch
 from bot.engine.spelling import Speller
 from srom_data.models import Fact, Instance, KnowledgeBase
-from srom_data.text import canonical_quote
+from srom_data.text import canonical_quote, fold
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +40,28 @@ def last_clause(message: str) -> str | None:
         return None
     tail = parts[-1].strip()
     return tail if len(tail.split()) >= 3 else None
+
+
+# A preamble speaks of the asker or greets ("Bonjour, je prépare…", "Hi, I'm new…"); a lead that names a topic
+# ("engagement labo de communication : où en est-on ?") is part of the question.
+_ABOUT_ME = re.compile(r"\b(?:je|j|moi|nous|on|i|i m|we|my|our|bonjour|bonsoir|salut|hello|hi|hey)\b")
+
+
+def preamble(message: str) -> str | None:
+    """The question after a preamble of its own sentence ("Bonjour, je prépare le rapport pour le Bureau : quel est
+    le mode … ?"): the last clause when it asks ("?") and what comes before greets or speaks of the asker, in four
+    words or more, and asks nothing. A lead that names a topic ("finances : quel mode … ?") stays."""
+    text = message.strip()
+    if not text.endswith("?"):
+        return None
+    parts = [p for p in _CLAUSE_BREAK.split(text) if p.strip()]
+    if len(parts) < 2:
+        return None
+    tail = parts[-1].strip()
+    lead = text[: text.rfind(tail)]
+    if "?" in lead or len(lead.split()) < 4 or len(tail.split()) < 3 or not _ABOUT_ME.search(fold(lead)):
+        return None
+    return tail
 
 
 class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
@@ -71,6 +93,11 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
 
     def _answer_alone(self, question: str) -> Answer:
         try:
+            lead = preamble(question or "")
+            if lead:  # "Bonjour, je prépare le rapport pour le Bureau : quel mode pour … ?": the question after it
+                answer = self._answer(lead)
+                if answer.intent not in ("unknown", "help"):
+                    return answer
             answer = self._answer(question or "")
             if answer.intent == "unknown":
                 # "Bonjour, je viens d'arriver au service compta : en 2017, la compta fournisseur était en quel

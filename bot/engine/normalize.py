@@ -150,6 +150,7 @@ def tokenize(text: str) -> list[str]:
     return [t.strip("-") for t in _NON_WORD.split(text) if t.strip("-")]
 
 
+_STRONG_ENGLISH = frozenset("the of does do did is are was were what which who how why when where from to".split())
 # Proper names whose French words say nothing of the asker's language ("Can buyers commit CCI Pays de la Loire?")
 _PROPER_NAMES = re.compile(r"\b(?:pays de la loire|maine et loire|le mans|st nazaire|saint nazaire|la roche sur yon)\b")
 
@@ -157,7 +158,8 @@ _PROPER_NAMES = re.compile(r"\b(?:pays de la loire|maine et loire|le mans|st naz
 def detect_lang(tokens: list[str], raw: str) -> str:
     names = _PROPER_NAMES.findall(" ".join(tokens))
     named = [w for name in names for w in name.split()]
-    en = sum(1 for t in tokens if t in _ENGLISH)
+    # English function words weigh double: a French name quoted in an English question brings its own "des", "de"
+    en = sum(2 if t in _STRONG_ENGLISH else 1 for t in tokens if t in _ENGLISH)
     fr = sum(1 for t in tokens if t in _FRENCH) - sum(1 for w in named if w in _FRENCH)
     if re.search(r"[éèêàùçœ]", raw.lower()):
         fr += 1  # a French term quoted in an English question is not a French question

@@ -2,8 +2,8 @@
 
 questions.yaml was written first and tuned on; questions_holdout.yaml was written blind later and then tuned on;
 questions_2026_dev.yaml was written from the source text only and scored before any tuning (73.1 %), then tuned
-on; questions_2026_fresh_a/b.yaml (170 each) likewise, by two more writers who never saw the engine (77.9 % and
-76.5 % before tuning). All five are regression material: every answer is recorded (answers_snapshot.json) and
+on; questions_2026_fresh_a/b/e.yaml (170 each) likewise, by three more writers who never saw the engine (77.9 %,
+76.5 % and 82.9 % before tuning). All five are regression material: every answer is recorded (answers_snapshot.json) and
 any single change fails. questions_2026_blind.yaml was written with the dev set and is never read question by
 question: only its figures are printed, and they must not fall under the figure measured before tuning.
 """
@@ -28,6 +28,8 @@ TARGET = {
     # fresh sets of session 3: scored before tuning at 77.9 % (A) and 76.5 % (B), then tuned on
     "questions_2026_fresh_a.yaml": 0.82,
     "questions_2026_fresh_b.yaml": 0.84,
+    # scored before tuning at 81.2 % on the session's first engine and 82.9 % on the engine tuned on A and B
+    "questions_2026_fresh_e.yaml": 0.86,
 }
 # Each blind set's figure on the engine as it was before it was written (a fall under it fails)
 BLIND_BEFORE_TUNING = {BLIND: 101 / 131, BLIND_C: 151 / 170}  # 77.1 %; 88.8 % (at 39750ff)

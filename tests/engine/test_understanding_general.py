@@ -337,3 +337,15 @@ def test_a_narrative_topic_in_a_named_function_cites_that_function_s_passage(eng
         a = engine.answer(question)
         assert a.intent == "fallback_search" and a.function and a.function.id == "JUR", question
         assert any("élections consulaires" in s.quote for s in a.sources), question
+
+
+def test_a_preamble_about_the_asker_is_set_aside_but_a_topic_lead_is_kept(engine: Engine) -> None:
+    lead = engine.answer("Bonjour, je prépare la note pour le Bureau : quel est le mode de la trésorerie en 2017 ?")
+    assert (lead.intent, lead.year, lead.process and lead.process.id) == ("mode_lookup", 2017, "fin.tresorerie")
+    topic = engine.answer("engagement sur le guide des achats régionaux : où en est-on ?")
+    assert topic.intent == "commitments" and "JUR-3" in [c.id for c in topic.commitments]
+
+
+def test_english_function_words_outweigh_the_french_of_a_quoted_name(engine: Engine) -> None:
+    assert engine.answer("Does the Comité des présidents meet often?").lang == "en"
+    assert engine.answer("how did the 'Gestion des compétences' block evolve?").intent == "evolution"
