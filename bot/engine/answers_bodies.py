@@ -30,6 +30,9 @@ class BodyAnswers:
 
     def _commitments(self, q: Query, hits: list[Hit], function: str | None) -> Answer:
         ids = commitment_ids(q, self.view.commitments)
+        written = {self.view.commitments[i].function for i in ids}
+        if len(written) == 1:  # "je veux marquer SI-5 comme terminé": SI's, whatever "marquer" calls up
+            function = written.pop()
         if not ids:
             ids = [h.entity for h in hits if h.score >= 0.9 and self.rank.kind(h) == "commitment"]
         if not function and re.search(r"\bgouv\w*|governance\b", q.text):

@@ -260,7 +260,7 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
         if (
             subjects
             and r.modes
-            and re.search(r"\b(?:activites|activities)\b", q.flat)
+            and cues.LISTING.search(q.flat)
             and (subjects[0].ambiguous or self.rank.close_run(subjects))
         ):  # "which legal / procurement activities are mutualised in 2017?": a listing, not a name to ask back about
             subjects = []

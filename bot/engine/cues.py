@@ -76,8 +76,8 @@ GOVERNANCE = re.compile(
     r"rapport|report|suivi annuel|responsable|in charge|charge de|fait quoi|que fait|what does)\b"
 )
 WHO = re.compile(
-    r"(?<!ce )\b(?:qui|who|whom|quel(?:le)?s? (?:instance|organe|cci|commission|comite|groupe|direction)s?|"
-    r"which (?:body|bodies|cci|committee|committees|commission|group))\b"
+    r"(?<!ce )\b(?:qui|who|whom|whose|quel(?:le)?s? (?:instance|organe|cci|commission|comite|groupe|direction)s?|"
+    r"which (?:body|bodies|cci|committee|committees|commission|group)|sous l egide|aegis)\b"
 )
 ROLE_OF = re.compile(
     r"\b(?:que fait|que font|fait quoi|font quoi|a quoi sert|sert a quoi|roles? d[eu]s?|missions? d[eu]s?|"
@@ -130,7 +130,7 @@ GOVERNANCE_OVERVIEW = re.compile(
 )
 NAMES_COMMITMENT = re.compile(r"\b(?:engagements?|commitments?)\b")
 COMMITMENT = re.compile(
-    r"\b(?:engagements?|engage\w*|commitments?|committed|pledges?|axes? prioritaires?|priorites?|priorities|"
+    r"\b(?:engagements?|engag\w*|commitments?|committed|pledges?|axes? prioritaires?|priorites?|priorities|"
     r"feuille de route|roadmap|promesses?|chantiers? 2021|objectifs?|objectives?|goals?|enjeux|commit(?!tee)\w*)\b"
 )
 # "gestion des engagements" is a purchasing activity; "commit the CCI", "engager la CCI" is to bind it legally
@@ -168,7 +168,8 @@ COUNT_FUNCTIONS = re.compile(
 )
 SHOW_MAP = re.compile(
     r"\b(?:montre[rz]?|affiche[rz]?|voir|dessine[rz]?|show|display|draw|see)\b.*\b(?:cartes?|carto\w*|maps?|"
-    r"schemas?|diagrammes?|diagrams?|images?|pictures?)\b|\b(?:cartes?|maps?|cartographie)\b"
+    r"schemas?|diagrammes?|diagrams?|images?|pictures?)\b|\b(?:cartes?|maps?|cartographie|graphiques?|graphs?|"
+    r"charts?|visuels?)\b"
 )
 
 

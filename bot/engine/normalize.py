@@ -28,7 +28,7 @@ STOPWORDS_FR = frozenset(
     donne donner moi svp stp merci bien alors donc aussi tout tous toute toutes quand ou combien cela
     ceci ici chez vers via selon sous entre depuis jusqu a-t-il a-t-elle y-a-t-il ya il-y-a-t-il
     aura auront avait avaient t-on au juste fera feront faut pourquoi deja encore vraiment exactement
-    tres trop assez plutot pres dont ont apres soit soient serait seraient""".split()
+    tres trop assez plutot pres dont ont apres soit soient serait seraient cote""".split()
 )
 STOPWORDS_EN = frozenset(
     """a an the of in on at for to by with from is are was were be been being do does did what which who

@@ -349,3 +349,16 @@ def test_a_preamble_about_the_asker_is_set_aside_but_a_topic_lead_is_kept(engine
 def test_english_function_words_outweigh_the_french_of_a_quoted_name(engine: Engine) -> None:
     assert engine.answer("Does the Comité des présidents meet often?").lang == "en"
     assert engine.answer("how did the 'Gestion des compétences' block evolve?").intent == "evolution"
+
+
+def test_a_commitment_id_written_says_whose_it_is(engine: Engine) -> None:
+    a = engine.answer("je veux marquer RH-2 comme atteint")
+    assert a.intent == "commitments" and a.function and a.function.id == "RH"
+    typo = engine.answer("engagment guide des achats, statut ?")
+    assert typo.intent == "commitments"
+
+
+def test_a_chart_is_a_map_and_an_aegis_asks_who(engine: Engine) -> None:
+    assert engine.answer("tu peux me faire le graphique de la fonction RH en 2017 ?").map is not None
+    aegis = engine.answer("sous l'égide de qui est le comité de pilotage des achats mutualisés ?")
+    assert aegis.intent == "governance" and "gouv.gpl-finances" in [i.id for i in aegis.instances]
