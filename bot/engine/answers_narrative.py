@@ -20,7 +20,7 @@ from srom_data.text import canonical_quote
 
 FALLBACK_SHARE = 0.6  # the weighted share of the question a passage must hold to be shown as the answer
 # The share of the IDF weight of a question's leftover words a passage must hold to answer it (with the rarest)
-TELLING_SHARE = 0.6
+TELLING_SHARE = 0.5
 # Words that shape a listing or structure question rather than name a topic of the narrative.
 GENERIC_WORDS = frozenset(
     """activites activities activite activity processus process processes fonction fonctions function functions

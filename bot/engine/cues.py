@@ -135,7 +135,8 @@ COMMITMENT = re.compile(
 )
 # "gestion des engagements" is a purchasing activity; "commit the CCI", "engager la CCI" is to bind it legally
 NOT_COMMITMENT = re.compile(
-    r"\bgestion des engagements\b|\boutil de gestion des engagements\b|\b(?:commit|engager?) (?:the |la |l )?cci\b"
+    r"\bgestion des engagements\b|\boutil de gestion des engagements\b|"
+    r"\b(?:commit|engager?)(?: \w+ment)? (?:the |la |l )?cci\w*\b"
 )
 COMMITMENT_ID = re.compile(r"\b([a-z]{2,6})[- ]?(\d{1,2})\b")
 STRUCTURE = re.compile(
