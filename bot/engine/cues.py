@@ -30,7 +30,7 @@ ABOUT_BOT = re.compile(
     r"exemples?|examples?|connais|sais|know|kind|sort|es|tu|toi|you|srom)"
 )
 HELP_ANYWHERE = re.compile(
-    r"\b(?:aide|help|que sais tu|que peux tu|what can you|utilise[rs]?|sers a quoi|sert a quoi|"
+    r"\b(?:aide|help|que sais tu|que peux tu|what can you|utilise[rs]?|sers a quoi|tu sers|sert a quoi (?:ce|le) bot|"
     r"comment ca marche|how do i use|how does this work|sais faire|sait faire|tu fais quoi|can you do|"
     r"(?:what|which) (?:kind|sort|type)s? of questions?|quels? (?:genre|type|sorte)s? de questions?|"
     r"questions? (?:can you|peux tu|pouvez vous|puis je|can i)|what can i ask|que (?:puis|peux) je (?:te |vous )?"
@@ -50,7 +50,8 @@ STRONG_DEFINITION = re.compile(
 LIST_ALL_MODES = re.compile(
     r"\b(?:liste des modes|les (?:cinq|5) modes|quels sont les modes|quels modes|modes de gestion possibles|"
     r"list (?:of )?(?:the )?modes|what are the (?:five |5 )?modes|which modes|all (?:the )?modes|tous les modes|"
-    r"modes? existants?|les modes de gestion|the (?:five |5 )?(?:management )?modes)\b"
+    r"modes? existants?|les modes de gestion|the (?:five |5 )?(?:management )?modes|"
+    r"(?:five|5|cinq) (?:ways|manieres|facons|types|sortes|niveaux|levels))\b"
 )
 LISTING = re.compile(
     r"\b(?:qu est ce qui|quelles?|quels?|lesquel(?:le)?s?|liste[rz]?|list|which|what|tout ce qui|"
@@ -134,6 +135,12 @@ COMMITMENT = re.compile(
     r"feuille de route|roadmap|promesses?|chantiers? 2021|objectifs?|objectives?|goals?|enjeux|commit(?!tee)\w*)\b"
 )
 # "gestion des engagements" is a purchasing activity; "commit the CCI", "engager la CCI" is to bind it legally
+# Asks how far something has got ("où en est …", "on en est où", "avancement", "any progress on …"): only
+# commitments progress; activities have modes.
+PROGRESS = re.compile(
+    r"\b(?:ou en est(?: on)?|on en est(?: ou)?|ou on en est|avancement|avance ou|progress\w*|where are we|"
+    r"how far)\b"  # not "statut": "le statut 2017" is the SROM's 2017 map
+)
 NOT_COMMITMENT = re.compile(
     r"\bgestion des engagements\b|\boutil de gestion des engagements\b|"
     r"\b(?:commit|engager?)(?: \w+ment)? (?:the |la |l )?cci\w*\b"
@@ -170,7 +177,7 @@ COUNT_FUNCTIONS = re.compile(
 SHOW_MAP = re.compile(
     r"\b(?:montre[rz]?|affiche[rz]?|voir|dessine[rz]?|show|display|draw|see)\b.*\b(?:cartes?|carto\w*|maps?|"
     r"schemas?|diagrammes?|diagrams?|images?|pictures?)\b|\b(?:cartes?|maps?|cartographie|graphiques?|graphs?|"
-    r"charts?|visuels?)\b"
+    r"charts?|visuels?|en images?|schema(?! directeur))\b"
 )
 
 

@@ -181,4 +181,4 @@ def commitment_ids(q: Query, known: Container[str]) -> list[str]:
 def is_commitment_question(q: Query, known: Container[str]) -> bool:
     if cues.NOT_COMMITMENT.search(q.flat):  # "gestion des engagements" is a purchasing activity
         return False
-    return bool(commitment_ids(q, known)) or bool(cues.COMMITMENT.search(q.flat))
+    return bool(commitment_ids(q, known)) or bool(cues.COMMITMENT.search(q.flat) or cues.PROGRESS.search(q.flat))

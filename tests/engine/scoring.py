@@ -24,6 +24,7 @@ LABELLED = (
     "questions_2026_dev.yaml",
     "questions_2026_fresh_a.yaml",
     "questions_2026_fresh_b.yaml",
+    "questions_2026_fresh_d.yaml",
     "questions_2026_fresh_e.yaml",
 )
 # Written from the source text only, scored before any tuning, never read question by question.

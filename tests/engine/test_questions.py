@@ -2,10 +2,11 @@
 
 questions.yaml was written first and tuned on; questions_holdout.yaml was written blind later and then tuned on;
 questions_2026_dev.yaml was written from the source text only and scored before any tuning (73.1 %), then tuned
-on; questions_2026_fresh_a/b/e.yaml (170 each) likewise, by three more writers who never saw the engine (77.9 %,
-76.5 % and 82.9 % before tuning). All five are regression material: every answer is recorded (answers_snapshot.json) and
-any single change fails. questions_2026_blind.yaml was written with the dev set and is never read question by
-question: only its figures are printed, and they must not fall under the figure measured before tuning.
+on; questions_2026_fresh_a/b/d/e.yaml (170 each) likewise, by four more writers who never saw the engine (77.9 %,
+76.5 %, 72.4 % and 82.9 % before tuning). All of them are regression material: every answer is recorded
+(answers_snapshot.json) and any single change fails. The blind sets (questions_2026_blind.yaml, written with the dev
+set, and questions_2026_blind_c.yaml) are never read question by question: only their figures are printed, and
+they must not fall under the figure measured before tuning.
 """
 
 from __future__ import annotations
@@ -29,7 +30,9 @@ TARGET = {
     "questions_2026_fresh_a.yaml": 0.82,
     "questions_2026_fresh_b.yaml": 0.84,
     # scored before tuning at 81.2 % on the session's first engine and 82.9 % on the engine tuned on A and B
-    "questions_2026_fresh_e.yaml": 0.86,
+    "questions_2026_fresh_e.yaml": 0.88,
+    # paraphrases ("who paid the staff"): 69.4 % on the session's first engine, 72.4 % before tuning on it
+    "questions_2026_fresh_d.yaml": 0.75,
 }
 # Each blind set's figure on the engine as it was before it was written (a fall under it fails)
 BLIND_BEFORE_TUNING = {BLIND: 101 / 131, BLIND_C: 151 / 170}  # 77.1 %; 88.8 % (at 39750ff)

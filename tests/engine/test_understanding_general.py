@@ -362,3 +362,23 @@ def test_a_chart_is_a_map_and_an_aegis_asks_who(engine: Engine) -> None:
     assert engine.answer("tu peux me faire le graphique de la fonction RH en 2017 ?").map is not None
     aegis = engine.answer("sous l'égide de qui est le comité de pilotage des achats mutualisés ?")
     assert aegis.intent == "governance" and "gouv.gpl-finances" in [i.id for i in aegis.instances]
+
+
+@pytest.mark.parametrize(
+    ("question", "commitment"),
+    [("on en est où sur le guide des achats ?", "JUR-3"), ("any progress on the GPEC?", "RH-1")],
+)
+def test_how_far_something_has_got_asks_about_a_commitment(engine: Engine, question: str, commitment: str) -> None:
+    a = engine.answer(question)
+    assert a.intent == "commitments" and commitment in [c.id for c in a.commitments]
+
+
+def test_the_2017_status_is_a_map_not_a_progress(engine: Engine) -> None:
+    a = engine.answer("le recrutement au statut 2017 ?")
+    assert (a.intent, a.year) == ("mode_lookup", 2017)
+
+
+def test_the_five_ways_are_the_modes_and_an_image_is_a_map(engine: Engine) -> None:
+    assert engine.answer("what are the five ways activities can be run?").intent == "mode_definition"
+    assert engine.answer("le schéma RH 2021 en image stp").map is not None
+    assert engine.answer("le schéma directeur des SI, c'est quoi ?").map is None
