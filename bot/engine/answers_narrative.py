@@ -136,6 +136,13 @@ class NarrativeAnswers:
                 and h.share >= floor
                 and (len(terms) > 2 or self.search.together(h.passage, terms))
             ]
+            good = good or [
+                h
+                for h in hits
+                if h.matched >= 2
+                and self.search.holds_telling(h, terms, TELLING_SHARE)
+                and self.search.together(h.passage, terms)
+            ]
             if good:
                 return guide.fallback(q.lang, good, self.view.functions)
         # A short name half-recognised is a question back, never an answer; unless the question has words the SROM

@@ -67,7 +67,7 @@ EVOLUTION = re.compile(
     r"over time|a change|avant apres|au fil|compar\w*|trajectoire|historique|history|progression|"
     r"de 2013 a 2021|entre 2013 et 2021|depuis 2013|timeline|sur les trois|three years|3 ans|trois annees|"
     r"transition|passe de|went from|moved|move|shifted|bouge\w*|entre les (?:3|trois) cartes|evol|"
-    r"depuis quand|since when)\b"
+    r"depuis quand|since when|avant maintenant|avant et maintenant|hier aujourd hui|then and now|past present)\b"
 )
 GOVERNANCE = re.compile(
     r"\b(?:qui|who|whom|gouvernance|governance|instances?|role|roles|arbitr\w*|delib\w*|presid\w*|"

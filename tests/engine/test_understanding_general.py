@@ -382,3 +382,9 @@ def test_the_five_ways_are_the_modes_and_an_image_is_a_map(engine: Engine) -> No
     assert engine.answer("what are the five ways activities can be run?").intent == "mode_definition"
     assert engine.answer("le schéma RH 2021 en image stp").map is not None
     assert engine.answer("le schéma directeur des SI, c'est quoi ?").map is None
+
+
+def test_a_narrative_topic_without_a_function_is_found_by_its_telling_words(engine: Engine) -> None:
+    a = engine.answer("les offres des CCI sont découpées en combien de thèmes ?")
+    assert a.intent == "fallback_search" and a.function and a.function.id == "COM"
+    assert engine.answer("le recrutement : avant / maintenant ?").intent == "evolution"
