@@ -33,6 +33,22 @@ class SubjectAnswers:
     _about_modes: dict[tuple[str, str | None, tuple[int, ...]], tuple[list, list]]  # memo of _mode_pointers
 
     def _about_subject(self, q: Query, subject_hits: list[Hit], modes: list[str]) -> Answer:
+        """The answer about the subject the question names best, or a question back when several tie."""
+        subject_hits = self._chosen_subjects(q, subject_hits)
+        top = subject_hits[0]
+        if top.ambiguous and (q.years or cues.EVOLUTION.search(q.flat) or re.search(r"\bmodes?\b", q.flat)):
+            # "la com en 2013, quel mode ?": of the things "COM" names, only the function has modes
+            functions = [t for t in top.targets if t in self.view.functions]
+            if len(functions) == 1 and all(t in self.view.instances for t in top.targets if t not in functions):
+                changes = bool(cues.EVOLUTION.search(q.flat))
+                return function_modes(self.view, q.lang, functions[0], q.years, changes)
+        if top.ambiguous or self.rank.close_run(subject_hits):
+            return self._clarify(q, subject_hits)
+        return self._about_one_subject(q, top, modes)
+
+    def _chosen_subjects(self, q: Query, subject_hits: list[Hit]) -> list[Hit]:
+        """The subjects, the one the question means first: a name written out whole, or the block when it says
+        "bloc"."""
         # A name written out whole ("relations avec la tutelle") beats a shorter shared one ("relations tutelle").
         said = f" {key(q.text)} "
         verbatim = [
@@ -56,16 +72,11 @@ class SubjectAnswers:
                 if t in self.view.items and self.view.items[t].activity is None
             }
             if len(blocks) == 1:
-                top = Hit(blocks.pop(), top.score, top.weight, top.alias, (), top.used)
-                subject_hits = [top]
-        if top.ambiguous and (q.years or cues.EVOLUTION.search(q.flat) or re.search(r"\bmodes?\b", q.flat)):
-            # "la com en 2013, quel mode ?": of the things "COM" names, only the function has modes
-            functions = [t for t in top.targets if t in self.view.functions]
-            if len(functions) == 1 and all(t in self.view.instances for t in top.targets if t not in functions):
-                changes = bool(cues.EVOLUTION.search(q.flat))
-                return function_modes(self.view, q.lang, functions[0], q.years, changes)
-        if top.ambiguous or self.rank.close_run(subject_hits):
-            return self._clarify(q, subject_hits)
+                return [Hit(blocks.pop(), top.score, top.weight, top.alias, (), top.used)]
+        return subject_hits
+
+    def _about_one_subject(self, q: Query, top: Hit, modes: list[str]) -> Answer:
+        """The answer about one subject: its mode or history, what it holds, or what the narrative says of it."""
         item = self.view.items.get(top.entity)
         unmapped = item is not None and item.activity is not None and item.activity.kind == "action"
         if top.entity in self.view.named and (
