@@ -166,7 +166,9 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
         function = self.rank.function(hits, direct_only=True)
         context_function = function or self.rank.function(hits, direct_only=False)
         modes = self.rank.modes(q, hits)
-        says_mode = bool(cues.WHICH_MODE.search(q.flat) or re.search(r"\bmodes?\b", q.flat))
+        says_mode = bool(
+            cues.WHICH_MODE.search(q.flat) or re.search(r"\bmodes?\b", q.flat) or cues.HOW_RUN.search(q.flat)
+        )
         # A mode named asks about a map: only activities and blocks have a mode.
         on_map = says_mode or bool(modes)
         changes = on_map and bool(cues.EVOLUTION.search(q.flat))

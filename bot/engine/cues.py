@@ -161,6 +161,13 @@ FUNCTION_SCOPE = re.compile(
     r"structure|activites|activities|qu y a t il|what s in)\b"
 )
 WHICH_MODE = re.compile(r"\b(?:c est quel mode|quel mode|which mode|what mode|quel type de mode)\b")
+# A mode asked without the word: how a thing is run between the chambers ("en local ou en commun ?", "local or
+# pooled?", "chacun son truc dans chaque CCI ?", "shared between the chambers or not?")
+HOW_RUN = re.compile(
+    r"\b(?:en local ou|local ou (?:en commun|mutualise\w*|regional\w*)|local or (?:pooled|shared|regional|central\w*)|"
+    r"shared between|shared or not|pooled or not|en commun ou pas|chacun (?:son truc|de son cote|dans son coin)|"
+    r"each (?:chamber|cci) on its own|on its own|by each (?:chamber|cci)|chaque cci (?:de son cote|seule))\b"
+)
 BLOCK_CONTENT = re.compile(
     r"\b(?:activites|activities|blocs?|blocks?|contient|contains|dans le bloc|in the block|qu est ce qu il y a|"
     r"qu y a[- ]t[- ]il|what s in|whats in|liste des|list|y a quoi|dedans|inside|contenu|contents|on trouve quoi|"

@@ -11,6 +11,7 @@ from bot.engine.answer import Answer, ProcessRef, Source
 from bot.engine.lookup import KnowledgeView
 from bot.engine.matcher import content_tokens
 from bot.engine.replies import mode_text, t
+from bot.engine.spelling import stem_fr
 from srom_data.models import Evidence, Function
 from srom_data.text import fold, key
 
@@ -44,9 +45,12 @@ def note_topics(view: KnowledgeView) -> list[NoteTopic]:
 
 
 def find(topics: list[NoteTopic], content: list[str], function: str | None) -> NoteTopic | None:
-    """The one topic all of whose words the question says (in the function it names, if it names one)."""
-    said = set(content)
-    found = [tp for tp in topics if set(tp.words) <= said and (not function or tp.function.id == function)]
+    """The one topic all of whose words the question says, in any inflection ("l'expertise" for "les
+    expertises"), in the function it names if it names one."""
+    said = {stem_fr(w) for w in content}
+    found = [
+        tp for tp in topics if {stem_fr(w) for w in tp.words} <= said and (not function or tp.function.id == function)
+    ]
     return found[0] if len(found) == 1 else None
 
 

@@ -388,3 +388,10 @@ def test_a_narrative_topic_without_a_function_is_found_by_its_telling_words(engi
     a = engine.answer("les offres des CCI sont découpées en combien de thèmes ?")
     assert a.intent == "fallback_search" and a.function and a.function.id == "COM"
     assert engine.answer("le recrutement : avant / maintenant ?").intent == "evolution"
+
+
+def test_how_a_thing_is_run_between_the_chambers_asks_its_mode(engine: Engine) -> None:
+    tools = engine.answer("finance software in 2021: shared between the chambers or not?")
+    assert (tools.intent, tools.year, tools.mode and tools.mode.code) == ("mode_lookup", 2021, "M")
+    expertise = engine.answer("l'expertise financière en 2017, chacun de son côté ?")
+    assert (expertise.intent, expertise.mode and expertise.mode.code) == ("mode_lookup", "C")
