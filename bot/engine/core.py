@@ -20,7 +20,7 @@ from bot.engine.normalize import REQUEST, Query, parse
 from bot.engine.ranking import Ranking
 from bot.engine.search import PassageSearch
 from bot.engine.spelling import Speller
-from srom_data.models import Fact, Instance, KnowledgeBase
+from srom_data.models import Instance, KnowledgeBase
 from srom_data.text import canonical_quote, fold
 
 logger = logging.getLogger(__name__)
@@ -188,7 +188,6 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
             instances=self._instances(hits),
             says_mode=says_mode,
             asks_who=bool(cues.WHO.search(q.flat)) and not says_mode,
-            specific=self.governance.specific_facts(q),
             subjects=subjects,
             weak_subjects=weak,
         )
@@ -199,7 +198,8 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
         q, lang = r.q, r.q.lang
         reason = bool(cues.REASON.search(q.flat)) and not r.says_mode  # "why was … chosen for HR back in 2013?"
         if reason or (cues.WHEN.search(q.flat) and not (r.modes or r.says_mode or q.years)):
-            if r.specific and cues.WHEN.search(q.flat):  # "le directeur juridique, désigné quand ?": the dated fact
+            # "le directeur juridique, désigné quand ?": the dated fact
+            if cues.WHEN.search(q.flat) and self.governance.specific_facts(q):
                 gov = self._governance(q, r.instances, strict=True)
                 if gov:
                     return gov
@@ -299,7 +299,8 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
         if function and (r.says_mode or changes) and not (r.instances or cues.SHOW_MAP.search(q.flat)):
             # "la DSI en 2017, quel mode globalement ?": the function's activities, counted by mode
             return function_modes(self.view, lang, function, q.years, changes)
-        if r.specific and not r.subjects:  # "to which chamber was the regional IT function delegated in 2013?"
+        # "to which chamber was the regional IT function delegated in 2013?": the fact a phrase names
+        if not r.subjects and self.governance.specific_facts(q):
             gov = self._governance(q, r.instances, strict=True)
             if gov:
                 return gov
@@ -341,6 +342,5 @@ class Reading:
     instances: list[Instance]  # the bodies it names
     says_mode: bool  # "mode", "quel mode", "c'est harmonisé ?"
     asks_who: bool
-    specific: list[Fact]  # facts named by a phrase of several words
     subjects: list[Hit] = field(default_factory=list)  # the activities or blocks it is about
     weak_subjects: list[Hit] = field(default_factory=list)  # half-recognised ones, for a question back
