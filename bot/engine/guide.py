@@ -83,33 +83,28 @@ def clarification(
 
 
 def fallback(lang: str, hits: list[SearchHit], functions: Mapping[str, Function]) -> Answer:
-    lines = [
-        t(
-            lang,
-            "Je n'ai pas de réponse structurée, mais voici ce que dit le SROM :",
-            "I have no structured answer, but here is what the SROM says (in French):",
-        )
-    ]
-    sources = []
-    for hit in hits:
-        p = hit.passage
-        excerpt = p.text if len(p.text) <= 300 else p.text[:297].rsplit(" ", 1)[0] + "…"
-        lines.append(f"• _{p.section}_ : « {' '.join(excerpt.split())} »")
-        sources.append(Source(section=p.section, quote=p.text))
+    head = t(
+        lang,
+        "Je n'ai pas de réponse structurée, mais voici ce que dit le SROM :",
+        "I have no structured answer, but here is what the SROM says (in French):",
+    )
     top = functions.get(hits[0].passage.function or "") if hits else None
-    ref = Ref(id=top.id, label=top.label) if top else None
-    return Answer(intent="fallback_search", lang=lang, function=ref, text="\n".join(lines), sources=sources)
+    return _passages(lang, head, hits).model_copy(update={"function": Ref(id=top.id, label=top.label) if top else None})
 
 
 def reasons(lang: str, label: str, hits: list[SearchHit]) -> Answer:
     """ "pourquoi ?" about an activity or a block: the passages its modes are cited from, which say why."""
-    lines = [
-        t(
-            lang,
-            f"Pourquoi — *{label}* : ce que dit le SROM, là où il parle de ce mode de gestion :",
-            f"Why — *{label}*: what the SROM says where it speaks of this management mode (in French):",
-        )
-    ]
+    head = t(
+        lang,
+        f"Pourquoi — *{label}* : ce que dit le SROM, là où il parle de ce mode de gestion :",
+        f"Why — *{label}*: what the SROM says where it speaks of this management mode (in French):",
+    )
+    return _passages(lang, head, hits)
+
+
+def _passages(lang: str, head: str, hits: list[SearchHit]) -> Answer:
+    """A narrative answer: a head line, then each passage (cut at 300 characters), each one a source."""
+    lines = [head]
     sources = []
     for hit in hits:
         p = hit.passage
