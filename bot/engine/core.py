@@ -103,7 +103,7 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
                 # "Bonjour, je viens d'arriver au service compta : en 2017, la compta fournisseur était en quel
                 # mode ?": a preamble drowns the question; its last clause may be a question of its own
                 tail = last_clause(question or "")
-                if tail and tail != lead:  # the preamble's question was tried already
+                if tail:
                     again = self._answer(tail)
                     if again.intent != "unknown":
                         return again
