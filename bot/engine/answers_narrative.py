@@ -79,7 +79,7 @@ class NarrativeAnswers:
         words = [w for w in dict.fromkeys(parts) if w and w not in GENERIC_WORDS and w not in LISTING_WORDS]
         if not words or not any(len(w) >= 4 for w in words) or not self.search.telling(words):
             return None  # "what's integrated at regional level in HR?": "régional" is no topic of its own
-        needed = len(words) if len(words) <= 2 else max(2, -(-3 * len(words) // 5))  # all, or 60 % of them
+        needed = _needed(words)
         hits = self.search.search(words, limit=12 if named else 3)
         found = [h for h in hits if h.matched >= needed] or [
             h for h in hits if self.search.holds_telling(h, words, TELLING_SHARE)
@@ -103,7 +103,7 @@ class NarrativeAnswers:
         words = [w for w in dict.fromkeys(parts) if len(w) >= 3 and w not in GENERIC_WORDS and w not in LISTING_WORDS]
         if not words:
             return None
-        needed = len(words) if len(words) <= 2 else max(2, -(-3 * len(words) // 5))
+        needed = _needed(words)
         hits = self.search.search(words)
         found = [h for h in hits if h.matched >= needed] or [
             h for h in hits if h.matched >= 2 and self.search.holds_telling(h, words, TELLING_SHARE)
@@ -151,3 +151,8 @@ class NarrativeAnswers:
         if weak and len(q.content) <= 3 and not foreign:
             return self._clarify(q, weak[:4], weak=True)
         return guide.unknown_answer(q.lang)
+
+
+def _needed(words: list[str]) -> int:
+    """How many of a topic's words a passage must hold: all of one or two, else 60 % of them (two at least)."""
+    return len(words) if len(words) <= 2 else max(2, -(-3 * len(words) // 5))

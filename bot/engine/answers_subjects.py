@@ -36,7 +36,7 @@ class SubjectAnswers:
         """The answer about the subject the question names best, or a question back when several tie."""
         subject_hits = self._chosen_subjects(q, subject_hits)
         top = subject_hits[0]
-        if top.ambiguous and (q.years or cues.EVOLUTION.search(q.flat) or re.search(r"\bmodes?\b", q.flat)):
+        if top.ambiguous and (q.years or cues.EVOLUTION.search(q.flat) or cues.MODE_WORD.search(q.flat)):
             # "la com en 2013, quel mode ?": of the things "COM" names, only the function has modes
             functions = [t for t in top.targets if t in self.view.functions]
             if len(functions) == 1 and all(t in self.view.instances for t in top.targets if t not in functions):
@@ -80,7 +80,7 @@ class SubjectAnswers:
         item = self.view.items.get(top.entity)
         unmapped = item is not None and item.activity is not None and item.activity.kind == "action"
         if top.entity in self.view.named and (
-            q.years or cues.WHICH_MODE.search(q.flat) or re.search(r"\bmodes?\b", q.flat)
+            q.years or cues.WHICH_MODE.search(q.flat) or cues.MODE_WORD.search(q.flat)
         ):
             # "mode de gestion des relations presse en 2021 ?": an objective has no map, hence no mode; said so
             return topics.named_item_mode(self.view, q.lang, top.entity, top.alias, q.years)
@@ -94,7 +94,7 @@ class SubjectAnswers:
             # "achats : qu'est-ce qui est harmonisé en 2017 ?" lists the block's activities in that mode
             fid = self.view.function_of(block.id)
             return topics.mode_list(self.view, q.lang, modes[0], q.years, fid, block.id, self._preface(q))
-        asks_mode = bool(re.search(r"\bmodes?\b", q.flat) or cues.EVOLUTION.search(q.flat))  # "mode for the X block"
+        asks_mode = bool(cues.MODE_WORD.search(q.flat) or cues.EVOLUTION.search(q.flat))  # "mode for the X block"
         if block and cues.BLOCK_CONTENT.search(q.flat) and not (modes or asks_mode or cues.WHICH_MODE.search(q.flat)):
             return topics.block_structure(self.view, q.lang, self.view.items[top.entity], q.years)
         if item and item.activity and cues.CONTENT_OF.search(q.flat) and not (modes or cues.WHICH_MODE.search(q.flat)):

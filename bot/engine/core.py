@@ -52,14 +52,11 @@ def preamble(message: str) -> str | None:
     le mode … ?"): the last clause when it asks ("?") and what comes before greets or speaks of the asker, in four
     words or more, and asks nothing. A lead that names a topic ("finances : quel mode … ?") stays."""
     text = message.strip()
-    if not text.endswith("?"):
+    tail = last_clause(text) if text.endswith("?") else None
+    if tail is None:
         return None
-    parts = [p for p in _CLAUSE_BREAK.split(text) if p.strip()]
-    if len(parts) < 2:
-        return None
-    tail = parts[-1].strip()
     lead = text[: text.rfind(tail)]
-    if "?" in lead or len(lead.split()) < 4 or len(tail.split()) < 3 or not _ABOUT_ME.search(fold(lead)):
+    if "?" in lead or len(lead.split()) < 4 or not _ABOUT_ME.search(fold(lead)):
         return None
     return tail
 
@@ -166,9 +163,7 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
         function = self.rank.function(hits, direct_only=True)
         context_function = function or self.rank.function(hits, direct_only=False)
         modes = self.rank.modes(q, hits)
-        says_mode = bool(
-            cues.WHICH_MODE.search(q.flat) or re.search(r"\bmodes?\b", q.flat) or cues.HOW_RUN.search(q.flat)
-        )
+        says_mode = bool(cues.WHICH_MODE.search(q.flat) or cues.MODE_WORD.search(q.flat) or cues.HOW_RUN.search(q.flat))
         # A mode named asks about a map: only activities and blocks have a mode.
         on_map = says_mode or bool(modes)
         changes = on_map and bool(cues.EVOLUTION.search(q.flat))

@@ -160,6 +160,7 @@ FUNCTION_SCOPE = re.compile(
     r"\b(?:perimetres?|scope|blocs?|blocks?|make up|makes up|compos\w*|contient|contains|comprend|couvre|couvrent|"
     r"structure|activites|activities|qu y a t il|what s in)\b"
 )
+MODE_WORD = re.compile(r"\bmodes?\b")  # "mode", "les modes": the question is about modes
 WHICH_MODE = re.compile(r"\b(?:c est quel mode|quel mode|which mode|what mode|quel type de mode)\b")
 # A mode asked without the word: how a thing is run between the chambers ("en local ou en commun ?", "local or
 # pooled?", "chacun son truc dans chaque CCI ?", "shared between the chambers or not?")
