@@ -42,16 +42,23 @@ class PassageSearch:
         self._words = sorted(self._in)
         self._n = max(len(self.passages), 1)
         self._weights: dict[str, float] = {}
+        self._held: dict[str, frozenset[int]] = {}
         # the weight of a word one passage in ten holds: a telling word is rarer than that
         self._rare = math.log((self._n + 1) / (self._n / 10 + 0.5))
 
-    def _holding(self, stem: str) -> set[int]:
-        """The passages holding a word that starts with the stem."""
-        found: set[int] = set()
-        i = bisect.bisect_left(self._words, stem)
-        while i < len(self._words) and self._words[i].startswith(stem):
-            found |= self._in[self._words[i]]
-            i += 1
+    def _holding(self, stem: str) -> frozenset[int]:
+        """The passages holding a word that starts with the stem (memoised: the index never changes, and the
+        telling-word checks ask again for each passage they weigh)."""
+        found = self._held.get(stem)
+        if found is None:
+            rows: set[int] = set()
+            i = bisect.bisect_left(self._words, stem)
+            while i < len(self._words) and self._words[i].startswith(stem):
+                rows |= self._in[self._words[i]]
+                i += 1
+            if len(self._held) > 20_000:
+                self._held.clear()
+            found = self._held[stem] = frozenset(rows)
         return found
 
     def known(self, word: str) -> bool:
