@@ -244,6 +244,9 @@ def check(kb: KnowledgeBase) -> None:
             raise DataError("commitments.yaml", com.id, "function", f"unknown function '{com.function}'")
         if com.decided_by is not None and com.decided_by not in instance_ids:
             raise DataError("commitments.yaml", com.id, "decided_by", f"unknown instance '{com.decided_by}'")
+    for inst in kb.governance.instances:
+        if inst.function is not None and inst.function not in function_ids:
+            raise DataError("governance.yaml", inst.id, "function", f"unknown function '{inst.function}'")
     for fact in kb.governance.facts:
         for inst in fact.instances:
             if inst not in instance_ids:

@@ -230,6 +230,7 @@ class Instance(Strict):
     label: str
     label_en: str | None = None
     kind: Literal["instance", "office", "commission", "group", "agreement", "chamber"] = "instance"
+    function: str | None = None  # the support function a body belongs to (the DRH régionale: RH), if only one
     aliases: tuple[str, ...] = ()
     composition: Evidence | None = None
     roles: tuple[Role, ...] = ()

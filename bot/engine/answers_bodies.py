@@ -74,7 +74,15 @@ class BodyAnswers:
     ) -> Answer | None:
         """Facts, roles or instances the question asks about; `strict` wants a fact or a role, not a bare name.
         The answer's function is the one the question names, else the one its facts are about."""
-        facts = self.governance.facts(q)
+        best, facts, phrase = self.governance.matched_facts(q)
+        if (
+            facts
+            and instances
+            and best < 2.0
+            and not phrase
+            and not {i.id for i in instances} & {i for f in facts for i in f.instances}
+        ):  # "qui est le DG de la CCI ?": one word of a body's name, not a fact about other bodies
+            facts = []
         roles = self.governance.roles(q, instances)
         if instances and cues.ROLE_OF.search(q.flat):  # "que fait le GPL ?": all its roles, not one fact
             facts, roles = [], []
@@ -101,6 +109,9 @@ class BodyAnswers:
             answer = self._narrative(q, [e for f in facts[:2] for e in f.evidence])
         else:
             answer = topics.governance(self.view, q.lang, instances, roles, facts, composition)
+        if function is None:  # "la DRH régionale, elle fait quoi ?": the function the bodies answered belong to
+            owners = {self.view.instances[r.id].function for r in answer.instances if r.id in self.view.instances}
+            function = owners.pop() if len(owners) == 1 else None
         if function in self.view.functions:
             answer = answer.model_copy(update={"function": self.view.function_ref(self.view.functions[function])})
         if len(q.years) == 1 and any(f.year == q.years[0] for f in facts[:2]):  # a fact of the year asked

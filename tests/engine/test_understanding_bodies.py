@@ -1,0 +1,30 @@
+"""Governance bodies asked about by name: what the answer says of them beyond their roles."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+
+
+@pytest.mark.parametrize(
+    ("question", "instance", "function"),
+    [
+        ("la DRH régionale elle sert à quoi ?", "gouv.drh-regionale", "RH"),
+        ("que fait la direction régionale des SI ?", "gouv.dsi-regionale", "SI"),
+        ("what does the regional legal director do?", "gouv.directeur-juridique", "JUR"),
+    ],
+)
+def test_a_body_of_one_function_gives_the_answer_that_function(
+    engine: Engine, question: str, instance: str, function: str
+) -> None:
+    a = engine.answer(question)
+    assert a.intent == "governance"
+    assert instance in [r.id for r in a.instances]
+    assert a.function is not None and a.function.id == function
+
+
+def test_a_body_of_the_whole_network_gives_no_function(engine: Engine) -> None:
+    a = engine.answer("le bureau sert à quoi ?")
+    assert a.intent == "governance"
+    assert a.function is None
