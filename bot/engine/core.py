@@ -29,6 +29,7 @@ WEAK = 0.6  # below ACCEPT but above this: offered as "did you mean", never answ
 FORCED = re.compile(r"^=([A-Za-z0-9_.\-?]+)\|")
 
 
+_NOUN_FORM = re.compile(r"(?:tion|ie|y|ing)$")  # "mutualisation", "autonomie", "autonomy", "pooling"
 _CLAUSE_BREAK = re.compile(r"(?<=\S)\s*(?:[:;.!?]|\s[—–-])\s+(?=\S)")
 
 
@@ -126,6 +127,12 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
             return courtesy
         r = self._read(q)
         return self._first_routes(r) or self._subject_routes(r) or self._last_routes(r)
+
+    def _mode_as_predicate(self, r: Reading) -> bool:
+        """The modes are named as what something is ("mutualisé", "pooled"), not as a topic ("la mutualisation",
+        "integration"): the question asks the mode of a thing, not about the mode."""
+        words = {w for h in r.hits if self.rank.kind(h) == "mode" for w in h.used}
+        return bool(words) and not any(_NOUN_FORM.search(w) for w in words)
 
     def _courtesy(self, q: Query) -> Answer | None:
         """Greetings, thanks, what the bot can do, an acronym the text defines, how many functions: before any
@@ -271,6 +278,12 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
             return self._about_subject(q, subjects, r.modes)
         if not r.modes:
             return None
+        if (
+            not (cues.DEFINITION.search(q.flat) or cues.LISTING.search(q.flat) or r.context_function or q.years)
+            and self._mode_as_predicate(r)
+            and self._foreign_words(q)
+        ):  # "les services généraux, c'est mutualisé ?": a mode asked of something no map holds
+            return guide.not_on_maps(lang, self.view.functions.values())
         if cues.WHICH_MODE.search(q.flat) and not (q.years or r.context_function):
             return topics.mode_definition(self.view, lang, self._defined_modes(q, r.modes))
         if not (q.years or q.foreign_years or r.context_function or cues.LISTING.search(q.flat)):
@@ -317,6 +330,9 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
                 return found
         if gov:
             return gov
+        if r.says_mode and not (r.subjects or r.instances or function) and self._foreign_words(q):
+            # "mode de gestion de l'archivage ?": a mode asked of something no map holds
+            return guide.not_on_maps(lang, self.view.functions.values())
         if self._mostly_foreign(q):  # "the wifi password at CCI Vendée", "days off in the HR portal"
             return guide.unknown_answer(lang)
         if r.context_function or (cues.STRUCTURE.search(q.flat) and re.search(r"fonction|function|srom", q.text)):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from bot.engine.answer import Answer, Ref, Source
 from bot.engine.replies import t
@@ -62,6 +62,22 @@ def unknown_answer(lang: str) -> Answer:
         "I found nothing in the SROM about that: I only answer from the document. Try for example:\n" + examples(lang),
     )
     return Answer(intent="unknown", lang=lang, text=text)
+
+
+def not_on_maps(lang: str, functions: Iterable[Function]) -> Answer:
+    """A mode asked of something no map of the SROM holds, as far as the engine can tell ("mode de gestion de
+    l'archivage ?"): said so, with what the maps do cover. Nothing is guessed, and the asker's words are not echoed."""
+    names = ", ".join(f.label_en if lang == "en" and f.label_en else f.label for f in functions)
+    text = t(
+        lang,
+        "Je ne trouve aucune activité de ce nom sur les cartes du SROM : je ne peux donc pas vous en donner le mode, "
+        f"et je ne le devine pas.\nLes cartes couvrent cinq fonctions support : {names}.\n"
+        "Pour voir les activités d'une fonction : _structure RH_, _carte SI 2017_.",
+        "I find no activity of that name on the SROM's maps, so I cannot give its mode, and I do not guess one.\n"
+        f"The maps cover five support functions: {names}.\n"
+        "To see a function's activities: _HR structure_, _IT map 2017_.",
+    )
+    return Answer(intent="mode_lookup", lang=lang, text=text)
 
 
 def clarification(

@@ -26,12 +26,16 @@ LABELLED = (
     "questions_2026_fresh_b.yaml",
     "questions_2026_fresh_d.yaml",
     "questions_2026_fresh_e.yaml",
+    "questions_2026_fresh_f.yaml",
 )
 # Written from the source text only, scored before any tuning, never read question by question.
 BLIND = "questions_2026_blind.yaml"
 # Written in session 3 by a third writer who never saw the engine nor any set, never read question by question.
 BLIND_C = "questions_2026_blind_c.yaml"
-BLINDS = (BLIND, BLIND_C)
+# Written in session 4 by a fourth writer, first scored on the engine of that session's start, never read question by
+# question.
+BLIND_G = "questions_2026_blind_g.yaml"
+BLINDS = (BLIND, BLIND_C, BLIND_G)
 
 
 def load(name: str) -> list[dict[str, Any]]:

@@ -1,0 +1,52 @@
+"""A mode asked of something, or asked about: what no map holds is said so, a mode named as a topic is defined."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.engine import Engine
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("mode de gestion de l'archivage ?", "fr"),
+        ("l'archivage est-il intégré ?", "fr"),
+        ("is archiving pooled?", "en"),
+        ("the company car fleet, which mode?", "en"),
+    ],
+)
+def test_a_mode_asked_of_something_no_map_holds_is_said_to_be_absent(engine: Engine, question: str, lang: str):
+    a = engine.answer(question)
+    assert a.intent == "mode_lookup"
+    assert a.mode is None and a.process is None and a.sources == []
+    assert a.lang == lang
+    assert ("aucune activité de ce nom" if lang == "fr" else "no activity of that name") in a.text
+
+
+@pytest.mark.parametrize(
+    ("question", "code"),
+    [("la coopération implique un déplacement des équipes ?", "C"), ("integration means a loss of staff?", "I")],
+)
+def test_a_mode_named_as_a_topic_is_defined_even_beside_words_the_text_lacks(engine: Engine, question: str, code: str):
+    a = engine.answer(question)
+    assert a.intent == "mode_definition"
+    assert a.mode is not None and a.mode.code == code
+
+
+def test_a_mode_asked_of_an_activity_of_the_maps_is_its_mode(engine: Engine) -> None:
+    a = engine.answer("la paie c'est mutualisé ?")
+    assert a.intent == "mode_lookup"
+    assert a.process is not None and "paie" in a.process.label
+
+
+@pytest.mark.parametrize("question", ["mode de gestion de l'archivage ?", "is archiving pooled?"])
+def test_the_examples_the_absence_points_to_answer_with_a_map(engine: Engine, question: str) -> None:
+    examples = re.findall(r"_([^_]+)_", engine.answer(question).text)
+    assert len(examples) == 2
+    for example in examples:
+        a = engine.answer(example)
+        assert a.intent == "structure", example
+        assert a.function is not None
