@@ -77,13 +77,17 @@ class NarrativeAnswers:
             for p in (self.governance.french(w) if q.lang == "en" else w).replace("-", " ").split()
         ]
         words = [w for w in dict.fromkeys(parts) if w and w not in GENERIC_WORDS and w not in LISTING_WORDS]
+        words += _dates(q)
         if not words or not any(len(w) >= 4 for w in words) or not self.search.telling(words):
             return None  # "what's integrated at regional level in HR?": "régional" is no topic of its own
         needed = _needed(words)
         hits = self.search.search(words, limit=12 if named else 3)
-        found = [h for h in hits if h.matched >= needed] or [
-            h for h in hits if self.search.holds_telling(h, words, TELLING_SHARE)
-        ]
+        found = (
+            [h for h in hits if h.matched >= needed]
+            or [h for h in hits if self.search.holds_telling(h, words, TELLING_SHARE)]
+            # "les chantiers RH lancés après le diagnostic de 2015": half the topic, in the function it names
+            or [h for h in hits if h.passage.function in named and 2 * h.matched >= len(words) and h.matched >= 2]
+        )
         if named:  # "la première action de mutualisation en juridique": the legal function's passage first
             found = sorted(found, key=lambda h: h.passage.function not in named)[:3]
         return guide.fallback(q.lang, found, self.view.functions) if found else None
@@ -101,6 +105,7 @@ class NarrativeAnswers:
         asked = {w for cue in (cues.REASON, cues.WHEN) for m in cue.finditer(q.flat) for w in m.group(0).split()}
         parts = [p for w in self._narrative_words(q) if w not in asked for p in w.split("-")]
         words = [w for w in dict.fromkeys(parts) if len(w) >= 3 and w not in GENERIC_WORDS and w not in LISTING_WORDS]
+        words += _dates(q)
         if not words:
             return None
         needed = _needed(words)
@@ -123,7 +128,7 @@ class NarrativeAnswers:
         return hits
 
     def _fallback(self, q: Query, weak: list[Hit]) -> Answer:
-        terms = [w for w in self._narrative_words(q) if len(w) >= 3]
+        terms = [w for w in self._narrative_words(q) if len(w) >= 3] + _dates(q)
         hits = self.search.search(terms)
         if hits:
             needed = max(1, (len(set(terms)) + 1) // 2)
@@ -156,3 +161,8 @@ class NarrativeAnswers:
 def _needed(words: list[str]) -> int:
     """How many of a topic's words a passage must hold: all of one or two, else 60 % of them (two at least)."""
     return len(words) if len(words) <= 2 else max(2, -(-3 * len(words) // 5))
+
+
+def _dates(q: Query) -> list[str]:
+    """The years a question names that no map is of ("le diagnostic de 2015"): words of the narrative it searches."""
+    return [str(y) for y in q.foreign_years]

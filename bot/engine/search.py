@@ -135,7 +135,7 @@ class PassageSearch:
 
 
 def _stem(word: str) -> str:
-    for suffix in ("ations", "ation", "ements", "ement", "ees", "es", "ee", "s", "e"):
+    for suffix in ("ations", "ation", "ements", "ement", "iques", "ique", "ics", "ic", "ees", "es", "ee", "s", "e"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
     return word

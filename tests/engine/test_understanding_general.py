@@ -395,3 +395,16 @@ def test_how_a_thing_is_run_between_the_chambers_asks_its_mode(engine: Engine) -
     assert (tools.intent, tools.year, tools.mode and tools.mode.code) == ("mode_lookup", 2021, "M")
     expertise = engine.answer("l'expertise financière en 2017, chacun de son côté ?")
     assert (expertise.intent, expertise.mode and expertise.mode.code) == ("mode_lookup", "C")
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        ("le diagnostic RH de 2015, il disait quoi ?", "En 2015, le diagnostic critique"),
+        ("qu'est-ce qui s'est passé côté SI en 2015 ?", "en 2015 marque un tournant"),
+    ],
+)
+def test_a_year_no_map_is_of_is_a_word_of_the_narrative(engine: Engine, question: str, quoted: str) -> None:
+    a = engine.answer(question)
+    assert a.intent == "fallback_search"
+    assert any(quoted in s.quote for s in a.sources), [s.quote[:60] for s in a.sources]
