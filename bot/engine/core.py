@@ -62,6 +62,27 @@ def preamble(message: str) -> str | None:
     return tail
 
 
+# A purpose before the question: what the answer is for, often a body ("Pour le bureau de jeudi, j'ai besoin de…",
+# "for the board meeting: …"), then the question. Its body is the audience, not the topic.
+_PURPOSE = re.compile(
+    r"^\W*(?:pour|for)\s+(?:le|la|l|les|the|my|our|mon|ma|notre|next|prochain\w*)\b[^,:;?]{0,60}?"
+    r"\b(?:bureau|ag|assemblee|codir|comex|reunion|seance|rapport|presentation|board|meeting|report|assembly)\b"
+    r"[^,:;?]{0,30}?(?:[,:;]|\s(?=j ai besoin|il me faut|je voudrais|j aimerais|i need|i d need|can you|could you|"
+    r"peux tu|pouvez vous|quel|quelle|quels|quelles|what|which|how))\s*"
+)
+
+
+def purpose(message: str) -> str | None:
+    """The question after a lead that says what the answer is for ("Pour le bureau de jeudi j'ai besoin de la
+    trajectoire du contrôle de gestion"): the rest, when it has three words or more."""
+    flat = fold(message).replace("'", " ")
+    m = _PURPOSE.match(flat)
+    if m is None:
+        return None
+    rest = flat[m.end() :]
+    return rest if len(re.findall(r"\w+", rest)) >= 3 else None
+
+
 class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
     """Built once per process: the knowledge base, the alias matcher and the passage index.
 
@@ -91,7 +112,7 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
 
     def _answer_alone(self, question: str) -> Answer:
         try:
-            lead = preamble(question or "")
+            lead = preamble(question or "") or purpose(question or "")
             if lead:  # "Bonjour, je prépare le rapport pour le Bureau : quel mode pour … ?": the question after it
                 answer = self._answer(lead)
                 if answer.intent not in ("unknown", "help"):

@@ -69,7 +69,8 @@ _ORDINAL = re.compile(r"\b(" + "|".join(sorted(_ORDINALS, key=len, reverse=True)
 REQUEST = re.compile(
     r"\b(?:walk me through|tell me(?: more)?(?: about)?|(?:can|could) you (?:tell|show|explain)(?: me)?|"
     r"i(?: would| d)? like to know|explain(?: to me)?|dis moi|dites moi|(?:peux tu|pouvez vous) me dire|"
-    r"j aimerais savoir|je voudrais savoir|explique(?:z)? moi|montre(?:z)? moi)\b"
+    r"j aimerais savoir|je voudrais savoir|explique(?:z)? moi|montre(?:z)? moi|j ai besoin (?:de la|du|des|de l|d|de)|"
+    r"il me faut|i(?: would| d)? need|je cherche|i m looking for)\b"
 )
 
 ENGLISH_MARKERS = frozenset(
@@ -155,7 +156,16 @@ _STRONG_ENGLISH = frozenset("the of does do did is are was were what which who h
 _PROPER_NAMES = re.compile(r"\b(?:pays de la loire|maine et loire|le mans|st nazaire|saint nazaire|la roche sur yon)\b")
 
 
+_GLOSS = re.compile(r"\([^()]*\)|«[^«»]*»")
+
+
 def detect_lang(tokens: list[str], raw: str) -> str:
+    en, fr = _lang_weights(tokens, raw)
+    return "en" if en > fr else "fr"
+
+
+def _lang_weights(tokens: list[str], raw: str) -> tuple[int, int]:
+    """How English and how French the words are."""
     names = _PROPER_NAMES.findall(" ".join(tokens))
     named = [w for name in names for w in name.split()]
     # English function words weigh double: a French name quoted in an English question brings its own "des", "de"
@@ -163,7 +173,7 @@ def detect_lang(tokens: list[str], raw: str) -> str:
     fr = sum(1 for t in tokens if t in _FRENCH) - sum(1 for w in named if w in _FRENCH)
     if re.search(r"[éèêàùçœ]", raw.lower()):
         fr += 1  # a French term quoted in an English question is not a French question
-    return "en" if en > fr else "fr"
+    return en, fr
 
 
 def find_years(text: str, known: tuple[int, ...]) -> tuple[list[int], list[int]]:
@@ -198,7 +208,10 @@ def parse(raw: str, known_years: tuple[int, ...], rewrite: Callable[[str, str], 
     the language is told from the words as written."""
     text, truncated = clean(raw)
     tokens = tokenize(text)
-    lang = detect_lang(tokens, raw)
+    # a gloss in brackets or quotes is in the other language ("IT asset mgmt (gestion du parc) 2017 mode?")
+    outside = _GLOSS.sub(" ", raw)
+    outer = _lang_weights(tokenize(clean(outside)[0]), outside) if outside != raw else (0, 0)
+    lang = ("en" if outer[0] > outer[1] else "fr") if outer[0] != outer[1] else detect_lang(tokens, raw)
     if rewrite:
         text = rewrite(text, lang)
         tokens = tokenize(text)

@@ -91,3 +91,16 @@ def test_map_requests(question, function, year, compare):
     assert a.map is not None
     assert (a.map.function, a.map.year, a.map.compare) == (function, year, compare)
     assert "map" not in a.to_public_json()
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("IT asset mgmt (gestion du parc) 2017 mode?", "en"),
+        ("what mode is « gestion des temps et des absences » in?", "en"),
+        ("la paie (payroll) en 2017, quel mode ?", "fr"),
+        ("sourcing (purchasing) 2017 mode??", "en"),  # nothing outside the brackets tells: all the words do
+    ],
+)
+def test_a_gloss_in_brackets_or_quotes_does_not_set_the_language(question: str, lang: str) -> None:
+    assert parse(question, (2013, 2017, 2021)).lang == lang

@@ -1,0 +1,40 @@
+"""What comes before the question: what the answer is for, and how it is asked."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+from bot.engine.core import purpose
+
+
+@pytest.mark.parametrize(
+    ("message", "rest"),
+    [
+        ("Pour le bureau de jeudi j'ai besoin de l'évolution de la paie", "l evolution de la paie"),
+        ("for the board meeting, what is the mode of payroll in 2017?", "what is the mode of payroll in 2017?"),
+        ("Pour la présentation au CODIR : quels engagements sont en retard ?", "quels engagements sont en retard ?"),
+    ],
+)
+def test_a_lead_saying_what_the_answer_is_for_is_set_aside(message: str, rest: str) -> None:
+    assert purpose(message) is not None and purpose(message).endswith(rest.split()[-1])
+    assert rest.split()[1] in purpose(message)
+
+
+@pytest.mark.parametrize(
+    "message", ["pour le bureau, qui arbitre ?", "pour la paie en 2017 quel mode ?", "le bureau de jeudi, qui ?"]
+)
+def test_no_purpose_without_a_body_or_an_event_and_a_question_of_its_own(message: str) -> None:
+    assert purpose(message) is None
+
+
+def test_the_body_a_purpose_names_is_the_audience_not_the_topic(engine: Engine) -> None:
+    a = engine.answer("Pour le bureau de jeudi j'ai besoin de l'évolution du contrôle de gestion")
+    assert a.intent == "evolution"
+    assert a.process is not None and a.process.label == "Contrôle de gestion"
+
+
+def test_a_need_is_how_the_question_is_asked_not_its_topic(engine: Engine) -> None:
+    a = engine.answer("j'ai besoin du mode de la paie en 2017")
+    assert a.intent == "mode_lookup" and a.year == 2017
+    assert a.mode is not None and a.mode.code == "I"
