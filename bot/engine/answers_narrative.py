@@ -14,7 +14,7 @@ from bot.engine.matcher import EntityMatcher, Hit
 from bot.engine.normalize import LISTING_WORDS, Query
 from bot.engine.ranking import Ranking
 from bot.engine.search import PassageSearch, SearchHit
-from bot.engine.spelling import Speller
+from bot.engine.spelling import Speller, stem_fr
 from srom_data.models import Passage
 from srom_data.text import canonical_quote
 
@@ -49,6 +49,7 @@ class NarrativeAnswers:
             w
             for w in q.content
             if w not in self.speller.known
+            and not (q.lang == "fr" and stem_fr(w) in self.speller.by_stem)  # "lancés": "lancement" is the SROM's
             and not self.matcher.expand(w, q.lang)
             and not (q.lang == "en" and self.governance.french(w) != w)
         ]

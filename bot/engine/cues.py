@@ -172,7 +172,8 @@ HOW_RUN = re.compile(
 BLOCK_CONTENT = re.compile(
     r"\b(?:activites|activities|blocs?|blocks?|contient|contains|dans le bloc|in the block|qu est ce qu il y a|"
     r"qu y a[- ]t[- ]il|what s in|whats in|liste des|list|y a quoi|dedans|inside|contenu|contents|on trouve quoi|"
-    r"qu est ce qu on (?:y )?trouve|what is in|what are in)\b"
+    r"qu est ce qu on (?:y )?trouve|what is in|what are in|regroupe\w*|englobe\w*|inclut|incluent|rassemble\w*|"
+    r"couvre|couvrent|comprend|comprennent|consists? of|made up of|includes?|covers?)\b"
 )
 # Asking what a thing holds, in words that name no block ("y a quoi dedans", "what's inside").
 CONTENT_OF = re.compile(r"\b(?:blocs?|blocks?|y a quoi|dedans|inside|contenu|contents|on trouve quoi)\b")

@@ -149,6 +149,10 @@ class EntityMatcher:
             for tok, score, _ in process.extract(
                 word, self._fuzzy_vocab, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=4
             ):
+                # a word that only adds a prefix to a name's word is another word: "decentralised" is the opposite
+                # of "centralised", not a typo of it
+                if _prefixed(word, tok) or _prefixed(tok, word):
+                    continue
                 out.setdefault(tok, score / 100.0)
         return out
 
@@ -201,3 +205,8 @@ class EntityMatcher:
         # On a tie, a declared ambiguous name wins: the data says that name needs a question back.
         hits.sort(key=lambda h: (-h.score, -h.weight, not h.ambiguous, h.entity))
         return hits, word_weights
+
+
+def _prefixed(word: str, other: str) -> bool:
+    """`word` is `other` (or nearly) behind a prefix of its own: "decentralised" and "centralise"."""
+    return not other.startswith(word[:2]) and any(fuzz.ratio(word[k:], other) >= 90 for k in (2, 3))

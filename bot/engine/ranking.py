@@ -53,8 +53,11 @@ class Ranking:
         return ent.kind if ent else "ambiguous"
 
     def modes(self, q: Query, hits: list[Hit]) -> list[str]:
-        # A mode's word inside a longer name said whole ("central purchasing body") is no mode mention.
-        names = [h for h in hits if h.score >= 0.95 and self.kind(h) in SUBJECT_KINDS and len(h.used) > 1]
+        # A mode's word inside a longer name said whole ("central purchasing body", "comité de pilotage des achats
+        # mutualisés") is no mode mention.
+        names = [
+            h for h in hits if h.score >= 0.95 and self.kind(h) in (*SUBJECT_KINDS, "instance") and len(h.used) > 1
+        ]
         codes = [
             h.entity
             for h in hits

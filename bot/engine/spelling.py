@@ -4,7 +4,8 @@ vocabulary (the source text, the knowledge base's names, the engine's cue words)
 
 Only words the vocabulary does not know are touched, so a correct question is never bent; nor is a French word
 the SROM happens not to use ("parle" stays "parle", never "parlement"; "signe" never the English cue "sign"):
-simplemma's French dictionary says which words are French (loaded on first need, ~170 ms, or by `warm()`).
+simplemma's French dictionary says which words are French (loaded on first need, ~170 ms, or by `warm()`); its
+English one keeps an English word of an English question ("tracking" is not "training").
 """
 
 from __future__ import annotations
@@ -77,8 +78,9 @@ class Speller:
         return _QUESTION_WORD.sub(lambda m: word(m.group(0)), text)
 
     def warm(self) -> None:
-        """Load the French dictionary now rather than at the first question that needs it."""
+        """Load the French and English dictionaries now rather than at the first question that needs them."""
         _french("mode")
+        _english("mode")
 
     def _word(self, word: str) -> str:
         if word in self.replacements:
@@ -106,6 +108,8 @@ class Speller:
         if word in self.replacements:
             return self.replacements[word]
         if word in self.known or len(word) < MIN_FUZZY_LEN + 1 or stem_en(word) in self.known:
+            return word
+        if _english(word):  # "tracking" is an English word, not a typo of "training"
             return word
         return self._typo(word) or word
 
@@ -147,3 +151,11 @@ def _french(word: str) -> bool:
     import simplemma  # imported on first need: loading its French dictionary is most of its cost
 
     return bool(simplemma.is_known(word, lang="fr"))
+
+
+@lru_cache(maxsize=16384)
+def _english(word: str) -> bool:
+    """Whether a word is an English word form (simplemma's English dictionary, loaded on first need)."""
+    import simplemma
+
+    return bool(simplemma.is_known(word, lang="en"))

@@ -28,3 +28,13 @@ def test_a_body_of_the_whole_network_gives_no_function(engine: Engine) -> None:
     a = engine.answer("le bureau sert à quoi ?")
     assert a.intent == "governance"
     assert a.function is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["c'est quoi le comité de pilotage régional dédié aux achats mutualisés ?", "the pooled purchasing committee?"],
+)
+def test_a_mode_word_inside_a_body_s_name_is_the_body_not_the_mode(engine: Engine, question: str) -> None:
+    a = engine.answer(question)
+    assert a.intent == "governance"
+    assert "gouv.copil-achats" in [r.id for r in a.instances]

@@ -27,6 +27,8 @@ def test_a_reason_or_a_legal_basis_is_answered_from_the_narrative(engine: Engine
         ("y a quoi dedans les achats ?", "jur.achats"),
         ("les achats, y a quoi dedans franchement ?", "jur.achats"),
         ("la paie y a quoi dedans", "rh.administration-paye"),
+        ("le recrutement, ça englobe quoi ?", "rh.recrutement"),
+        ("what does the treasury block cover?", "fin.tresorerie"),
     ],
 )
 def test_what_a_block_holds_in_chat_words(engine: Engine, question: str, block: str):

@@ -1,0 +1,32 @@
+"""The speller and the name matcher: what they respell, and what they must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+
+
+@pytest.mark.parametrize(("word", "kept"), [("backing", True), ("racking", True), ("payrol", False)])
+def test_an_english_word_of_an_english_question_is_not_respelled(engine: Engine, word: str, kept: bool) -> None:
+    rewritten = engine.speller.rewrite(f"what about {word} in 2017", "en").split()[2]
+    assert (rewritten == word) is kept
+
+
+@pytest.mark.parametrize(("word", "not_read_as"), [("decentralised", "centralise"), ("decentralisee", "centralisee")])
+def test_a_word_that_only_adds_a_prefix_is_not_a_typo_of_the_name(engine: Engine, word: str, not_read_as: str):
+    assert not_read_as not in engine.matcher.expand(word, "en")
+    assert not_read_as not in engine.matcher.expand(word, "fr")
+
+
+def test_a_decentralised_organisation_names_no_mode(engine: Engine) -> None:
+    a = engine.answer("Why was a decentralised organisation chosen for HR back in 2013?")
+    assert a.mode is None
+    assert a.intent == "fallback_search"
+
+
+def test_a_french_form_of_a_word_the_text_uses_is_not_foreign(engine: Engine) -> None:
+    # "lancés" and "diagnostique": the text says "lancement" and "diagnostic"; the question is about the SROM
+    a = engine.answer("quels chantiers RH ont été lancés après le diagnostique de 2015 ?")
+    assert a.intent == "fallback_search"
+    assert a.function is not None and a.function.id == "RH"
