@@ -309,7 +309,8 @@ def iter_evidence(kb: KnowledgeBase) -> Iterator[tuple[str, str, str, Evidence]]
         for note in fn.map_notes:
             yield rel, fn.id, f"map_notes.{note.year}", note.evidence
         for statement in fn.statements:
-            yield rel, fn.id, f"statements.{statement.year}", statement.evidence
+            where = f"statements.{'before ' if statement.before else ''}{statement.year}"
+            yield rel, fn.id, where, statement.evidence
         for item in (*fn.objectives, *fn.themes):
             if item.evidence:
                 yield rel, item.id, "evidence", item.evidence

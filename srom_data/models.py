@@ -188,6 +188,7 @@ class FunctionStatement(Strict):
     year: int
     mode: ModeCode
     evidence: Evidence
+    before: bool = False  # the mode the function had before this year's map ("Avant 2013, … de manière autonome")
 
 
 class Function(Strict):

@@ -327,7 +327,7 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
         function = r.function or (r.context_function if cues.FUNCTION_WORD.search(q.flat) else None)
         if function and (r.says_mode or changes) and not (r.instances or cues.SHOW_MAP.search(q.flat)):
             # "la DSI en 2017, quel mode globalement ?": the function's activities, counted by mode
-            return function_modes(self.view, lang, function, q.years, changes)
+            return function_modes(self.view, lang, function, q.years, changes, bool(cues.BEFORE.search(q.flat)))
         # "to which chamber was the regional IT function delegated in 2013?": the fact a phrase names
         if not r.subjects and self.governance.specific_facts(q):
             gov = self._governance(q, r.instances, strict=True)

@@ -164,8 +164,11 @@ MODE_WORD = re.compile(r"\bmodes?\b")  # "mode", "les modes": the question is ab
 WHICH_MODE = re.compile(r"\b(?:c est quel mode|quel mode|which mode|what mode|quel type de mode)\b")
 # A mode asked without the word: how a thing is run between the chambers ("en local ou en commun ?", "local or
 # pooled?", "chacun son truc dans chaque CCI ?", "shared between the chambers or not?")
+BEFORE = re.compile(r"\b(?:avant|before|prior to|jusqu en|until)\b")  # "avant 2013": the time before a map
 HOW_RUN = re.compile(
-    r"\b(?:en local ou|local ou (?:en commun|mutualise\w*|regional\w*)|local or (?:pooled|shared|regional|central\w*)|"
+    r"\b(?:gere\w* comment|comment (?:est|sont|etait|etaient|c etait|c est) gere\w*|"
+    r"how (?:is|was|are|were) (?:the )?\w+ (?:run|managed|handled)|run autonomously|managed autonomously|"
+    r"en local ou|local ou (?:en commun|mutualise\w*|regional\w*)|local or (?:pooled|shared|regional|central\w*)|"
     r"shared between|shared or not|pooled or not|en commun ou pas|chacun (?:son truc|de son cote|dans son coin)|"
     r"each (?:chamber|cci) on its own|on its own|by each (?:chamber|cci)|chaque cci (?:de son cote|seule))\b"
 )

@@ -1,9 +1,10 @@
 """The modes of a whole function ("la DSI en 2017, quel mode globalement ?", "how did the IS function evolve?"):
 what the text gives for its activities, year by year, counted by mode, and how many it leaves silent.
 
-The SROM gives a single mode for a function only in one sentence (SI, 2017: « (mode M) », `statements` in the
-function's file): only then does the answer name a mode for the function. Otherwise it adds up the activities' cited
-modes and says how many it is silent on; the activities' modes are no mode of the function.
+The SROM gives a single mode for a function only in two sentences, both about SI (`statements` in its file): before
+2013, « de manière autonome »; for 2017, « (mode M) ». Only then does the answer name a mode for the function, and
+the first only when the question asks about the time before 2013. Otherwise it adds up the activities' cited modes
+and says how many it is silent on; the activities' modes are no mode of the function.
 """
 
 from __future__ import annotations
@@ -16,7 +17,11 @@ from bot.engine.replies import t
 from srom_data.models import Function
 
 
-def function_modes(view: KnowledgeView, lang: str, function_id: str, years: list[int], changes: bool = False) -> Answer:
+def function_modes(
+    view: KnowledgeView, lang: str, function_id: str, years: list[int], changes: bool = False, before: bool = False
+) -> Answer:
+    """`before`: the question asks how the function was run before the year ("avant 2013"): a sentence of the text
+    for that time names the mode of the answer."""
     fn = view.functions[function_id]
     asked = [y for y in years if y in view.years] or list(view.years)
     if changes:  # "comment a évolué la fonction SI depuis 2013 ?": every map from the first year named
@@ -29,9 +34,23 @@ def function_modes(view: KnowledgeView, lang: str, function_id: str, years: list
         )
     ]
     sources: list[Source] = []
+    for st in fn.statements if before else ():
+        if st.before and st.year in asked:  # "avant 2013, le SI c'était géré comment ?": the text's sentence first
+            mode = view.modes[st.mode]
+            name = f"*{mode.label_en if lang == 'en' else mode.label} ({st.mode})*"
+            sources.append(Source(section=st.evidence.section, quote=st.evidence.quote))
+            lines.insert(
+                0,
+                t(
+                    lang,
+                    f"Avant {st.year}, *{fn.label}* : {name} — « {st.evidence.quote} »\nEn {st.year} :",
+                    f"Before {st.year}, *{fn.label}*: {name} — « {st.evidence.quote} » (quoted in French)\nIn "
+                    f"{st.year}:",
+                ),
+            )
     for year in asked:
-        lines.extend(_year_lines(view, lang, fn, year, sources))
-    stated = {st.mode for st in fn.statements if st.year in asked}
+        lines.extend(_year_lines(view, lang, fn, year, sources, skip_before=before))
+    stated = {st.mode for st in fn.statements if st.year in asked and st.before == before}
     lines.append(
         t(
             lang,
@@ -55,7 +74,9 @@ def function_modes(view: KnowledgeView, lang: str, function_id: str, years: list
     )
 
 
-def _year_lines(view: KnowledgeView, lang: str, fn: Function, year: int, sources: list[Source]) -> list[str]:
+def _year_lines(
+    view: KnowledgeView, lang: str, fn: Function, year: int, sources: list[Source], skip_before: bool = False
+) -> list[str]:
     """One year: the function's activities counted by cited mode, the silent ones, and the text's own sentence for
     the whole function if it has one (its quote first among the sources)."""
     acts = [a for a in fn.activities if year in a.placements]
@@ -89,13 +110,14 @@ def _year_lines(view: KnowledgeView, lang: str, fn: Function, year: int, sources
                 f"• {year}: the text gives the mode of none of its {len(acts)} activities",
             )
         ]
-    for st in (st for st in fn.statements if st.year == year):
+    for st in (st for st in fn.statements if st.year == year and not (st.before and skip_before)):
         name = f"*{view.modes[st.mode].label} ({st.mode})*"
+        when_fr, when_en = (f"Avant {year}, p", f"Before {year}, f") if st.before else ("P", "F")
         lines.append(
             t(
                 lang,
-                f"  Pour la fonction entière, le texte dit {name} : « {st.evidence.quote} »",
-                f"  For the whole function, the text says {name}: « {st.evidence.quote} »",
+                f"  {when_fr}our la fonction entière, le texte dit {name} : « {st.evidence.quote} »",
+                f"  {when_en}or the whole function, the text says {name}: « {st.evidence.quote} »",
             )
         )
         sources.insert(0, Source(section=st.evidence.section, quote=st.evidence.quote))

@@ -50,3 +50,25 @@ def test_the_examples_the_absence_points_to_answer_with_a_map(engine: Engine, qu
         a = engine.answer(example)
         assert a.intent == "structure", example
         assert a.function is not None
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [("avant 2013 le SI c'était géré comment par les CCI ?", "fr"), ("before 2013, how was IT managed?", "en")],
+)
+def test_how_a_function_was_run_before_a_map_is_the_text_s_sentence_for_that_time(
+    engine: Engine, question: str, lang: str
+) -> None:
+    a = engine.answer(question)
+    assert a.intent == "mode_lookup" and a.lang == lang
+    assert a.function is not None and a.function.id == "SI"
+    assert a.mode is not None and a.mode.code == "A"
+    assert a.sources[0].quote.startswith("Avant 2013, la fonction Systèmes d’information")
+    assert ("Autonomy (A)" if lang == "en" else "Autonomie (A)") in a.text.splitlines()[0]
+
+
+def test_the_2013_map_of_a_function_is_not_given_the_mode_it_had_before(engine: Engine) -> None:
+    a = engine.answer("la DSI en 2013, quel mode globalement ?")
+    assert a.intent == "mode_lookup" and a.year == 2013
+    assert a.mode is None  # before 2013 autonomous; in 2013 delegated: the sentence says "avant"
+    assert "Avant 2013" in a.text
