@@ -10,8 +10,14 @@ import io
 import logging
 from collections.abc import Callable, Iterable
 from typing import Any
+from urllib.parse import parse_qsl
 
 from slack_bolt.adapter.wsgi import SlackRequestHandler
+from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
+from slack_bolt.context import BoltContext
+from slack_bolt.request import BoltRequest
+from slack_bolt.request.internals import build_context
+from slack_bolt.response import BoltResponse
 
 from bot.settings import Settings, load_settings
 from bot.slack.app import build_app
@@ -86,6 +92,24 @@ class Router:
         return None
 
 
+class FormSafeHandler(SlackRequestHandler):
+    """Bolt's WSGI handler, with one fix: Bolt reads any form body holding the word "payload" as an interactive
+    payload (`parse_body` searches the raw text), so "/srom payload" or a channel named "payload-team" was
+    dispatched with an empty body and answered 404. A form body without a `payload` field is read as the form it
+    is."""
+
+    def dispatch(self, request: WsgiHttpRequest) -> BoltResponse:
+        req = BoltRequest(body=request.get_body(), query=request.query_string, headers=request.get_headers())
+        if not req.body and _is_form_without_payload(req.raw_body):
+            req.body = dict(parse_qsl(req.raw_body, keep_blank_values=True))
+            req.context = build_context(BoltContext({}), req.body)
+        return self.app.dispatch(req)
+
+
+def _is_form_without_payload(raw: str) -> bool:
+    return bool(raw) and not raw.startswith("{") and "payload" not in dict(parse_qsl(raw, keep_blank_values=True))
+
+
 def _read_body(environ: dict) -> bytes | None:
     """The request body, or None when it is larger than MAX_BODY_BYTES (read no further than that)."""
     stream = environ.get("wsgi.input")
@@ -120,7 +144,7 @@ def create_app(settings: Settings | None = None) -> Router:
     settings = settings or load_settings()
     bolt = build_app(settings, DatabaseProvider(settings.srom_db_path))
     warm_up()
-    return Router(SlackRequestHandler(bolt, path=SLACK_PATH), signing_secret=settings.signing_secret or "")
+    return Router(FormSafeHandler(bolt, path=SLACK_PATH), signing_secret=settings.signing_secret or "")
 
 
 def warm_up() -> None:

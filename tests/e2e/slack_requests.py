@@ -93,7 +93,9 @@ class SlackSender:
         return "v0=" + hmac.new(secret, b"v0:" + timestamp.encode() + b":" + raw, hashlib.sha256).hexdigest()
 
     def command(self, text: str, *, command: str = "/srom", user: str = "U1", channel: str = "C1", **kw: Any):
+        """A slash command; keyword arguments named like a field of Slack's form (`team_domain`) replace it."""
         response_url = kw.pop("response_url", None) or f"{self.response_base}/{next_id('cmd')}"
+        fields = {k: kw.pop(k) for k in ("team_domain", "channel_name", "user_name") if k in kw}
         form = {
             "token": "legacy-verification-token",
             "team_id": TEAM_ID,
@@ -108,7 +110,7 @@ class SlackSender:
             "is_enterprise_install": "false",
             "response_url": response_url,
             "trigger_id": next_id("trigger."),
-        }
+        } | fields
         return self.post(urlencode(form), "application/x-www-form-urlencoded", **kw), response_url
 
     def event(self, event: dict, *, event_id: str | None = None, retry_num: int | None = None, **kw: Any):

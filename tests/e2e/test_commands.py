@@ -99,3 +99,15 @@ def test_long_answer_is_cut_into_valid_pages_with_see_more(slack: SlackSender, f
     assert "partie 2/" in _text(second)
     assert "Activité n° 0 " not in _text(second)
     assert second.params["replace_original"] is False
+
+
+@pytest.mark.parametrize(
+    ("text", "kw"),
+    [("payload", {}), ("le mode de la paie en 2017 ? (payload)", {}), ("paie 2017", {"team_domain": "payload-team"})],
+)
+def test_the_word_payload_in_a_command_does_not_lose_it(slack: SlackSender, text: str, kw: dict) -> None:
+    # Bolt reads any form body holding "payload" as an interactive payload: the command was dispatched empty (404)
+    resp, _ = slack.command(text, **kw)
+    call = _acked(resp)
+    assert call.params["response_type"] == "ephemeral"
+    assert "Question :" in _text(call)
