@@ -16,6 +16,7 @@ from bot.engine.normalize import Query
 from bot.engine.ranking import Ranking
 from bot.engine.spelling import stem_fr
 from srom_data.models import Instance, KnowledgeBase
+from srom_data.text import key
 
 
 class BodyAnswers:
@@ -64,6 +65,18 @@ class BodyAnswers:
         if not want.any:
             return topics.commitments(self.view, q.lang, items, function, self.status)
         return commitments.tracked_answer(self.view, self.status, q.lang, items, function, want)
+
+    def _bodies_of(self, q: Query, function: str) -> list[Instance]:
+        """The governance's bodies of one function, those whose names and roles share most words with the
+        question first ("who is in charge of legal matters": the legal director)."""
+        words = {w for word in q.content for w in (word, *self.governance.french(word).split()) if len(w) >= 4}
+
+        def shared(inst: Instance) -> int:
+            said = key(" ".join((inst.label, *inst.aliases, *(r.text for r in inst.roles))))
+            return sum(1 for w in words if w in said)
+
+        bodies = [i for i in self.kb.governance.instances if i.function == function]
+        return sorted(bodies, key=lambda i: -shared(i))
 
     def _governance(
         self,

@@ -238,6 +238,11 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
             gov = self._governance(q, r.instances, strict=True, function=named)
             if gov:
                 return gov
+            if named and not (r.instances or r.subjects or r.modes or q.years):
+                # "qui s'occupe des RH à la CCIR ?", "who runs finance?": the bodies of that function
+                bodies = self._bodies_of(q, named)
+                if bodies:
+                    return self._governance(q, bodies, function=named)
         if cues.SHOW_MAP.search(q.flat) and r.context_function and not (r.modes or r.instances):
             changes = bool(cues.EVOLUTION.search(q.flat))
             return topics.map_answer(self.view, lang, r.context_function, q.years, changes)

@@ -38,3 +38,25 @@ def test_a_mode_word_inside_a_body_s_name_is_the_body_not_the_mode(engine: Engin
     a = engine.answer(question)
     assert a.intent == "governance"
     assert "gouv.copil-achats" in [r.id for r in a.instances]
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "function"),
+    [
+        ("qui s'occupe des RH à la CCIR ?", "gouv.drh-regionale", "RH"),
+        ("qui gère les SI au niveau régional ?", "gouv.dsi-regionale", "SI"),
+        ("who is in charge of legal matters at the regional CCI?", "gouv.directeur-juridique", "JUR"),
+    ],
+)
+def test_who_takes_care_of_a_function_is_answered_by_its_bodies(
+    engine: Engine, question: str, first: str, function: str
+) -> None:
+    a = engine.answer(question)
+    assert a.intent == "governance"
+    assert a.instances and a.instances[0].id == first
+    assert a.function is not None and a.function.id == function
+
+
+def test_who_holds_an_activity_in_a_year_is_still_its_mode(engine: Engine) -> None:
+    a = engine.answer("qui gère la paie en 2017 ?")
+    assert a.intent == "mode_lookup" and a.year == 2017
