@@ -116,10 +116,16 @@ class BodyAnswers:
         about_body = not cues.OUTCOME.search(q.flat) and (
             bool(named_by_facts & {i.id for i in instances}) or bool(cues.WHICH_BODY.search(q.flat))
         )
-        if facts and cues.EVENT.search(q.flat) and not (cues.WHO.search(q.flat) or composition or about_body):
+        bodiless = bool(facts) and not (roles or instances or any(f.instances for f in facts[:2]))
+        if bodiless or (
+            facts and cues.EVENT.search(q.flat) and not (cues.WHO.search(q.flat) or composition or about_body)
+        ):
+            # "quelles CCI composent le réseau ?", "qui a élaboré le SROM ?": a fact no body of the governance
+            # acts in is the narrative's, said in its own words
             # "les 5 décisions du Bureau du 29 mai 2015", "quand sont attendues les conclusions de l'audit SI ?":
             # what happened, not who does what: the narrative says it, in its own words.
-            answer = self._narrative(q, [e for f in facts[:2] for e in f.evidence])
+            lead = facts[0].answer if bodiless and len(facts) == 1 and q.lang == "fr" else None
+            answer = self._narrative(q, [e for f in facts[:2] for e in f.evidence], lead)
         else:
             answer = topics.governance(self.view, q.lang, instances, roles, facts, composition)
         if function is None:  # "la DRH régionale, elle fait quoi ?": the function the bodies answered belong to

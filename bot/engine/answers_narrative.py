@@ -116,9 +116,9 @@ class NarrativeAnswers:
         ]
         return guide.fallback(q.lang, found, self.view.functions) if found else None
 
-    def _narrative(self, q: Query, evidence: list) -> Answer:
-        """The passages holding these quotes, as a narrative answer."""
-        return guide.fallback(q.lang, self._narrative_hits(evidence)[:3], self.view.functions)
+    def _narrative(self, q: Query, evidence: list, lead: str | None = None) -> Answer:
+        """The passages holding these quotes, as a narrative answer; `lead`: what they say, in one sentence."""
+        return guide.fallback(q.lang, self._narrative_hits(evidence)[:3], self.view.functions, lead)
 
     def _narrative_hits(self, evidence: list) -> list[SearchHit]:
         """The passages holding these quotes (a quote outside the passages: the quote itself)."""

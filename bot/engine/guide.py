@@ -98,12 +98,16 @@ def clarification(
     return Answer(intent="clarification", lang=lang, candidates=candidates, followups=followups, text="\n".join(lines))
 
 
-def fallback(lang: str, hits: list[SearchHit], functions: Mapping[str, Function]) -> Answer:
-    head = t(
-        lang,
-        "Je n'ai pas de réponse structurée, mais voici ce que dit le SROM :",
-        "I have no structured answer, but here is what the SROM says (in French):",
-    )
+def fallback(lang: str, hits: list[SearchHit], functions: Mapping[str, Function], lead: str | None = None) -> Answer:
+    """The passages found; `lead`, a sentence of the knowledge base that sums them up, heads them."""
+    if lead:
+        head = t(lang, f"*{lead}*\nCe que dit le SROM :", f"*{lead}*\nWhat the SROM says (in French):")
+    else:
+        head = t(
+            lang,
+            "Je n'ai pas de réponse structurée, mais voici ce que dit le SROM :",
+            "I have no structured answer, but here is what the SROM says (in French):",
+        )
     top = functions.get(hits[0].passage.function or "") if hits else None
     return _passages(lang, head, hits).model_copy(update={"function": Ref(id=top.id, label=top.label) if top else None})
 

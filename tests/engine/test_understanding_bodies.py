@@ -60,3 +60,20 @@ def test_who_takes_care_of_a_function_is_answered_by_its_bodies(
 def test_who_holds_an_activity_in_a_year_is_still_its_mode(engine: Engine) -> None:
     a = engine.answer("qui gère la paie en 2017 ?")
     assert a.intent == "mode_lookup" and a.year == 2017
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("quelles CCI composent le réseau ?", "cinq CCI territoriales"),
+        ("qui a élaboré le SROM ?", None),
+        ("how many CCIs are there?", None),
+    ],
+)
+def test_a_fact_no_body_acts_in_is_the_narrative_s(engine: Engine, question: str, lead: str | None) -> None:
+    a = engine.answer(question)
+    assert a.intent == "fallback_search"
+    assert a.instances == []
+    assert any("cinq CCI territoriales" in s.quote for s in a.sources)
+    if lead:  # the knowledge base's sentence heads the passages
+        assert lead in a.text.splitlines()[0]
