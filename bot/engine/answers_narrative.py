@@ -100,7 +100,7 @@ class NarrativeAnswers:
             return q.content
         return [w for word in q.content for w in self.governance.french(word).split()]
 
-    def _reason_search(self, q: Query) -> Answer | None:
+    def _reason_search(self, q: Query, function: str | None = None) -> Answer | None:
         """The narrative, for a reason or a legal basis asked about a topic: the passages that hold the topic's
         words (all of them, or 60 % of a long question), whatever the topic names on the maps."""
         asked = {w for cue in (cues.REASON, cues.WHEN) for m in cue.finditer(q.flat) for w in m.group(0).split()}
@@ -114,6 +114,8 @@ class NarrativeAnswers:
         found = [h for h in hits if h.matched >= needed] or [
             h for h in hits if h.matched >= 2 and self.search.holds_telling(h, words, TELLING_SHARE)
         ]
+        if function:  # "pourquoi avoir regroupé juridique, marchés et achats ?": the named function's passage first
+            found = sorted(found, key=lambda h: h.passage.function != function)
         return guide.fallback(q.lang, found, self.view.functions) if found else None
 
     def _narrative(self, q: Query, evidence: list, lead: str | None = None) -> Answer:

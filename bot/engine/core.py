@@ -226,7 +226,7 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
                 gov = self._governance(q, r.instances, strict=True)
                 if gov:
                     return gov
-            found = self._reason_search(q)
+            found = self._reason_search(q, r.function)
             if found:
                 return found
         if r.asks_who and cues.NAMES_COMMITMENT.search(q.flat) and re.search(r"\breferent", q.flat):

@@ -43,7 +43,7 @@ QUESTION_WORDS = frozenset(
     type niveau level etat lieux projection horizon cible ici baseline target actuellement aujourd hui
     evolution evolutions evolue evolve evolved change changed changes changement changements trajectoire
     historique history periode periodes period periods over time timeline compare comparaison
-    gere geree gerees geres gerer organisee organisees manages manage handles""".split()
+    gere geree gerees geres gerer organisee organisees manages manage handles sert servent servir""".split()
 )
 # Words that shape a listing question ("quelles activités ..."), never a subject.
 LISTING_WORDS = frozenset(

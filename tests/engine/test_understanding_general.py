@@ -410,3 +410,9 @@ def test_a_year_no_map_is_of_is_a_word_of_the_narrative(engine: Engine, question
     a = engine.answer(question)
     assert a.intent == "fallback_search"
     assert any(quoted in s.quote for s in a.sources), [s.quote[:60] for s in a.sources]
+
+
+def test_a_reason_asked_about_a_named_function_cites_that_function_first(engine: Engine) -> None:
+    a = engine.answer("pourquoi regrouper le juridique et les achats ?")
+    assert a.intent == "fallback_search"
+    assert a.function is not None and a.function.id == "JUR"

@@ -38,3 +38,9 @@ def test_a_need_is_how_the_question_is_asked_not_its_topic(engine: Engine) -> No
     a = engine.answer("j'ai besoin du mode de la paie en 2017")
     assert a.intent == "mode_lookup" and a.year == 2017
     assert a.mode is not None and a.mode.code == "I"
+
+
+def test_what_a_thing_is_for_asks_about_the_thing(engine: Engine) -> None:
+    a = engine.answer("la norme 4.9 elle sert à quoi dans le srom")
+    assert a.intent == "fallback_search"
+    assert any("Norme 4.9" in s.quote for s in a.sources)
