@@ -78,6 +78,7 @@ class Context(BaseModel):
     other_mode_label: str | None = None  # the mode the turn before was about ("la diff entre les deux ?")
     map: bool = False
     compare: bool = False
+    seen: tuple[int, ...] = ()  # the years already answered about this subject ("et avant ?" goes before them all)
 
     @classmethod
     def from_answer(cls, answer: Answer, question: str, previous: Context | None = None) -> Context | None:
@@ -94,6 +95,9 @@ class Context(BaseModel):
             and previous.mode_label != answer.mode.label
         ):
             other = previous.mode_label
+        subject = (answer.process.id if answer.process else None, answer.function.id if answer.function else None)
+        same = previous is not None and (previous.process, previous.function) == subject
+        seen = tuple(sorted({*(previous.seen if same and previous else ()), *((answer.year,) if answer.year else ())}))
         # A mode lookup's mode is its answer, not part of the question: only listings carry a mode on.
         carries_mode = answer.intent in ("mode_list", "mode_definition") and answer.mode is not None
         return cls(
@@ -111,6 +115,7 @@ class Context(BaseModel):
             other_mode_label=other,
             map=answer.map is not None,
             compare=bool(answer.map and answer.map.compare),
+            seen=seen,
         )
 
 
@@ -196,7 +201,10 @@ def _merge(
             return f"={ctx.process}|" + ("why" if lang == "en" else "pourquoi") + year
         return ctx.question  # "la source ?": the cited answer again
     if cue in ("before", "after") and not stated and not alone.process:
-        year = _step(ctx.year, years, -1 if cue == "before" else 1)
+        # "paie 2017", "et en 2021 ?", "et avant ?": before every year already seen (2013), not before the last one
+        seen = ctx.seen or ((ctx.year,) if ctx.year else ())
+        start = (min(seen) if cue == "before" else max(seen)) if seen else None
+        year = _step(start, years, -1 if cue == "before" else 1)
         if year is None:
             return _template(ctx, lang, year=None, compare=True)
         return _template(ctx, lang, year=year)

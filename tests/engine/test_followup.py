@@ -225,3 +225,22 @@ def test_the_two_modes_defined_one_after_the_other_are_compared_when_asked_about
     assert both.intent == "mode_definition" and both.question == "différence entre Mutualisation et Intégration"
     quoted = " ".join(s.quote for s in both.sources)
     assert "(M)" in quoted and "(I)" in quoted
+
+
+@pytest.mark.parametrize(
+    ("turns", "last_year"),
+    [
+        (["mode pour la paie en 2017 ?", "et en 2021 ?", "et avant ?"], 2013),  # before both maps seen
+        (["mode pour la paie en 2021 ?", "et avant ?", "et avant ?"], 2013),  # one map back, then another
+        (["mode pour la paie en 2017 ?", "et en 2013 ?", "et après ?"], 2021),  # after both
+    ],
+)
+def test_before_and_after_step_past_every_year_already_seen(engine: Engine, turns: list[str], last_year: int):
+    *_, last = conversation(engine, turns)
+    assert last.year == last_year
+    assert last.process is not None and "paie" in last.process.label.lower()
+
+
+def test_the_years_seen_start_again_with_another_subject(engine: Engine) -> None:
+    *_, last = conversation(engine, ["mode pour la paie en 2013 ?", "et le recrutement en 2021 ?", "et avant ?"])
+    assert (last.process.id, last.year) == ("rh.recrutement", 2017)  # type: ignore[union-attr]

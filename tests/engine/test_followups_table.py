@@ -21,8 +21,6 @@ DIALOGUES: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "follo
 
 UNDERSTANDING = "the engine's understanding (issue 12, other part): the question alone is misread"
 KNOWN: dict[tuple[str, int], str] = {
-    ("paie_2017_then_2021_then_before", 2): "the label reads 'avant' as the 2013 baseline; the resolver steps back "
-    "one map from the last answer's year (2021 → 2017)",
     ("compta_sociale_source", 0): UNDERSTANDING,
     ("compta_sociale_source", 1): UNDERSTANDING + " (in the first turn)",
     ("si_audit_then_copil_en", 1): "'it' refers to a passage found by search, which leaves no subject to carry",
