@@ -83,6 +83,24 @@ def purpose(message: str) -> str | None:
     return rest if len(re.findall(r"\w+", rest)) >= 3 else None
 
 
+# English nouns that head a compound ("training management"): the word before them is the topic, unless a name
+# holds the pair ("absence management", "IT management").
+_HEADS = frozenset({"management", "handling"})
+
+
+def _english_heads(q: Query, known_pairs: frozenset[tuple[str, str]]) -> list[str]:
+    """The question's content words, without an English compound's generic head ("training management" is about
+    training, not about the activities named "Management")."""
+    if q.lang != "en" or not _HEADS & set(q.content):
+        return q.content
+    drop = {
+        head
+        for before, head in zip(q.tokens, q.tokens[1:], strict=False)
+        if head in _HEADS and before in q.content and (before, head) not in known_pairs
+    }
+    return [w for w in q.content if w not in drop]
+
+
 class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
     """Built once per process: the knowledge base, the alias matcher and the passage index.
 
@@ -183,7 +201,7 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
 
     def _read(self, q: Query) -> Reading:
         """What the question names and asks, before any route is chosen."""
-        hits, weights = self.matcher.match(q.content, q.lang)
+        hits, weights = self.matcher.match(_english_heads(q, self.matcher.bigrams), q.lang)
         if q.lang == "en":
             bodies = self._bodies_in_french(q, hits)
             if bodies:

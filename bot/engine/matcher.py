@@ -82,6 +82,10 @@ class EntityMatcher:
         for amb in kb.all_ambiguous_aliases():
             aliases.append(Alias("?" + key(amb.alias), amb.alias, content_tokens(amb.alias), tuple(amb.targets)))
         self.aliases = aliases
+        # pairs of words that follow each other in a name ("absence management"): a compound the names know
+        self.bigrams = frozenset(
+            pair for alias in aliases for pair in zip(alias.tokens, alias.tokens[1:], strict=False)
+        )
         self.ambiguous_keys = frozenset(key(a.alias) for a in kb.all_ambiguous_aliases())
         self.by_token: dict[str, list[int]] = defaultdict(list)
         df: dict[str, set[str]] = defaultdict(set)

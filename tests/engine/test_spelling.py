@@ -30,3 +30,20 @@ def test_a_french_form_of_a_word_the_text_uses_is_not_foreign(engine: Engine) ->
     a = engine.answer("quels chantiers RH ont été lancés après le diagnostique de 2015 ?")
     assert a.intent == "fallback_search"
     assert a.function is not None and a.function.id == "RH"
+
+
+@pytest.mark.parametrize(
+    ("question", "process"),
+    [
+        ("payroll management in 2017?", "rh.realisation-paies"),
+        ("Has training management changed since 2013?", "rh.formation"),
+    ],
+)
+def test_an_english_compound_is_about_its_first_word(engine: Engine, question: str, process: str) -> None:
+    a = engine.answer(question)
+    assert a.process is not None and a.process.id == process
+
+
+def test_a_compound_a_name_holds_stays_whole(engine: Engine) -> None:
+    a = engine.answer("absence management mode 2021?")
+    assert a.process is not None and a.process.id == "rh.gestion-temps-absences"
