@@ -261,6 +261,9 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
                 bodies = self._bodies_of(q, named)
                 if bodies:
                     return self._governance(q, bodies, function=named)
+        if len(r.instances) == 1 and r.instances[0].function and cues.PARTS.search(q.flat) and not r.asks_who:
+            # "what are the three components of the regional IT department?": the blocks of the function it runs
+            return topics.structure(self.view, lang, r.instances[0].function, q.years[0] if q.years else None)
         if cues.SHOW_MAP.search(q.flat) and r.context_function and not (r.modes or r.instances):
             changes = bool(cues.EVOLUTION.search(q.flat))
             return topics.map_answer(self.view, lang, r.context_function, q.years, changes)

@@ -77,3 +77,18 @@ def test_a_fact_no_body_acts_in_is_the_narrative_s(engine: Engine, question: str
     assert any("cinq CCI territoriales" in s.quote for s in a.sources)
     if lead:  # the knowledge base's sentence heads the passages
         assert lead in a.text.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "function"),
+    [("what are the components of the regional IT directorate?", "SI"), ("les pôles de la DRH régionale ?", "RH")],
+)
+def test_the_parts_of_a_function_s_office_are_the_function_s_blocks(engine: Engine, question: str, function: str):
+    a = engine.answer(question)
+    assert a.intent == "structure"
+    assert a.function is not None and a.function.id == function
+
+
+def test_the_members_of_a_body_of_the_whole_network_are_its_composition(engine: Engine) -> None:
+    a = engine.answer("de qui est composé le Bureau ?")
+    assert a.intent == "governance"
