@@ -201,7 +201,12 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
 
     def _read(self, q: Query) -> Reading:
         """What the question names and asks, before any route is chosen."""
-        hits, weights = self.matcher.match(_english_heads(q, self.matcher.bigrams), q.lang)
+        words = _english_heads(q, self.matcher.bigrams)
+        if q.lang == "en":  # an English word no name holds is read as the French word the lexicon gives ("paid")
+            words = [
+                t for w in words for t in ((w,) if self.matcher.expand(w, "en") else self.governance.french(w).split())
+            ]
+        hits, weights = self.matcher.match(words, q.lang)
         if q.lang == "en":
             bodies = self._bodies_in_french(q, hits)
             if bodies:
@@ -213,7 +218,7 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
         # A mode named asks about a map: only activities and blocks have a mode.
         on_map = says_mode or bool(modes)
         changes = on_map and bool(cues.EVOLUTION.search(q.flat))
-        rescored = self.rank.rescore(hits, weights, q.content)
+        rescored = self.rank.rescore(hits, weights, words)
         subjects = self.rank.subject_hits(rescored, function, q.years, on_map, modes=modes, changes=changes)
         weak = (
             []

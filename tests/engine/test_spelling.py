@@ -47,3 +47,9 @@ def test_an_english_compound_is_about_its_first_word(engine: Engine, question: s
 def test_a_compound_a_name_holds_stays_whole(engine: Engine) -> None:
     a = engine.answer("absence management mode 2021?")
     assert a.process is not None and a.process.id == "rh.gestion-temps-absences"
+
+
+def test_an_english_word_no_name_holds_is_read_as_the_lexicon_s_french_word(engine: Engine) -> None:
+    a = engine.answer("were wages paid centrally in 2017?")  # "wages", "paid": "paie"
+    assert a.intent == "mode_lookup" and a.lang == "en" and a.year == 2017
+    assert a.process is not None and a.process.id == "rh.realisation-paies"
