@@ -148,7 +148,7 @@ def tokenize(text: str) -> list[str]:
     """Folded words, with French elisions and inversions removed (l'harmonisation -> harmonisation, fera-t-il ->
     fera)."""
     text = _INVERSION.sub(" ", _ELISION.sub(" ", text))
-    return [t.strip("-") for t in _NON_WORD.split(text) if t.strip("-")]
+    return [w for t in _NON_WORD.split(text) if (w := t.strip("-"))]
 
 
 _STRONG_ENGLISH = frozenset("the of does do did is are was were what which who how why when where from to".split())

@@ -30,6 +30,7 @@ class Ranking:
         self.view = view
         self.matcher = matcher
         self.speller = speller
+        self._kinds = {entity_id: ent.kind for entity_id, ent in matcher.entities.items()}
 
     def function(self, hits: list[Hit], direct_only: bool) -> str | None:
         """The one function the question names; through a shared name ("communication") only if asked."""
@@ -49,8 +50,7 @@ class Ranking:
         return next(iter(shared)) if len(shared) == 1 else None
 
     def kind(self, hit: Hit) -> str:
-        ent = self.matcher.entities.get(hit.entity)
-        return ent.kind if ent else "ambiguous"
+        return self._kinds.get(hit.entity, "ambiguous")
 
     def modes(self, q: Query, hits: list[Hit]) -> list[str]:
         # A mode's word inside a longer name said whole ("central purchasing body", "comité de pilotage des achats
