@@ -6,7 +6,7 @@ A mixin of the Engine (core.py): it reads the engine's `search`, `view`, `govern
 
 from __future__ import annotations
 
-from bot.engine import cues, guide
+from bot.engine import cues, guide, replies
 from bot.engine.answer import Answer
 from bot.engine.governance import GovernanceMatcher
 from bot.engine.lookup import KnowledgeView
@@ -92,6 +92,21 @@ class NarrativeAnswers:
         if named:  # "la première action de mutualisation en juridique": the legal function's passage first
             found = sorted(found, key=lambda h: h.passage.function not in named)[:3]
         return guide.fallback(q.lang, found, self.view.functions) if found else None
+
+    def _headcount(self, q: Query, function: str | None) -> Answer:
+        """ "How many people…": the SROM gives no figure; what its narrative says of the staff, in the function named
+        first, is offered as that."""
+        hits = self.search.search(["effectifs", "collaborateurs"], limit=12)
+        if function:
+            hits = sorted(hits, key=lambda h: h.passage.function != function)
+        lead = replies.t(
+            q.lang,
+            "Le SROM ne donne aucun effectif chiffré.",
+            "The SROM gives no headcount figures.",
+        )
+        if not hits:
+            return Answer(intent="fallback_search", lang=q.lang, text=lead)
+        return guide.fallback(q.lang, hits[:3], self.view.functions, lead)
 
     def _narrative_words(self, q: Query) -> list[str]:
         """The question's words as the narrative's French words: an English word is searched as the French word the

@@ -12,6 +12,7 @@ from bot.engine.answer import Answer
 from bot.engine.answers_bodies import BodyAnswers
 from bot.engine.answers_narrative import NarrativeAnswers
 from bot.engine.answers_subjects import SubjectAnswers
+from bot.engine.clauses import english_heads, last_clause, preamble, purpose
 from bot.engine.function_modes import function_modes
 from bot.engine.governance import GovernanceMatcher, is_commitment_question
 from bot.engine.lookup import KnowledgeView
@@ -21,7 +22,7 @@ from bot.engine.ranking import Ranking
 from bot.engine.search import PassageSearch
 from bot.engine.spelling import Speller
 from srom_data.models import Instance, KnowledgeBase
-from srom_data.text import canonical_quote, fold
+from srom_data.text import canonical_quote
 
 logger = logging.getLogger(__name__)
 
@@ -30,75 +31,6 @@ FORCED = re.compile(r"^=([A-Za-z0-9_.\-?]+)\|")
 
 
 _NOUN_FORM = re.compile(r"(?:tion|ie|y|ing)$")  # "mutualisation", "autonomie", "autonomy", "pooling"
-_CLAUSE_BREAK = re.compile(r"(?<=\S)\s*(?:[:;.!?]|\s[—–-])\s+(?=\S)")
-
-
-def last_clause(message: str) -> str | None:
-    """The last clause of a message of several (after a colon, a full stop, a dash), when it has three words or
-    more; None when the message is one clause."""
-    parts = [p for p in _CLAUSE_BREAK.split(message.strip()) if p.strip()]
-    if len(parts) < 2:
-        return None
-    tail = parts[-1].strip()
-    return tail if len(tail.split()) >= 3 else None
-
-
-# A preamble speaks of the asker or greets ("Bonjour, je prépare…", "Hi, I'm new…"); a lead that names a topic
-# ("engagement labo de communication : où en est-on ?") is part of the question.
-_ABOUT_ME = re.compile(r"\b(?:je|j|moi|nous|on|i|i m|we|my|our|bonjour|bonsoir|salut|hello|hi|hey)\b")
-
-
-def preamble(message: str) -> str | None:
-    """The question after a preamble of its own sentence ("Bonjour, je prépare le rapport pour le Bureau : quel est
-    le mode … ?"): the last clause when it asks ("?") and what comes before greets or speaks of the asker, in four
-    words or more, and asks nothing. A lead that names a topic ("finances : quel mode … ?") stays."""
-    text = message.strip()
-    tail = last_clause(text) if text.endswith("?") else None
-    if tail is None:
-        return None
-    lead = text[: text.rfind(tail)]
-    if "?" in lead or len(lead.split()) < 4 or not _ABOUT_ME.search(fold(lead)):
-        return None
-    return tail
-
-
-# A purpose before the question: what the answer is for, often a body ("Pour le bureau de jeudi, j'ai besoin de…",
-# "for the board meeting: …"), then the question. Its body is the audience, not the topic.
-_PURPOSE = re.compile(
-    r"^\W*(?:pour|for)\s+(?:le|la|l|les|the|my|our|mon|ma|notre|next|prochain\w*)\b[^,:;?]{0,60}?"
-    r"\b(?:bureau|ag|assemblee|codir|comex|reunion|seance|rapport|presentation|board|meeting|report|assembly)\b"
-    r"[^,:;?]{0,30}?(?:[,:;]|\s(?=j ai besoin|il me faut|je voudrais|j aimerais|i need|i d need|can you|could you|"
-    r"peux tu|pouvez vous|quel|quelle|quels|quelles|what|which|how))\s*"
-)
-
-
-def purpose(message: str) -> str | None:
-    """The question after a lead that says what the answer is for ("Pour le bureau de jeudi j'ai besoin de la
-    trajectoire du contrôle de gestion"): the rest, when it has three words or more."""
-    flat = fold(message).replace("'", " ")
-    m = _PURPOSE.match(flat)
-    if m is None:
-        return None
-    rest = flat[m.end() :]
-    return rest if len(re.findall(r"\w+", rest)) >= 3 else None
-
-
-# English nouns that head a compound ("training management"): the word before them is the topic, unless a name
-# holds the pair ("absence management", "IT management").
-_HEADS = frozenset({"management", "handling"})
-
-
-def _english_heads(q: Query, known_pairs: frozenset[tuple[str, str]]) -> list[str]:
-    """The question's content words, without an English compound's generic head ("training management" is about
-    training, not about the activities named "Management")."""
-    if q.lang != "en" or not _HEADS & set(q.content):
-        return q.content
-    drop = {
-        head
-        for before, head in zip(q.tokens, q.tokens[1:], strict=False)
-        if head in _HEADS and before in q.content and (before, head) not in known_pairs
-    }
-    return [w for w in q.content if w not in drop]
 
 
 class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
@@ -201,7 +133,7 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
 
     def _read(self, q: Query) -> Reading:
         """What the question names and asks, before any route is chosen."""
-        words = _english_heads(q, self.matcher.bigrams)
+        words = english_heads(q, self.matcher.bigrams)
         if q.lang == "en":  # an English word no name holds is read as the French word the lexicon gives ("paid")
             words = [
                 t for w in words for t in ((w,) if self.matcher.expand(w, "en") else self.governance.french(w).split())
@@ -252,6 +184,10 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
             found = self._reason_search(q, r.function)
             if found:
                 return found
+        if cues.HEADCOUNT.search(q.flat) and not (r.says_mode or r.modes or r.subjects):
+            # "combien d'ETP en compta ?", "how many people in the regional HR department?": no figure in the SROM
+            owner = next((i.function for i in r.instances if i.function), None)
+            return self._headcount(q, r.context_function or owner)
         if r.asks_who and cues.NAMES_COMMITMENT.search(q.flat) and re.search(r"\breferent", q.flat):
             # "qui est référent de l'engagement achats ?" asks about tracking, not about the governance
             return self._commitments(q, r.hits, r.context_function)

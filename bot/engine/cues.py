@@ -164,6 +164,11 @@ MODE_WORD = re.compile(r"\bmodes?\b")  # "mode", "les modes": the question is ab
 WHICH_MODE = re.compile(r"\b(?:c est quel mode|quel mode|which mode|what mode|quel type de mode)\b")
 # A mode asked without the word: how a thing is run between the chambers ("en local ou en commun ?", "local or
 # pooled?", "chacun son truc dans chaque CCI ?", "shared between the chambers or not?")
+# How many people: the SROM gives no headcount; its narrative speaks of staff in words ("réduction des effectifs")
+HEADCOUNT = re.compile(
+    r"\b(?:combien de (?:personnes|salaries|collaborateurs|etp|postes|gens|agents)|combien d etp|"
+    r"how many (?:people|staff|employees|ftes?|persons|jobs|positions)|effectifs?|headcount|etp|ftes?)\b"
+)
 # The parts of a thing ("the three components of the regional IT department"): of a function's office, its blocks
 PARTS = re.compile(r"\b(?:parts?|components?|composantes?|poles?|blocs?|blocks?|divisions?|branches|volets?|units?)\b")
 BEFORE = re.compile(r"\b(?:avant|before|prior to|jusqu en|until)\b")  # "avant 2013": the time before a map

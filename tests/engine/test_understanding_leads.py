@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Engine
-from bot.engine.core import purpose
+from bot.engine.clauses import purpose
 
 
 @pytest.mark.parametrize(

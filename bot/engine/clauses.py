@@ -1,0 +1,79 @@
+"""How a message is laid out before it is read: its clauses, a preamble or a purpose before the question, and the
+head of an English compound. Pure text functions, shared by the router (core.py)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.engine.normalize import Query
+from srom_data.text import fold
+
+_CLAUSE_BREAK = re.compile(r"(?<=\S)\s*(?:[:;.!?]|\s[—–-])\s+(?=\S)")
+
+
+def last_clause(message: str) -> str | None:
+    """The last clause of a message of several (after a colon, a full stop, a dash), when it has three words or
+    more; None when the message is one clause."""
+    parts = [p for p in _CLAUSE_BREAK.split(message.strip()) if p.strip()]
+    if len(parts) < 2:
+        return None
+    tail = parts[-1].strip()
+    return tail if len(tail.split()) >= 3 else None
+
+
+# A preamble speaks of the asker or greets ("Bonjour, je prépare…", "Hi, I'm new…"); a lead that names a topic
+# ("engagement labo de communication : où en est-on ?") is part of the question.
+_ABOUT_ME = re.compile(r"\b(?:je|j|moi|nous|on|i|i m|we|my|our|bonjour|bonsoir|salut|hello|hi|hey)\b")
+
+
+def preamble(message: str) -> str | None:
+    """The question after a preamble of its own sentence ("Bonjour, je prépare le rapport pour le Bureau : quel est
+    le mode … ?"): the last clause when it asks ("?") and what comes before greets or speaks of the asker, in four
+    words or more, and asks nothing. A lead that names a topic ("finances : quel mode … ?") stays."""
+    text = message.strip()
+    tail = last_clause(text) if text.endswith("?") else None
+    if tail is None:
+        return None
+    lead = text[: text.rfind(tail)]
+    if "?" in lead or len(lead.split()) < 4 or not _ABOUT_ME.search(fold(lead)):
+        return None
+    return tail
+
+
+# A purpose before the question: what the answer is for, often a body ("Pour le bureau de jeudi, j'ai besoin de…",
+# "for the board meeting: …"), then the question. Its body is the audience, not the topic.
+_PURPOSE = re.compile(
+    r"^\W*(?:pour|for)\s+(?:le|la|l|les|the|my|our|mon|ma|notre|next|prochain\w*)\b[^,:;?]{0,60}?"
+    r"\b(?:bureau|ag|assemblee|codir|comex|reunion|seance|rapport|presentation|board|meeting|report|assembly)\b"
+    r"[^,:;?]{0,30}?(?:[,:;]|\s(?=j ai besoin|il me faut|je voudrais|j aimerais|i need|i d need|can you|could you|"
+    r"peux tu|pouvez vous|quel|quelle|quels|quelles|what|which|how))\s*"
+)
+
+
+def purpose(message: str) -> str | None:
+    """The question after a lead that says what the answer is for ("Pour le bureau de jeudi j'ai besoin de la
+    trajectoire du contrôle de gestion"): the rest, when it has three words or more."""
+    flat = fold(message).replace("'", " ")
+    m = _PURPOSE.match(flat)
+    if m is None:
+        return None
+    rest = flat[m.end() :]
+    return rest if len(re.findall(r"\w+", rest)) >= 3 else None
+
+
+# English nouns that head a compound ("training management"): the word before them is the topic, unless a name
+# holds the pair ("absence management", "IT management").
+_HEADS = frozenset({"management", "handling"})
+
+
+def english_heads(q: Query, known_pairs: frozenset[tuple[str, str]]) -> list[str]:
+    """The question's content words, without an English compound's generic head ("training management" is about
+    training, not about the activities named "Management")."""
+    if q.lang != "en" or not _HEADS & set(q.content):
+        return q.content
+    drop = {
+        head
+        for before, head in zip(q.tokens, q.tokens[1:], strict=False)
+        if head in _HEADS and before in q.content and (before, head) not in known_pairs
+    }
+    return [w for w in q.content if w not in drop]

@@ -1,0 +1,26 @@
+"""Questions the narrative answers, or whose answer is that the text gives no such thing."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "function"),
+    [
+        ("combien d'ETP en moins à la compta ?", "fr", "FIN"),
+        ("how many people work in the regional HR department?", "en", "RH"),
+        ("quel est l'effectif de la DSI ?", "fr", "SI"),
+    ],
+)
+def test_a_headcount_is_said_to_be_absent_with_what_the_text_says_of_the_staff(
+    engine: Engine, question: str, lang: str, function: str
+) -> None:
+    a = engine.answer(question)
+    assert a.intent == "fallback_search" and a.lang == lang
+    assert a.mode is None and a.instances == []
+    head = a.text.splitlines()[0]
+    assert ("aucun effectif chiffré" if lang == "fr" else "no headcount figures") in head
+    assert a.function is not None and a.function.id == function  # that function's passage first
