@@ -24,3 +24,10 @@ def test_a_headcount_is_said_to_be_absent_with_what_the_text_says_of_the_staff(
     head = a.text.splitlines()[0]
     assert ("aucun effectif chiffré" if lang == "fr" else "no headcount figures") in head
     assert a.function is not None and a.function.id == function  # that function's passage first
+
+
+def test_a_reason_about_a_named_function_is_found_in_its_passages_by_half_its_words(engine: Engine) -> None:
+    a = engine.answer("why are the IT people partially assigned to the CCIs?")
+    assert a.intent == "fallback_search"
+    assert a.function is not None and a.function.id == "SI"
+    assert any("affectation partielle" in s.quote for s in a.sources)
