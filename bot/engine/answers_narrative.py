@@ -126,14 +126,13 @@ class NarrativeAnswers:
             return None
         needed = _needed(words)
         hits = self.search.search(words, limit=12 if function else 3)
-        found = (
-            [h for h in hits if h.matched >= needed]
-            or [h for h in hits if h.matched >= 2 and self.search.holds_telling(h, words, TELLING_SHARE)]
-            # "why are IT staff partly assigned to the CCIs?": half the topic, in the function it names
-            or [h for h in hits if h.passage.function == function and 2 * h.matched >= len(words) and h.matched >= 2]
-        )[:3]
-        if function:  # "pourquoi avoir regroupé juridique, marchés et achats ?": the named function's passage first
-            found = sorted(found, key=lambda h: h.passage.function != function)
+        found = [h for h in hits if h.matched >= needed] or [
+            h for h in hits if h.matched >= 2 and self.search.holds_telling(h, words, TELLING_SHARE)
+        ]
+        # "why are IT staff partly assigned to the CCIs?", "quand le bureau a-t-il tranché pour les finances ?": half
+        # the topic is enough in the function the question names, whose passages come first
+        own = [h for h in hits if h.passage.function == function and 2 * h.matched >= len(words) and h.matched >= 2]
+        found = (own + [h for h in found if h not in own])[:3] if function else found
         return guide.fallback(q.lang, found, self.view.functions) if found else None
 
     def _narrative(self, q: Query, evidence: list, lead: str | None = None) -> Answer:

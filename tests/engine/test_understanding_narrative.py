@@ -31,3 +31,10 @@ def test_a_reason_about_a_named_function_is_found_in_its_passages_by_half_its_wo
     assert a.intent == "fallback_search"
     assert a.function is not None and a.function.id == "SI"
     assert any("affectation partielle" in s.quote for s in a.sources)
+
+
+def test_when_a_body_decided_about_a_named_function_cites_that_function(engine: Engine) -> None:
+    a = engine.answer("quand est-ce que le bureau a tranché pour l'organisation des finances ?")
+    assert a.intent == "fallback_search"
+    assert a.function is not None and a.function.id == "FIN"
+    assert "juillet 2015" in a.sources[0].quote
