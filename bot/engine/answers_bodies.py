@@ -87,7 +87,7 @@ class BodyAnswers:
     ) -> Answer | None:
         """Facts, roles or instances the question asks about; `strict` wants a fact or a role, not a bare name.
         The answer's function is the one the question names, else the one its facts are about."""
-        best, facts, phrase = self.governance.matched_facts(q)
+        best, facts, phrase = self.governance.matched_facts(q, instances[0].id if instances else None)
         if (
             facts
             and instances

@@ -77,7 +77,7 @@ class GovernanceMatcher:
             for w, k, head in keys:
                 self._by_head.setdefault(head, []).append((i, w, k))
         self._english = dict(kb.lexicon.english)
-        self._memo: tuple[tuple[str, str], tuple[float, list[Fact], bool]] | None = None
+        self._memo: tuple[tuple[str, str, str | None], tuple[float, list[Fact], bool]] | None = None
 
     def facts(self, q: Query) -> list[Fact]:
         """The facts the question asks about: those of the best score, when it reaches 1.5."""
@@ -89,9 +89,11 @@ class GovernanceMatcher:
         best, facts, phrase = self.matched_facts(q)
         return facts if phrase and best >= 1.5 else []
 
-    def matched_facts(self, q: Query) -> tuple[float, list[Fact], bool]:
-        """The best score, its facts, and whether one of them was named by a phrase of several words."""
-        memo, last = (q.raw, q.flat), self._memo  # one read: another thread may replace it
+    def matched_facts(self, q: Query, body: str | None = None) -> tuple[float, list[Fact], bool]:
+        """The best score, its facts, and whether one of them was named by a phrase of several words. `body`: the
+        body the question names; a fact it acts in counts more ("le comité de pilotage achats mutualisés, créé
+        quand ?" is the committee's creation, not the COMEX's power to create steering committees)."""
+        memo, last = (q.raw, q.flat, body), self._memo  # one read: another thread may replace it
         if last is not None and last[0] == memo:
             return last[1]
         text = f" {key(q.flat)} "
@@ -122,6 +124,8 @@ class GovernanceMatcher:
                 verbs = {stem for tok in q.tokens if len(tok) >= 4 for stem in self._verb_stems(tok)}
             if verbs and any(verbs & self._acts.get(inst, frozenset()) for inst in fact.instances):
                 score += 1.0  # "who signs the contracts of the central purchasing body?": the fact whose body signs
+            if body is not None and body in fact.instances:
+                score += 1.0
             if score >= 1.5:
                 scored.append((score, any(w > 1 for w in hits), fact))
         scored.sort(key=lambda s: -s[0])

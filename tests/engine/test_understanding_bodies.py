@@ -92,3 +92,10 @@ def test_the_parts_of_a_function_s_office_are_the_function_s_blocks(engine: Engi
 def test_the_members_of_a_body_of_the_whole_network_are_its_composition(engine: Engine) -> None:
     a = engine.answer("de qui est composé le Bureau ?")
     assert a.intent == "governance"
+
+
+def test_a_fact_the_named_body_acts_in_counts_more(engine: Engine) -> None:
+    # the buyers cannot bind the regional chamber; the President signs its contracts: the buyers were asked about
+    a = engine.answer("les acheteurs peuvent-ils signer au nom de la CCI Pays de la Loire ?")
+    assert a.intent == "governance"
+    assert "gouv.acheteurs" in [r.id for r in a.instances]
