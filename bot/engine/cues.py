@@ -195,7 +195,7 @@ COUNT_FUNCTIONS = re.compile(
 )
 SHOW_MAP = re.compile(
     r"\b(?:montre[rz]?|affiche[rz]?|voir|dessine[rz]?|show|display|draw|see)\b.*\b(?:cartes?|carto\w*|maps?|"
-    r"schemas?|diagrammes?|diagrams?|images?|pictures?)\b|\b(?:cartes?|maps?|cartographie|graphiques?|graphs?|"
+    r"schemas?|diagrammes?|diagrams?|images?|pictures?)\b|\b(?:cartes?|cartos?|maps?|cartographie|graphiques?|graphs?|"
     r"charts?|visuels?|en images?|schema(?! directeur))\b"
 )
 

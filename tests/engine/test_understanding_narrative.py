@@ -38,3 +38,9 @@ def test_when_a_body_decided_about_a_named_function_cites_that_function(engine: 
     assert a.intent == "fallback_search"
     assert a.function is not None and a.function.id == "FIN"
     assert "juillet 2015" in a.sources[0].quote
+
+
+@pytest.mark.parametrize("question", ["la carto RH ?", "t'as une carto des finances ?"])
+def test_a_carto_is_a_map(engine: Engine, question: str) -> None:
+    a = engine.answer(question)
+    assert a.map is not None
