@@ -104,3 +104,9 @@ def test_map_requests(question, function, year, compare):
 )
 def test_a_gloss_in_brackets_or_quotes_does_not_set_the_language(question: str, lang: str) -> None:
     assert parse(question, (2013, 2017, 2021)).lang == lang
+
+
+@pytest.mark.parametrize("question", ["la mutualisation c un peu comme un CSP non ?", "is pooling like a CSP?"])
+def test_comparison_and_yes_no_words_are_not_content(question: str) -> None:
+    content = parse(question, (2013, 2017, 2021)).content
+    assert not {"comme", "peu", "non", "like"} & set(content)  # "comme" was read as the COM function
