@@ -110,3 +110,17 @@ def test_a_gloss_in_brackets_or_quotes_does_not_set_the_language(question: str, 
 def test_comparison_and_yes_no_words_are_not_content(question: str) -> None:
     content = parse(question, (2013, 2017, 2021)).content
     assert not {"comme", "peu", "non", "like"} & set(content)  # "comme" was read as the COM function
+
+
+@pytest.mark.parametrize(
+    ("question", "not_content"),
+    [
+        ("et maintenant la paie ?", "maintenant"),  # was read as a truncation of "maintenance"
+        ("je veux faire la mise à jour de mon engagement", "jour"),  # of "journal"
+        ("je sais pas ce que c'est", "sais"),  # of "saisie"
+        ("parce que la paie est intégrée ?", "parce"),  # of "parc"
+        ("just the payroll mode please", "just"),  # of "justification"
+    ],
+)
+def test_function_words_that_look_like_truncations_of_the_domain_are_not_content(question: str, not_content: str):
+    assert not_content not in parse(question, (2013, 2017, 2021)).content
