@@ -29,14 +29,15 @@ STOPWORDS_FR = frozenset(
     ceci ici chez vers via selon sous entre depuis jusqu a-t-il a-t-elle y-a-t-il ya il-y-a-t-il
     aura auront avait avaient t-on au juste fera feront faut pourquoi deja encore vraiment exactement
     tres trop assez plutot pres dont ont apres soit soient serait seraient cote comme peu non oui avoir parce
-    contre jour jours maintenant hier sais""".split()
+    contre jour jours maintenant hier sais fonctionne fonctionnent utilise utilises utiliser rendre devient
+    deviennent devenir""".split()
 )
 STOPWORDS_EN = frozenset(
     """a an the of in on at for to by with from is are was were be been being do does did what which who
     whom whose how when where why this that these those it its there their they them we you your i me my
     please can could would should will shall tell show give about into as and or not any some s t ll re ve
     d m has have had between across since during than then also each every all there here get got out up off
-    over under like just know""".split()
+    over under like just know come comes came running help helps""".split()
 )
 # Words of the domain's vocabulary that say what is asked, not about what.
 QUESTION_WORDS = frozenset(

@@ -120,6 +120,9 @@ def test_comparison_and_yes_no_words_are_not_content(question: str) -> None:
         ("je sais pas ce que c'est", "sais"),  # of "saisie"
         ("parce que la paie est intégrée ?", "parce"),  # of "parc"
         ("just the payroll mode please", "just"),  # of "justification"
+        ("how come payroll is integrated?", "come"),  # of "COM"
+        ("comment ça fonctionne la mutualisation ?", "fonctionne"),  # of "fonction"
+        ("quel outil on utilise pour la paie ?", "utilise"),  # of "utilisateur"
     ],
 )
 def test_function_words_that_look_like_truncations_of_the_domain_are_not_content(question: str, not_content: str):
