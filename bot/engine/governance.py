@@ -77,6 +77,11 @@ class GovernanceMatcher:
             for w, k, head in keys:
                 self._by_head.setdefault(head, []).append((i, w, k))
         self._english = dict(kb.lexicon.english)
+        self._facts_of: dict[str, list[int]] = {}  # a body's id -> the facts it acts in, in their order
+        for i, (fact, _) in enumerate(self._fact_keys):
+            for inst in fact.instances:
+                self._facts_of.setdefault(inst, []).append(i)
+        self._fact_verbs: dict[int, frozenset[str]] = {}
         self._memo: tuple[tuple[str, str, str | None], tuple[float, list[Fact], bool]] | None = None
 
     def facts(self, q: Query) -> list[Fact]:
@@ -115,6 +120,11 @@ class GovernanceMatcher:
                 if k in text or k in typed or (w > 1 and (k in translated or (said and _all_said(k, said)))):
                     found_keys.setdefault(i, []).append(w)
         verbs: set[str] | None = None  # the role verbs the question uses ("signs": signer), read on first need
+        if body is not None:  # "qui arbitre ce que propose le GPL ?": a fact of that body asking the same verb
+            verbs = {stem for tok in q.tokens if len(tok) >= 4 for stem in self._verb_stems(tok)}
+            for i in self._facts_of.get(body, ()):
+                if verbs & self._asked_verbs(i):
+                    found_keys.setdefault(i, []).append(1.0)
         scored = []
         for i in sorted(found_keys):  # the facts' own order: ties keep it
             fact, hits = self._fact_keys[i][0], found_keys[i]
@@ -134,6 +144,14 @@ class GovernanceMatcher:
         result = (best, [f for _, f in top], any(p for p, _ in top))
         self._memo = (memo, result)
         return result
+
+    def _asked_verbs(self, i: int) -> frozenset[str]:
+        """The role verbs a fact's own question uses ("Qui arbitre les propositions du GPL ?": arbitrer)."""
+        found = self._fact_verbs.get(i)
+        if found is None:
+            words = key(self._fact_keys[i][0].question).split()
+            found = self._fact_verbs[i] = frozenset(s for w in words if len(w) >= 4 for s in self._verb_stems(w))
+        return found
 
     def french(self, text: str) -> str:
         """An English text's words as the French words of the SROM (lexicon.yaml, `english`), word for word."""

@@ -99,3 +99,15 @@ def test_a_fact_the_named_body_acts_in_counts_more(engine: Engine) -> None:
     a = engine.answer("les acheteurs peuvent-ils signer au nom de la CCI Pays de la Loire ?")
     assert a.intent == "governance"
     assert "gouv.acheteurs" in [r.id for r in a.instances]
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [("qui arbitre ce que propose le GPL ?", "gouv.atr"), ("who arbitrates what the GPL proposes?", "gouv.atr")],
+)
+def test_a_fact_of_the_named_body_asking_the_same_verb_answers_without_its_keywords(
+    engine: Engine, question: str, first: str
+) -> None:
+    a = engine.answer(question)
+    assert a.intent == "governance"
+    assert a.instances and a.instances[0].id == first
