@@ -35,7 +35,9 @@ BLIND_C = "questions_2026_blind_c.yaml"
 # Written in session 4 by a fourth writer, first scored on the engine of that session's start, never read question by
 # question.
 BLIND_G = "questions_2026_blind_g.yaml"
-BLINDS = (BLIND, BLIND_C, BLIND_G)
+# Written in session 4 by a fifth writer, scored on the engine of that session's start and once at its end only.
+BLIND_H = "questions_2026_blind_h.yaml"
+BLINDS = (BLIND, BLIND_C, BLIND_G, BLIND_H)
 
 
 def load(name: str) -> list[dict[str, Any]]:
