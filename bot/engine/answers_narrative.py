@@ -87,7 +87,7 @@ class NarrativeAnswers:
             [h for h in hits if h.matched >= needed]
             or [h for h in hits if self.search.holds_telling(h, words, TELLING_SHARE)]
             # "les chantiers RH lancés après le diagnostic de 2015": half the topic, in the function it names
-            or [h for h in hits if h.passage.function in named and 2 * h.matched >= len(words) and h.matched >= 2]
+            or _half_in(hits, words, named)
         )
         if named:  # "la première action de mutualisation en juridique": the legal function's passage first
             found = sorted(found, key=lambda h: h.passage.function not in named)[:3]
@@ -131,7 +131,7 @@ class NarrativeAnswers:
         ]
         # "why are IT staff partly assigned to the CCIs?", "quand le bureau a-t-il tranché pour les finances ?": half
         # the topic is enough in the function the question names, whose passages come first
-        own = [h for h in hits if h.passage.function == function and 2 * h.matched >= len(words) and h.matched >= 2]
+        own = _half_in(hits, words, {function})
         found = (own + [h for h in found if h not in own])[:3] if function else found
         return guide.fallback(q.lang, found, self.view.functions) if found else None
 
@@ -181,6 +181,11 @@ class NarrativeAnswers:
 def _needed(words: list[str]) -> int:
     """How many of a topic's words a passage must hold: all of one or two, else 60 % of them (two at least)."""
     return len(words) if len(words) <= 2 else max(2, -(-3 * len(words) // 5))
+
+
+def _half_in(hits: list[SearchHit], words: list[str], functions: set[str | None]) -> list[SearchHit]:
+    """The passages of these functions that hold half of the topic's words, two at least."""
+    return [h for h in hits if h.passage.function in functions and 2 * h.matched >= len(words) and h.matched >= 2]
 
 
 def _dates(q: Query) -> list[str]:
