@@ -13,7 +13,7 @@ from collections import Counter
 
 from bot.engine.answer import Answer, Source
 from bot.engine.lookup import KnowledgeView
-from bot.engine.replies import t
+from bot.engine.replies import mode_text, t
 from srom_data.models import Function
 
 
@@ -36,8 +36,7 @@ def function_modes(
     sources: list[Source] = []
     for st in fn.statements if before else ():
         if st.before and st.year in asked:  # "avant 2013, le SI c'était géré comment ?": the text's sentence first
-            mode = view.modes[st.mode]
-            name = f"*{mode.label_en if lang == 'en' else mode.label} ({st.mode})*"
+            name = f"*{mode_text(view, lang, st.mode)}*"
             sources.append(Source(section=st.evidence.section, quote=st.evidence.quote))
             lines.insert(
                 0,

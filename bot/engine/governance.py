@@ -82,7 +82,8 @@ class GovernanceMatcher:
             for inst in fact.instances:
                 self._facts_of.setdefault(inst, []).append(i)
         self._fact_verbs: dict[int, frozenset[str]] = {}
-        self._memo: tuple[tuple[str, str, str | None], tuple[float, list[Fact], bool]] | None = None
+        # the last question read, with its facts for each body named (None: read without one)
+        self._memo: tuple[tuple[str, str], dict[str | None, tuple[float, list[Fact], bool]]] | None = None
 
     def facts(self, q: Query) -> list[Fact]:
         """The facts the question asks about: those of the best score, when it reaches 1.5."""
@@ -98,9 +99,9 @@ class GovernanceMatcher:
         """The best score, its facts, and whether one of them was named by a phrase of several words. `body`: the
         body the question names; a fact it acts in counts more ("le comité de pilotage achats mutualisés, créé
         quand ?" is the committee's creation, not the COMEX's power to create steering committees)."""
-        memo, last = (q.raw, q.flat, body), self._memo  # one read: another thread may replace it
-        if last is not None and last[0] == memo:
-            return last[1]
+        asked, last = (q.raw, q.flat), self._memo  # one read: another thread may replace it
+        if last is not None and last[0] == asked and body in last[1]:
+            return last[1][body]
         text = f" {key(q.flat)} "
         # A keyword the asker typed word for word counts even where the speller respelled it ("qui signe le SROM":
         # "signe", not the English cue "sign"); a French phrase counts in the word-for-word reading of an English one.
@@ -121,7 +122,7 @@ class GovernanceMatcher:
                     found_keys.setdefault(i, []).append(w)
         verbs: set[str] | None = None  # the role verbs the question uses ("signs": signer), read on first need
         if body is not None:  # "qui arbitre ce que propose le GPL ?": a fact of that body asking the same verb
-            verbs = {stem for tok in q.tokens if len(tok) >= 4 for stem in self._verb_stems(tok)}
+            verbs = self._question_verbs(q)
             for i in self._facts_of.get(body, ()):
                 if verbs & self._asked_verbs(i):
                     found_keys.setdefault(i, []).append(1.0)
@@ -131,7 +132,7 @@ class GovernanceMatcher:
             found = sum(hits)
             score = found + (0.5 if who else 0)
             if verbs is None:
-                verbs = {stem for tok in q.tokens if len(tok) >= 4 for stem in self._verb_stems(tok)}
+                verbs = self._question_verbs(q)
             if verbs and any(verbs & self._acts.get(inst, frozenset()) for inst in fact.instances):
                 score += 1.0  # "who signs the contracts of the central purchasing body?": the fact whose body signs
             if body is not None and body in fact.instances:
@@ -142,8 +143,15 @@ class GovernanceMatcher:
         best = scored[0][0] if scored else 0.0
         top = [(p, f) for s, p, f in scored if s == best]
         result = (best, [f for _, f in top], any(p for p, _ in top))
-        self._memo = (memo, result)
+        if last is not None and last[0] == asked:  # the same question read for another body ("qui est le DG ?")
+            last[1][body] = result
+        else:
+            self._memo = (asked, {body: result})
         return result
+
+    def _question_verbs(self, q: Query) -> set[str]:
+        """The role verbs the question uses ("signs": signer)."""
+        return {stem for tok in q.tokens if len(tok) >= 4 for stem in self._verb_stems(tok)}
 
     def _asked_verbs(self, i: int) -> frozenset[str]:
         """The role verbs a fact's own question uses ("Qui arbitre les propositions du GPL ?": arbitrer)."""
@@ -171,10 +179,7 @@ class GovernanceMatcher:
         return found
 
     def roles(self, q: Query, instances: list[Instance]) -> list[tuple[Instance, Role]]:
-        stems: set[str] = set()
-        for tok in q.tokens:
-            if len(tok) >= 4:
-                stems |= self._verb_stems(tok)
+        stems = self._question_verbs(q)
         if re.search(r"\bmet(?:tent)? en oeuvre\b", q.text):
             stems.add("mett")
         found = [(inst, role) for stem, inst, role in self._roles if stem in stems]
