@@ -98,18 +98,16 @@ class EntityMatcher:
         self.vocab = sorted(self.by_token)
         self._expanded: dict[tuple[str, str], dict[str, float]] = {}
         self._entity_of = [alias.entity for alias in aliases]
-        self._weighted = []  # per alias: its tokens with their IDF, and their sum
-        for alias in aliases:
-            weighted = tuple((tok, self.idf.get(tok, 1.0)) for tok in alias.tokens)
-            self._weighted.append((weighted, sum(w for _, w in weighted) or 1.0))
-        self._totals = [total for _, total in self._weighted]
-        # per token, the aliases holding it with the weight it brings them (IDF times its count in the alias): a
-        # question's covered weight per alias is summed over its words' postings, not over every candidate's tokens
+        # per alias, the IDF weight of all its tokens; per token, the aliases holding it with the weight it brings
+        # them (IDF times its count in the alias): a question's covered weight per alias is summed over its words'
+        # postings, not over every candidate's tokens
+        self._totals: list[float] = []
         self._postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        for i, (weighted, _) in enumerate(self._weighted):
+        for i, alias in enumerate(aliases):
             brought: dict[str, float] = {}
-            for tok, w in weighted:
-                brought[tok] = brought.get(tok, 0.0) + w
+            for tok in alias.tokens:
+                brought[tok] = brought.get(tok, 0.0) + self.idf.get(tok, 1.0)
+            self._totals.append(sum(brought.values()) or 1.0)
             for tok, w in brought.items():
                 self._postings[tok].append((i, w))
         # Words that are a whole name by themselves ("integration" of mode I, "rh" of HR), by entity kind.

@@ -100,14 +100,12 @@ class FormSafeHandler(SlackRequestHandler):
 
     def dispatch(self, request: WsgiHttpRequest) -> BoltResponse:
         req = BoltRequest(body=request.get_body(), query=request.query_string, headers=request.get_headers())
-        if not req.body and _is_form_without_payload(req.raw_body):
-            req.body = dict(parse_qsl(req.raw_body, keep_blank_values=True))
-            req.context = build_context(BoltContext({}), req.body)
+        if not req.body and req.raw_body and not req.raw_body.startswith("{"):
+            form = dict(parse_qsl(req.raw_body, keep_blank_values=True))
+            if "payload" not in form:
+                req.body = form
+                req.context = build_context(BoltContext({}), form)
         return self.app.dispatch(req)
-
-
-def _is_form_without_payload(raw: str) -> bool:
-    return bool(raw) and not raw.startswith("{") and "payload" not in dict(parse_qsl(raw, keep_blank_values=True))
 
 
 def _read_body(environ: dict) -> bytes | None:
