@@ -59,6 +59,7 @@ class SubjectAnswers:
             len(verbatim) == 1
             and verbatim[0].score >= subject_hits[0].score
             and len(name_key(verbatim[0].alias).split()) > longest
+            and subject_hits[0].used <= verbatim[0].used  # not two activities of a block, one of them written out
         ):
             subject_hits = [verbatim[0], *(h for h in subject_hits if h is not verbatim[0] and h.score < 1.0)]
         top = subject_hits[0]

@@ -157,6 +157,10 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
             if subjects
             else self.rank.subject_hits(rescored, function, q.years, on_map, WEAK, modes=modes, changes=changes)
         )
+        # two things joined ("la facturation et les relances", "payments and petty cash") may be a block's parts
+        whole = self.rank.parts_of_one_block(hits, subjects, q.years) if cues.JOINED.search(q.text) else None
+        if whole:
+            subjects = [whole, *subjects]
         return Reading(
             q=q,
             hits=hits,

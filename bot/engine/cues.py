@@ -169,6 +169,8 @@ HEADCOUNT = re.compile(
     r"\b(?:combien de (?:personnes|salaries|collaborateurs|etp|postes|gens|agents)|combien d etp|"
     r"how many (?:people|staff|employees|ftes?|persons|jobs|positions)|effectifs?|headcount|etp|ftes?)\b"
 )
+# Two things joined in one question ("la facturation et les relances", "payments & petty cash"), read on its text
+JOINED = re.compile(r"(?i)\b(?:et|and|ainsi que|as well as)\b|[&/+]")
 # The parts of a thing ("the three components of the regional IT department"): of a function's office, its blocks
 PARTS = re.compile(r"\b(?:parts?|components?|composantes?|poles?|blocs?|blocks?|divisions?|branches|volets?|units?)\b")
 BEFORE = re.compile(r"\b(?:avant|before|prior to|jusqu en|until)\b")  # "avant 2013": the time before a map

@@ -21,6 +21,7 @@ FOREIGN_WORD_WEIGHT = 4.0
 FULL_NAME = 0.98  # a name matched whole (its plural or feminine too)
 FULL_NAME_SHARE = 0.34  # the weighted share of the question such a name must cover to be accepted whatever is beside
 CLOSE_RUN = 0.06  # two entities this close are a clarification, not a guess
+SIBLING = 0.9  # a sibling activity named this well (whole, or but for a small word) counts as named beside another
 
 
 class Ranking:
@@ -216,3 +217,33 @@ class Ranking:
             if x.block and y.activity and any(p.block == x.block.id for p in y.activity.placements.values()):
                 return True
         return False
+
+    def parts_of_one_block(self, hits: list[Hit], subjects: list[Hit], years: list[int]) -> Hit | None:
+        """The block whose activities the question names two of, each by its own words ("la facturation et les
+        relances clients", "petty cash and payments", "les budgets et les tableaux de bord financiers"): the
+        question is about the block, not about the first activity."""
+        top = subjects[0] if subjects else None
+        item = self.view.items.get(top.entity) if top and not top.ambiguous else None
+        if item is None or item.activity is None:
+            return None
+        placed = [item.activity.placements[y] for y in years or item.years if y in item.activity.placements]
+        blocks = {p.block for p in placed if p.block}
+        if len(blocks) != 1:
+            return None
+        (block,) = blocks
+        siblings = {a.id for y in years or item.years for a in self.view.activities_of_block(block, y)}
+        context = {w for h in hits if h.score >= 0.95 and self.kind(h) in ("function", "mode") for w in h.used}
+        # a name the top activity shares with others ("support": the hotline's and the user support's) is its own
+        said = set(top.used).union(*(h.used for h in hits if h.score >= SIBLING and top.entity in h.targets))
+        others = 0
+        for h in hits:
+            if h.score < SIBLING or not ({h.entity, *h.targets} & (siblings - {top.entity}) or h.entity == block):
+                continue
+            new = h.used - said - context
+            if new:
+                said |= new
+                others += h.entity != block
+        if not others:
+            return None
+        _, b = self.view.blocks[block]
+        return Hit(block, top.score, top.weight, b.label, (), frozenset(said))

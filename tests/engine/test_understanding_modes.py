@@ -72,3 +72,31 @@ def test_the_2013_map_of_a_function_is_not_given_the_mode_it_had_before(engine: 
     assert a.intent == "mode_lookup" and a.year == 2013
     assert a.mode is None  # before 2013 autonomous; in 2013 delegated: the sentence says "avant"
     assert "Avant 2013" in a.text
+
+
+@pytest.mark.parametrize(
+    ("question", "block"),
+    [
+        ("la facturation et les relances clients en 2017, quel mode ?", "fin.comptabilite-client"),
+        ("budgets et tableaux de bord financiers : mode en 2021 ?", "fin.controle-gestion"),
+        ("mode 2017 de l'élaboration de la consolidation et des déclarations fiscales ?", "fin.comptabilite-generale"),
+    ],
+)
+def test_two_activities_of_one_block_joined_in_a_question_ask_about_the_block(engine: Engine, question, block):
+    a = engine.answer(question)
+    assert a.intent == "mode_lookup"
+    assert a.process is not None and a.process.id == block
+
+
+@pytest.mark.parametrize(
+    ("question", "activity"),
+    [
+        ("les relances clients en 2017, quel mode ?", "fin.client.relances-contentieux"),
+        ("network architecture and security, mode in 2017?", "si.architecture-reseau-securite"),
+        ("how has hotline support changed since 2013?", "si.hotline"),
+        ("administration des serveurs et des réseaux en 2021 ?", "si.admin-serveurs-reseaux"),
+    ],
+)
+def test_one_activity_whose_name_joins_two_words_stays_that_activity(engine: Engine, question, activity):
+    a = engine.answer(question)
+    assert a.process is not None and a.process.id == activity
