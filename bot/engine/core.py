@@ -150,7 +150,9 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
         # A mode named asks about a map: only activities and blocks have a mode.
         on_map = says_mode or bool(modes)
         changes = on_map and bool(cues.EVOLUTION.search(q.flat))
-        rescored = self.rank.rescore(hits, weights, words)
+        rescored = self.rank.rescore(
+            hits, weights, words, frame=on_map or bool(q.years or cues.EVOLUTION.search(q.flat))
+        )
         subjects = self.rank.subject_hits(rescored, function, q.years, on_map, modes=modes, changes=changes)
         weak = (
             []

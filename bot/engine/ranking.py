@@ -20,6 +20,11 @@ UNKNOWN_WORD_WEIGHT = 1.0
 FOREIGN_WORD_WEIGHT = 4.0
 FULL_NAME = 0.98  # a name matched whole (its plural or feminine too)
 FULL_NAME_SHARE = 0.34  # the weighted share of the question such a name must cover to be accepted whatever is beside
+FRAME_WORDS = frozenset(
+    """cci ccis chambre chambres consulaire consulaires region regional regionale regionaux regionales
+    territoriale territoriales territoriaux local locale locaux locales localement chaque carte cartes map maps
+    chamber chambers locally regionally""".split()
+)
 CLOSE_RUN = 0.06  # two entities this close are a clarification, not a guess
 SIBLING = 0.9  # a sibling activity named this well (whole, or but for a small word) counts as named beside another
 
@@ -118,13 +123,22 @@ class Ranking:
             ranked = [h for h in ranked if h not in tied or h.entity in kept]
         return ranked
 
-    def rescore(self, hits: list[Hit], weights: dict[str, float], words: list[str]) -> list[Hit]:
+    def rescore(self, hits: list[Hit], weights: dict[str, float], words: list[str], frame: bool = False) -> list[Hit]:
         """Weigh each hit by how much of the question it explains, so that a one-word name ("Gestion") does not
         win a question that is mostly about something else. Words naming a function or a mode are context."""
         context: set[str] = set()
         for h in hits:
             if h.score >= 0.95 and self.kind(h) in ("function", "mode"):
                 context |= h.used
+        if frame:
+            # Of a mode or its change, the SROM's own frame (the chambers, the region, the maps) is the setting, not
+            # the subject: "en 2021 ça reste dans chaque CCI ou c'est régional ?", "ça a changé au fil des cartes ?".
+            # A name said whole that holds such a word keeps it, and its kin: "regional procurement (marchés
+            # régionaux)"; a question of nothing else keeps them all.
+            named = {w[:5] for h in hits if h.score >= 0.95 and self.kind(h) in SUBJECT_KINDS for w in h.used}
+            setting = {w for w in words if w in FRAME_WORDS and w[:5] not in named}
+            if any(w not in context and w not in setting for w in words):
+                context |= setting
         # A word no name knows counts a little ("train nantes paris demain" is not training), and a word the SROM
         # never uses counts as much as a rare name: "réserver une salle" is about nothing of the SROM.
         unknown = [w for w in dict.fromkeys(words) if w not in weights and w not in context]

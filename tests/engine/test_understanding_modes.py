@@ -100,3 +100,23 @@ def test_two_activities_of_one_block_joined_in_a_question_ask_about_the_block(en
 def test_one_activity_whose_name_joins_two_words_stays_that_activity(engine: Engine, question, activity):
     a = engine.answer(question)
     assert a.process is not None and a.process.id == activity
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "process"),
+    [
+        (
+            "la gestion des placements en 2021 : elle reste dans chaque CCI ou c'est régional ?",
+            "mode_lookup",
+            "placements",
+        ),
+        ("le recrutement, chaque chambre le gère seule ou ça a changé au fil des cartes ?", "evolution", "recrutement"),
+        ("Which mode applies to regional public procurement (marchés régionaux) in 2017?", "mode_lookup", "regionaux"),
+    ],
+)
+def test_the_chambers_the_region_and_the_maps_are_the_setting_of_a_mode_question(
+    engine: Engine, question, intent, process
+):
+    a = engine.answer(question)
+    assert a.intent == intent
+    assert a.process is not None and process in a.process.id
