@@ -109,7 +109,18 @@ class Ranking:
         out = narrowed or out
         if years:
             present = [h for h in out if h.ambiguous or self.present(h.entity, years)]
-            out = present or out
+            # A name not yet on that year's map stays if it says more of the question than every one that is: "les
+            # TdB MS en 2013" is the payroll dashboards, first mapped in 2017 (said so), not the financial ones. One
+            # no longer mapped was absorbed: "les fiches de paie en 2017" are the payroll's.
+            out = (
+                [
+                    h
+                    for h in out
+                    if h in present or (self.later(h.entity, years) and all(p.used < h.used for p in present))
+                ]
+                if present
+                else out
+            )
         out.sort(key=lambda h: (-h.score, -h.weight, not h.ambiguous))
         unique: dict[str, Hit] = {}
         for h in out:
@@ -175,6 +186,11 @@ class Ranking:
     def mode_changes(self, entity_id: str) -> bool:
         item = self.view.items.get(entity_id)
         return item is not None and len({self.view.summary(item, y)[0] for y in item.years} - {None}) > 1
+
+    def later(self, entity_id: str, years: list[int]) -> bool:
+        """The item is first mapped after every one of `years`."""
+        item = self.view.items.get(entity_id)
+        return item is not None and min(item.years) > max(years)
 
     def present(self, entity_id: str, years: list[int]) -> bool:
         item = self.view.items.get(entity_id)

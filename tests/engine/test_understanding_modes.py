@@ -120,3 +120,12 @@ def test_the_chambers_the_region_and_the_maps_are_the_setting_of_a_mode_question
     a = engine.answer(question)
     assert a.intent == intent
     assert a.process is not None and process in a.process.id
+
+
+def test_a_name_first_mapped_later_is_said_absent_from_an_earlier_map_not_swapped_for_a_namesake(engine: Engine):
+    a = engine.answer("TdB MS en 2013 ?")
+    assert a.process is not None and a.process.id == "rh.tableaux-bord-masse-salariale"
+    assert "n'apparaît pas sur la carte 2013" in a.text and a.mode is None
+    # one no longer mapped was absorbed: the year's map answers
+    later = engine.answer("les fiches de paie en 2017, c'est centralisé ?")
+    assert later.process is not None and later.process.id != "rh.editions-bulletins"
