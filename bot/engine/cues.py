@@ -82,7 +82,9 @@ WHO = re.compile(
 )
 ROLE_OF = re.compile(
     r"\b(?:que fait|que font|fait quoi|font quoi|a quoi sert|sert a quoi|roles? d[eu]s?|missions? d[eu]s?|"
-    r"what does .* do|what do .* do|role of|roles of|what is the role)\b"
+    r"what does .* do|what do .* do|role of|roles of|what is the role|"
+    # what kind of body it is: "il décide ou il conseille ?", "décisionnelle ou consultative ?", "advisory or not?"
+    r"decid\w* ou|decision\w* ou|ou consultati\w*|decide\w* or|decision making or|or advisory)\b"
 )
 # The asker speaking of their own case ("il me reste", "mon badge", "book me"): a question about the asker, not
 # about the SROM, unless it also asks for a mode, a year, a change, a definition, a structure or a who.
@@ -185,6 +187,7 @@ BLOCK_CONTENT = re.compile(
     r"\b(?:activites|activities|blocs?|blocks?|contient|contains|dans le bloc|in the block|qu est ce qu il y a|"
     r"qu y a[- ]t[- ]il|what s in|whats in|liste des|list|y a quoi|dedans|inside|contenu|contents|on trouve quoi|"
     r"qu est ce qu on (?:y )?trouve|what is in|what are in|regroupe\w*|englobe\w*|inclut|incluent|rassemble\w*|"
+    r"de quoi (?:est|sont) (?:compose\w*|fait\w*|constitue\w*)|compose\w* de|composition|made of|"
     r"couvre|couvrent|comprend|comprennent|consists? of|made up of|includes?|covers?)\b"
 )
 # Asking what a thing holds, in words that name no block ("y a quoi dedans", "what's inside").

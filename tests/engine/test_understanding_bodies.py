@@ -111,3 +111,22 @@ def test_a_fact_of_the_named_body_asking_the_same_verb_answers_without_its_keywo
     a = engine.answer(question)
     assert a.intent == "governance"
     assert a.instances and a.instances[0].id == first
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "le bureau, il décide ou il conseille ?",
+        "the Bureau: decision-making or advisory?",
+        "le COMEX est décisionnel ou consultatif ?",
+    ],
+)
+def test_what_kind_of_body_it_is_is_asked_of_its_roles(engine: Engine, question: str) -> None:
+    a = engine.answer(question)
+    assert a.intent == "governance"
+    assert a.instances and a.instances[0].id in ("gouv.bureau", "gouv.comex")
+
+
+def test_a_body_named_consultative_is_still_asked_about_by_its_name(engine: Engine) -> None:
+    a = engine.answer("la commission consultative des marchés, elle se réunit quand ?")
+    assert "consultative" in a.text.lower()

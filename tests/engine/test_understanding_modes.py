@@ -129,3 +129,11 @@ def test_a_name_first_mapped_later_is_said_absent_from_an_earlier_map_not_swappe
     # one no longer mapped was absorbed: the year's map answers
     later = engine.answer("les fiches de paie en 2017, c'est centralisé ?")
     assert later.process is not None and later.process.id != "rh.editions-bulletins"
+
+
+@pytest.mark.parametrize(
+    "question", ["de quoi est composée la compta client ?", "la trésorerie, c'est composé de quoi ?"]
+)
+def test_what_a_block_is_made_of_is_its_structure(engine: Engine, question: str) -> None:
+    a = engine.answer(question)
+    assert a.intent == "structure"
