@@ -52,19 +52,28 @@ class BodyAnswers:
             for c in self.kb.commitments
             if (not function or c.function == function) and (not q.years or c.year in q.years)
         ] or list(self.kb.commitments)
-        items = [self.view.commitments[i] for i in ids]
+        items = [self.view.commitments[i] for i in ids] or commitments.by_quoted_title(q.text, pool)
         want = commitments.wanted(q)
         if not items and not want.any:
             words = [
                 w
-                for w in q.content
-                if not cues.COMMITMENT.search(w) and not self.matcher.names_kind(w, ("function", "mode"), q.lang)
+                for word in q.content
+                if not cues.COMMITMENT.search(word) and not self.matcher.names_kind(word, ("function", "mode"), q.lang)
+                # an English question is read in the titles' French: "merging the five IT teams"
+                for w in (self.governance.french(word).split() if q.lang == "en" else (word,))
             ]
             items = commitments.by_title_words(words, pool, stem_fr)
         items = items or pool
         if not want.any:
-            return topics.commitments(self.view, q.lang, items, function, self.status)
-        return commitments.tracked_answer(self.view, self.status, q.lang, items, function, want)
+            answer = topics.commitments(self.view, q.lang, items, function, self.status)
+        else:
+            answer = commitments.tracked_answer(self.view, self.status, q.lang, items, function, want)
+        if len(items) == 1 and cues.UPDATE_TOLD.search(q.flat):
+            # "maj : on a harmonisé les procédures d'achat dans 3 CCI sur 5": a question records nothing; say how to
+            answer = answer.model_copy(
+                update={"text": f"{answer.text}\n{commitments.how_to_record(q.lang, items[0].id)}"}
+            )
+        return answer
 
     def _bodies_of(self, q: Query, function: str) -> list[Instance]:
         """The governance's bodies of one function, those whose names and roles share most words with the

@@ -12,7 +12,7 @@ from bot.engine.governance import GovernanceMatcher
 from bot.engine.lookup import KnowledgeView
 from bot.engine.matcher import EntityMatcher, Hit
 from bot.engine.normalize import LISTING_WORDS, Query
-from bot.engine.ranking import Ranking
+from bot.engine.ranking import FRAME_WORDS, Ranking
 from bot.engine.search import PassageSearch, SearchHit
 from bot.engine.spelling import Speller, stem_fr
 from srom_data.models import Passage
@@ -21,6 +21,10 @@ from srom_data.text import canonical_quote
 FALLBACK_SHARE = 0.6  # the weighted share of the question a passage must hold to be shown as the answer
 # The share of the IDF weight of a question's leftover words a passage must hold to answer it (with the rarest)
 TELLING_SHARE = 0.5
+# The network's chambers, where they are, and the frame of every question (the chambers, the region)
+SETTING = FRAME_WORDS | frozenset(
+    "nantes nazaire saint mans sarthe vendee mayenne maine loire angers laval roche yon pays".split()
+)
 # Words that shape a listing or structure question rather than name a topic of the narrative.
 GENERIC_WORDS = frozenset(
     """activites activities activite activity processus process processes fonction fonctions function functions
@@ -149,6 +153,10 @@ class NarrativeAnswers:
 
     def _fallback(self, q: Query, weak: list[Hit]) -> Answer:
         terms = [w for w in self._narrative_words(q) if len(w) >= 3] + _dates(q)
+        # The chambers and their places are in every passage: beside a word the SROM never uses, they find nothing
+        # ("un bon resto près de la CCI au Mans ?"); alone, they are the topic ("la CCI de la Mayenne ?").
+        if self._foreign_words(q):
+            terms = [w for w in terms if w not in SETTING] or terms
         hits = self.search.search(terms)
         if hits:
             needed = max(1, (len(set(terms)) + 1) // 2)

@@ -150,3 +150,28 @@ def tracked_answer(
         "`/srom-engagement liste` shows each one's progress.",
     )
     return topics.commitments(view, lang, kept, function, status, which=which, empty=empty)
+
+
+_QUOTED = re.compile(r"«\s*([^»]+?)\s*»|\u201c([^\u201d]+)\u201d|\"([^\"]+)\"")
+
+
+def by_quoted_title(text: str, items: list[Commitment]) -> list[Commitment]:
+    """The commitment whose title holds the words the question quotes: « faire savoir », "GPEC"."""
+    for match in _QUOTED.finditer(text):
+        said = key(next(g for g in match.groups() if g))
+        found = [c for c in items if f" {said} " in f" {key(' '.join((c.title, *c.aliases)))} "]
+        if len(found) == 1:
+            return found
+    return []
+
+
+def how_to_record(lang: str, commitment_id: str) -> str:
+    """A progress told in a question is not recorded: the command that records it."""
+    example = f"`/srom-engagement {commitment_id} en cours 50% <ce qui a été fait>`"
+    return t(
+        lang,
+        f"_Une question n'enregistre rien. Pour enregistrer cet avancement : {example} "
+        "(ou `/srom-engagement` pour le formulaire)._",
+        f"_Nothing is recorded from a question. To record this progress: {example} "
+        "(or `/srom-engagement` for the form)._",
+    )

@@ -250,7 +250,9 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
             cues.PERSONAL.search(REQUEST.sub(" ", q.flat))
             and not (asks_mode or r.modes or r.asks_who or r.instances)
             and not (
-                cues.EVOLUTION.search(q.flat) or cues.DEFINITION.search(q.flat) or cues.FUNCTION_SCOPE.search(q.flat)
+                cues.EVOLUTION.search(q.flat)
+                or (cues.DEFINITION.search(q.flat) and not cues.POSSESSIVE.search(q.flat))  # "what's my leave balance"
+                or cues.FUNCTION_SCOPE.search(q.flat)
             )
         ):  # "combien de jours de congés il me reste": the asker's own case, which no SROM answers
             return guide.unknown_answer(lang)

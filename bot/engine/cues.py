@@ -89,8 +89,10 @@ ROLE_OF = re.compile(
 # The asker speaking of their own case ("il me reste", "mon badge", "book me"): a question about the asker, not
 # about the SROM, unless it also asks for a mode, a year, a change, a definition, a structure or a who.
 PERSONAL = re.compile(
-    r"\b(?:me|m|mon|ma|mes|moi|my|me|mine|i m|i am|je suis|how (?:can|do|should) i|comment (?:je|puis je))\b"
+    r"\b(?:me|m|mon|ma|mes|moi|my|me|mine|i m|i am|je suis|how (?:can|do|should) (?:i|we)|comment (?:je|puis je)|"
+    r"comment (?:on|faire pour|fait on))\b"
 )
+POSSESSIVE = re.compile(r"\b(?:my|mon|ma|mes)\b")  # the asker's own thing: "what's my leave balance?"
 # Asks which body or chamber ("to which chamber was it delegated?", "quelle CCI gérait le SI ?")
 WHICH_BODY = re.compile(
     r"\b(?:(?:which|what) (?:chamber|cci|body|committee)|quelles? (?:cci|chambres?|instances?|commissions?)|"
@@ -140,9 +142,12 @@ COMMITMENT = re.compile(
 # Asks how far something has got ("où en est …", "on en est où", "avancement", "any progress on …"): only
 # commitments progress; activities have modes.
 PROGRESS = re.compile(
-    r"\b(?:ou en est(?: on)?|on en est(?: ou)?|ou on en est|avancement|avance ou|progress\w*|where are we|"
-    r"how far)\b"  # not "statut": "le statut 2017" is the SROM's 2017 map
+    r"\b(?:ou en est(?: on)?|on en est(?: ou)?|ou on en est|(?:ca|ils?|elles?) en (?:est|sont) ou|en est ou|"
+    r"ou en sont|ou en sommes nous|avancement|avance ou|progres\w*|where are we|how far|maj|mise a jour|"
+    r"updates?|status update)\b"  # not "statut": "le statut 2017" is the SROM's 2017 map
 )
+# A progress told, not asked ("maj : on a harmonisé …", "update: we merged …", "j'ai fini …")
+UPDATE_TOLD = re.compile(r"\b(?:maj|mise a jour|update|on a|nous avons|j ai|we have|we ve|we)\b")
 NOT_COMMITMENT = re.compile(
     r"\bgestion des engagements\b|\boutil de gestion des engagements\b|"
     r"\b(?:commit|engager?)(?: \w+ment)? (?:the |la |l )?cci\w*\b"

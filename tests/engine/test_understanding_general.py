@@ -3,6 +3,8 @@ reasons and legal bases from the narrative, what a block holds asked in chat wor
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.engine import Engine
@@ -416,3 +418,54 @@ def test_a_reason_asked_about_a_named_function_cites_that_function_first(engine:
     a = engine.answer("pourquoi regrouper le juridique et les achats ?")
     assert a.intent == "fallback_search"
     assert a.function is not None and a.function.id == "JUR"
+
+
+@pytest.mark.parametrize(
+    ("question", "commitment"),
+    [
+        ("l'externalisation vers des avocats ou le CERAL, ça en est où ?", "JUR-1"),
+        ("any progres on merging the five IT teams?", "SI-2"),
+        ("statut de l'engagement « faire savoir »", "COM-2"),
+    ],
+)
+def test_how_far_a_commitment_has_got_is_asked_in_many_words(engine: Engine, question: str, commitment: str):
+    a = engine.answer(question)
+    assert a.intent == "commitments"
+    assert re.findall(r"\b[A-Z]{2,4}-\d\b", a.text.split("Source")[0]) == [commitment]  # that one alone
+
+
+@pytest.mark.parametrize(
+    ("question", "commitment", "lang"),
+    [
+        ("maj : on a harmonisé les procédures d'achat dans 3 CCI sur 5", "JUR-4", "fr"),
+        ("update: we merged the five IT teams", "SI-2", "en"),
+    ],
+)
+def test_a_progress_told_in_a_question_says_how_to_record_it(engine: Engine, question, commitment, lang):
+    a = engine.answer(question)
+    assert a.intent == "commitments"
+    assert f"/srom-engagement {commitment} " in a.text
+    assert ("n'enregistre rien" if lang == "fr" else "Nothing is recorded") in a.text
+
+
+def test_a_progress_asked_gets_no_recording_hint(engine: Engine):
+    assert "/srom-engagement JUR-4 " not in engine.answer("où en est JUR-4 ?").text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "tu connais un bon resto près de la CCI au Mans ?",
+        "what's my remaining leave balance?",
+        "comment on remplit une note de frais ?",
+        "c'est quoi mon solde de congés ?",
+    ],
+)
+def test_the_asker_s_own_case_or_a_place_beside_a_foreign_word_is_out_of_scope(engine: Engine, question: str):
+    answer = engine.answer(question)
+    assert answer.intent == "unknown" and answer.process is None and answer.sources == []
+
+
+def test_a_chamber_alone_is_still_a_topic_of_the_narrative(engine: Engine) -> None:
+    answer = engine.answer("la CCI de la Mayenne ?")
+    assert answer.intent == "fallback_search" and any("Mayenne" in s.quote for s in answer.sources)
