@@ -6,6 +6,8 @@ A mixin of the Engine (core.py): it reads the engine's `search`, `view`, `govern
 
 from __future__ import annotations
 
+import re
+
 from bot.engine import cues, guide, replies
 from bot.engine.answer import Answer
 from bot.engine.governance import GovernanceMatcher
@@ -25,6 +27,12 @@ TELLING_SHARE = 0.5
 SETTING = FRAME_WORDS | frozenset(
     "nantes nazaire saint mans sarthe vendee mayenne maine loire angers laval roche yon pays".split()
 )
+# The SROM named as where a topic is found ("dont parle le SROM", "mentioned in the SROM"), and those words
+CONTAINER = re.compile(
+    r"\b(?:dont parle|dont parlent|mentionne\w*|cite\w*|evoque\w*|dans|du|de|in|of|mentioned in|in the) "
+    r"(?:le |the )?srom\b"
+)
+CITING = frozenset("srom parle parlent mentionne mentionnee mentionnes cite citee evoque evoquee mentioned".split())
 # Words that shape a listing or structure question rather than name a topic of the narrative.
 GENERIC_WORDS = frozenset(
     """activites activities activite activity processus process processes fonction fonctions function functions
@@ -153,6 +161,8 @@ class NarrativeAnswers:
 
     def _fallback(self, q: Query, weak: list[Hit]) -> Answer:
         terms = [w for w in self._narrative_words(q) if len(w) >= 3] + _dates(q)
+        if CONTAINER.search(q.flat):  # "la norme 4.9 dont parle le SROM": the SROM holds the topic, is not it
+            terms = [w for w in terms if w not in CITING] or terms
         # The chambers and their places are in every passage: beside a word the SROM never uses, they find nothing
         # ("un bon resto près de la CCI au Mans ?"); alone, they are the topic ("la CCI de la Mayenne ?").
         if self._foreign_words(q):

@@ -137,3 +137,8 @@ def test_a_name_first_mapped_later_is_said_absent_from_an_earlier_map_not_swappe
 def test_what_a_block_is_made_of_is_its_structure(engine: Engine, question: str) -> None:
     a = engine.answer(question)
     assert a.intent == "structure"
+
+
+@pytest.mark.parametrize("question", ["immo et stocks sur les 3 périodes ?", "payroll across the three maps?"])
+def test_the_three_periods_ask_how_a_mode_changed(engine: Engine, question: str) -> None:
+    assert engine.answer(question).intent == "evolution"

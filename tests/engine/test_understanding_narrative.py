@@ -44,3 +44,21 @@ def test_when_a_body_decided_about_a_named_function_cites_that_function(engine: 
 def test_a_carto_is_a_map(engine: Engine, question: str) -> None:
     a = engine.answer(question)
     assert a.map is not None
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        ("c'est quoi la norme 4.9 dont parle le SROM ?", "Norme 4.9"),
+        ("Which chambers worked together on drafting the SROM?", "ont travaillé conjointement"),
+    ],
+)
+def test_the_srom_named_as_where_a_topic_is_found_is_not_the_topic(engine: Engine, question: str, quoted: str):
+    answer = engine.answer(question)
+    assert answer.intent == "fallback_search"
+    assert any(quoted in s.quote for s in answer.sources)
+
+
+def test_the_srom_named_as_the_topic_still_counts(engine: Engine) -> None:
+    answer = engine.answer("is the SROM required by a specific law? NOTRe?")
+    assert answer.intent == "fallback_search" and answer.sources
