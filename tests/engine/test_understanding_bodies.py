@@ -130,3 +130,10 @@ def test_what_kind_of_body_it_is_is_asked_of_its_roles(engine: Engine, question:
 def test_a_body_named_consultative_is_still_asked_about_by_its_name(engine: Engine) -> None:
     a = engine.answer("la commission consultative des marchés, elle se réunit quand ?")
     assert "consultative" in a.text.lower()
+
+
+@pytest.mark.parametrize(("question", "said"), [("que fait la commission des finances ?", "sans décrire son rôle")])
+def test_a_body_the_text_only_names_is_said_to_be_only_named_with_where(engine: Engine, question: str, said: str):
+    a = engine.answer(question)
+    assert a.intent == "governance" and said in a.text
+    assert any("commissions réglementées" in s.quote for s in a.sources)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.engine.answer import Answer, Ref, Source
 from bot.engine.lookup import KnowledgeView
 from bot.engine.replies import t
-from srom_data.models import Fact, Instance, Role
+from srom_data.models import Fact, Instance, Passage, Role
 from srom_data.text import fold
 
 
@@ -44,6 +44,10 @@ def governance(
                 sources.append(Source(section=role.evidence.section, quote=role.evidence.quote))
             for ren in inst.renamed_from:
                 lines.append(t(lang, f"_Anciennement {ren.old}._", f"_Formerly {ren.old}._"))
+            if not (inst.roles or inst.composition or inst.renamed_from):
+                # "que fait la commission des finances ?": the text only names it; said so, with where it does
+                lines.append(t(lang, "Le SROM la nomme sans décrire son rôle :", "The SROM names it without its role:"))
+                sources.extend(Source(section=p.section, quote=p.text) for p in _naming(view, inst)[:1])
     if lang == "en" and lines:  # the document's own words stay French; the asker is told so in English
         lines.insert(0, "From the SROM's governance (quoted in French):")
     unique: list[Source] = []
@@ -85,3 +89,9 @@ def verb_stem(verb: str) -> str:
         if v.endswith(suffix) and len(v) > 5:
             return v[: -len(suffix)]
     return v
+
+
+def _naming(view: KnowledgeView, inst: Instance) -> list[Passage]:
+    """The passages that name a body word for word."""
+    name = fold(inst.label).lower()
+    return [p for p in view.kb.passages if name in fold(p.text).lower()]
