@@ -185,7 +185,14 @@ class GovernanceMatcher:
         found = [(inst, role) for stem, inst, role in self._roles if stem in stems]
         if instances:
             own = [(i, r) for i, r in found if i in instances]
-            return own
+            # "who prepares the COMEX's work?": the body named is what another body acts on, in its role's words
+            names = {n for inst in instances for n in (inst.label, *inst.aliases) if len(n) >= 4}
+            acting_on = [
+                (i, r)
+                for i, r in found
+                if i not in instances and any(f" {key(n)} " in f" {key(r.text)} " for n in names)
+            ]
+            return acting_on + own if cues.WHO.search(q.flat) else own
         return found
 
 

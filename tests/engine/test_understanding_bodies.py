@@ -137,3 +137,17 @@ def test_a_body_the_text_only_names_is_said_to_be_only_named_with_where(engine: 
     a = engine.answer(question)
     assert a.intent == "governance" and said in a.text
     assert any("commissions réglementées" in s.quote for s in a.sources)
+
+
+@pytest.mark.parametrize(
+    "question", ["qui prépare les travaux du COMEX ?", "who advises the COMEX on its orientations?"]
+)
+def test_who_acts_on_a_named_body_is_the_body_whose_role_names_it(engine: Engine, question: str) -> None:
+    a = engine.answer(question)
+    assert a.intent == "governance"
+    assert a.instances[0].id == "gouv.codir"
+
+
+def test_what_a_named_body_does_is_still_its_own_roles(engine: Engine) -> None:
+    a = engine.answer("que fait le COMEX ?")
+    assert [i.id for i in a.instances] == ["gouv.comex"]
