@@ -193,7 +193,10 @@ class GovernanceMatcher:
                 if i not in instances and any(f" {key(n)} " in f" {key(r.text)} " for n in names)
             ]
             return acting_on + own if cues.WHO.search(q.flat) else own
-        return found
+        # "qui définit la politique RH ?": of the roles of that verb, those that say the rest of the question too
+        topic = {w for w in q.content if len(w) >= 2 and not any(w.startswith(stem) for stem in stems)}
+        said = [(i, r) for i, r in found if topic & set(key(r.text).split())]
+        return said or found
 
 
 def _all_said(keyword: str, said: set[str]) -> bool:

@@ -151,3 +151,11 @@ def test_who_acts_on_a_named_body_is_the_body_whose_role_names_it(engine: Engine
 def test_what_a_named_body_does_is_still_its_own_roles(engine: Engine) -> None:
     a = engine.answer("que fait le COMEX ?")
     assert [i.id for i in a.instances] == ["gouv.comex"]
+
+
+def test_of_the_roles_of_a_verb_those_saying_the_rest_of_the_question_answer(engine: Engine) -> None:
+    a = engine.answer("qui définit la politique de formation ?")
+    assert a.instances[0].id == "gouv.drh-regionale"
+    assert "gouv.atr" not in [i.id for i in a.instances]  # it "définit" the totems, not the HR policy
+    everyone = engine.answer("qui arbitre ?")  # a verb alone: every body of that verb
+    assert len(everyone.instances) >= 2
