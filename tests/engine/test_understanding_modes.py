@@ -142,3 +142,9 @@ def test_what_a_block_is_made_of_is_its_structure(engine: Engine, question: str)
 @pytest.mark.parametrize("question", ["immo et stocks sur les 3 périodes ?", "payroll across the three maps?"])
 def test_the_three_periods_ask_how_a_mode_changed(engine: Engine, question: str) -> None:
     assert engine.answer(question).intent == "evolution"
+
+
+@pytest.mark.parametrize("question", ["staff disputes in 2017?", "how are HR disputes handled in 2021?"])
+def test_staff_disputes_are_the_hr_litigation(engine: Engine, question: str) -> None:
+    a = engine.answer(question)
+    assert a.process is not None and a.process.id == "rh.contentieux"
