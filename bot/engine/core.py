@@ -151,7 +151,7 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
         on_map = says_mode or bool(modes)
         changes = on_map and bool(cues.EVOLUTION.search(q.flat))
         rescored = self.rank.rescore(
-            hits, weights, words, frame=on_map or bool(q.years or cues.EVOLUTION.search(q.flat))
+            hits, weights, words, frame=on_map or bool(q.years or cues.EVOLUTION.search(q.flat)), modes=modes
         )
         subjects = self.rank.subject_hits(rescored, function, q.years, on_map, modes=modes, changes=changes)
         weak = (

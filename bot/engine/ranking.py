@@ -61,9 +61,7 @@ class Ranking:
     def modes(self, q: Query, hits: list[Hit]) -> list[str]:
         # A mode's word inside a longer name said whole ("central purchasing body", "comité de pilotage des achats
         # mutualisés") is no mode mention.
-        names = [
-            h for h in hits if h.score >= 0.95 and self.kind(h) in (*SUBJECT_KINDS, "instance") and len(h.used) > 1
-        ]
+        names = [h for h in hits if h.score >= 0.9 and self.kind(h) in (*SUBJECT_KINDS, "instance") and len(h.used) > 1]
         codes = [
             h.entity
             for h in hits
@@ -134,12 +132,21 @@ class Ranking:
             ranked = [h for h in ranked if h not in tied or h.entity in kept]
         return ranked
 
-    def rescore(self, hits: list[Hit], weights: dict[str, float], words: list[str], frame: bool = False) -> list[Hit]:
+    def rescore(
+        self,
+        hits: list[Hit],
+        weights: dict[str, float],
+        words: list[str],
+        frame: bool = False,
+        modes: list[str] | None = None,
+    ) -> list[Hit]:
         """Weigh each hit by how much of the question it explains, so that a one-word name ("Gestion") does not
         win a question that is mostly about something else. Words naming a function or a mode are context."""
+        modes_named = set(modes or ())
         context: set[str] = set()
         for h in hits:
-            if h.score >= 0.95 and self.kind(h) in ("function", "mode"):
+            # a mode's word inside a name ("dev et intégration des applis") is the name's, not context
+            if h.score >= 0.95 and (self.kind(h) == "function" or (self.kind(h) == "mode" and h.entity in modes_named)):
                 context |= h.used
         if frame:
             # Of a mode or its change, the SROM's own frame (the chambers, the region, the maps) is the setting, not

@@ -148,3 +148,12 @@ def test_the_three_periods_ask_how_a_mode_changed(engine: Engine, question: str)
 def test_staff_disputes_are_the_hr_litigation(engine: Engine, question: str) -> None:
     a = engine.answer(question)
     assert a.process is not None and a.process.id == "rh.contentieux"
+
+
+@pytest.mark.parametrize(
+    ("question", "activity"),
+    [("dev et intégration des applis en 2017, quel mode ?", "si.etudes-developpement")],
+)
+def test_a_mode_word_inside_a_name_said_nearly_whole_is_the_name_s(engine: Engine, question: str, activity: str):
+    a = engine.answer(question)
+    assert a.intent == "mode_lookup" and a.process is not None and a.process.id == activity
