@@ -67,6 +67,7 @@ EVOLUTION = re.compile(
     r"over time|a change|avant apres|au fil|compar\w*|trajectoire|historique|history|progression|"
     r"de 2013 a 2021|entre 2013 et 2021|depuis 2013|timeline|sur les trois|three years|3 ans|trois annees|"
     r"(?:sur|pour|across|over) (?:les |the )?(?:3|trois|three) (?:periodes|periods|cartes|maps|annees|dates)|"
+    r"20[12]\d ?(?:>|→|⇒|=>) ?20[12]\d|"  # "2013 -> 2017 -> 2021", "2013 → 2021"
     r"transition|passe de|went from|moved|move|shifted|bouge\w*|entre les (?:3|trois) cartes|evol|"
     r"depuis quand|since when|avant maintenant|avant et maintenant|hier aujourd hui|then and now|past present)\b"
 )

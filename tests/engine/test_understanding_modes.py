@@ -157,3 +157,12 @@ def test_staff_disputes_are_the_hr_litigation(engine: Engine, question: str) -> 
 def test_a_mode_word_inside_a_name_said_nearly_whole_is_the_name_s(engine: Engine, question: str, activity: str):
     a = engine.answer(question)
     assert a.intent == "mode_lookup" and a.process is not None and a.process.id == activity
+
+
+@pytest.mark.parametrize(
+    "question", ["compta sociale : 2013 -> 2017 -> 2021 ?", "la comptabilité sociale de 2013 à 2021 ?"]
+)
+def test_of_namesakes_the_one_on_every_map_named_answers_a_span_of_years(engine: Engine, question: str) -> None:
+    a = engine.answer(question)
+    assert a.intent == "evolution"
+    assert a.process is not None and a.process.id == "fin.comptabilite-sociale"
