@@ -159,3 +159,11 @@ def test_of_the_roles_of_a_verb_those_saying_the_rest_of_the_question_answer(eng
     assert "gouv.atr" not in [i.id for i in a.instances]  # it "définit" the totems, not the HR policy
     everyone = engine.answer("qui arbitre ?")  # a verb alone: every body of that verb
     assert len(everyone.instances) >= 2
+
+
+@pytest.mark.parametrize(
+    "question", ["qui a participé à l'élaboration du SROM ?", "qui a participé à l'écriture du SROM ?"]
+)
+def test_who_took_part_in_writing_the_srom_is_the_collaborative_work(engine: Engine, question: str) -> None:
+    a = engine.answer(question)
+    assert a.text.startswith("Un travail collaboratif régional")
