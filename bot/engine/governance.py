@@ -195,7 +195,7 @@ class GovernanceMatcher:
             return acting_on + own if cues.WHO.search(q.flat) else own
         # "qui définit la politique RH ?": of the roles of that verb, those that say the rest of the question too
         topic = {w for w in q.content if len(w) >= 2 and not any(w.startswith(stem) for stem in stems)}
-        said = [(i, r) for i, r in found if topic & set(key(r.text).split())]
+        said = [(i, r) for i, r in found if topic & set(key(r.text).split()[1:])]  # after the role's own verb
         return said or found
 
 

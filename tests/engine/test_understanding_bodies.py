@@ -166,4 +166,9 @@ def test_of_the_roles_of_a_verb_those_saying_the_rest_of_the_question_answer(eng
 )
 def test_who_took_part_in_writing_the_srom_is_the_collaborative_work(engine: Engine, question: str) -> None:
     a = engine.answer(question)
-    assert a.text.startswith("Un travail collaboratif régional")
+    assert a.text.lstrip("*_").startswith("Un travail collaboratif régional")
+
+
+def test_a_role_s_own_verb_is_not_the_rest_of_the_question(engine: Engine) -> None:
+    a = engine.answer("qui suit les engagements ?")
+    assert "gouv.bureau" in [i.id for i in a.instances]
