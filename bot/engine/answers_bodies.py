@@ -36,6 +36,9 @@ class BodyAnswers:
             function = written.pop()
         if not ids:
             ids = [h.entity for h in hits if h.score >= 0.9 and self.rank.kind(h) == "commitment"]
+            named = {self.view.commitments[i].function for i in ids}
+            if not function and len(named) == 1:  # "réduire les accès internet et téléphonie": SI's, by its title
+                function = named.pop()
         if not function and re.search(r"\bgouv\w*|governance\b", q.text):
             function = "GOUV"
         if not function and not any(h.score >= 0.8 and self.rank.kind(h) == "instance" for h in hits):
@@ -52,9 +55,10 @@ class BodyAnswers:
             for c in self.kb.commitments
             if (not function or c.function == function) and (not q.years or c.year in q.years)
         ] or list(self.kb.commitments)
-        items = [self.view.commitments[i] for i in ids] or commitments.by_quoted_title(q.text, pool)
+        items = [self.view.commitments[i] for i in ids]
+        titled = [] if items else commitments.by_quoted_title(q.text, pool)
         want = commitments.wanted(q)
-        if not items and not want.any:
+        if not (items or titled) and not want.any:
             words = [
                 w
                 for word in q.content
@@ -62,8 +66,11 @@ class BodyAnswers:
                 # an English question is read in the titles' French: "merging the five IT teams"
                 for w in (self.governance.french(word).split() if q.lang == "en" else (word,))
             ]
-            items = commitments.by_title_words(words, pool, stem_fr)
-        items = items or pool
+            titled = commitments.by_title_words(words, pool, stem_fr)
+        owners = {c.function for c in titled}
+        if len(owners) == 1:  # the commitments its words name say whose they are: "réduire les accès internet"
+            function = owners.pop()
+        items = items or titled or pool
         if not want.any:
             answer = topics.commitments(self.view, q.lang, items, function, self.status)
         else:

@@ -469,3 +469,10 @@ def test_the_asker_s_own_case_or_a_place_beside_a_foreign_word_is_out_of_scope(e
 def test_a_chamber_alone_is_still_a_topic_of_the_narrative(engine: Engine) -> None:
     answer = engine.answer("la CCI de la Mayenne ?")
     assert answer.intent == "fallback_search" and any("Mayenne" in s.quote for s in answer.sources)
+
+
+def test_a_commitment_named_by_its_title_heads_its_own_function(engine: Engine) -> None:
+    a = engine.answer("engagement réduire les accès internet et téléphonie : 2 sites fermés sur les sites web")
+    assert a.intent == "commitments"
+    assert a.function is not None and a.function.id == "SI"
+    assert a.text.lstrip("*").startswith("Engagements du SROM — Systèmes d'information")
