@@ -300,7 +300,11 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
         changes = bool(cues.EVOLUTION.search(q.flat))
         # the function named, or the one the names belong to when the question says "function"
         function = r.function or (r.context_function if cues.FUNCTION_WORD.search(q.flat) else None)
-        if function and (r.says_mode or changes) and not (r.instances or cues.SHOW_MAP.search(q.flat)):
+        if (
+            function
+            and (r.says_mode or changes)
+            and not (r.instances or cues.SHOW_MAP.search(q.flat) or (cues.GAINS.search(q.flat) and not r.says_mode))
+        ):
             # "la DSI en 2017, quel mode globalement ?": the function's activities, counted by mode
             return function_modes(self.view, lang, function, q.years, changes, bool(cues.BEFORE.search(q.flat)))
         # "to which chamber was the regional IT function delegated in 2013?": the fact a phrase names

@@ -104,6 +104,12 @@ WHICH_BODY = re.compile(
 OUTCOME = re.compile(
     r"\b(?:decid\w*|decision\w*|came out|outcome\w*|results?|resultats?|ressorti\w*|ressortir|issue\w* de|retenu\w*)\b"
 )
+# Asks what a change brought ("quels gains", "ça a rapporté quoi", "did it reduce costs?"): the narrative's
+# account of the results, not the modes' history
+GAINS = re.compile(
+    r"\b(?:gains?|benefices?|benefits?|economies|savings?|rapporte\w*|apporte\w*|resultats?|results?|"
+    r"reduc\w* (?:des |les )?couts|baisse des couts|reduce\w* costs?|cut costs?|cost reduction|payoff|pay off)\b"
+)
 # Asks how the modes rank ("hiérarchisés", "is integration better than autonomy?")
 RANKED = re.compile(
     r"\b(?:hierarchi\w*|classe\w*|classement|ranked|ranking|rank|order|ordre|better|meilleur\w*|superieur\w*|"

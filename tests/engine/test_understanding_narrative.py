@@ -62,3 +62,17 @@ def test_the_srom_named_as_where_a_topic_is_found_is_not_the_topic(engine: Engin
 def test_the_srom_named_as_the_topic_still_counts(engine: Engine) -> None:
     answer = engine.answer("is the SROM required by a specific law? NOTRe?")
     assert answer.intent == "fallback_search" and answer.sources
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["quels gains on a constaté en finance depuis 2013 ?", "Did the changes actually reduce costs in finance?"],
+)
+def test_what_the_changes_brought_is_the_narrative_s_account_not_the_modes_history(engine: Engine, question: str):
+    answer = engine.answer(question)
+    assert answer.intent == "fallback_search"
+    assert answer.sources and all("Services financiers" in s.section for s in answer.sources)
+
+
+def test_a_mode_asked_since_a_year_is_still_the_modes_history(engine: Engine) -> None:
+    assert engine.answer("la finance, quel mode depuis 2013 ? des gains ?").intent in ("evolution", "mode_lookup")
