@@ -18,7 +18,7 @@ from bot.engine.ranking import FRAME_WORDS, Ranking
 from bot.engine.search import PassageSearch, SearchHit
 from bot.engine.spelling import Speller, stem_fr
 from srom_data.models import Passage
-from srom_data.text import canonical_quote
+from srom_data.text import canonical_quote, key
 
 FALLBACK_SHARE = 0.6  # the weighted share of the question a passage must hold to be shown as the answer
 # The share of the IDF weight of a question's leftover words a passage must hold to answer it (with the rarest)
@@ -83,10 +83,12 @@ class NarrativeAnswers:
                 used |= h.used
                 if self.rank.kind(h) == "function":
                     named.add(h.entity)
+        # a word of the named function's own title is the function again: "côté juridique/marchés"
+        titled = {w for f in named for w in key(self.view.functions[f].label).split()}
         parts = [
             p
             for w in q.content
-            if w not in used and not self.matcher.names_kind(w, ("function", "mode"), q.lang)
+            if w not in used and w not in titled and not self.matcher.names_kind(w, ("function", "mode"), q.lang)
             for p in (self.governance.french(w) if q.lang == "en" else w).replace("-", " ").split()
         ]
         words = [w for w in dict.fromkeys(parts) if w and w not in GENERIC_WORDS and w not in LISTING_WORDS]

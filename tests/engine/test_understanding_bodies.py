@@ -172,3 +172,9 @@ def test_who_took_part_in_writing_the_srom_is_the_collaborative_work(engine: Eng
 def test_a_role_s_own_verb_is_not_the_rest_of_the_question(engine: Engine) -> None:
     a = engine.answer("qui suit les engagements ?")
     assert "gouv.bureau" in [i.id for i in a.instances]
+
+
+def test_a_body_s_name_holding_a_commitment_word_asks_no_commitment(engine: Engine) -> None:
+    a = engine.answer("what is the Convention d'Objectifs et de Moyens?")
+    assert a.intent != "commitments" and "COM-2" not in a.text
+    assert any("Convention d’Objectifs et de Moyens" in s.quote for s in a.sources)

@@ -166,3 +166,9 @@ def test_of_namesakes_the_one_on_every_map_named_answers_a_span_of_years(engine:
     a = engine.answer(question)
     assert a.intent == "evolution"
     assert a.process is not None and a.process.id == "fin.comptabilite-sociale"
+
+
+def test_a_word_of_the_named_function_s_title_is_the_function_not_a_topic(engine: Engine) -> None:
+    a = engine.answer("qu'est-ce qui passe en intégration côté juridique/marchés en 2021 ?")
+    assert (a.intent, a.year) == ("mode_list", 2021)
+    assert a.mode is not None and a.mode.code == "I"
