@@ -214,13 +214,7 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
         if cues.SHOW_MAP.search(q.flat) and r.context_function and not (r.modes or r.instances):
             changes = bool(cues.EVOLUTION.search(q.flat))
             return topics.map_answer(self.view, lang, r.context_function, q.years, changes)
-        # "what is the Convention d'Objectifs et de Moyens?": a body's name that holds "objectifs" asks no commitment
-        body_words = {
-            w for h in r.hits if h.score >= 0.95 and len(h.used) > 1 and self.rank.kind(h) == "instance" for w in h.used
-        }
-        if is_commitment_question(q, self.view.commitments) and not (
-            any(cues.COMMITMENT.fullmatch(w) for w in body_words) and not cues.PROGRESS.search(q.flat)
-        ):
+        if is_commitment_question(q, self.view.commitments):
             return self._commitments(q, r.hits, r.context_function)
         if not (r.instances or r.modes or q.years) and cues.GOVERNANCE_OVERVIEW.search(q.flat):
             return topics.governance_overview(self.view, lang)  # "quelles sont les instances ?"
