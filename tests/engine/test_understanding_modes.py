@@ -172,3 +172,17 @@ def test_a_word_of_the_named_function_s_title_is_the_function_not_a_topic(engine
     a = engine.answer("qu'est-ce qui passe en intégration côté juridique/marchés en 2021 ?")
     assert (a.intent, a.year) == ("mode_list", 2021)
     assert a.mode is not None and a.mode.code == "I"
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("social accounting in 2017?", "clarification"),
+        ("social accounting: what changed from 2013 to 2017?", "evolution"),
+    ],
+)
+def test_social_accounting_is_read_as_comptabilite_sociale_is(engine: Engine, question: str, intent: str) -> None:
+    a = engine.answer(question)
+    assert a.intent == intent
+    if intent == "evolution":  # the finance one is on every map named
+        assert a.process is not None and a.process.id == "fin.comptabilite-sociale"
