@@ -38,8 +38,9 @@ class Ranking:
         self.speller = speller
         self._kinds = {entity_id: ent.kind for entity_id, ent in matcher.entities.items()}
 
-    def function(self, hits: list[Hit], direct_only: bool) -> str | None:
-        """The one function the question names; through a shared name ("communication") only if asked."""
+    def function(self, hits: list[Hit], direct_only: bool, words: list[str] | None = None) -> str | None:
+        """The one function the question names; through a shared name ("communication") only if asked. Of two
+        named, the one the word "function" goes with: "the IT tools of the finance function"."""
         # A function's name inside a longer name ("comptabilité" in "comptabilité sociale") is not a mention.
         subjects = [h for h in hits if h.score >= 0.95 and self.kind(h) not in ("function", "mode")]
         direct = {
@@ -50,6 +51,19 @@ class Ranking:
             and name_key(h.alias) not in self.matcher.ambiguous_keys
             and not any(h.used <= s.used and s.weight > h.weight for s in subjects)
         }
+        if len(direct) > 1 and words:
+            beside = {
+                i + d
+                for i, w in enumerate(words)
+                if w in ("fonction", "function", "fonctions", "functions")
+                for d in (-1, 1)
+            }
+            near = {
+                h.entity
+                for h in hits
+                if h.entity in direct and any(i in beside and w in h.used for i, w in enumerate(words))
+            }
+            direct = near if len(near) == 1 else direct
         if direct_only or direct:
             return next(iter(direct)) if len(direct) == 1 else None
         shared = {t for h in hits if h.ambiguous and h.score >= 0.95 for t in h.targets if t in self.view.functions}

@@ -186,3 +186,9 @@ def test_social_accounting_is_read_as_comptabilite_sociale_is(engine: Engine, qu
     assert a.intent == intent
     if intent == "evolution":  # the finance one is on every map named
         assert a.process is not None and a.process.id == "fin.comptabilite-sociale"
+
+
+def test_of_two_functions_named_the_one_the_word_function_goes_with_is_the_question_s(engine: Engine) -> None:
+    a = engine.answer("were the IT tools of the finance function pooled in 2017?")
+    assert a.function is not None and a.function.id == "FIN"
+    assert a.process is not None and "note" in a.process.id  # the finance map's note on its IT tools
