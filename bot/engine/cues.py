@@ -224,7 +224,10 @@ def vocabulary() -> Iterator[str]:
 
     for value in globals().values():
         if isinstance(value, re.Pattern):
-            yield from re.findall(r"[a-z]{3,}", value.pattern)
+            for word, optional in re.findall(r"([a-z]{3,})(\?)?", value.pattern):
+                yield word
+                if optional:  # "engagements?": "engagement" too
+                    yield word[:-1]
     for words in (
         normalize.STOPWORDS_FR,
         normalize.STOPWORDS_EN,

@@ -28,6 +28,7 @@ LABELLED = (
     "questions_2026_fresh_e.yaml",
     "questions_2026_fresh_f.yaml",
     "questions_2026_fresh_i.yaml",
+    "questions_2026_fresh_k.yaml",
 )
 # Written from the source text only, scored before any tuning, never read question by question.
 BLIND = "questions_2026_blind.yaml"
@@ -40,7 +41,10 @@ BLIND_G = "questions_2026_blind_g.yaml"
 BLIND_H = "questions_2026_blind_h.yaml"
 # Written in session 5 by a sixth writer, scored on the engine of that session's start and once at its end only.
 BLIND_J = "questions_2026_blind_j.yaml"
-BLINDS = (BLIND, BLIND_C, BLIND_G, BLIND_H, BLIND_J)
+# Written in session 5 by a seventh writer while the engine was tuned, scored on that session's first engine and once
+# at its end only.
+BLIND_L = "questions_2026_blind_l.yaml"
+BLINDS = (BLIND, BLIND_C, BLIND_G, BLIND_H, BLIND_J, BLIND_L)
 
 
 def load(name: str) -> list[dict[str, Any]]:

@@ -53,3 +53,7 @@ def test_an_english_word_no_name_holds_is_read_as_the_lexicon_s_french_word(engi
     a = engine.answer("were wages paid centrally in 2017?")  # "wages", "paid": "paie"
     assert a.intent == "mode_lookup" and a.lang == "en" and a.year == 2017
     assert a.process is not None and a.process.id == "rh.realisation-paies"
+
+
+def test_a_cue_word_written_with_an_optional_letter_is_in_the_vocabulary_both_ways(engine) -> None:
+    assert engine.speller.word("enagement") == "engagement"
