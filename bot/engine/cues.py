@@ -67,7 +67,7 @@ EVOLUTION = re.compile(
     r"over time|a change|avant apres|au fil|compar\w*|trajectoire|historique|history|progression|"
     r"de 2013 a 2021|entre 2013 et 2021|depuis 2013|timeline|sur les trois|three years|3 ans|trois annees|"
     r"(?:sur|pour|across|over) (?:les |the )?(?:3|trois|three) (?:periodes|periods|cartes|maps|annees|dates)|"
-    r"20[12]\d ?(?:>|→|⇒|=>) ?20[12]\d|"  # "2013 -> 2017 -> 2021", "2013 → 2021"
+    r"20[12]\d ?(?:>|→|⇒|=>) ?20[12]\d|a quel moment|at what point|"  # "2013 -> 2017 -> 2021", "2013 → 2021"
     r"transition|passe de|went from|moved|move|shifted|bouge\w*|entre les (?:3|trois) cartes|evol|"
     r"depuis quand|since when|avant maintenant|avant et maintenant|hier aujourd hui|then and now|past present)\b"
 )
@@ -200,7 +200,7 @@ BLOCK_CONTENT = re.compile(
     r"\b(?:activites|activities|blocs?|blocks?|contient|contains|dans le bloc|in the block|qu est ce qu il y a|"
     r"qu y a[- ]t[- ]il|what s in|whats in|liste des|list|y a quoi|dedans|inside|contenu|contents|on trouve quoi|"
     r"qu est ce qu on (?:y )?trouve|what is in|what are in|regroupe\w*|englobe\w*|inclut|incluent|rassemble\w*|"
-    r"de quoi (?:est|sont) (?:compose\w*|fait\w*|constitue\w*)|compose\w* de|composition|made of|"
+    r"de quoi (?:est|sont) (?:compose\w*|fait\w*|constitue\w*)|compose\w* de|composition|made of|recouvre\w*|"
     r"couvre|couvrent|comprend|comprennent|consists? of|made up of|includes?|covers?)\b"
 )
 # Asking what a thing holds, in words that name no block ("y a quoi dedans", "what's inside").

@@ -37,12 +37,13 @@ STOPWORDS_EN = frozenset(
     whom whose how when where why this that these those it its there their they them we you your i me my
     please can could would should will shall tell show give about into as and or not any some s t ll re ve
     d m has have had between across since during than then also each every all there here get got out up off
-    over under like just know come comes came running help helps""".split()
+    over under like just know come comes came running help helps quick one still""".split()
 )
 # Words of the domain's vocabulary that say what is asked, not about what.
 QUESTION_WORDS = frozenset(
     """mode modes managed handled handle run organised organized organise status statut annee year years
     type niveau level etat lieux projection horizon cible ici baseline target actuellement aujourd hui
+    today currently nowadays now
     evolution evolutions evolue evolve evolved change changed changes changement changements trajectoire
     historique history periode periodes period periods over time timeline compare comparaison
     gere geree gerees geres gerer organisee organisees manages manage handles sert servent servir""".split()

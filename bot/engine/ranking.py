@@ -82,9 +82,12 @@ class Ranking:
             if h.score >= 0.85 and self.kind(h) == "mode" and not any(h.used < n.used for n in names)
         ]
         letters = [m.group(1) for m in cues.SINGLE_MODE_LETTER.finditer(q.raw)]
+        capitals = [m.group(1) for m in cues.LETTERS.finditer(q.raw.replace("'", " ").replace("’", " "))]
         if cues.DEFINITION.search(q.flat) or re.search(r"\b(?:lettres?|letters?|sigles?|codes?)\b", q.text):
             # "que signifient A C H M I ?", "what does M stand for": bare capitals are mode codes here
-            letters += [m.group(1) for m in cues.LETTERS.finditer(q.raw.replace("'", " ").replace("’", " "))]
+            letters += capitals
+        elif re.search(r"\bmodes?\b", q.text) and len(set(capitals)) >= 2:  # "modes A C H M I ?", not "mode? I need"
+            letters += capitals
         for code in letters:
             if code not in codes and code in self.view.modes:
                 codes.append(code)

@@ -476,3 +476,24 @@ def test_a_commitment_named_by_its_title_heads_its_own_function(engine: Engine) 
     assert a.intent == "commitments"
     assert a.function is not None and a.function.id == "SI"
     assert a.text.lstrip("*").startswith("Engagements du SROM — Systèmes d'information")
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "check"),
+    [
+        ("modes A C H M I ?", "mode_definition", lambda a: "Coopération" in a.text and "Intégration" in a.text),
+        ("vie institutionnelle : ça recouvre quoi ?", "structure", lambda a: True),
+        ("je suis acheteuse, je peux engager la CCIR ?", "governance", lambda a: a.instances[0].id == "gouv.acheteurs"),
+        ("compta sociale côté finance, passée en intégration à quel moment ?", "evolution", lambda a: True),
+        ("Quick one: is treasury pooled today or still local?", "mode_lookup", lambda a: "tresorerie" in a.process.id),
+    ],
+)
+def test_more_ways_of_asking_the_same_things(engine: Engine, question, intent, check):
+    a = engine.answer(question)
+    assert a.intent == intent
+    assert check(a)
+
+
+def test_a_lone_capital_after_a_mode_question_is_no_mode_code(engine: Engine) -> None:
+    a = engine.answer("paie 2017, quel mode ? I need it for the Bureau")
+    assert a.intent == "mode_lookup" and a.process is not None and "paie" in a.process.id
