@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from bot.engine.spelling import in_dictionary
 from srom_data.text import fold
 
 MAX_CHARS = 500  # a question longer than this is cut: nobody asks a SROM question in more
@@ -164,6 +165,9 @@ _GLOSS = re.compile(r"\([^()]*\)|«[^«»]*»")
 
 def detect_lang(tokens: list[str], raw: str) -> str:
     en, fr = _lang_weights(tokens, raw)
+    if en == fr:  # no marker decides ("thx, super useful"): the words only one language's dictionary holds
+        en = sum(1 for t in tokens if len(t) >= 3 and in_dictionary(t, "en") and not in_dictionary(t, "fr"))
+        fr = sum(1 for t in tokens if len(t) >= 3 and in_dictionary(t, "fr") and not in_dictionary(t, "en"))
     return "en" if en > fr else "fr"
 
 

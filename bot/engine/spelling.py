@@ -79,15 +79,15 @@ class Speller:
 
     def warm(self) -> None:
         """Load the French and English dictionaries now rather than at the first question that needs them."""
-        _in_dictionary("mode", "fr")
-        _in_dictionary("mode", "en")
+        in_dictionary("mode", "fr")
+        in_dictionary("mode", "en")
 
     def _word(self, word: str) -> str:
         if word in self.replacements:
             return self.replacements[word]
         if word in self.known or len(word) < MIN_STEM_LEN:
             return word
-        if len(word) >= MIN_FRENCH_LEN and _in_dictionary(word, "fr"):
+        if len(word) >= MIN_FRENCH_LEN and in_dictionary(word, "fr"):
             return word
         found = self._stem(word)
         if found:
@@ -109,7 +109,7 @@ class Speller:
             return self.replacements[word]
         if word in self.known or len(word) < MIN_FUZZY_LEN + 1 or stem_en(word) in self.known:
             return word
-        if _in_dictionary(word, "en"):  # "tracking" is an English word, not a typo of "training"
+        if in_dictionary(word, "en"):  # "tracking" is an English word, not a typo of "training"
             return word
         return self._typo(word) or word
 
@@ -146,7 +146,7 @@ class Speller:
 
 
 @lru_cache(maxsize=16384)
-def _in_dictionary(word: str, lang: str) -> bool:
+def in_dictionary(word: str, lang: str) -> bool:
     """Whether a folded word is a word form of that language (simplemma's dictionary, accents or not)."""
     import simplemma  # imported on first need: loading a language's dictionary is most of its cost
 

@@ -127,3 +127,11 @@ def test_comparison_and_yes_no_words_are_not_content(question: str) -> None:
 )
 def test_function_words_that_look_like_truncations_of_the_domain_are_not_content(question: str, not_content: str):
     assert not_content not in parse(question, (2013, 2017, 2021)).content
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("thx, super useful", "en"), ("super, trop pratique", "fr"), ("merci, super utile", "fr"), ("ok", "fr")],
+)
+def test_words_no_marker_decides_go_by_the_language_whose_dictionary_alone_holds_them(text: str, lang: str) -> None:
+    assert parse(text, (2013, 2017, 2021)).lang == lang
