@@ -280,7 +280,7 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
             and self._mode_as_predicate(r)
             and self._foreign_words(q)
         ):  # "les services généraux, c'est mutualisé ?": a mode asked of something no map holds
-            return guide.not_on_maps(lang, self.view.functions.values())
+            return guide.not_on_maps(lang, self.view.functions.values(), q.years[0] if len(q.years) == 1 else None)
         if cues.WHICH_MODE.search(q.flat) and not (q.years or r.context_function):
             return topics.mode_definition(self.view, lang, self._defined_modes(q, r.modes))
         if not (q.years or q.foreign_years or r.context_function or cues.LISTING.search(q.flat)):
@@ -333,7 +333,7 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
             return gov
         if r.says_mode and not (r.subjects or r.instances or function) and self._foreign_words(q):
             # "mode de gestion de l'archivage ?": a mode asked of something no map holds
-            return guide.not_on_maps(lang, self.view.functions.values())
+            return guide.not_on_maps(lang, self.view.functions.values(), q.years[0] if len(q.years) == 1 else None)
         if self._mostly_foreign(q):  # "the wifi password at CCI Vendée", "days off in the HR portal"
             return guide.unknown_answer(lang)
         if r.context_function or (cues.STRUCTURE.search(q.flat) and re.search(r"fonction|function|srom", q.text)):

@@ -64,7 +64,7 @@ def unknown_answer(lang: str) -> Answer:
     return Answer(intent="unknown", lang=lang, text=text)
 
 
-def not_on_maps(lang: str, functions: Iterable[Function]) -> Answer:
+def not_on_maps(lang: str, functions: Iterable[Function], year: int | None = None) -> Answer:
     """A mode asked of something no map of the SROM holds, as far as the engine can tell ("mode de gestion de
     l'archivage ?"): said so, with what the maps do cover. Nothing is guessed, and the asker's words are not echoed."""
     names = ", ".join(f.label_en if lang == "en" and f.label_en else f.label for f in functions)
@@ -77,7 +77,8 @@ def not_on_maps(lang: str, functions: Iterable[Function]) -> Answer:
         f"The maps cover five support functions: {names}.\n"
         "To see a function's activities: _HR structure_, _IT map 2017_.",
     )
-    return Answer(intent="mode_lookup", lang=lang, text=text)
+    # the year asked stays the conversation's: "et la flotte de véhicules en 2021 ?" then "et la paie ?"
+    return Answer(intent="mode_lookup", lang=lang, text=text, year=year)
 
 
 def clarification(
