@@ -212,6 +212,8 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
         if len(r.instances) == 1 and r.instances[0].function and cues.PARTS.search(q.flat) and not r.asks_who:
             # "what are the three components of the regional IT department?": the blocks of the function it runs
             return topics.structure(self.view, lang, r.instances[0].function, q.years[0] if q.years else None)
+        if cues.MAP_CHANGES.search(q.flat) and r.context_function and not (r.modes or r.instances or r.subjects):
+            return topics.map_changes(self.view, lang, r.context_function, q.years)  # "nouvelles activités RH en 2021"
         if cues.SHOW_MAP.search(q.flat) and r.context_function and not (r.modes or r.instances):
             changes = bool(cues.EVOLUTION.search(q.flat))
             return topics.map_answer(self.view, lang, r.context_function, q.years, changes)

@@ -186,6 +186,11 @@ HEADCOUNT = re.compile(
 )
 # Two things joined in one question ("la facturation et les relances", "payments & petty cash"), read on its text
 JOINED = re.compile(r"(?i)\b(?:et|and|ainsi que|as well as)\b|[&/+]")
+# What a map adds or drops against another ("nouvelles activités RH en 2021 par rapport à 2017", "what's new")
+MAP_CHANGES = re.compile(
+    r"\b(?:nouvelles? activites|nouveaux? blocs?|activites? nouvelles?|new activities|new blocks|nouveaute\w*|"
+    r"quoi de neuf|what s new|whats new|apparu\w*|ajoute\w*|added|disparu\w*|supprime\w*|removed|dropped|retire\w*)\b"
+)
 # The parts of a thing ("the three components of the regional IT department"): of a function's office, its blocks
 PARTS = re.compile(r"\b(?:parts?|components?|composantes?|poles?|blocs?|blocks?|divisions?|branches|volets?|units?)\b")
 BEFORE = re.compile(r"\b(?:avant|before|prior to|jusqu en|until)\b")  # "avant 2013": the time before a map

@@ -4,6 +4,7 @@ kind of answer; the names are re-exported here, so `topics.mode_list(...)` reads
 from __future__ import annotations
 
 from bot.engine.topics.bodies import governance, governance_overview, verb_stem
+from bot.engine.topics.changes import map_changes
 from bot.engine.topics.commitments import StatusProvider, commitments, dating
 from bot.engine.topics.modes import mode_definition, mode_list
 from bot.engine.topics.structure import block_structure, map_answer, named_item, named_item_mode, structure
@@ -16,6 +17,7 @@ __all__ = [
     "governance",
     "governance_overview",
     "map_answer",
+    "map_changes",
     "mode_definition",
     "mode_list",
     "named_item",
