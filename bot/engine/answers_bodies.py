@@ -75,6 +75,9 @@ class BodyAnswers:
             answer = topics.commitments(self.view, q.lang, items, function, self.status)
         else:
             answer = commitments.tracked_answer(self.view, self.status, q.lang, items, function, want)
+        if cues.REPORT_ASKED.search(q.flat):
+            # "prépare-moi le rapport annuel au Bureau avec un graphique": the command that makes it, chart included
+            answer = answer.model_copy(update={"text": f"{answer.text}\n{commitments.how_to_report(q.lang)}"})
         if len(items) == 1 and cues.UPDATE_TOLD.search(q.flat):
             # "maj : on a harmonisé les procédures d'achat dans 3 CCI sur 5": a question records nothing; say how to
             answer = answer.model_copy(

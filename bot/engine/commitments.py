@@ -175,3 +175,14 @@ def how_to_record(lang: str, commitment_id: str) -> str:
         f"_Nothing is recorded from a question. To record this progress: {example} "
         "(or `/srom-engagement` for the form)._",
     )
+
+
+def how_to_report(lang: str) -> str:
+    """The annual report, its progress chart and its document are made by a command, not by a question."""
+    return t(
+        lang,
+        "_Le rapport annuel au Bureau (synthèse, graphique d'avancement par fonction, document Word) : "
+        "`/srom-rapport [année] [fonction]` (directeurs et administrateurs)._",
+        "_The annual report to the Bureau (summary, progress chart by function, Word document): "
+        "`/srom-rapport [year] [function]` (directors and administrators)._",
+    )

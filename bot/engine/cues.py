@@ -154,6 +154,11 @@ PROGRESS = re.compile(
     r"ou en sont|ou en sommes nous|avancement|avance ou|progres\w*|where are we|how far|maj|mise a jour|"
     r"updates?|status update)\b"  # not "statut": "le statut 2017" is the SROM's 2017 map
 )
+# The annual report or a chart of the commitments asked for: made by /srom-rapport
+REPORT_ASKED = re.compile(
+    r"\b(?:rapport annuel|bilan annuel|rapport (?:au|pour le) bureau|rapport (?:a|pour) l ag|annual report|"
+    r"bureau report|graphiques?|charts?|graphs?|diagrammes?|camembert|histogramme)\b"
+)
 # A progress told, not asked ("maj : on a harmonisé …", "update: we merged …", "j'ai fini …")
 UPDATE_TOLD = re.compile(r"\b(?:maj|mise a jour|update|on a|nous avons|j ai|we have|we ve|we)\b")
 NOT_COMMITMENT = re.compile(

@@ -497,3 +497,15 @@ def test_more_ways_of_asking_the_same_things(engine: Engine, question, intent, c
 def test_a_lone_capital_after_a_mode_question_is_no_mode_code(engine: Engine) -> None:
     a = engine.answer("paie 2017, quel mode ? I need it for the Bureau")
     assert a.intent == "mode_lookup" and a.process is not None and "paie" in a.process.id
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("Give me a chart of commitment progress by function", "`/srom-rapport [year] [function]`"),
+        ("prépare-moi le rapport annuel sur les engagements, avec un graphique", "`/srom-rapport [année] [fonction]`"),
+    ],
+)
+def test_the_annual_report_or_a_chart_of_the_commitments_points_to_the_command_that_makes_it(engine, question, said):
+    a = engine.answer(question)
+    assert a.intent == "commitments" and said in a.text
