@@ -60,6 +60,12 @@ class GovernanceMatcher:
         self._roles: list[tuple[str, Instance, Role]] = [
             (verb_stem(role.verb), inst, role) for inst in kb.governance.instances for role in inst.roles
         ]
+        # each role's text as spaced words, and each body's names so: read by every "who" question
+        self._role_text = {id(role): f" {key(role.text)} " for _, _, role in self._roles}
+        self._names = {
+            inst.id: [f" {key(n)} " for n in (inst.label, *inst.aliases) if len(n) >= 4]
+            for inst in kb.governance.instances
+        }
         self._stems: dict[str, frozenset[str]] = {}
         self._acts: dict[str, frozenset[str]] = {}  # instance id -> the stems of its roles' verbs
         for stem, inst, _ in self._roles:
@@ -186,16 +192,16 @@ class GovernanceMatcher:
         if instances:
             own = [(i, r) for i, r in found if i in instances]
             # "who prepares the COMEX's work?": the body named is what another body acts on, in its role's words
-            names = {n for inst in instances for n in (inst.label, *inst.aliases) if len(n) >= 4}
+            if not cues.WHO.search(q.flat):
+                return own
+            names = [n for inst in instances for n in self._names[inst.id]]
             acting_on = [
-                (i, r)
-                for i, r in found
-                if i not in instances and any(f" {key(n)} " in f" {key(r.text)} " for n in names)
+                (i, r) for i, r in found if i not in instances and any(n in self._role_text[id(r)] for n in names)
             ]
-            return acting_on + own if cues.WHO.search(q.flat) else own
+            return acting_on + own
         # "qui définit la politique RH ?": of the roles of that verb, those that say the rest of the question too
         topic = {w for w in q.content if len(w) >= 2 and not any(w.startswith(stem) for stem in stems)}
-        said = [(i, r) for i, r in found if topic & set(key(r.text).split()[1:])]  # after the role's own verb
+        said = [(i, r) for i, r in found if topic & set(self._role_text[id(r)].split()[1:])]  # after its own verb
         return said or found
 
 
