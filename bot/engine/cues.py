@@ -126,7 +126,8 @@ EVENT = re.compile(
 REASON = re.compile(
     r"\b(?:pourquoi|why|raisons?|reasons?|motifs?|base legale|bases legales|fondements?|legal basis|loi|lois|law|"
     r"laws|obligations? legales?|legal obligations?|required by|en application|quel article|which article|"
-    r"code de commerce|commercial code)\b"
+    r"code de commerce|commercial code|"
+    r"venue? d ou|vient d ou|viennent d ou|d ou vien\w*|origines?|comes? from|came from)\b"  # an origin
 )
 # Asks for the reasons behind a mode or a change ("pourquoi la paie est intégrée ?", a follow-up "pourquoi ?").
 WHY = re.compile(r"\b(?:pourquoi|why|how come|for what reasons?|pour quelles? raisons?)\b")

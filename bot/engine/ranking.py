@@ -20,6 +20,9 @@ UNKNOWN_WORD_WEIGHT = 1.0
 FOREIGN_WORD_WEIGHT = 4.0
 FULL_NAME = 0.98  # a name matched whole (its plural or feminine too)
 FULL_NAME_SHARE = 0.34  # the weighted share of the question such a name must cover to be accepted whatever is beside
+COMMON_NAME = 3.5  # the covered weight under which a name is one of the text's commonest words ("gestion")
+GUESS = 0.7  # the most such a name scores: a "did you mean", never an answer
+KIND_WORDS = frozenset("bloc blocs block blocks".split())
 FRAME_WORDS = frozenset(
     """cci ccis chambre chambres consulaire consulaires region regional regionale regionaux regionales
     territoriale territoriales territoriaux local locale locaux locales localement chaque carte cartes map maps
@@ -160,7 +163,8 @@ class Ranking:
         """Weigh each hit by how much of the question it explains, so that a one-word name ("Gestion") does not
         win a question that is mostly about something else. Words naming a function or a mode are context."""
         modes_named = set(modes or ())
-        context: set[str] = set()
+        # the kind of thing named ("the Gouvernance block") is no part of its name
+        context: set[str] = {w for w in words if w in KIND_WORDS}
         for h in hits:
             # a mode's word inside a name ("dev et intégration des applis") is the name's, not context
             if h.score >= 0.95 and (self.kind(h) == "function" or (self.kind(h) == "mode" and h.entity in modes_named)):
@@ -186,7 +190,11 @@ class Ranking:
                 covered = sum(weights.get(word, 0.0) for word in (h.said or h.used) if word not in context)
                 share = min(1.0, covered / total)
                 score = h.score * (0.55 + 0.45 * share)
-                if h.score >= FULL_NAME and share >= FULL_NAME_SHARE:
+                if h.weight < COMMON_NAME and share < 0.8:
+                    # a name that is one of the text's commonest words ("Gestion") beside other words is that word,
+                    # not the name: "déléguer la gestion à un tiers, c'est de l'intégration ?"
+                    score = min(score, GUESS)
+                elif h.score >= FULL_NAME and share >= FULL_NAME_SHARE:
                     # a name said whole and a good part of the question: a word or two beside it ("y a quoi
                     # dedans", "des collaborateurs") do not make it a guess
                     score = max(score, ACCEPT)

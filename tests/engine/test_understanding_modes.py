@@ -192,3 +192,14 @@ def test_of_two_functions_named_the_one_the_word_function_goes_with_is_the_quest
     a = engine.answer("were the IT tools of the finance function pooled in 2017?")
     assert a.function is not None and a.function.id == "FIN"
     assert a.process is not None and "note" in a.process.id  # the finance map's note on its IT tools
+
+
+def test_the_gouvernance_block_named_as_a_block_is_that_block(engine: Engine) -> None:
+    a = engine.answer("What's in the Gouvernance block of the IT function?")
+    assert a.intent == "structure" and a.process is not None and a.process.id == "si.gouvernance"
+
+
+def test_one_of_the_text_s_commonest_words_beside_others_is_not_the_name_it_also_is(engine: Engine) -> None:
+    a = engine.answer("déléguer la gestion à un tiers opérateur, c'est de l'intégration ou de la mutualisation ?")
+    assert a.intent == "mode_definition"
+    assert a.process is None

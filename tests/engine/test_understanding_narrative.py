@@ -76,3 +76,10 @@ def test_what_the_changes_brought_is_the_narrative_s_account_not_the_modes_histo
 
 def test_a_mode_asked_since_a_year_is_still_the_modes_history(engine: Engine) -> None:
     assert engine.answer("la finance, quel mode depuis 2013 ? des gains ?").intent in ("evolution", "mode_lookup")
+
+
+@pytest.mark.parametrize("question", ["le logo full CCI, ça vient d'où ?", "where did the full CCI logo come from?"])
+def test_an_origin_asked_is_the_narrative_s(engine: Engine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.intent == "fallback_search"
+    assert any("logo full CCI" in s.quote for s in answer.sources)
