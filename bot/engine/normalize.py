@@ -86,7 +86,7 @@ ENGLISH_MARKERS = frozenset(
     hardware network security social declarations skills evaluations appraisals dashboards stand letters
     explain and or with about map blocks changed evolve evolved describe pooled pooling integrated
     harmonised harmonized autonomy governance board assembly chairman plan commit committed history historical
-    timeline between since across were has have rules rule can legally its their there""".split()
+    timeline between since across were has have rules rule can legally its their there thx ty cheers""".split()
 )
 FRENCH_MARKERS = frozenset(
     """quel quelle quels quelles qui que quoi comment est sont le la les des du de pour en au aux avec
@@ -165,9 +165,11 @@ _GLOSS = re.compile(r"\([^()]*\)|«[^«»]*»")
 
 def detect_lang(tokens: list[str], raw: str) -> str:
     en, fr = _lang_weights(tokens, raw)
-    if en == fr:  # no marker decides ("thx, super useful"): the words only one language's dictionary holds
+    if en == fr:  # no marker decides: the words only one language's dictionary holds, by two at least ("useful
+        # to know, cheers"), since one may be a name of the SROM ("hotline 2017")
         en = sum(1 for t in tokens if len(t) >= 3 and in_dictionary(t, "en") and not in_dictionary(t, "fr"))
         fr = sum(1 for t in tokens if len(t) >= 3 and in_dictionary(t, "fr") and not in_dictionary(t, "en"))
+        return "en" if en >= fr + 2 else "fr"
     return "en" if en > fr else "fr"
 
 
