@@ -42,6 +42,10 @@ class SubjectAnswers:
             if len(functions) == 1 and all(t in self.view.instances for t in top.targets if t not in functions):
                 changes = bool(cues.EVOLUTION.search(q.flat))
                 return function_modes(self.view, q.lang, functions[0], q.years, changes)
+        if not top.ambiguous and self.rank.close_run(subject_hits):
+            head = _outside_relative_clause(q, subject_hits[0], subject_hits[1])
+            if head is not None:  # "les relances des clients qui ne paient pas leurs factures": the relances
+                return self._about_one_subject(q, head, modes)
         if top.ambiguous or self.rank.close_run(subject_hits):
             return self._clarify(q, subject_hits)
         return self._about_one_subject(q, top, modes)
@@ -268,3 +272,23 @@ class SubjectAnswers:
         """The question names something of the SROM in full ("le bureau sert à quoi ?" is no call for help)."""
         hits, _ = self.matcher.match(q.content, q.lang)
         return any(h.score >= 0.95 and self.rank.kind(h) != "mode" for h in hits)
+
+
+_RELATIVE = frozenset("qui que qu dont which that who whose".split())
+
+
+def _outside_relative_clause(q: Query, a: Hit, b: Hit) -> Hit | None:
+    """Of two names that tie, the one said before a relative clause that holds the other's own words: the clause
+    only qualifies the first ("les relances des clients qui ne paient pas leurs factures")."""
+    words = re.findall(r"[a-z0-9]+", q.flat)
+    start = next((i for i, w in enumerate(words) if w in _RELATIVE), None)
+    if start is None:
+        return None
+    own_a, own_b = a.used - b.used, b.used - a.used
+    if not own_a or not own_b:
+        return None
+    before, after = set(words[:start]), set(words[start + 1 :])
+    for head, own_head, own_other in ((a, own_a, own_b), (b, own_b, own_a)):
+        if own_head <= before and own_other <= after and not own_other & before:
+            return head
+    return None

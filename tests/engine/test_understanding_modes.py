@@ -203,3 +203,17 @@ def test_one_of_the_text_s_commonest_words_beside_others_is_not_the_name_it_also
     a = engine.answer("déléguer la gestion à un tiers opérateur, c'est de l'intégration ou de la mutualisation ?")
     assert a.intent == "mode_definition"
     assert a.process is None
+
+
+@pytest.mark.parametrize(
+    ("question", "activity"),
+    [
+        (
+            "les relances des clients qui ne paient pas leurs factures, quel mode en 2017 ?",
+            "fin.client.relances-contentieux",
+        ),
+    ],
+)
+def test_of_two_names_that_tie_the_one_before_a_relative_clause_is_the_subject(engine: Engine, question, activity):
+    a = engine.answer(question)
+    assert a.intent == "mode_lookup" and a.process is not None and a.process.id == activity
