@@ -83,3 +83,9 @@ def test_an_origin_asked_is_the_narrative_s(engine: Engine, question: str) -> No
     answer = engine.answer(question)
     assert answer.intent == "fallback_search"
     assert any("logo full CCI" in s.quote for s in answer.sources)
+
+
+def test_the_legal_basis_asked_puts_the_passage_citing_the_law_first(engine: Engine) -> None:
+    answer = engine.answer("la CCIR centrale d'achat, c'est basé sur quel article de loi ?")
+    assert answer.intent == "fallback_search"
+    assert "L711-8" in answer.sources[0].quote
