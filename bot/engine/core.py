@@ -250,7 +250,7 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
             # "mode des outils informatiques de la fonction finance en 2017": a map note, no block
             return notes.answer(self.view, lang, topic, q.years, bool(cues.EVOLUTION.search(q.flat)))
         if (
-            cues.PERSONAL.search(REQUEST.sub(" ", q.flat))
+            (cues.PERSONAL.search(REQUEST.sub(" ", q.flat)) or cues.ACT_WISH.search(q.flat))
             and not (asks_mode or r.modes or r.asks_who or r.instances)
             and not (
                 cues.EVOLUTION.search(q.flat)

@@ -94,6 +94,12 @@ PERSONAL = re.compile(
     r"\b(?:me|m|mon|ma|mes|moi|my|me|mine|i m|i am|je suis|how (?:can|do|should) (?:i|we)|comment (?:je|puis je)|"
     r"comment (?:on|faire pour|fait on))\b"
 )
+# The asker wishing to do something ("je veux poser un congé", "I want to book a room"), not to know something
+ACT_WISH = re.compile(
+    r"\b(?:je veux|je voudrais|j aimerais|je souhaite|i want to|i d like to|i would like to) "
+    r"(?!savoir|connaitre|comprendre|voir|avoir|lire|consulter|know|understand|see|read|get|learn|check)"
+    r"(?:[a-z]+(?:er|ir|re)\b|(?<=to )[a-z]+\b)"
+)
 POSSESSIVE = re.compile(r"\b(?:my|mon|ma|mes)\b")  # the asker's own thing: "what's my leave balance?"
 # Asks which body or chamber ("to which chamber was it delegated?", "quelle CCI gérait le SI ?")
 WHICH_BODY = re.compile(

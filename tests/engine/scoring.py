@@ -44,7 +44,10 @@ BLIND_J = "questions_2026_blind_j.yaml"
 # Written in session 5 by a seventh writer while the engine was tuned, scored on that session's first engine and once
 # at its end only.
 BLIND_L = "questions_2026_blind_l.yaml"
-BLINDS = (BLIND, BLIND_C, BLIND_G, BLIND_H, BLIND_J, BLIND_L)
+# Written in session 5 by an eighth writer while the engine was tuned, scored on that session's first engine and once
+# at its end only.
+BLIND_N = "questions_2026_blind_n.yaml"
+BLINDS = (BLIND, BLIND_C, BLIND_G, BLIND_H, BLIND_J, BLIND_L, BLIND_N)
 
 
 def load(name: str) -> list[dict[str, Any]]:

@@ -509,3 +509,16 @@ def test_a_lone_capital_after_a_mode_question_is_no_mode_code(engine: Engine) ->
 def test_the_annual_report_or_a_chart_of_the_commitments_points_to_the_command_that_makes_it(engine, question, said):
     a = engine.answer(question)
     assert a.intent == "commitments" and said in a.text
+
+
+@pytest.mark.parametrize("question", ["je veux poser un congé la semaine prochaine", "I want to book a room on Monday"])
+def test_a_wish_to_do_something_is_the_asker_s_own_case(engine: Engine, question: str) -> None:
+    a = engine.answer(question)
+    assert a.intent == "unknown" and a.process is None
+
+
+@pytest.mark.parametrize(
+    "question", ["je veux savoir le mode de la paie en 2017", "je voudrais comprendre la mutualisation"]
+)
+def test_a_wish_to_know_is_still_a_question(engine: Engine, question: str) -> None:
+    assert engine.answer(question).intent != "unknown"
