@@ -20,6 +20,7 @@ UNKNOWN_WORD_WEIGHT = 1.0
 FOREIGN_WORD_WEIGHT = 4.0
 FULL_NAME = 0.98  # a name matched whole (its plural or feminine too)
 FULL_NAME_SHARE = 0.34  # the weighted share of the question such a name must cover to be accepted whatever is beside
+FUNCTION_SAID = 0.9  # the score a function's name must reach to name it (a typo of one word keeps 0.9 or more)
 COMMON_NAME = 3.5  # the covered weight under which a name is one of the text's commonest words ("gestion")
 GUESS = 0.7  # the most such a name scores: a "did you mean", never an answer
 KIND_WORDS = frozenset("bloc blocs block blocks".split())
@@ -49,7 +50,7 @@ class Ranking:
         direct = {
             h.entity
             for h in hits
-            if h.score >= 0.95
+            if h.score >= FUNCTION_SAID  # "juridque", "finace": a typo of a function's name still names it
             and self.kind(h) == "function"
             and name_key(h.alias) not in self.matcher.ambiguous_keys
             and not any(h.used <= s.used and s.weight > h.weight for s in subjects)

@@ -29,6 +29,7 @@ LABELLED = (
     "questions_2026_fresh_f.yaml",
     "questions_2026_fresh_i.yaml",
     "questions_2026_fresh_k.yaml",
+    "questions_2026_fresh_m.yaml",
 )
 # Written from the source text only, scored before any tuning, never read question by question.
 BLIND = "questions_2026_blind.yaml"

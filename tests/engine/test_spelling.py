@@ -57,3 +57,15 @@ def test_an_english_word_no_name_holds_is_read_as_the_lexicon_s_french_word(engi
 
 def test_a_cue_word_written_with_an_optional_letter_is_in_the_vocabulary_both_ways(engine) -> None:
     assert engine.speller.word("enagement") == "engagement"
+
+
+@pytest.mark.parametrize(
+    ("question", "function"),
+    [
+        ("les trucs en coopération côté juridque en 2017 ?", "JUR"),
+        ("c'est quoi les macro process de la finace ?", "FIN"),
+    ],
+)
+def test_a_typo_of_a_function_s_name_still_names_it(engine, question: str, function: str) -> None:
+    a = engine.answer(question)
+    assert a.function is not None and a.function.id == function
