@@ -23,7 +23,11 @@ def last_clause(message: str) -> str | None:
 
 # A preamble speaks of the asker or greets ("Bonjour, je prépare…", "Hi, I'm new…"); a lead that names a topic
 # ("engagement labo de communication : où en est-on ?") is part of the question.
-_ABOUT_ME = re.compile(r"\b(?:je|j|moi|nous|on|i|i m|we|my|our|bonjour|bonsoir|salut|hello|hi|hey)\b")
+_ABOUT_ME = re.compile(
+    r"\b(?:je|j|moi|nous|on|i|i m|we|my|our|bonjour|bonsoir|salut|hello|hi|hey|"
+    # or the occasion: "suite à la prez du SROM ce matin :", "Following the SROM meeting:"
+    r"suite a|following|after the|apres la|lors de|ce matin|this morning|hier|yesterday|reunion|meeting|prez)\b"
+)
 
 
 def preamble(message: str) -> str | None:

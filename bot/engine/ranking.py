@@ -168,7 +168,7 @@ class Ranking:
         context: set[str] = {w for w in words if w in KIND_WORDS}
         for h in hits:
             # a mode's word inside a name ("dev et intégration des applis") is the name's, not context
-            if h.score >= 0.95 and (self.kind(h) == "function" or (self.kind(h) == "mode" and h.entity in modes_named)):
+            if (h.score >= 0.95 and self.kind(h) == "function") or (self.kind(h) == "mode" and h.entity in modes_named):
                 context |= h.used
         if frame:
             # Of a mode or its change, the SROM's own frame (the chambers, the region, the maps) is the setting, not

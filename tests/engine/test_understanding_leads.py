@@ -44,3 +44,15 @@ def test_what_a_thing_is_for_asks_about_the_thing(engine: Engine) -> None:
     a = engine.answer("la norme 4.9 elle sert à quoi dans le srom")
     assert a.intent == "fallback_search"
     assert any("Norme 4.9" in s.quote for s in a.sources)
+
+
+@pytest.mark.parametrize(
+    ("question", "year"),
+    [
+        ("suite à la réunion de ce matin sur le SROM : la compta fournisseurs, quel mode en 2017 ?", 2017),
+        ("Following this morning's meeting: in 2017, was payroll run centrally for the whole region?", 2017),
+    ],
+)
+def test_the_occasion_said_before_a_question_is_set_aside(engine: Engine, question: str, year: int) -> None:
+    a = engine.answer(question)
+    assert (a.intent, a.year) == ("mode_lookup", year) and a.process is not None
