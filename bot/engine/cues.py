@@ -67,7 +67,9 @@ EVOLUTION = re.compile(
     r"over time|a change|avant apres|au fil|compar\w*|trajectoire|historique|history|progression|"
     r"de 2013 a 2021|entre 2013 et 2021|depuis 2013|timeline|sur les trois|three years|3 ans|trois annees|"
     r"(?:sur|pour|across|over) (?:les |the )?(?:3|trois|three) (?:periodes|periods|cartes|maps|annees|dates)|"
-    r"20[12]\d ?(?:>|→|⇒|=>) ?20[12]\d|a quel moment|at what point|"  # "2013 -> 2017 -> 2021", "2013 → 2021"
+    r"20[12]\d ?(?:>|→|⇒|=>) ?20[12]\d|a quel moment|at what point|"
+    r"puis (?:integre|mutualise|harmonise|centralise|autonome|passe|devenu)\w*|"
+    r"then (?:integrated|pooled|harmoni[sz]ed|centrali[sz]ed|became)|"  # "2013 -> 2017 -> 2021", "2013 → 2021"
     r"transition|passe de|went from|moved|move|shifted|bouge\w*|entre les (?:3|trois) cartes|evol|"
     r"depuis quand|since when|avant maintenant|avant et maintenant|hier aujourd hui|then and now|past present)\b"
 )
@@ -130,10 +132,13 @@ EVENT = re.compile(
 # A reason or a legal basis asked ("pourquoi", "base légale", "required by law"): the narrative says it, never a
 # map's mode or a commitment's title.
 REASON = re.compile(
-    r"\b(?:pourquoi|why|raisons?|reasons?|motifs?|base legale|bases legales|fondements?|legal basis|loi|lois|law|"
+    r"\b(?:pourquoi|why|raisons?|reasons?|motifs?|base legale|bases legales|fondements?|legal basis|loi|lois|"
+    r"law(?! firms?)|"
     r"laws|obligations? legales?|legal obligations?|required by|en application|quel article|which article|"
     r"code de commerce|commercial code|"
-    r"venue? d ou|vient d ou|viennent d ou|d ou vien\w*|origines?|comes? from|came from)\b"  # an origin
+    # an origin: "ça vient d'où ?", "c'est une idée des Pays de la Loire ?"
+    r"venue? d ou|vient d ou|viennent d ou|d ou vien\w*|origines?|comes? from|came from|une idee d\w*|whose idea|"
+    r"initiative d\w*)\b"
 )
 # Asks for the reasons behind a mode or a change ("pourquoi la paie est intégrée ?", a follow-up "pourquoi ?").
 WHY = re.compile(r"\b(?:pourquoi|why|how come|for what reasons?|pour quelles? raisons?)\b")
@@ -198,13 +203,20 @@ HEADCOUNT = re.compile(
 )
 # Two things joined in one question ("la facturation et les relances", "payments & petty cash"), read on its text
 JOINED = re.compile(r"(?i)\b(?:et|and|ainsi que|as well as)\b|[&/+]")
+# Two things compared: "le CODIR c'est pas la même chose que le COMEX ?", "difference between the COMEX and the CODIR"
+SAME_OR_NOT = re.compile(
+    r"\b(?:meme chose|pareil|difference\w*|differen\w*|se distingue\w*|compare\w*|versus|vs|same as|same thing|"
+    r"distinguish\w*)\b"
+)
 # What a map adds or drops against another ("nouvelles activités RH en 2021 par rapport à 2017", "what's new")
 MAP_CHANGES = re.compile(
     r"\b(?:nouvelles? activites|nouveaux? blocs?|activites? nouvelles?|new activities|new blocks|nouveaute\w*|"
     r"quoi de neuf|what s new|whats new|apparu\w*|ajoute\w*|added|disparu\w*|supprime\w*|removed|dropped|retire\w*)\b"
 )
 # The parts of a thing ("the three components of the regional IT department"): of a function's office, its blocks
-PARTS = re.compile(r"\b(?:parts?|components?|composantes?|poles?|blocs?|blocks?|divisions?|branches|volets?|units?)\b")
+PARTS = re.compile(
+    r"\b(?:parts?|components?|composantes?|poles?|blocs?|blocks?|divisions?|branches|volets?|units?|pillars?|piliers?)\b"
+)
 BEFORE = re.compile(r"\b(?:avant|before|prior to|jusqu en|until)\b")  # "avant 2013": the time before a map
 HOW_RUN = re.compile(
     r"\b(?:gere\w* comment|comment (?:est|sont|etait|etaient|c etait|c est) gere\w*|"

@@ -44,7 +44,7 @@ STOPWORDS_EN = frozenset(
 QUESTION_WORDS = frozenset(
     """mode modes managed handled handle run organised organized organise status statut annee year years
     type niveau level etat lieux projection horizon cible ici baseline target actuellement aujourd hui
-    today currently nowadays now
+    today currently nowadays now globalement global globale overall finalement final enfin
     evolution evolutions evolue evolve evolved change changed changes changement changements trajectoire
     historique history periode periodes period periods over time timeline compare comparaison
     gere geree gerees geres gerer organisee organisees manages manage handles sert servent servir""".split()

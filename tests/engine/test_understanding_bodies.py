@@ -178,3 +178,22 @@ def test_a_body_s_name_holding_a_commitment_word_asks_no_commitment(engine: Engi
     a = engine.answer("what is the Convention d'Objectifs et de Moyens?")
     assert a.intent != "commitments" and "COM-2" not in a.text
     assert any("Convention d’Objectifs et de Moyens" in s.quote for s in a.sources)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "le CODIR c'est pas la même chose que le COMEX ?",
+        "what's the difference between the COMEX and the CODIR?",
+        "CODIR et COMEX, c'est pareil ? j'ai pas suivi",  # "suivi" is a role's verb, not the question
+    ],
+)
+def test_two_bodies_compared_are_each_shown_with_their_roles(engine: Engine, question: str) -> None:
+    a = engine.answer(question)
+    assert a.intent == "governance"
+    assert {i.id for i in a.instances} == {"gouv.codir", "gouv.comex"}
+
+
+def test_the_pillars_of_a_function_s_office_are_the_function_s_blocks(engine: Engine) -> None:
+    a = engine.answer("what are the three pillars of the regional IT department?")
+    assert a.intent == "structure" and a.function is not None and a.function.id == "SI"

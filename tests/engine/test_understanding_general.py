@@ -522,3 +522,13 @@ def test_a_wish_to_do_something_is_the_asker_s_own_case(engine: Engine, question
 )
 def test_a_wish_to_know_is_still_a_question(engine: Engine, question: str) -> None:
     assert engine.answer(question).intent != "unknown"
+
+
+def test_law_firms_are_no_legal_basis_asked(engine: Engine) -> None:
+    a = engine.answer("Is the commitment about outsourcing legal work to law firms or the CERAL still active?")
+    assert a.intent == "commitments" and "JUR-1" in a.text
+
+
+def test_autonomous_then_integrated_asks_the_change(engine: Engine) -> None:
+    a = engine.answer("si j'ai bien compris la compta sociale était autonome en 2013 puis intégrée, c'est ça ?")
+    assert a.intent == "evolution"

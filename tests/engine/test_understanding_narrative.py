@@ -89,3 +89,8 @@ def test_the_legal_basis_asked_puts_the_passage_citing_the_law_first(engine: Eng
     answer = engine.answer("la CCIR centrale d'achat, c'est basé sur quel article de loi ?")
     assert answer.intent == "fallback_search"
     assert "L711-8" in answer.sources[0].quote
+
+
+def test_whose_idea_it_was_is_an_origin(engine: Engine) -> None:
+    a = engine.answer("le logo full CCI, c'est une idée des Pays de la Loire ?")
+    assert a.intent == "fallback_search" and any("logo full CCI" in s.quote for s in a.sources)
