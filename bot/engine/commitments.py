@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from bot.engine import topics
 from bot.engine.answer import Answer
 from bot.engine.lookup import KnowledgeView
-from bot.engine.normalize import Query
+from bot.engine.normalize import Query, quoted
 from bot.engine.replies import t
 from srom_data.models import Commitment
 from srom_data.text import fold, key
@@ -152,13 +152,10 @@ def tracked_answer(
     return topics.commitments(view, lang, kept, function, status, which=which, empty=empty)
 
 
-_QUOTED = re.compile(r"«\s*([^»]+?)\s*»|\u201c([^\u201d]+)\u201d|\"([^\"]+)\"")
-
-
 def by_quoted_title(text: str, items: list[Commitment]) -> list[Commitment]:
     """The commitment whose title holds the words the question quotes: « faire savoir », "GPEC"."""
-    for match in _QUOTED.finditer(text):
-        said = key(next(g for g in match.groups() if g))
+    for span in quoted(text):
+        said = key(span)
         found = [c for c in items if f" {said} " in f" {key(' '.join((c.title, *c.aliases)))} "]
         if len(found) == 1:
             return found

@@ -17,12 +17,12 @@ from bot.engine.function_modes import function_modes
 from bot.engine.governance import GovernanceMatcher, is_commitment_question
 from bot.engine.lookup import KnowledgeView
 from bot.engine.matcher import EntityMatcher, Hit
-from bot.engine.normalize import REQUEST, Query, parse
+from bot.engine.normalize import REQUEST, Query, parse, quoted
 from bot.engine.ranking import Ranking
 from bot.engine.search import PassageSearch
 from bot.engine.spelling import Speller
 from srom_data.models import Instance, KnowledgeBase
-from srom_data.text import canonical_quote
+from srom_data.text import canonical_quote, key
 
 logger = logging.getLogger(__name__)
 
@@ -152,7 +152,12 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
         on_map = says_mode or bool(modes)
         changes = on_map and bool(cues.EVOLUTION.search(q.flat))
         rescored = self.rank.rescore(
-            hits, weights, words, frame=on_map or bool(q.years or cues.EVOLUTION.search(q.flat)), modes=modes
+            hits,
+            weights,
+            words,
+            frame=on_map or bool(q.years or cues.EVOLUTION.search(q.flat)),
+            modes=modes,
+            quotes=tuple(key(span) for span in quoted(q.raw)),
         )
         subjects = self.rank.subject_hits(rescored, function, q.years, on_map, modes=modes, changes=changes)
         weak = (

@@ -160,6 +160,17 @@ _STRONG_ENGLISH = frozenset("the of does do did is are was were what which who h
 _PROPER_NAMES = re.compile(r"\b(?:pays de la loire|maine et loire|le mans|st nazaire|saint nazaire|la roche sur yon)\b")
 
 
+# A name quoted: « … », “…”, "…", '…' (not an elision: "l'activité d'achat"), ‘…’
+_QUOTED = re.compile(
+    r"«\s*([^»]+?)\s*»|\u201c([^\u201d]+)\u201d|\"([^\"]+)\"|(?<![^\W\d_])'([^']{3,60})'(?![^\W\d_])|\u2018([^\u2019]+)\u2019"
+)
+
+
+def quoted(text: str) -> list[str]:
+    """The spans of a message written between quotes ("what mode was 'Management DSI' in 2017?")."""
+    return [next(g for g in m.groups() if g) for m in _QUOTED.finditer(text)]
+
+
 _GLOSS = re.compile(r"\([^()]*\)|«[^«»]*»")
 
 

@@ -160,6 +160,7 @@ class Ranking:
         words: list[str],
         frame: bool = False,
         modes: list[str] | None = None,
+        quotes: tuple[str, ...] = (),
     ) -> list[Hit]:
         """Weigh each hit by how much of the question it explains, so that a one-word name ("Gestion") does not
         win a question that is mostly about something else. Words naming a function or a mode are context."""
@@ -187,6 +188,9 @@ class Ranking:
         )
         out = []
         for h in hits:
+            if name_key(h.alias) in quotes:  # "what mode was 'Management DSI' in 2017?": the name quoted, whole
+                out.append(h)
+                continue
             if total and self.kind(h) not in ("function", "mode", "instance", "commitment"):
                 covered = sum(weights.get(word, 0.0) for word in (h.said or h.used) if word not in context)
                 share = min(1.0, covered / total)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.normalize import MAX_CHARS, clean, parse, tokenize
+from bot.engine.normalize import MAX_CHARS, clean, parse, quoted, tokenize
 
 YEARS = (2013, 2017, 2021)
 
@@ -142,3 +142,16 @@ def test_function_words_that_look_like_truncations_of_the_domain_are_not_content
 )
 def test_words_no_marker_decides_go_by_the_language_whose_dictionary_alone_holds_them(text: str, lang: str) -> None:
     assert parse(text, (2013, 2017, 2021)).lang == lang
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("What mode was 'Management DSI' in 2017?", ["Management DSI"]),
+        ("statut de l'engagement « faire savoir »", ["faire savoir"]),
+        ("l'activité d'achat de l'équipe", []),  # elisions are no quotes
+        ('the "GPEC" commitment', ["GPEC"]),
+    ],
+)
+def test_quoted_spans_are_found_and_elisions_are_not_quotes(text: str, spans: list[str]) -> None:
+    assert quoted(text) == spans

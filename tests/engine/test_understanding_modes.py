@@ -217,3 +217,8 @@ def test_one_of_the_text_s_commonest_words_beside_others_is_not_the_name_it_also
 def test_of_two_names_that_tie_the_one_before_a_relative_clause_is_the_subject(engine: Engine, question, activity):
     a = engine.answer(question)
     assert a.intent == "mode_lookup" and a.process is not None and a.process.id == activity
+
+
+def test_a_name_quoted_whole_is_the_subject_whatever_surrounds_it(engine: Engine) -> None:
+    a = engine.answer("What mode was 'Management DSI' in after the 2015 reorganisation, so in 2017?")
+    assert a.process is not None and a.process.id == "si.management-dsi" and a.year == 2017
