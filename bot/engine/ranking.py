@@ -165,13 +165,14 @@ class Ranking:
         """Weigh each hit by how much of the question it explains, so that a one-word name ("Gestion") does not
         win a question that is mostly about something else. Words naming a function or a mode are context."""
         modes_named = set(modes or ())
+        kinds = [self._kinds.get(h.entity, "ambiguous") for h in hits]
         # the kind of thing named ("the Gouvernance block") is no part of its name
-        context: set[str] = {w for w in words if w in KIND_WORDS}
-        for h in hits:
+        context: set[str] = KIND_WORDS.intersection(words)
+        for h, kind in zip(hits, kinds, strict=True):
             # a mode's word inside a name ("dev et intégration des applis") is the name's, not context
-            if (h.score >= 0.95 and self.kind(h) == "function") or (self.kind(h) == "mode" and h.entity in modes_named):
+            if (kind == "function" and h.score >= 0.95) or (kind == "mode" and h.entity in modes_named):
                 context |= h.used
-        if frame:
+        if frame and not FRAME_WORDS.isdisjoint(words):
             # Of a mode or its change, the SROM's own frame (the chambers, the region, the maps) is the setting, not
             # the subject: "en 2021 ça reste dans chaque CCI ou c'est régional ?", "ça a changé au fil des cartes ?".
             # A name said whole that holds such a word keeps it, and its kin: "regional procurement (marchés
@@ -187,11 +188,11 @@ class Ranking:
             UNKNOWN_WORD_WEIGHT if w in self.speller.known else FOREIGN_WORD_WEIGHT for w in unknown
         )
         out = []
-        for h in hits:
-            if name_key(h.alias) in quotes:  # "what mode was 'Management DSI' in 2017?": the name quoted, whole
+        for h, kind in zip(hits, kinds, strict=True):
+            if quotes and name_key(h.alias) in quotes:  # "what mode was 'Management DSI' in 2017?": quoted whole
                 out.append(h)
                 continue
-            if total and self.kind(h) not in ("function", "mode", "instance", "commitment"):
+            if total and kind not in ("function", "mode", "instance", "commitment"):
                 covered = sum(weights.get(word, 0.0) for word in (h.said or h.used) if word not in context)
                 share = min(1.0, covered / total)
                 score = h.score * (0.55 + 0.45 * share)
