@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from bot.engine import cues, followup, guide, notes, topics
 from bot.engine.acronyms import TextAcronyms
-from bot.engine.answer import Answer
+from bot.engine.answer import Answer, MapRequest
 from bot.engine.answers_bodies import BodyAnswers
 from bot.engine.answers_narrative import NarrativeAnswers
 from bot.engine.answers_subjects import SubjectAnswers
@@ -98,6 +98,18 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
             return courtesy
         r = self._read(q)
         return self._first_routes(r) or self._subject_routes(r) or self._last_routes(r)
+
+    def _block_drawn(self, r: Reading) -> Answer | None:
+        """A picture asked of one block: its activities, and its function's map to show them on."""
+        q = r.q
+        if not (cues.SHOW_MAP.search(q.flat) and cues.PICTURE_ASKED.search(q.flat)) or r.modes or r.instances:
+            return None
+        item = self.view.items.get(r.subjects[0].entity) if r.subjects and not r.subjects[0].ambiguous else None
+        if item is None or item.block is None or cues.EVOLUTION.search(q.flat):
+            return None
+        answer = topics.block_structure(self.view, q.lang, item, q.years)
+        year = q.years[0] if q.years else max(item.years)
+        return answer.model_copy(update={"map": MapRequest(function=item.function.id, year=year)})
 
     def _mode_as_predicate(self, r: Reading) -> bool:
         """The modes are named as what something is ("mutualisé", "pooled"), not as a topic ("la mutualisation",
@@ -225,6 +237,9 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
         if cues.SHOW_MAP.search(q.flat) and r.context_function and not (r.modes or r.instances):
             changes = bool(cues.EVOLUTION.search(q.flat))
             return topics.map_answer(self.view, lang, r.context_function, q.years, changes)
+        drawn = self._block_drawn(r)
+        if drawn:  # "tu peux me faire un schéma des activités marchés publics ?": the block, on its function's map
+            return drawn
         if is_commitment_question(q, self.view.commitments):
             return self._commitments(q, r.hits, r.context_function)
         if not (r.instances or r.modes or q.years) and cues.GOVERNANCE_OVERVIEW.search(q.flat):

@@ -208,6 +208,11 @@ SAME_OR_NOT = re.compile(
     r"\b(?:meme chose|pareil|difference\w*|differen\w*|se distingue\w*|compare\w*|versus|vs|same as|same thing|"
     r"distinguish\w*)\b"
 )
+# A picture asked for, by a verb of making or showing ("tu peux me faire un schéma", "show me", "can I get")
+PICTURE_ASKED = re.compile(
+    r"\b(?:montre\w*|affiche\w*|dessine\w*|fai[st] moi|faire un|fais un|donne\w* moi|envoie\w* moi|show|draw|"
+    r"display|give me|can i get|send me)\b"
+)
 # What a map adds or drops against another ("nouvelles activités RH en 2021 par rapport à 2017", "what's new")
 MAP_CHANGES = re.compile(
     r"\b(?:nouvelles? activites|nouveaux? blocs?|activites? nouvelles?|new activities|new blocks|nouveaute\w*|"

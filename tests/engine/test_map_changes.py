@@ -1,4 +1,4 @@
-"""What changed on a function's map between two years: activities that appear, leave, are renamed or move."""
+"""What changed on a function's map between two years, and a picture asked of one block."""
 
 from __future__ import annotations
 
@@ -34,3 +34,17 @@ def test_a_map_with_no_change_says_so(engine: Engine) -> None:
 
 def test_an_activity_named_is_not_a_map_change_question(engine: Engine) -> None:
     assert engine.answer("la GPEC a-t-elle été ajoutée en 2021 ?").intent != "structure"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["tu peux me faire un schéma des activités marchés publics ?", "show me a diagram of the treasury block"],
+)
+def test_a_picture_asked_of_a_block_is_its_activities_and_its_function_s_map(engine: Engine, question: str) -> None:
+    a = engine.answer(question)
+    assert a.intent == "structure" and a.process is not None and a.map is not None
+    assert a.map.function == a.function.id
+
+
+def test_the_maps_of_a_block_s_activities_asked_over_time_is_no_picture(engine: Engine) -> None:
+    assert engine.answer("cartes de vœux : évolution sur les 3 cartes ?").map is None
