@@ -237,6 +237,10 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
         if cues.SHOW_MAP.search(q.flat) and r.context_function and not (r.modes or r.instances):
             changes = bool(cues.EVOLUTION.search(q.flat))
             return topics.map_answer(self.view, lang, r.context_function, q.years, changes)
+        named = [h.entity for h in r.hits if h.score >= 0.95 and self.rank.kind(h) == "function"]
+        if cues.SHOW_MAP.search(q.flat) and len(named) >= 2 and not (r.modes or r.instances):
+            # "the 2017 finance chart and the 2017 HR chart side by side": the first, and how to ask the others
+            return topics.maps_answer(self.view, lang, named, q.years, bool(cues.EVOLUTION.search(q.flat)))
         drawn = self._block_drawn(r)
         if drawn:  # "tu peux me faire un schéma des activités marchés publics ?": the block, on its function's map
             return drawn

@@ -48,3 +48,9 @@ def test_a_picture_asked_of_a_block_is_its_activities_and_its_function_s_map(eng
 
 def test_the_maps_of_a_block_s_activities_asked_over_time_is_no_picture(engine: Engine) -> None:
     assert engine.answer("cartes de vœux : évolution sur les 3 cartes ?").map is None
+
+
+def test_several_functions_maps_asked_at_once_give_the_first_and_how_to_ask_the_others(engine: Engine) -> None:
+    a = engine.answer("Can I get the 2017 finance chart and the 2017 HR chart side by side?")
+    assert a.map is not None and (a.map.function, a.map.year) == ("FIN", 2017)
+    assert "map RH 2017" in a.text

@@ -7,7 +7,14 @@ from bot.engine.topics.bodies import governance, governance_overview, verb_stem
 from bot.engine.topics.changes import map_changes
 from bot.engine.topics.commitments import StatusProvider, commitments, dating
 from bot.engine.topics.modes import mode_definition, mode_list
-from bot.engine.topics.structure import block_structure, map_answer, named_item, named_item_mode, structure
+from bot.engine.topics.structure import (
+    block_structure,
+    map_answer,
+    maps_answer,
+    named_item,
+    named_item_mode,
+    structure,
+)
 
 __all__ = [
     "StatusProvider",
@@ -18,6 +25,7 @@ __all__ = [
     "governance_overview",
     "map_answer",
     "map_changes",
+    "maps_answer",
     "mode_definition",
     "mode_list",
     "named_item",

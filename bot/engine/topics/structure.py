@@ -152,3 +152,12 @@ def map_answer(view: KnowledgeView, lang: str, function: str, years: list[int], 
         text=text,
         map=MapRequest(function=fn.id, year=year, compare=compare),
     )
+
+
+def maps_answer(view: KnowledgeView, lang: str, functions: list[str], years: list[int], compare: bool) -> Answer:
+    """Several functions' maps asked at once: a reply holds one picture, the first's; how to ask for each other."""
+    answer = map_answer(view, lang, functions[0], years, compare)
+    when = " ".join(map(str, years))
+    asks = ", ".join(f"_{t(lang, 'carte', 'map')} {f} {when}_".replace(" _", "_") for f in functions[1:])
+    more = t(lang, f"Une carte par réponse ; pour les autres : {asks}.", f"One map per reply; for the others: {asks}.")
+    return answer.model_copy(update={"text": f"{answer.text}\n{more}"})
