@@ -225,5 +225,10 @@ LEAST_SCORE = 0.3
 
 
 def _prefixed(word: str, other: str) -> bool:
-    """`word` is `other` (or nearly) behind a prefix of its own: "decentralised" and "centralise"."""
-    return not other.startswith(word[:2]) and any(fuzz.ratio(word[k:], other) >= 90 for k in (2, 3))
+    """`word` is `other` (or nearly) behind a prefix of its own: "decentralised" and "centralise". A prefix adds two
+    letters at least: "marches" is no prefixed "mrches", whose second letter is missing."""
+    return (
+        len(word) - len(other) >= 2
+        and not other.startswith(word[:2])
+        and any(fuzz.ratio(word[k:], other) >= 90 for k in (2, 3))
+    )

@@ -69,3 +69,20 @@ def test_a_cue_word_written_with_an_optional_letter_is_in_the_vocabulary_both_wa
 def test_a_typo_of_a_function_s_name_still_names_it(engine, question: str, function: str) -> None:
     a = engine.answer(question)
     assert a.function is not None and a.function.id == function
+
+
+@pytest.mark.parametrize(
+    ("question", "entity"),
+    [
+        ("mode Mrchés publics en 2017 ?", "jur.marches-publics"),
+        ("mode Sécurité jridique en 2017 ?", "jur.securite-juridique"),
+        ("mode Gestion des plans de fnancement en 2017 ?", "fin.cdg.plans-de-financement"),
+    ],
+)
+def test_a_letter_missing_near_the_start_of_a_name_s_word_is_a_typo_not_a_prefix(engine, question: str, entity: str):
+    a = engine.answer(question)
+    assert a.process is not None and a.process.id == entity
+
+
+def test_a_real_prefix_is_still_another_word(engine) -> None:
+    assert not engine.matcher.expand("decentralised", "en").get("centralised")
