@@ -11,6 +11,7 @@ import re
 from bot.engine import cues, guide, replies, topics
 from bot.engine.answer import Answer, Ref
 from bot.engine.function_modes import function_modes
+from bot.engine.governance import is_commitment_question
 from bot.engine.lookup import Item, KnowledgeView
 from bot.engine.matcher import EntityMatcher, Hit
 from bot.engine.normalize import Query
@@ -149,6 +150,10 @@ class SubjectAnswers:
         if entity_id in view.named:
             return topics.named_item(view, lang, entity_id)
         if entity_id in view.functions:
+            if is_commitment_question(q, view.commitments):  # "où en est la COM ?", the function picked
+                return self._commitments(q, [], entity_id)
+            if q.years or cues.MODE_WORD.search(q.flat) or cues.EVOLUTION.search(q.flat):
+                return function_modes(view, lang, entity_id, q.years, bool(cues.EVOLUTION.search(q.flat)))
             return topics.structure(view, lang, entity_id, q.years[0] if q.years else None)
         if entity_id in view.instances:
             return topics.governance(view, lang, [view.instances[entity_id]], [], [], False)

@@ -14,7 +14,7 @@ from bot.engine.answers_narrative import NarrativeAnswers
 from bot.engine.answers_subjects import SubjectAnswers
 from bot.engine.clauses import english_heads, last_clause, preamble, purpose
 from bot.engine.function_modes import function_modes
-from bot.engine.governance import GovernanceMatcher, is_commitment_question
+from bot.engine.governance import GovernanceMatcher, commitment_ids, is_commitment_question
 from bot.engine.lookup import KnowledgeView
 from bot.engine.matcher import EntityMatcher, Hit
 from bot.engine.normalize import REQUEST, Query, parse, quoted
@@ -245,6 +245,17 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
         if drawn:  # "tu peux me faire un schéma des activités marchés publics ?": the block, on its function's map
             return drawn
         if is_commitment_question(q, self.view.commitments):
+            # "où en est la COM ?": the Communication function's commitments, or the agreement with the State the
+            # Bureau follows? Only the word "engagement" or a commitment's id says it is the function's
+            shared = [
+                h
+                for h in r.hits
+                if h.ambiguous and h.score >= 0.95 and not set(h.targets).isdisjoint(self.view.instances)
+            ]
+            if shared and not (
+                r.function or cues.COMMITMENT.search(q.flat) or commitment_ids(q, self.view.commitments)
+            ):
+                return self._clarify(q, shared)
             return self._commitments(q, r.hits, r.context_function)
         if not (r.instances or r.modes or q.years) and cues.GOVERNANCE_OVERVIEW.search(q.flat):
             return topics.governance_overview(self.view, lang)  # "quelles sont les instances ?"

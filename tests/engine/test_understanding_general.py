@@ -532,3 +532,24 @@ def test_law_firms_are_no_legal_basis_asked(engine: Engine) -> None:
 def test_autonomous_then_integrated_asks_the_change(engine: Engine) -> None:
     a = engine.answer("si j'ai bien compris la compta sociale était autonome en 2013 puis intégrée, c'est ça ?")
     assert a.intent == "evolution"
+
+
+def test_how_far_the_com_has_got_asks_back_which_com(engine: Engine) -> None:
+    a = engine.answer("où en est la COM ?")
+    assert a.intent == "clarification"
+    assert {c.id for c in a.candidates} == {"COM", "gouv.convention-objectifs-moyens"}
+    # the pick answers the question asked: the function's commitments, or the agreement the Bureau follows
+    picked = engine.answer(a.followups["COM"])
+    assert picked.intent == "commitments" and "COM-1" in picked.text
+    other = engine.answer(a.followups["gouv.convention-objectifs-moyens"])
+    assert other.intent == "governance"
+
+
+@pytest.mark.parametrize("question", ["engagements de la COM, on en est où ?", "où en est COM-2 ?"])
+def test_the_com_s_commitments_named_as_such_need_no_question_back(engine: Engine, question: str) -> None:
+    assert engine.answer(question).intent == "commitments"
+
+
+def test_a_function_picked_for_a_mode_question_gives_the_function_s_modes(engine: Engine) -> None:
+    a = engine.answer("=COM|la COM en 2017 ?")
+    assert a.intent == "mode_lookup" and a.function is not None and a.function.id == "COM"
