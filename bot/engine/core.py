@@ -27,6 +27,7 @@ from srom_data.text import canonical_quote, key
 logger = logging.getLogger(__name__)
 
 WEAK = 0.6  # below ACCEPT but above this: offered as "did you mean", never answered
+_QUOTE_MARKS = frozenset("'\"«“‘")
 FORCED = re.compile(r"^=([A-Za-z0-9_.\-?]+)\|")
 
 
@@ -102,9 +103,11 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
     def _block_drawn(self, r: Reading) -> Answer | None:
         """A picture asked of one block: its activities, and its function's map to show them on."""
         q = r.q
-        if not (cues.SHOW_MAP.search(q.flat) and cues.PICTURE_ASKED.search(q.flat)) or r.modes or r.instances:
+        if r.modes or r.instances or not r.subjects or not cues.SHOW_MAP.search(q.flat):
             return None
-        item = self.view.items.get(r.subjects[0].entity) if r.subjects and not r.subjects[0].ambiguous else None
+        if not cues.PICTURE_ASKED.search(q.flat):
+            return None
+        item = self.view.items.get(r.subjects[0].entity) if not r.subjects[0].ambiguous else None
         if item is None or item.block is None or cues.EVOLUTION.search(q.flat):
             return None
         answer = topics.block_structure(self.view, q.lang, item, q.years)
@@ -169,7 +172,7 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
             words,
             frame=on_map or bool(q.years or cues.EVOLUTION.search(q.flat)),
             modes=modes,
-            quotes=tuple(key(span) for span in quoted(q.raw)),
+            quotes=tuple(key(span) for span in quoted(q.raw)) if _QUOTE_MARKS.intersection(q.raw) else (),
         )
         subjects = self.rank.subject_hits(rescored, function, q.years, on_map, modes=modes, changes=changes)
         weak = (
@@ -178,7 +181,8 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
             else self.rank.subject_hits(rescored, function, q.years, on_map, WEAK, modes=modes, changes=changes)
         )
         # two things joined ("la facturation et les relances", "payments and petty cash") may be a block's parts
-        whole = self.rank.parts_of_one_block(hits, subjects, q.years) if cues.JOINED.search(q.text) else None
+        joined = subjects and cues.JOINED.search(q.text)
+        whole = self.rank.parts_of_one_block(hits, subjects, q.years) if joined else None
         if whole:
             subjects = [whole, *subjects]
         return Reading(
@@ -232,15 +236,16 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
         if len(r.instances) == 1 and r.instances[0].function and cues.PARTS.search(q.flat) and not r.asks_who:
             # "what are the three components of the regional IT department?": the blocks of the function it runs
             return topics.structure(self.view, lang, r.instances[0].function, q.years[0] if q.years else None)
-        if cues.MAP_CHANGES.search(q.flat) and r.context_function and not (r.modes or r.instances or r.subjects):
+        if r.context_function and not (r.modes or r.instances or r.subjects) and cues.MAP_CHANGES.search(q.flat):
             return topics.map_changes(self.view, lang, r.context_function, q.years)  # "nouvelles activités RH en 2021"
         if cues.SHOW_MAP.search(q.flat) and r.context_function and not (r.modes or r.instances):
             changes = bool(cues.EVOLUTION.search(q.flat))
             return topics.map_answer(self.view, lang, r.context_function, q.years, changes)
-        named = [h.entity for h in r.hits if h.score >= 0.95 and self.rank.kind(h) == "function"]
-        if cues.SHOW_MAP.search(q.flat) and len(named) >= 2 and not (r.modes or r.instances):
-            # "the 2017 finance chart and the 2017 HR chart side by side": the first, and how to ask the others
-            return topics.maps_answer(self.view, lang, named, q.years, bool(cues.EVOLUTION.search(q.flat)))
+        if not (r.context_function or r.modes or r.instances) and cues.SHOW_MAP.search(q.flat):
+            named = [h.entity for h in r.hits if h.score >= 0.95 and self.rank.kind(h) == "function"]
+            if len(named) >= 2:
+                # "the 2017 finance chart and the 2017 HR chart side by side": the first, and how to ask the others
+                return topics.maps_answer(self.view, lang, named, q.years, bool(cues.EVOLUTION.search(q.flat)))
         drawn = self._block_drawn(r)
         if drawn:  # "tu peux me faire un schéma des activités marchés publics ?": the block, on its function's map
             return drawn
