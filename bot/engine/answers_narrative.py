@@ -6,6 +6,7 @@ A mixin of the Engine (core.py): it reads the engine's `search`, `view`, `govern
 
 from __future__ import annotations
 
+import functools
 import re
 
 from bot.engine import cues, guide, replies
@@ -84,7 +85,7 @@ class NarrativeAnswers:
                 if self.rank.kind(h) == "function":
                     named.add(h.entity)
         # a word of the named function's own title is the function again: "côté juridique/marchés"
-        titled = {w for f in named for w in key(self.view.functions[f].label).split()}
+        titled = {w for f in named for w in _title_words(self.view.functions[f].label)}
         parts = [
             p
             for w in q.content
@@ -214,3 +215,9 @@ def _half_in(hits: list[SearchHit], words: list[str], functions: set[str | None]
 def _dates(q: Query) -> list[str]:
     """The years a question names that no map is of ("le diagnostic de 2015"): words of the narrative it searches."""
     return [str(y) for y in q.foreign_years]
+
+
+@functools.lru_cache(maxsize=64)
+def _title_words(label: str) -> frozenset[str]:
+    """A function's title as folded words: "côté juridique/marchés" names the function by them."""
+    return frozenset(key(label).split())

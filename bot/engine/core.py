@@ -158,9 +158,8 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
             bodies = self._bodies_in_french(q, hits)
             if bodies:
                 hits = sorted([*hits, *bodies], key=lambda h: (-h.score, -h.weight, not h.ambiguous, h.entity))
-        tokens = q.flat.replace("?", " ").split()
-        function = self.rank.function(hits, direct_only=True, words=tokens)
-        context_function = function or self.rank.function(hits, direct_only=False, words=tokens)
+        function = self.rank.function(hits, direct_only=True, flat=q.flat)
+        context_function = function or self.rank.function(hits, direct_only=False, flat=q.flat)
         modes = self.rank.modes(q, hits)
         says_mode = bool(cues.WHICH_MODE.search(q.flat) or cues.MODE_WORD.search(q.flat) or cues.HOW_RUN.search(q.flat))
         # A mode named asks about a map: only activities and blocks have a mode.

@@ -42,7 +42,7 @@ class Ranking:
         self.speller = speller
         self._kinds = {entity_id: ent.kind for entity_id, ent in matcher.entities.items()}
 
-    def function(self, hits: list[Hit], direct_only: bool, words: list[str] | None = None) -> str | None:
+    def function(self, hits: list[Hit], direct_only: bool, flat: str = "") -> str | None:
         """The one function the question names; through a shared name ("communication") only if asked. Of two
         named, the one the word "function" goes with: "the IT tools of the finance function"."""
         # A function's name inside a longer name ("comptabilité" in "comptabilité sociale") is not a mention.
@@ -55,7 +55,8 @@ class Ranking:
             and name_key(h.alias) not in self.matcher.ambiguous_keys
             and not any(h.used <= s.used and s.weight > h.weight for s in subjects)
         }
-        if len(direct) > 1 and words:
+        if len(direct) > 1 and flat:
+            words = flat.replace("?", " ").split()
             beside = {
                 i + d
                 for i, w in enumerate(words)
@@ -86,12 +87,12 @@ class Ranking:
             if h.score >= 0.85 and self.kind(h) == "mode" and not any(h.used < n.used for n in names)
         ]
         letters = [m.group(1) for m in cues.SINGLE_MODE_LETTER.finditer(q.raw)]
-        capitals = [m.group(1) for m in cues.LETTERS.finditer(q.raw.replace("'", " ").replace("’", " "))]
-        if cues.DEFINITION.search(q.flat) or re.search(r"\b(?:lettres?|letters?|sigles?|codes?)\b", q.text):
+        if cues.DEFINITION.search(q.flat) or _LETTER_WORDS.search(q.text):
             # "que signifient A C H M I ?", "what does M stand for": bare capitals are mode codes here
-            letters += capitals
-        elif re.search(r"\bmodes?\b", q.text) and len(set(capitals)) >= 2:  # "modes A C H M I ?", not "mode? I need"
-            letters += capitals
+            letters += _capitals(q.raw)
+        elif cues.MODE_WORD.search(q.text):  # "modes A C H M I ?" (two letters at least), not "mode? I need it"
+            capitals = _capitals(q.raw)
+            letters += capitals if len(set(capitals)) >= 2 else []
         for code in letters:
             if code not in codes and code in self.view.modes:
                 codes.append(code)
@@ -317,3 +318,11 @@ class Ranking:
             return None
         _, b = self.view.blocks[block]
         return Hit(block, top.score, top.weight, b.label, (), frozenset(said))
+
+
+_LETTER_WORDS = re.compile(r"\b(?:lettres?|letters?|sigles?|codes?)\b")
+
+
+def _capitals(raw: str) -> list[str]:
+    """The bare capitals A, C, H, M, I of a message, elisions apart ("l'I" is no word)."""
+    return [m.group(1) for m in cues.LETTERS.finditer(raw.replace("'", " ").replace("’", " "))]
