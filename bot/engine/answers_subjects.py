@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.engine import cues, guide, replies, topics
-from bot.engine.answer import Answer, Ref
+from bot.engine.answer import Answer, MapRequest, Ref
 from bot.engine.function_modes import function_modes
 from bot.engine.governance import is_commitment_question
 from bot.engine.lookup import Item, KnowledgeView
@@ -162,6 +162,18 @@ class SubjectAnswers:
         if entity_id in view.commitments:
             return topics.commitments(view, lang, [view.commitments[entity_id]], None, self.status)
         return None
+
+    def _block_drawn(self, q: Query, subjects: list[Hit]) -> Answer | None:
+        """A picture asked of one block ("un schéma des activités marchés publics"): its activities, and its
+        function's map to show them on."""
+        if not subjects or subjects[0].ambiguous or not cues.SHOW_MAP.search(q.flat):
+            return None
+        item = self.view.items.get(subjects[0].entity)
+        if item is None or item.block is None or not cues.PICTURE_ASKED.search(q.flat) or cues.EVOLUTION.search(q.flat):
+            return None
+        answer = topics.block_structure(self.view, q.lang, item, q.years)
+        year = q.years[0] if q.years else max(item.years)
+        return answer.model_copy(update={"map": MapRequest(function=item.function.id, year=year)})
 
     def _clarify(self, q: Query, hits: list[Hit], weak: bool = False) -> Answer:
         top = hits[0]

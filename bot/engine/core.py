@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from bot.engine import cues, followup, guide, notes, topics
 from bot.engine.acronyms import TextAcronyms
-from bot.engine.answer import Answer, MapRequest
+from bot.engine.answer import Answer
 from bot.engine.answers_bodies import BodyAnswers
 from bot.engine.answers_narrative import NarrativeAnswers
 from bot.engine.answers_subjects import SubjectAnswers
@@ -99,20 +99,6 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
             return courtesy
         r = self._read(q)
         return self._first_routes(r) or self._subject_routes(r) or self._last_routes(r)
-
-    def _block_drawn(self, r: Reading) -> Answer | None:
-        """A picture asked of one block: its activities, and its function's map to show them on."""
-        q = r.q
-        if r.modes or r.instances or not r.subjects or not cues.SHOW_MAP.search(q.flat):
-            return None
-        if not cues.PICTURE_ASKED.search(q.flat):
-            return None
-        item = self.view.items.get(r.subjects[0].entity) if not r.subjects[0].ambiguous else None
-        if item is None or item.block is None or cues.EVOLUTION.search(q.flat):
-            return None
-        answer = topics.block_structure(self.view, q.lang, item, q.years)
-        year = q.years[0] if q.years else max(item.years)
-        return answer.model_copy(update={"map": MapRequest(function=item.function.id, year=year)})
 
     def _mode_as_predicate(self, r: Reading) -> bool:
         """The modes are named as what something is ("mutualisé", "pooled"), not as a topic ("la mutualisation",
@@ -245,7 +231,7 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
             if len(named) >= 2:
                 # "the 2017 finance chart and the 2017 HR chart side by side": the first, and how to ask the others
                 return topics.maps_answer(self.view, lang, named, q.years, bool(cues.EVOLUTION.search(q.flat)))
-        drawn = self._block_drawn(r)
+        drawn = None if r.modes or r.instances else self._block_drawn(q, r.subjects)
         if drawn:  # "tu peux me faire un schéma des activités marchés publics ?": the block, on its function's map
             return drawn
         if is_commitment_question(q, self.view.commitments):
