@@ -75,15 +75,14 @@ class BodyAnswers:
             answer = topics.commitments(self.view, q.lang, items, function, self.status)
         else:
             answer = commitments.tracked_answer(self.view, self.status, q.lang, items, function, want)
+        more = []
         if cues.REPORT_ASKED.search(q.flat):
             # "prépare-moi le rapport annuel au Bureau avec un graphique": the command that makes it, chart included
-            answer = answer.model_copy(update={"text": f"{answer.text}\n{commitments.how_to_report(q.lang)}"})
+            more.append(commitments.how_to_report(q.lang))
         if len(items) == 1 and cues.UPDATE_TOLD.search(q.flat):
             # "maj : on a harmonisé les procédures d'achat dans 3 CCI sur 5": a question records nothing; say how to
-            answer = answer.model_copy(
-                update={"text": f"{answer.text}\n{commitments.how_to_record(q.lang, items[0].id)}"}
-            )
-        return answer
+            more.append(commitments.how_to_record(q.lang, items[0].id))
+        return answer.model_copy(update={"text": "\n".join((answer.text, *more))}) if more else answer
 
     def _bodies_of(self, q: Query, function: str) -> list[Instance]:
         """The governance's bodies of one function, those whose names and roles share most words with the

@@ -297,7 +297,7 @@ _RELATIVE = frozenset("qui que qu dont which that who whose".split())
 def _outside_relative_clause(q: Query, a: Hit, b: Hit) -> Hit | None:
     """Of two names that tie, the one said before a relative clause that holds the other's own words: the clause
     only qualifies the first ("les relances des clients qui ne paient pas leurs factures")."""
-    words = re.findall(r"[a-z0-9]+", q.flat)
+    words = q.tokens
     start = next((i for i, w in enumerate(words) if w in _RELATIVE), None)
     if start is None:
         return None

@@ -144,8 +144,8 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
             bodies = self._bodies_in_french(q, hits)
             if bodies:
                 hits = sorted([*hits, *bodies], key=lambda h: (-h.score, -h.weight, not h.ambiguous, h.entity))
-        function = self.rank.function(hits, direct_only=True, flat=q.flat)
-        context_function = function or self.rank.function(hits, direct_only=False, flat=q.flat)
+        function = self.rank.function(hits, direct_only=True, words=q.tokens)
+        context_function = function or self.rank.function(hits, direct_only=False, words=q.tokens)
         modes = self.rank.modes(q, hits)
         says_mode = bool(cues.WHICH_MODE.search(q.flat) or cues.MODE_WORD.search(q.flat) or cues.HOW_RUN.search(q.flat))
         # A mode named asks about a map: only activities and blocks have a mode.

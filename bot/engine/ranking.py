@@ -42,7 +42,7 @@ class Ranking:
         self.speller = speller
         self._kinds = {entity_id: ent.kind for entity_id, ent in matcher.entities.items()}
 
-    def function(self, hits: list[Hit], direct_only: bool, flat: str = "") -> str | None:
+    def function(self, hits: list[Hit], direct_only: bool, words: tuple[str, ...] | list[str] = ()) -> str | None:
         """The one function the question names; through a shared name ("communication") only if asked. Of two
         named, the one the word "function" goes with: "the IT tools of the finance function"."""
         # A function's name inside a longer name ("comptabilité" in "comptabilité sociale") is not a mention.
@@ -55,8 +55,7 @@ class Ranking:
             and name_key(h.alias) not in self.matcher.ambiguous_keys
             and not any(h.used <= s.used and s.weight > h.weight for s in subjects)
         }
-        if len(direct) > 1 and flat:
-            words = flat.replace("?", " ").split()
+        if len(direct) > 1 and words:
             beside = {
                 i + d
                 for i, w in enumerate(words)
