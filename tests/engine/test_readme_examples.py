@@ -52,6 +52,16 @@ EXPECTED: dict[str, dict[str, Any]] = {
     "montre la carte RH 2017": {"intent": "structure", "map": ("RH", 2017, False)},
     "carte des finances, évolution": {"intent": "structure", "map": ("FIN", None, True)},
     "show me the HR map over time": {"intent": "structure", "map": ("RH", None, True), "lang": "en"},
+    "nouvelles activités RH en 2021 par rapport à 2017 ?": {
+        "intent": "structure",
+        "function": "RH",
+        "says": "Déploiement accord GPEC",
+    },
+    "maj : 3 CCI sur 5 ont harmonisé leurs procédures d'achat": {
+        "intent": "commitments",
+        "function": "JUR",
+        "says": "`/srom-engagement JUR-4 ",
+    },
 }
 
 
