@@ -222,3 +222,9 @@ def test_of_two_names_that_tie_the_one_before_a_relative_clause_is_the_subject(e
 def test_a_name_quoted_whole_is_the_subject_whatever_surrounds_it(engine: Engine) -> None:
     a = engine.answer("What mode was 'Management DSI' in after the 2015 reorganisation, so in 2017?")
     assert a.process is not None and a.process.id == "si.management-dsi" and a.year == 2017
+
+
+@pytest.mark.parametrize("question", ["politique de salaires régionale 2021 ?", "salary policy in 2021?"])
+def test_salary_policy_is_the_regional_pay_policy(engine: Engine, question: str) -> None:
+    a = engine.answer(question)
+    assert a.process is not None and a.process.id == "rh.politique-remuneration-regionale"
