@@ -150,7 +150,12 @@ class NarrativeAnswers:
         found = (own + [h for h in found if h not in own])[:3] if function else found
         # "basée sur quel article de loi ?": of those, the passages that say an article, a law or a reason first
         said = {w for w in asked if len(w) >= 4 and w not in ("quel", "quelle", "which", "what")}
-        found.sort(key=lambda h: -sum(1 for w in said if w in key(h.passage.text)))
+
+        def citing(hit: SearchHit) -> int:
+            text = key(hit.passage.text)  # once per passage, not once per word
+            return -sum(1 for w in said if w in text)
+
+        found.sort(key=citing)
         return guide.fallback(q.lang, found, self.view.functions) if found else None
 
     def _narrative(self, q: Query, evidence: list, lead: str | None = None) -> Answer:

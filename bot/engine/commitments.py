@@ -83,12 +83,21 @@ def by_title_words(content: list[str], items: list[Commitment], stem: Callable[[
 
 
 _TITLE_STEMS: dict[tuple[str, str], frozenset[str]] = {}
+_TITLE_KEYS: dict[tuple[str, str], str] = {}
+
+
+def _title_key(c: Commitment) -> str:
+    """A commitment's title and other names, folded, between spaces: read by its title's words and by a quote."""
+    memo = (c.id, c.title)
+    if memo not in _TITLE_KEYS:
+        _TITLE_KEYS[memo] = f" {key(' '.join((c.title, *c.aliases)))} "
+    return _TITLE_KEYS[memo]
 
 
 def _title_stems(c: Commitment, stem: Callable[[str], str]) -> frozenset[str]:
     memo = (c.id, c.title)
     if memo not in _TITLE_STEMS:
-        _TITLE_STEMS[memo] = frozenset(stem(w) for w in key(" ".join((c.title, *c.aliases))).split() if len(w) >= 3)
+        _TITLE_STEMS[memo] = frozenset(stem(w) for w in _title_key(c).split() if len(w) >= 3)
     return _TITLE_STEMS[memo]
 
 
@@ -156,7 +165,7 @@ def by_quoted_title(text: str, items: list[Commitment]) -> list[Commitment]:
     """The commitment whose title holds the words the question quotes: « faire savoir », "GPEC"."""
     for span in quoted(text):
         said = key(span)
-        found = [c for c in items if f" {said} " in f" {key(' '.join((c.title, *c.aliases)))} "]
+        found = [c for c in items if f" {said} " in _title_key(c)]
         if len(found) == 1:
             return found
     return []
