@@ -45,6 +45,16 @@ GENERIC_WORDS = frozenset(
 )
 
 
+# A legal basis asked ("sur quelle loi", "legal basis"), and a passage that cites a legal text: it comes first.
+LEGAL_ASKED = re.compile(
+    r"\b(?:base legale|bases legales|legal basis|loi|lois|laws?|juridiquement|quel article|which article|"
+    r"obligations? legales?|legal obligations?|required by law|code de commerce|commercial code)\b"
+)
+LEGAL_TEXT = re.compile(
+    r"\b(?:article|obligations legales|code de commerce|reglement interieur|decret|en application d\w*)\b"
+)
+
+
 class NarrativeAnswers:
     """The narrative's passages as answers."""
 
@@ -134,13 +144,17 @@ class NarrativeAnswers:
         """The narrative, for a reason or a legal basis asked about a topic: the passages that hold the topic's
         words (all of them, or 60 % of a long question), whatever the topic names on the maps."""
         asked = {w for cue in (cues.REASON, cues.WHEN) for m in cue.finditer(q.flat) for w in m.group(0).split()}
+        if q.lang == "en":  # "required by law": "law" is searched as "loi", and is asked, not the topic
+            asked |= {f for w in asked for f in self.governance.french(w).split()}
         parts = [p for w in self._narrative_words(q) if w not in asked for p in w.split("-")]
         words = [w for w in dict.fromkeys(parts) if len(w) >= 3 and w not in GENERIC_WORDS and w not in LISTING_WORDS]
         words += _dates(q)
+        legal = bool(LEGAL_ASKED.search(q.flat))
         if not words:
-            return None
+            return self._legal_texts(q) if legal else None
         needed = _needed(words)
-        hits = self.search.search(words, limit=12 if function else 3)
+        # a legal basis is looked for among more passages: the one citing a legal text may rank low on the topic
+        hits = self.search.search(words, limit=12 if function or legal else 3)
         found = [h for h in hits if h.matched >= needed] or [
             h for h in hits if h.matched >= 2 and self.search.holds_telling(h, words, TELLING_SHARE)
         ]
@@ -153,10 +167,19 @@ class NarrativeAnswers:
 
         def citing(hit: SearchHit) -> int:
             text = key(hit.passage.text)  # once per passage, not once per word
-            return -sum(1 for w in said if w in text)
+            # words of the passage, not pieces of them: "loi" is not in "Loire"
+            return -len(said & set(re.findall(r"\w+", text))) - (2 if legal and LEGAL_TEXT.search(text) else 0)
 
-        found.sort(key=citing)
+        found = sorted(found, key=citing)[:3]
+        if not found and legal:
+            return self._legal_texts(q)
         return guide.fallback(q.lang, found, self.view.functions) if found else None
+
+    def _legal_texts(self, q: Query) -> Answer | None:
+        """A legal basis asked of nothing the narrative names apart ("quelle loi impose le SROM ?"): the passages
+        that cite a legal text or the legal obligations."""
+        hits = [SearchHit(p, 0.0, 0) for p, _ in self._passage_texts if LEGAL_TEXT.search(key(p.text))]
+        return guide.fallback(q.lang, hits[:3], self.view.functions) if hits else None
 
     def _narrative(self, q: Query, evidence: list, lead: str | None = None) -> Answer:
         """The passages holding these quotes, as a narrative answer; `lead`: what they say, in one sentence."""

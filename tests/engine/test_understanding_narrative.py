@@ -91,6 +91,32 @@ def test_the_legal_basis_asked_puts_the_passage_citing_the_law_first(engine: Eng
     assert "L711-8" in answer.sources[0].quote
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "en vertu de quelle loi la CCIR est centrale d'achat ?",  # "loi" has no topic word of its own
+        "what's the legal basis for the purchasing hub?",  # "hub" is the French "centrale"
+    ],
+)
+def test_a_law_asked_about_a_topic_puts_the_passage_citing_a_legal_text_first(engine: Engine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.intent == "fallback_search"
+    assert "L711-8" in answer.sources[0].quote
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [("quelle loi impose le SROM ?", "fr"), ("base légale du SROM ?", "fr"), ("is the SROM required by law?", "en")],
+)
+def test_a_law_asked_of_the_srom_itself_gives_the_passages_citing_legal_obligations(
+    engine: Engine, question: str, lang: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.intent == "fallback_search" and answer.lang == lang
+    assert "obligations légales" in answer.sources[0].quote
+    assert any("L711-8" in s.quote for s in answer.sources)
+
+
 def test_whose_idea_it_was_is_an_origin(engine: Engine) -> None:
     a = engine.answer("le logo full CCI, c'est une idée des Pays de la Loire ?")
     assert a.intent == "fallback_search" and any("logo full CCI" in s.quote for s in a.sources)
