@@ -20,6 +20,7 @@ from bot.conversation.blocks import Surface
 from bot.conversation.commands import run_command
 from bot.conversation.memory import SessionMemory
 from bot.conversation.reply import Invocation, Reply, error_reply
+from bot.tracking.report import with_chart
 from bot.verification.actions import with_verification
 from storage.db import DatabaseProvider
 
@@ -102,7 +103,8 @@ class ConsoleSession:
             name, _, rest = text.partition(" ")
             return run_command(name, rest, self._invocation("ephemeral")), "ephemeral"
         reply = answer_reply(text, surface="thread", memory=self.memory)
-        return with_verification(reply, self._invocation("thread")), "thread"
+        invocation = self._invocation("thread")
+        return with_chart(with_verification(reply, invocation), invocation), "thread"
 
     def save_files(self, reply: Reply) -> str:
         """Write the reply's files (a map, a report) to the output folder; the lines saying where."""

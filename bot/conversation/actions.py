@@ -17,7 +17,7 @@ from bot.nudges.actions import confirm_unchanged, opt_out_reminders, resume_remi
 from bot.nudges.blocks import ACTION_CONFIRM, ACTION_OPT_OUT, ACTION_RESUME, ACTION_SNOOZE
 from bot.tracking.actions import confirm_new_entry, open_update_modal
 from bot.tracking.blocks import ACTION_RECORD_AGAIN
-from bot.tracking.report import ACTION_REPORT_FILE, report_file
+from bot.tracking.report import ACTION_REPORT_FILE, report_file, with_chart
 from bot.tracking.views import ACTION_OPEN_UPDATE
 from bot.verification.actions import ask_referent, flag, open_verify_modal, with_verification
 from bot.verification.blocks import ACTION_VERIFY_ASK, ACTION_VERIFY_FLAG, ACTION_VERIFY_OPEN
@@ -31,6 +31,7 @@ def pick_candidate(value: str, invocation: Invocation) -> Reply:
     question, _ = decode_value(value)
     # The pick becomes the conversation's context: "et en 2021 ?" next in the thread is about the chosen one.
     reply = with_verification(answer_reply(question, surface=invocation.surface, memory=invocation.memory), invocation)
+    reply = with_chart(reply, invocation)
     return replace(reply, replaces_original=True)
 
 

@@ -61,6 +61,15 @@ class MapRequest(BaseModel):
     compare: bool = False
 
 
+class ChartRequest(BaseModel):
+    """A chart of the commitments' progress was asked for (of one function, or by function): drawn from the tracked
+    progress where a file can follow the answer and the asker may see the annual report."""
+
+    model_config = ConfigDict(frozen=True)
+
+    function: str | None = None
+
+
 class Answer(BaseModel):
     """One reply to one chat message. `text` is what the user sees (Slack mrkdwn: *bold*, _italic_, • bullets)."""
 
@@ -83,6 +92,8 @@ class Answer(BaseModel):
     followups: dict[str, str] = Field(default_factory=dict)
     # Set when the user asked to see a map: the Slack app uploads the picture, the console writes the file.
     map: MapRequest | None = None
+    # Set when the user asked for a chart of the commitments' progress (the annual report's chart).
+    chart: ChartRequest | None = None
     # Set when the message was a follow-up: the question it was read as, in the conversation's context.
     question: str | None = None
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from bot.engine import commitments, cues, topics
-from bot.engine.answer import Answer
+from bot.engine.answer import Answer, ChartRequest
 from bot.engine.governance import GovernanceMatcher, commitment_ids
 from bot.engine.lookup import KnowledgeView
 from bot.engine.matcher import EntityMatcher, Hit
@@ -82,7 +82,11 @@ class BodyAnswers:
         if len(items) == 1 and cues.UPDATE_TOLD.search(q.flat):
             # "maj : on a harmonisé les procédures d'achat dans 3 CCI sur 5": a question records nothing; say how to
             more.append(commitments.how_to_record(q.lang, items[0].id))
-        return answer.model_copy(update={"text": "\n".join((answer.text, *more))}) if more else answer
+        if more:
+            answer = answer.model_copy(update={"text": "\n".join((answer.text, *more))})
+        if cues.CHART_ASKED.search(q.flat):  # "graphique d'avancement des engagements par fonction": the chart too
+            answer = answer.model_copy(update={"chart": ChartRequest(function=function)})
+        return answer
 
     def _bodies_of(self, q: Query, function: str) -> list[Instance]:
         """The governance's bodies of one function, those whose names and roles share most words with the

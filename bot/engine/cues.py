@@ -171,6 +171,10 @@ REPORT_ASKED = re.compile(
     r"\b(?:rapport annuel|bilan annuel|rapport (?:au|pour le) bureau|rapport (?:a|pour) l ag|annual report|"
     r"bureau report|graphiques?|charts?|graphs?|diagrammes?|camembert|histogramme)\b"
 )
+# A chart asked for: of the commitments, the annual report's progress chart
+CHART_ASKED = re.compile(
+    r"\b(?:graphiques?|charts?|charted|graphs?|diagrammes?|camembert|histogramme|courbes?|visuels?|dataviz)\b"
+)
 # A progress told, not asked ("maj : on a harmonisé …", "update: we merged …", "j'ai fini …")
 UPDATE_TOLD = re.compile(r"\b(?:maj|mise a jour|update|on a|nous avons|j ai|we have|we ve|we)\b")
 NOT_COMMITMENT = re.compile(

@@ -14,6 +14,7 @@ from bot.conversation.memory import thread_memory
 from bot.conversation.reply import Invocation
 from bot.handlers.delivery import post_in_thread, tell_failure
 from bot.slack.middleware import DATABASES, claim_once, finish_event
+from bot.tracking.report import with_chart
 from bot.verification.actions import with_verification
 
 MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
@@ -72,6 +73,7 @@ def _answer_in_thread(event: dict, context: BoltContext, client: WebClient) -> N
     memory = thread_memory(context.get(DATABASES), channel, ts, event.get("thread_ts"), im=im)
     if question:
         reply = with_verification(answer_reply(question, surface="thread", memory=memory), invocation)
+        reply = with_chart(reply, invocation)
     else:
         reply = help_reply()
     post_in_thread(client, channel=channel, thread_ts=event.get("thread_ts") or ts, reply=reply)

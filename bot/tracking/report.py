@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
+from dataclasses import replace
 
 from bot.conversation.blocks import button, context, escape, section, shorten, split_text
 from bot.conversation.reply import Attachment, Invocation, Reply, error_reply
@@ -15,6 +17,8 @@ from reports.export import to_csv
 from reports.formats import change, french_date, local_today, percent
 from storage.statuses import EMOJI
 from storage.tx import StorageBusy
+
+logger = logging.getLogger(__name__)
 
 ACTION_REPORT_FILE = "srom_report_file"
 MAX_REPORT_BLOCKS = 46
@@ -57,11 +61,34 @@ def run_rapport(text: str, invocation: Invocation) -> Reply:
     )
 
 
+def with_chart(reply: Reply, invocation: Invocation) -> Reply:
+    """An answer asking for the commitments' progress chart, with the chart of this year's annual report attached:
+    where a file can follow the answer (a thread, the console) and the asker may see the report. Otherwise the
+    answer's text already says that `/srom-rapport` makes it, and for whom."""
+    answer = reply.answer
+    if answer is None or answer.chart is None or invocation.databases is None or invocation.surface != "thread":
+        return reply
+    from reports.charts import progress_chart
+
+    try:
+        db = invocation.db()
+        if not may_report(db, Actor.of(invocation)):
+            return reply
+        function = answer.chart.function if answer.chart.function in labels() else None
+        report = build_report(db, local_today().year, labels(), function=function)
+        title = f"Avancement par fonction — {report.year}"
+        chart = Attachment(_filename(report, function, "png"), title, progress_chart(report))
+    except Exception:  # storage or drawing trouble must not cost the answer its text
+        logger.exception("the progress chart of %r failed", reply.question)
+        failed = "Je n'ai pas pu dessiner le graphique (erreur de mon côté)."
+        failed = "I could not draw the chart (an error on my side)." if reply.lang == "en" else failed
+        return replace(reply, text=f"⚠️ {failed} " + reply.text)
+    return replace(reply, files=(*reply.files, chart))
+
+
 def with_mode_coverage(report: BureauReport, db, function: str | None = None) -> BureauReport:
     """The report with its section on the mode matrix: the knowledge base with every correction, and the cells
     flagged in the store (of one function when the report is)."""
-    from dataclasses import replace
-
     from bot.engine.default import current_kb
     from srom_data.coverage import mode_coverage
     from storage.corrections import flagged_cells

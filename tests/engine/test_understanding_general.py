@@ -509,6 +509,22 @@ def test_a_lone_capital_after_a_mode_question_is_no_mode_code(engine: Engine) ->
 def test_the_annual_report_or_a_chart_of_the_commitments_points_to_the_command_that_makes_it(engine, question, said):
     a = engine.answer(question)
     assert a.intent == "commitments" and said in a.text
+    assert a.chart is not None and a.map is None  # the chart is asked: the conversation draws it for a director
+
+
+@pytest.mark.parametrize(
+    ("question", "function"),
+    [("un graphique des engagements RH ?", "RH"), ("graphique d'avancement SI", "SI"), ("commitments chart", None)],
+)
+def test_a_chart_of_commitments_is_not_a_function_s_map(engine: Engine, question: str, function: str | None) -> None:
+    a = engine.answer(question)
+    assert a.intent == "commitments" and a.map is None
+    assert a.chart is not None and a.chart.function == function
+
+
+def test_a_report_without_a_chart_asks_for_no_chart(engine: Engine) -> None:
+    a = engine.answer("où en est le rapport annuel sur les engagements ?")
+    assert a.intent == "commitments" and a.chart is None
 
 
 @pytest.mark.parametrize("question", ["je veux poser un congé la semaine prochaine", "I want to book a room on Monday"])

@@ -28,7 +28,8 @@ def db(tracking: DatabaseProvider) -> Database:
 
 def invoke(databases: DatabaseProvider, user: str = "URH", **kw: object) -> Invocation:
     kw.setdefault("user_name", user.lower())
-    return Invocation(user_id=user, surface="ephemeral", databases=databases, **kw)  # type: ignore[arg-type]
+    kw.setdefault("surface", "ephemeral")
+    return Invocation(user_id=user, databases=databases, **kw)  # type: ignore[arg-type]
 
 
 def rows(db: Database) -> int:

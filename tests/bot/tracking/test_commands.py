@@ -177,6 +177,36 @@ def test_report_is_for_directors_and_admins(tracking) -> None:
     assert not forged.files
 
 
+def test_a_chart_of_the_commitments_asked_in_chat_is_attached_for_a_director_in_a_thread(tracking) -> None:
+    from bot.conversation.answers import answer_reply
+    from bot.tracking.report import with_chart
+
+    run_engagement("RH-1 en cours 40% GPEC", invoke(tracking, request_id="t"))
+    question = "graphique d'avancement des engagements RH"
+    director = with_chart(answer_reply(question, surface="thread"), invoke(tracking, "UDIR", surface="thread"))
+    (chart,) = director.files
+    assert chart.content.startswith(b"\x89PNG") and chart.filename.endswith("-RH.png")
+    assert (
+        director.answer is not None and "/srom-rapport" in director.answer.text
+    )  # the command that makes the whole report, chart included
+    # a collaborator gets the answer and how to ask a director; an ephemeral answer cannot carry a file
+    referent = with_chart(answer_reply(question, surface="thread"), invoke(tracking, "URH", surface="thread"))
+    assert referent.files == () and referent.answer is not None and "directeurs" in referent.answer.text
+    ephemeral = with_chart(answer_reply(question, surface="ephemeral"), invoke(tracking, "UDIR"))
+    assert ephemeral.files == ()
+    # a map asked is not the commitments' chart
+    carte = with_chart(answer_reply("montre la carte RH 2017", surface="thread"), invoke(tracking, "UDIR"))
+    assert carte.answer is not None and carte.answer.chart is None
+
+
+def test_the_console_writes_the_chart_asked_in_chat_to_a_file(tracking, tmp_path) -> None:
+    from bot.console.session import ConsoleSession
+
+    admin = ConsoleSession(databases=tracking, out_dir=tmp_path)
+    out = admin.handle("Can you chart the progress of the commitments by function for the Bureau?")
+    assert "rapport-srom-" in out and list(tmp_path.glob("rapport-srom-*.png"))
+
+
 def test_home_shows_a_referent_her_commitments_with_update_buttons(tracking) -> None:
     run_engagement("RH-1 en cours 40% GPEC", invoke(tracking, request_id="t"))
     blocks = home_blocks_for(tracking.get(), "URH")
