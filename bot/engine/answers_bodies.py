@@ -63,8 +63,9 @@ class BodyAnswers:
                 w
                 for word in q.content
                 if not cues.COMMITMENT.search(word) and not self.matcher.names_kind(word, ("function", "mode"), q.lang)
-                # an English question is read in the titles' French: "merging the five IT teams"
-                for w in (self.governance.french(word).split() if q.lang == "en" else (word,))
+                # an English question is read in the titles' French: "merging the five IT teams", "attract-talent"
+                for part in word.split("-")
+                for w in (self.governance.french(part).split() if q.lang == "en" else (part,))
             ]
             titled = commitments.by_title_words(words, pool, stem_fr)
         owners = {c.function for c in titled}

@@ -51,6 +51,19 @@ class SubjectAnswers:
             return self._clarify(q, subject_hits)
         return self._about_one_subject(q, top, modes)
 
+    def _function_namesake(self, q: Query, hits: list[Hit], subjects: list[Hit]) -> tuple[list[Hit], list[Hit] | None]:
+        """A mode asked of an activity that bears a function's name ("Communication", on the IT map): said with
+        the word "fonction" it is the function (no subject left); said alone, both are asked back."""
+        top = subjects[0]
+        functions = [
+            h for h in hits if h.score >= 0.95 and self.rank.kind(h) == "function" and h.used and h.used >= top.used
+        ]
+        if top.ambiguous or len(functions) != 1 or self.view.function_of(top.entity) == functions[0].entity:
+            return subjects, None
+        if cues.FUNCTION_WORD.search(q.flat) and not re.search(r"\b(?:blocs?|blocks?|activites?|activit)", q.flat):
+            return [], None  # "quel mode pour la fonction communication en 2021 ?"
+        return subjects, [functions[0], top]  # "communication mode 2021 ?": the function, or IT's activity?
+
     def _chosen_subjects(self, q: Query, subject_hits: list[Hit]) -> list[Hit]:
         """The subjects, the one the question means first: a name written out whole, or the block when it says
         "bloc"."""

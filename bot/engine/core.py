@@ -297,6 +297,10 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
             and (subjects[0].ambiguous or self.rank.close_run(subjects))
         ):  # "which legal / procurement activities are mutualised in 2017?": a listing, not a name to ask back about
             subjects = []
+        if subjects and asks_mode:
+            subjects, namesake = self._function_namesake(q, r.hits, subjects)
+            if namesake is not None:
+                return self._clarify(q, namesake)
         if subjects and not (r.instances and self.rank.kind(r.hits[0]) == "instance" and not asks_mode):
             if r.asks_who and not (q.years and any(map(self._mapped, subjects[0].targets or [subjects[0].entity]))):
                 # "qui a porté le logo full CCI": the narrative says who, the map does not; "qui gère la paie en

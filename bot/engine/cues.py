@@ -81,7 +81,8 @@ GOVERNANCE = re.compile(
     r"rapport|report|suivi annuel|responsable|in charge|charge de|fait quoi|que fait|what does)\b"
 )
 WHO = re.compile(
-    r"(?<!ce )\b(?:qui|who|whom|whose|quel(?:le)?s? (?:instance|organe|cci|commission|comite|groupe|direction)s?|"
+    r"(?<!ce )(?<!quoi )\b(?:qui|who|whom|whose|"  # not "ce qui", "c'est quoi qui est en coopération"
+    r"quel(?:le)?s? (?:instance|organe|cci|commission|comite|groupe|direction)s?|"
     r"which (?:body|bodies|cci|committee|committees|commission|group)|sous l egide|aegis)\b"
 )
 ROLE_OF = re.compile(
@@ -187,7 +188,7 @@ STRUCTURE = re.compile(
     r"couvre|couvrent|comprend|comprennent|contient|contiennent|composee? de|perimetres?|scope|structure|"
     r"cartographie|carte|map|organigramme|what activities|which activities|activities of|activites de|"
     r"liste des activites|list (?:the )?activities|fonctions?|functions?|de quoi|sommaire|sections?|"
-    r"themes?|objectifs?|objectives?|actions?)\b"
+    r"themes?|objectifs?|objectives?|actions?|what s under|whats under|what is under|what falls under)\b"
 )
 # "entre 2013 et 2017", "between 2013 and 2017": a span whose end is the year a listing asks about.
 YEAR_SPAN = re.compile(r"\b(?:entre|between|from|de) (?:20\d\d) (?:et|and|to|a) (20\d\d)\b")
@@ -239,7 +240,8 @@ BLOCK_CONTENT = re.compile(
     r"qu y a[- ]t[- ]il|what s in|whats in|liste des|list|y a quoi|dedans|inside|contenu|contents|on trouve quoi|"
     r"qu est ce qu on (?:y )?trouve|what is in|what are in|regroupe\w*|englobe\w*|inclut|incluent|rassemble\w*|"
     r"de quoi (?:est|sont) (?:compose\w*|fait\w*|constitue\w*)|compose\w* de|composition|made of|recouvre\w*|"
-    r"couvre|couvrent|comprend|comprennent|consists? of|made up of|includes?|covers?)\b"
+    r"couvre|couvrent|comprend|comprennent|consists? of|made up of|includes?|covers?|what s under|whats under|"
+    r"what is under|what falls under)\b"
 )
 # Asking what a thing holds, in words that name no block ("y a quoi dedans", "what's inside").
 CONTENT_OF = re.compile(r"\b(?:blocs?|blocks?|y a quoi|dedans|inside|contenu|contents|on trouve quoi)\b")

@@ -569,3 +569,49 @@ def test_the_com_s_commitments_named_as_such_need_no_question_back(engine: Engin
 def test_a_function_picked_for_a_mode_question_gives_the_function_s_modes(engine: Engine) -> None:
     a = engine.answer("=COM|la COM en 2017 ?")
     assert a.intent == "mode_lookup" and a.function is not None and a.function.id == "COM"
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "function"),
+    [
+        ("quel mode pour la fonction communication en 2021 ?", "mode_lookup", "COM"),  # "fonction": the function
+        ("mode de la communication en 2017 ?", "clarification", None),  # the function, or IT's activity?
+        ("la communication de la DSI en 2017 ?", "mode_lookup", "SI"),  # IT's, said so
+    ],
+)
+def test_a_mode_asked_of_an_activity_bearing_a_function_s_name(
+    engine: Engine, question: str, intent: str, function: str | None
+) -> None:
+    a = engine.answer(question)
+    assert a.intent == intent
+    assert (a.function.id if a.function else None) == function
+    if intent == "clarification":
+        assert [c.id for c in a.candidates] == ["COM", "si.communication"]
+
+
+def test_what_is_in_a_mode_after_a_relative_who_is_a_listing_not_a_body(engine: Engine) -> None:
+    a = engine.answer("en finance, c'est quoi qui est en coopération ?")
+    assert a.intent == "mode_list" and a.mode is not None and a.mode.code == "C"
+    assert a.function is not None and a.function.id == "FIN" and a.instances == []
+
+
+def test_what_is_under_a_block_is_its_content(engine: Engine) -> None:
+    a = engine.answer("what's under Services numériques?")
+    assert a.intent == "structure" and a.process is not None and a.process.id == "si.services-numeriques"
+
+
+@pytest.mark.parametrize(
+    ("question", "commitment"),
+    [
+        ("les achats d'ordis centralisés, ça en est où ?", "SI-3"),  # "ordis": computers, IT
+        ("what's the status of the attract-talent commitment?", "RH-2"),  # the hyphenated words, each in French
+    ],
+)
+def test_a_commitment_named_in_everyday_words(engine: Engine, question: str, commitment: str) -> None:
+    a = engine.answer(question)
+    assert a.intent == "commitments" and a.commitments[0].id == commitment
+
+
+def test_the_it_staff_are_the_it_function(engine: Engine) -> None:
+    a = engine.answer("pourquoi y a encore des informaticiens rattachés aux CCIT alors que la DSI est régionale ?")
+    assert a.intent == "fallback_search" and a.function is not None and a.function.id == "SI"
