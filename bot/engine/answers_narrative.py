@@ -41,7 +41,8 @@ GENERIC_WORDS = frozenset(
     carte carto map macro quelles quels tout toutes passent passe sont reste restent volet volets pole poles
     perimetre perimetres regroupe regroupent inclut incluent englobe englobent metiers parle parlent mentionne
     mentionnee mentionnes mentioned mentions section sections partie parties part support supports soutien
-    action actions structure structures composition organigramme chambre chambres chamber chambers""".split()
+    action actions structure structures composition organigramme chambre chambres chamber chambers stay stays
+    remain remains local locale locales locaux locally""".split()
 )
 
 

@@ -197,7 +197,7 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
             found = self._reason_search(q, r.function)
             if found:
                 return found
-        if cues.HEADCOUNT.search(q.flat) and not (r.says_mode or r.modes or r.subjects):
+        if cues.HEADCOUNT.search(q.flat) and not (r.says_mode or r.subjects):  # "en local" is where, not a mode
             # "combien d'ETP en compta ?", "how many people in the regional HR department?": no figure in the SROM
             owner = next((i.function for i in r.instances if i.function), None)
             return self._headcount(q, r.context_function or owner)

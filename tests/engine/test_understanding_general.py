@@ -615,3 +615,27 @@ def test_a_commitment_named_in_everyday_words(engine: Engine, question: str, com
 def test_the_it_staff_are_the_it_function(engine: Engine) -> None:
     a = engine.answer("pourquoi y a encore des informaticiens rattachés aux CCIT alors que la DSI est régionale ?")
     assert a.intent == "fallback_search" and a.function is not None and a.function.id == "SI"
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "function", "process"),
+    [
+        # "local" restates the mode: no topic of its own for the narrative
+        ("Which HR activities stay autonomous (local) in 2021?", "mode_list", "RH", None),
+        # the English words of a French name: preparation, initial, revised
+        (
+            "What mode is the preparation of the initial and revised budgets in 2021?",
+            "mode_lookup",
+            "FIN",
+            "fin.cdg.budgets-primitif-rectifie",
+        ),
+        ("What was in cooperation mode in finanse in 2013?", "mode_list", "FIN", None),  # a function's typo
+        ("combien de collaborateurs RH en local dans les CCIT ?", "fallback_search", "RH", None),  # a headcount
+    ],
+)
+def test_english_words_and_local_in_mode_questions(
+    engine: Engine, question: str, intent: str, function: str, process: str | None
+) -> None:
+    a = engine.answer(question)
+    assert a.intent == intent and a.function is not None and a.function.id == function
+    assert (a.process.id if a.process else None) == process
