@@ -18,6 +18,7 @@ class TextAcronyms:
     def __init__(self, kb: KnowledgeBase, matcher: EntityMatcher, search: PassageSearch) -> None:
         self.search = search
         self.defined: dict[str, tuple[str, ...]] = {}
+        self.owners: dict[str, str] = {}
         # Names the knowledge base declares as naming several things ("COM": the function and the Convention):
         # asked alone, the bot asks back which one rather than guess.
         self.ambiguous = {key(a.alias) for a in kb.ambiguous_aliases}
@@ -31,14 +32,20 @@ class TextAcronyms:
             if any(acronym in own and expansion in own for own in names.values()):
                 continue
             self.defined[acronym] = words
+            # The entity the expansion names ("la Convention d'Objectifs et de Moyens", of the governance): the
+            # answer is about it, so that it says so and a follow-up can ask who follows it
+            owner = [ent_id for ent_id, own in names.items() if expansion in own]
+            if len(owner) == 1:
+                self.owners[acronym] = owner[0]
 
-    def passages(self, content: list[str], defining: bool) -> list[SearchHit]:
+    def passages(self, content: list[str], defining: bool) -> tuple[list[SearchHit], str | None]:
         """The passages defining the acronym a question asks about: "c'est quoi la COM ?" (the acronym alone in
-        a definition question) or "la convention d'objectifs et de moyens" (its whole expansion)."""
+        a definition question) or "la convention d'objectifs et de moyens" (its whole expansion); and the entity
+        its expansion names, if one does."""
         words = set(content)
         for acronym, expansion in self.defined.items():
             alone = defining and words == {acronym} and acronym not in self.ambiguous
             if alone or set(expansion) <= words:
                 hits = self.search.search([acronym, *expansion])
-                return [h for h in hits if h.matched >= len(expansion)] or hits[:1]
-        return []
+                return [h for h in hits if h.matched >= len(expansion)] or hits[:1], self.owners.get(acronym)
+        return [], None

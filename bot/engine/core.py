@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from bot.engine import cues, followup, guide, notes, topics
 from bot.engine.acronyms import TextAcronyms
-from bot.engine.answer import Answer
+from bot.engine.answer import Answer, Ref
 from bot.engine.answers_bodies import BodyAnswers
 from bot.engine.answers_narrative import NarrativeAnswers
 from bot.engine.answers_subjects import SubjectAnswers
@@ -125,8 +125,12 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
             clauses = re.split(r"[,.;:!—–]", q.flat[thanks.end() :])
             if not any(cues.ASKS_SOMETHING.match(c.strip()) for c in clauses):
                 return guide.thanks_answer(q.lang)
-        defined = self.acronyms.passages(q.content, bool(cues.DEFINITION.search(q.flat)))
+        defined, owner = self.acronyms.passages(q.content, bool(cues.DEFINITION.search(q.flat)))
         if defined and not cues.WHO.search(q.flat):
+            if owner in self.view.instances:  # "la convention d'objectifs et de moyens": a text of the governance
+                ref = Ref(id=owner, label=self.view.instances[owner].label)
+                answer = guide.fallback(q.lang, defined, self.view.functions, ref.label)
+                return answer.model_copy(update={"intent": "governance", "instances": [ref]})
             return guide.fallback(q.lang, defined, self.view.functions)
         if cues.COUNT_FUNCTIONS.search(q.flat):
             return topics.structure(self.view, q.lang, None, None)

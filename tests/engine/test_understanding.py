@@ -38,7 +38,9 @@ def test_who_arbitrates_opens_with_the_roles(engine: Engine):
 
 def test_an_acronym_the_text_defines_is_answered_with_its_definition(engine: Engine):
     a = engine.answer("qu'est-ce que la convention d'objectifs et de moyens ?")
-    assert a.intent == "fallback_search"
+    # the governance's text, named as such (a follow-up can ask who follows it), answered by the passage naming it
+    assert a.intent == "governance" and [i.id for i in a.instances] == ["gouv.convention-objectifs-moyens"]
+    assert a.text.startswith("*Convention d'Objectifs et de Moyens*")
     assert a.function is None or a.function.id != "COM"
     assert any("Convention d’Objectifs et de Moyens" in s.quote for s in a.sources)
 
