@@ -43,6 +43,12 @@ class SubjectAnswers:
             if len(functions) == 1 and all(t in self.view.instances for t in top.targets if t not in functions):
                 changes = bool(cues.EVOLUTION.search(q.flat))
                 return function_modes(self.view, q.lang, functions[0], q.years, changes)
+        if top.ambiguous and cues.ROLE_OF.search(q.flat) and not (q.years or cues.MODE_WORD.search(q.flat)):
+            # "la commission paritaire régionale sert à quoi ?": of a body and an activity of that name, the body
+            bodies = [self.view.instances[t] for t in top.targets if t in self.view.instances]
+            answer = self._governance(q, bodies) if len(bodies) == 1 else None
+            if answer is not None:
+                return answer
         if not top.ambiguous and self.rank.close_run(subject_hits):
             head = _outside_relative_clause(q, subject_hits[0], subject_hits[1])
             if head is not None:  # "les relances des clients qui ne paient pas leurs factures": the relances

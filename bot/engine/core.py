@@ -222,7 +222,12 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
         if len(r.instances) >= 2 and cues.SAME_OR_NOT.search(q.flat):
             # "le CODIR c'est pas la même chose que le COMEX ?": each body with its own roles, side by side
             return topics.governance(self.view, lang, r.instances[:2], [], [], False)
-        if len(r.instances) == 1 and r.instances[0].function and cues.PARTS.search(q.flat) and not r.asks_who:
+        if (
+            len(r.instances) == 1
+            and r.instances[0].function
+            and cues.PARTS.search(q.flat)
+            and not (r.asks_who or r.subjects)  # "le recrutement … ou ça part à la DRH régionale ?"
+        ):
             # "what are the three components of the regional IT department?": the blocks of the function it runs
             return topics.structure(self.view, lang, r.instances[0].function, q.years[0] if q.years else None)
         if r.context_function and not (r.modes or r.instances or r.subjects) and cues.MAP_CHANGES.search(q.flat):

@@ -81,7 +81,8 @@ GOVERNANCE = re.compile(
     r"rapport|report|suivi annuel|responsable|in charge|charge de|fait quoi|que fait|what does)\b"
 )
 WHO = re.compile(
-    r"(?<!ce )(?<!quoi )\b(?:qui|who|whom|whose|"  # not "ce qui", "c'est quoi qui est en coopération"
+    # not a relative or an emphasis: "ce qui", "c'est quoi qui est en coopération", "c'est nous qui le faisons"
+    r"(?<!ce )(?<!quoi )(?<!nous )(?<!vous )(?<!moi )(?<!eux )\b(?:qui|who|whom|whose|"
     r"quel(?:le)?s? (?:instance|organe|cci|commission|comite|groupe|direction)s?|"
     r"which (?:body|bodies|cci|committee|committees|commission|group)|sous l egide|aegis)\b"
 )

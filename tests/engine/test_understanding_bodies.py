@@ -197,3 +197,38 @@ def test_two_bodies_compared_are_each_shown_with_their_roles(engine: Engine, que
 def test_the_pillars_of_a_function_s_office_are_the_function_s_blocks(engine: Engine) -> None:
     a = engine.answer("what are the three pillars of the regional IT department?")
     assert a.intent == "structure" and a.function is not None and a.function.id == "SI"
+
+
+@pytest.mark.parametrize(
+    ("question", "instance"),
+    [
+        ("la commision paritaire régionale sert à quoi ?", "gouv.commission-paritaire"),  # the body, not HR's activity
+        ("How often does the Bureau meet?", "gouv.bureau"),  # the Bureau's own answer: the text gives no rhythm
+        ("Who was appointed in 2013 to secure legal matters at regional level?", "gouv.directeur-juridique"),
+    ],
+)
+def test_what_a_body_is_for_how_often_it_meets_who_was_appointed(engine: Engine, question: str, instance: str) -> None:
+    a = engine.answer(question)
+    assert a.intent == "governance" and a.instances[0].id == instance
+
+
+def test_the_bureau_s_rhythm_is_said_to_be_absent(engine: Engine) -> None:
+    a = engine.answer("le bureau se réunit tous les combien ?")
+    assert "ne donne pas la fréquence" in a.text and "entre chaque réunion de Bureau" in a.text
+
+
+def test_a_body_and_an_activity_of_one_name_asked_for_a_mode_is_the_activity(engine: Engine) -> None:
+    a = engine.answer("la commission paritaire régionale, quel mode en 2017 ?")
+    assert a.intent == "mode_lookup" and a.process is not None and a.process.id == "rh.cpr-crhs"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Le recrutement, c'est toujours nous qui le faisons au Mans en 2021 ou ça part à la DRH régionale ?",
+        "la paie c'est encore nous qui la faisons en 2017 ?",
+    ],
+)
+def test_c_est_nous_qui_is_an_emphasis_not_a_who_question(engine: Engine, question: str) -> None:
+    a = engine.answer(question)
+    assert a.intent == "mode_lookup" and a.year in (2017, 2021) and a.instances == []
