@@ -231,7 +231,8 @@ PARTS = re.compile(
 BEFORE = re.compile(r"\b(?:avant|before|prior to|jusqu en|until)\b")  # "avant 2013": the time before a map
 HOW_RUN = re.compile(
     r"\b(?:gere\w* comment|comment (?:est|sont|etait|etaient|c etait|c est) gere\w*|"
-    r"how (?:is|was|are|were) (?:the )?\w+ (?:run|managed|handled)|run autonomously|managed autonomously|"
+    r"how (?:is|was|are|were) (?:[\w()]+ ){1,6}?(?:run|managed|handled|organi[sz]ed)|"
+    r"run autonomously|managed autonomously|"
     r"en local ou|local ou (?:en commun|mutualise\w*|regional\w*)|local or (?:pooled|shared|regional|central\w*)|"
     r"shared between|shared or not|pooled or not|en commun ou pas|chacun (?:son truc|de son cote|dans son coin)|"
     r"each (?:chamber|cci) on its own|on its own|by each (?:chamber|cci)|chaque cci (?:de son cote|seule))\b"

@@ -113,7 +113,7 @@ class Ranking:
             if h.score < (floor or ACCEPT):
                 continue
             if h.ambiguous:
-                targets = self.filter_targets(h.targets, function, years, modes or [], changes)
+                targets = self.filter_targets(h.targets, function, years, modes or [], changes, asks_mode)
                 if asks_mode:  # only activities and blocks have a mode: "la formation en 2017, quel mode ?"
                     targets = [t for t in targets if t in self.view.items] or targets
                 if len(targets) == 1:
@@ -149,7 +149,8 @@ class Ranking:
         # (function, year, mode named) decides before a question back is asked.
         tied = [h for h in ranked if not h.ambiguous and h.score == ranked[0].score and h.weight == ranked[0].weight]
         if len(tied) > 1:
-            kept = set(self.filter_targets(tuple(h.entity for h in tied), function, years, modes or [], changes))
+            named = tuple(h.entity for h in tied)
+            kept = set(self.filter_targets(named, function, years, modes or [], changes, asks_mode))
             ranked = [h for h in ranked if h not in tied or h.entity in kept]
         return ranked
 
@@ -241,6 +242,7 @@ class Ranking:
         years: list[int],
         modes: list[str] | None = None,
         changes: bool = False,
+        asks_mode: bool = False,
     ) -> list[str]:
         """The homonyms the question's context leaves: its function, its year, the mode it names ("compta
         sociale en intégration en 2017" is the finance one, whose 2017 mode the text gives as I)."""
@@ -263,6 +265,10 @@ class Ranking:
             # and one the text gives two different modes has
             ids = [t for t in ids if self.has_mode(t, list(self.view.modes), years)] or ids
             ids = [t for t in ids if self.mode_changes(t)] or ids
+        elif asks_mode and years:
+            # the one whose mode that year the text states in its own words: "How was social accounting run in
+            # 2017?" is the finance one ("Intégration : comptabilité sociale"); HR's has none
+            ids = [t for t in ids if self.has_mode(t, list(self.view.modes), years, stated=True)] or ids
         spans = [set(self.view.items[t].years) for t in ids if t in self.view.items]
         if len(spans) == len(ids) > 1 and all(a.isdisjoint(b) for i, a in enumerate(spans) for b in spans[i + 1 :]):
             # One thing under successive names on successive maps ("Paye" in 2013, "Réalisation des paies"

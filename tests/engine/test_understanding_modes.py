@@ -228,3 +228,18 @@ def test_a_name_quoted_whole_is_the_subject_whatever_surrounds_it(engine: Engine
 def test_salary_policy_is_the_regional_pay_policy(engine: Engine, question: str) -> None:
     a = engine.answer(question)
     assert a.process is not None and a.process.id == "rh.politique-remuneration-regionale"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How was social accounting (comptabilité sociale) run in 2017?",  # "how was … run": a mode asked
+        "compta sociale 2017 quel mode ?",
+    ],
+)
+def test_of_namesakes_a_mode_asked_for_a_year_is_the_one_whose_mode_the_text_states(
+    engine: Engine, question: str
+) -> None:
+    a = engine.answer(question)
+    assert a.intent == "mode_lookup" and a.process is not None and a.process.id == "fin.comptabilite-sociale"
+    assert a.mode is not None and a.mode.code == "I" and a.certainty == "explicit"
