@@ -10,7 +10,8 @@ import functools
 import re
 
 from bot.engine import cues, guide, replies
-from bot.engine.answer import Answer
+from bot.engine.acronyms import TextAcronyms
+from bot.engine.answer import Answer, Ref
 from bot.engine.governance import GovernanceMatcher
 from bot.engine.lookup import KnowledgeView
 from bot.engine.matcher import EntityMatcher, Hit
@@ -62,6 +63,7 @@ class NarrativeAnswers:
     search: PassageSearch
     view: KnowledgeView
     governance: GovernanceMatcher
+    acronyms: TextAcronyms
     matcher: EntityMatcher
     speller: Speller
     rank: Ranking
@@ -133,6 +135,18 @@ class NarrativeAnswers:
         if not hits:
             return Answer(intent="fallback_search", lang=q.lang, text=lead)
         return guide.fallback(q.lang, hits[:3], self.view.functions, lead)
+
+    def _defined_acronym(self, q: Query) -> Answer | None:
+        """An acronym the text defines, asked alone or by its expansion: the passages defining it; a text of the
+        governance ("la convention d'objectifs et de moyens") is named as such."""
+        defined, owner = self.acronyms.passages(q.content, bool(cues.DEFINITION.search(q.flat)))
+        if not defined:
+            return None
+        if owner in self.view.instances:
+            ref = Ref(id=owner, label=self.view.instances[owner].label)
+            answer = guide.fallback(q.lang, defined, self.view.functions, ref.label)
+            return answer.model_copy(update={"intent": "governance", "instances": [ref]})
+        return guide.fallback(q.lang, defined, self.view.functions)
 
     def _narrative_words(self, q: Query) -> list[str]:
         """The question's words as the narrative's French words: an English word is searched as the French word the

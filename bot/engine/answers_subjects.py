@@ -6,6 +6,7 @@ A mixin of the Engine (core.py): it reads the engine's `view`, `rank`, `matcher`
 
 from __future__ import annotations
 
+import functools
 import re
 
 from bot.engine import cues, guide, replies, topics
@@ -69,6 +70,28 @@ class SubjectAnswers:
         if cues.FUNCTION_WORD.search(q.flat) and not re.search(r"\b(?:blocs?|blocks?|activites?|activit)", q.flat):
             return [], None  # "quel mode pour la fonction communication en 2021 ?"
         return subjects, [functions[0], top]  # "communication mode 2021 ?": the function, or IT's activity?
+
+    def _mode_as_predicate(self, hits: list[Hit]) -> bool:
+        """The modes are named as what something is ("mutualisé", "pooled"), not as a topic ("la mutualisation",
+        "integration"): the question asks the mode of a thing, not about the mode."""
+        words = {w for h in hits if self.rank.kind(h) == "mode" for w in h.used}
+        return bool(words) and not any(_NOUN_FORM.search(w) for w in words)
+
+    def _mode_described(self, q: Query) -> str | None:
+        """The mode whose definition the question describes ("si on délègue une activité à une CCIT ou à CCI
+        France, c'est quel mode ?" is the Integration's "délégation de gestion"): two telling words of its
+        definition at least, and more than any other mode's."""
+        words = self._narrative_words(q) if q.lang == "en" else q.content
+        asked = {_root(w) for w in words if len(w) >= 4} - _DEFINITION_FILLER
+        if len(asked) < 2:
+            return None
+        told = {m.code: _definition_stems(" ".join((m.definition.quote, *m.aliases))) for m in self.kb.modes}
+        scored = sorted(((len(asked & roots), code) for code, roots in told.items()), reverse=True)
+        (best, code), (second, _) = scored[0], scored[1]
+        mode = next(m for m in self.kb.modes if m.code == code)
+        # one word is enough in a case put ("si on délègue …", "if we centralise …") when a mode's own names hold it
+        own = bool(_CASE_PUT.search(q.flat) and asked & _definition_stems(" ".join(mode.aliases)))
+        return code if best > second and (best >= 2 or own) else None
 
     def _chosen_subjects(self, q: Query, subject_hits: list[Hit]) -> list[Hit]:
         """The subjects, the one the question means first: a name written out whole, or the block when it says
@@ -328,3 +351,25 @@ def _outside_relative_clause(q: Query, a: Hit, b: Hit) -> Hit | None:
         if own_head <= before and own_other <= after and not own_other & before:
             return head
     return None
+
+
+_NOUN_FORM = re.compile(r"(?:tion|ie|y|ing)$")  # "mutualisation", "autonomie", "autonomy", "pooling"
+_CASE_PUT = re.compile(r"\b(?:si on|si l on|quand on|lorsqu on|lorsque on|if we|when we|if you|when you)\b")
+
+
+def _root(word: str) -> str:
+    """A word's first letters, stem enough to match across forms the stemmer parts: "délègue", "délégation"."""
+    return stem_fr(word)[:5]
+
+
+# Words of every definition, or of the question's frame: no mode is told apart by them
+_DEFINITION_FILLER = frozenset(
+    _root(w)
+    for w in """activite activites gestion niveau cci ccis mode modes quel quelle service services territoriale
+    territoriales pays loire region regionale""".split()
+)
+
+
+@functools.lru_cache(maxsize=16)
+def _definition_stems(text: str) -> frozenset[str]:
+    return frozenset(_root(w) for w in key(text).split() if len(w) >= 4) - _DEFINITION_FILLER

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from bot.engine import cues, followup, guide, notes, topics
 from bot.engine.acronyms import TextAcronyms
-from bot.engine.answer import Answer, Ref
+from bot.engine.answer import Answer
 from bot.engine.answers_bodies import BodyAnswers
 from bot.engine.answers_narrative import NarrativeAnswers
 from bot.engine.answers_subjects import SubjectAnswers
@@ -29,9 +29,6 @@ logger = logging.getLogger(__name__)
 WEAK = 0.6  # below ACCEPT but above this: offered as "did you mean", never answered
 _QUOTE_MARKS = frozenset("'\"«“‘")
 FORCED = re.compile(r"^=([A-Za-z0-9_.\-?]+)\|")
-
-
-_NOUN_FORM = re.compile(r"(?:tion|ie|y|ing)$")  # "mutualisation", "autonomie", "autonomy", "pooling"
 
 
 class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
@@ -100,12 +97,6 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
         r = self._read(q)
         return self._first_routes(r) or self._subject_routes(r) or self._last_routes(r)
 
-    def _mode_as_predicate(self, r: Reading) -> bool:
-        """The modes are named as what something is ("mutualisé", "pooled"), not as a topic ("la mutualisation",
-        "integration"): the question asks the mode of a thing, not about the mode."""
-        words = {w for h in r.hits if self.rank.kind(h) == "mode" for w in h.used}
-        return bool(words) and not any(_NOUN_FORM.search(w) for w in words)
-
     def _courtesy(self, q: Query) -> Answer | None:
         """Greetings, thanks, what the bot can do, an acronym the text defines, how many functions: before any
         name is matched."""
@@ -125,13 +116,9 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
             clauses = re.split(r"[,.;:!—–]", q.flat[thanks.end() :])
             if not any(cues.ASKS_SOMETHING.match(c.strip()) for c in clauses):
                 return guide.thanks_answer(q.lang)
-        defined, owner = self.acronyms.passages(q.content, bool(cues.DEFINITION.search(q.flat)))
-        if defined and not cues.WHO.search(q.flat):
-            if owner in self.view.instances:  # "la convention d'objectifs et de moyens": a text of the governance
-                ref = Ref(id=owner, label=self.view.instances[owner].label)
-                answer = guide.fallback(q.lang, defined, self.view.functions, ref.label)
-                return answer.model_copy(update={"intent": "governance", "instances": [ref]})
-            return guide.fallback(q.lang, defined, self.view.functions)
+        defined = None if cues.WHO.search(q.flat) else self._defined_acronym(q)
+        if defined:
+            return defined
         if cues.COUNT_FUNCTIONS.search(q.flat):
             return topics.structure(self.view, q.lang, None, None)
         return None
@@ -155,6 +142,8 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
         # A mode named asks about a map: only activities and blocks have a mode.
         on_map = says_mode or bool(modes)
         changes = on_map and bool(cues.EVOLUTION.search(q.flat))
+        # "la formation ça a évolué comment entre les trois cartos ?": a change across the maps is a mode's
+        on_map = on_map or bool(cues.EVOLUTION.search(q.flat) and cues.MAPS_SPAN.search(q.flat))
         rescored = self.rank.rescore(
             hits,
             weights,
@@ -282,6 +271,10 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
         """Routes about what the question names: a map note, an activity or a block, a mode."""
         q, lang = r.q, r.q.lang
         asks_mode = r.says_mode or bool(q.years)
+        if cues.WHICH_MODE.search(q.flat) and not (r.subjects or r.modes or r.instances or q.years):
+            described = self._mode_described(q)  # "si on délègue une activité à CCI France, c'est quel mode ?"
+            if described:
+                return topics.mode_definition(self.view, lang, [described])
         topic = notes.find(self.notes, q.content, r.context_function)
         if topic is None and q.lang == "en":  # "the IT tools of the finance function": the note's French words
             topic = notes.find(self.notes, self._narrative_words(q), r.context_function)
@@ -322,7 +315,7 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
             return None
         if (
             not (cues.DEFINITION.search(q.flat) or cues.LISTING.search(q.flat) or r.context_function or q.years)
-            and self._mode_as_predicate(r)
+            and self._mode_as_predicate(r.hits)
             and self._foreign_words(q)
         ):  # "les services généraux, c'est mutualisé ?": a mode asked of something no map holds
             return guide.not_on_maps(lang, self.view.functions.values(), q.years[0] if len(q.years) == 1 else None)

@@ -214,6 +214,11 @@ SAME_OR_NOT = re.compile(
     r"\b(?:meme chose|pareil|difference\w*|differen\w*|se distingue\w*|compare\w*|versus|vs|same as|same thing|"
     r"distinguish\w*)\b"
 )
+# The maps as a span of time: "entre les trois cartos", "across the three maps", "d'une carte à l'autre"
+MAPS_SPAN = re.compile(
+    r"\b(?:(?:entre|sur|across|over|between) (?:les|the) (?:3|trois|three) (?:cartes?|cartos?|maps?|annees|years)|"
+    r"d une carte a l autre|from one map to the next|au fil des cartes)\b"
+)
 # A picture asked for, by a verb of making or showing ("tu peux me faire un schéma", "show me", "can I get")
 PICTURE_ASKED = re.compile(
     r"\b(?:montre\w*|affiche\w*|dessine\w*|fai[st] moi|faire un|fais un|donne\w* moi|envoie\w* moi|show|draw|"

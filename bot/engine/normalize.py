@@ -99,6 +99,10 @@ _ENGLISH = ENGLISH_MARKERS | (STOPWORDS_EN - STOPWORDS_FR - {"a", "on", "in", "m
 _FRENCH = FRENCH_MARKERS | (STOPWORDS_FR - STOPWORDS_EN - {"a", "on", "me", "ou", "est", "y", "d"})
 _UPPER_IT = re.compile(r"(?<![A-Za-z])IT(?![A-Za-z])")
 _UPPER_IS = re.compile(r"(?<![A-Za-z])IS(?![A-Za-z])")  # "the IS function": information systems, not "is"
+# "si on délègue …", "si la paie …": the French "if", written small before a subject, is not the IT function (SI)
+_IF = re.compile(
+    r"(?<![^\W\d_])si (?=(?:on|je|j'|tu|il|ils|elle|elles|nous|vous|c'|ça|ca|la|le|les|l'|un|une|des)(?![^\W\d_]))"
+)
 _YEAR_4 = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _YEAR_2 = re.compile(r"(?:\ben\s+|'|\bd'ici\s+|\bin\s+)(\d\d)\b")
 _YEAR_PHRASES: tuple[tuple[re.Pattern[str], int], ...] = (
@@ -252,5 +256,7 @@ def parse(raw: str, known_years: tuple[int, ...], rewrite: Callable[[str, str], 
         content.append("it")
     if _UPPER_IS.search(raw) and "si" not in content:
         content.append("si")
+    elif "si" in content and _IF.search(raw) and len(re.findall(r"(?<![^\W\d_])si(?![^\W\d_])", raw, re.I)) == 1:
+        content.remove("si")
     flat = " ".join(text.replace("'", " ").replace("-", " ").replace("/", " ").split())
     return Query(raw, text, flat, tokens, content, lang, years, foreign, truncated)

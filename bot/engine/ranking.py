@@ -27,7 +27,7 @@ KIND_WORDS = frozenset("bloc blocs block blocks".split())
 FRAME_WORDS = frozenset(
     """cci ccis chambre chambres consulaire consulaires region regional regionale regionaux regionales
     territoriale territoriales territoriaux local locale locaux locales localement chaque carte cartes map maps
-    chamber chambers locally regionally""".split()
+    chamber chambers locally regionally carto cartos cartographies""".split()
 )
 CLOSE_RUN = 0.06  # two entities this close are a clarification, not a guess
 SIBLING = 0.9  # a sibling activity named this well (whole, or but for a small word) counts as named beside another

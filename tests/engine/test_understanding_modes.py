@@ -243,3 +243,38 @@ def test_of_namesakes_a_mode_asked_for_a_year_is_the_one_whose_mode_the_text_sta
     a = engine.answer(question)
     assert a.intent == "mode_lookup" and a.process is not None and a.process.id == "fin.comptabilite-sociale"
     assert a.mode is not None and a.mode.code == "I" and a.certainty == "explicit"
+
+
+@pytest.mark.parametrize(
+    ("question", "code"),
+    [
+        ("si on délègue une activité à une CCIT ou à CCI France, c'est quel mode ?", "I"),  # "si": if, not IT
+        ("si on met en commun des outils et des personnes sur un site, c'est quel mode ?", "M"),
+        ("travailler ensemble en mode projet sans bouger les équipes, c'est quel mode ?", "C"),
+        ("si on définit des règles et des pratiques communes c'est quel mode ?", "H"),
+        ("if we centralise everything at the regional CCI, which mode is that?", "I"),
+    ],
+)
+def test_a_case_described_is_the_mode_whose_definition_says_it(engine: Engine, question: str, code: str) -> None:
+    a = engine.answer(question)
+    assert a.intent == "mode_definition" and a.mode is not None and a.mode.code == code
+    assert a.function is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What mode applies to managing the company car fleet?", "medecine du travail c géré en quel mode ?"],
+)
+def test_a_thing_no_map_holds_is_not_a_case_described(engine: Engine, question: str) -> None:
+    a = engine.answer(question)
+    assert a.intent == "mode_lookup" and a.mode is None and a.process is None
+
+
+def test_the_french_if_before_a_subject_is_not_the_it_function(engine: Engine) -> None:
+    a = engine.answer("si la paie est centralisée, c'est quel mode ?")
+    assert a.function is not None and a.function.id == "RH"
+
+
+def test_a_change_across_the_three_maps_is_a_mode_s_history(engine: Engine) -> None:
+    a = engine.answer("la formation ça a évolué comment entre les trois cartos ?")
+    assert a.intent == "evolution" and a.process is not None and a.process.id == "rh.formation"
