@@ -43,7 +43,7 @@ GENERIC_WORDS = frozenset(
     perimetre perimetres regroupe regroupent inclut incluent englobe englobent metiers parle parlent mentionne
     mentionnee mentionnes mentioned mentions section sections partie parties part support supports soutien
     action actions structure structures composition organigramme chambre chambres chamber chambers stay stays
-    remain remains local locale locales locaux locally""".split()
+    remain remains local locale locales locaux locally missions mission""".split()
 )
 
 

@@ -132,8 +132,10 @@ class SubjectAnswers:
         ):
             # "mode de gestion des relations presse en 2021 ?": an objective has no map, hence no mode; said so
             return topics.named_item_mode(self.view, q.lang, top.entity, top.alias, q.years)
-        if (top.entity in self.view.named or unmapped) and cues.DEFINITION.search(q.flat) and not (modes or q.years):
-            # "la TRIA c'est quoi", "c'est quoi le logo full CCI ?": the narrative defines it, not a map
+        asked = cues.DEFINITION.search(q.flat) or re.search(r"\b(?:combien|how many)\b", q.flat)
+        if (top.entity in self.view.named or unmapped) and asked and not (modes or q.years):
+            # "la TRIA c'est quoi", "c'est quoi le logo full CCI ?", "how many themes is the offer structured
+            # into?": the narrative says it, not a map
             found = self._leftover_search(q, [])
             if found:
                 return found

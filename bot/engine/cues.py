@@ -240,7 +240,10 @@ HOW_RUN = re.compile(
     r"run autonomously|managed autonomously|"
     r"en local ou|local ou (?:en commun|mutualise\w*|regional\w*)|local or (?:pooled|shared|regional|central\w*)|"
     r"shared between|shared or not|pooled or not|en commun ou pas|chacun (?:son truc|de son cote|dans son coin)|"
-    r"each (?:chamber|cci) on its own|on its own|by each (?:chamber|cci)|chaque cci (?:de son cote|seule))\b"
+    r"each (?:chamber|cci) on its own|on its own|by each (?:chamber|cci)|chaque cci (?:de son cote|seule)|"
+    # "chaque CCI ou la région ?", "each chamber or the region?"
+    r"(?:chaque|each) (?:cci|ccit|chambre|chamber)s? (?:ou|or) (?:la |le |the |au |a la )?(?:niveau )?"
+    r"(?:region\w*|ccir|central\w*|national\w*)|locally or (?:regionally|centrally))\b"
 )
 BLOCK_CONTENT = re.compile(
     r"\b(?:activites|activities|blocs?|blocks?|contient|contains|dans le bloc|in the block|qu est ce qu il y a|"

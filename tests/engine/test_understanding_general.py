@@ -639,3 +639,19 @@ def test_english_words_and_local_in_mode_questions(
     a = engine.answer(question)
     assert a.intent == intent and a.function is not None and a.function.id == function
     assert (a.process.id if a.process else None) == process
+
+
+def test_each_chamber_or_the_region_asks_a_mode(engine: Engine) -> None:
+    a = engine.answer("qui s'occupe de payer les salaires ? chaque CCI ou la région ?")
+    assert a.intent == "mode_lookup" and a.process is not None and a.process.id == "rh.realisation-paies"
+
+
+def test_a_function_s_missions_are_its_structure(engine: Engine) -> None:
+    a = engine.answer("c'était quoi les missions RH en 2013 ?")
+    assert (a.intent, a.year) == ("structure", 2013) and a.function is not None and a.function.id == "RH"
+
+
+def test_how_many_of_a_named_thing_is_answered_by_the_narrative(engine: Engine) -> None:
+    a = engine.answer("How many themes is the CCI offer structred into?")
+    assert a.intent == "fallback_search" and a.mode is None
+    assert any("huit thèmes" in s.quote for s in a.sources) and any("10 thèmes" in s.quote for s in a.sources)
