@@ -205,7 +205,20 @@ class SubjectAnswers:
             return topics.mode_definition(view, lang, [entity_id])
         if entity_id in view.commitments:
             return topics.commitments(view, lang, [view.commitments[entity_id]], None, self.status)
+        if entity_id == ALL_COMMITMENTS:  # "gestion des engagements ?": the SROM's commitments picked
+            return topics.commitments(view, lang, list(view.commitments.values()), None, self.status)
         return None
+
+    def _activity_or_commitments(self, q: Query, top: Hit) -> Answer | None:
+        """An activity named alone whose name is also how the SROM's commitments are spoken of ("gestion des
+        engagements ?": the purchasing activity, or the follow-up of the commitments?): asked back."""
+        name = name_key(top.alias)
+        if top.ambiguous or not cues.NAMES_COMMITMENT.search(name) or not set(q.content) <= set(name.split()):
+            return None
+        label = replies.t(q.lang, "Les engagements du SROM et leur suivi", "The SROM's commitments and their follow-up")
+        candidates = [Ref(id=top.entity, label=self.view.describe(top.entity)), Ref(id=ALL_COMMITMENTS, label=label)]
+        followups = {c.id: f"={c.id}|{q.raw}" for c in candidates}
+        return guide.clarification(q.lang, candidates, followups, top.alias)
 
     def _block_drawn(self, q: Query, subjects: list[Hit]) -> Answer | None:
         """A picture asked of one block ("un schéma des activités marchés publics"): its activities, and its
@@ -355,6 +368,7 @@ def _outside_relative_clause(q: Query, a: Hit, b: Hit) -> Hit | None:
     return None
 
 
+ALL_COMMITMENTS = "engagements"  # a clarification's pick for the SROM's commitments as a whole
 _NOUN_FORM = re.compile(r"(?:tion|ie|y|ing)$")  # "mutualisation", "autonomie", "autonomy", "pooling"
 _CASE_PUT = re.compile(r"\b(?:si on|si l on|quand on|lorsqu on|lorsque on|if we|when we|if you|when you)\b")
 

@@ -299,6 +299,10 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
             and (subjects[0].ambiguous or self.rank.close_run(subjects))
         ):  # "which legal / procurement activities are mutualised in 2017?": a listing, not a name to ask back about
             subjects = []
+        if subjects and not (asks_mode or r.modes or cues.EVOLUTION.search(q.flat)):
+            either = self._activity_or_commitments(q, subjects[0])
+            if either:
+                return either
         if subjects and asks_mode:
             subjects, namesake = self._function_namesake(q, r.hits, subjects)
             if namesake is not None:

@@ -655,3 +655,15 @@ def test_how_many_of_a_named_thing_is_answered_by_the_narrative(engine: Engine) 
     a = engine.answer("How many themes is the CCI offer structred into?")
     assert a.intent == "fallback_search" and a.mode is None
     assert any("huit thèmes" in s.quote for s in a.sources) and any("10 thèmes" in s.quote for s in a.sources)
+
+
+def test_an_activity_named_like_the_commitments_alone_asks_which_is_meant(engine: Engine) -> None:
+    a = engine.answer("gestion des engagements ?")
+    assert a.intent == "clarification"
+    assert [c.id for c in a.candidates] == ["jur.gestion-engagements", "engagements"]
+    picked = engine.answer(a.followups["engagements"])  # the SROM's commitments, all of them
+    assert picked.intent == "commitments" and len(picked.commitments) == 25
+    activity = engine.answer(a.followups["jur.gestion-engagements"])
+    assert activity.process is not None and activity.process.id == "jur.gestion-engagements"
+    # a mode or a year asked says which
+    assert engine.answer("gestion des engagements en 2017 ?").intent == "mode_lookup"
