@@ -136,6 +136,18 @@ class NarrativeAnswers:
             return Answer(intent="fallback_search", lang=q.lang, text=lead)
         return guide.fallback(q.lang, hits[:3], self.view.functions, lead)
 
+    def _amount(self, q: Query, function: str) -> Answer:
+        """ "Quel budget pour le SDSI ?": the SROM gives no amount; what its narrative says of that function's costs
+        and means is offered as that."""
+        hits = self.search.search(["couts", "budget", "moyens", "ressources", "economies"], limit=40)
+        hits = [h for h in hits if h.passage.function == function] or hits
+        lead = replies.t(
+            q.lang,
+            "Le SROM ne donne aucun montant (budget, coût) : voici ce qu'il dit des moyens de cette fonction.",
+            "The SROM gives no amount (budget, cost): here is what it says of this function's means.",
+        )
+        return guide.fallback(q.lang, hits[:3], self.view.functions, lead)
+
     def _defined_acronym(self, q: Query) -> Answer | None:
         """An acronym the text defines, asked alone or by its expansion: the passages defining it; a text of the
         governance ("la convention d'objectifs et de moyens") is named as such."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
 
 from bot.engine import cues, followup, guide, notes, topics
 from bot.engine.acronyms import TextAcronyms
@@ -16,12 +15,13 @@ from bot.engine.clauses import english_heads, last_clause, preamble, purpose
 from bot.engine.function_modes import function_modes
 from bot.engine.governance import GovernanceMatcher, commitment_ids, is_commitment_question
 from bot.engine.lookup import KnowledgeView
-from bot.engine.matcher import EntityMatcher, Hit
+from bot.engine.matcher import EntityMatcher
 from bot.engine.normalize import REQUEST, Query, parse, quoted
 from bot.engine.ranking import Ranking
+from bot.engine.reading import Reading
 from bot.engine.search import PassageSearch
 from bot.engine.spelling import Speller
-from srom_data.models import Instance, KnowledgeBase
+from srom_data.models import KnowledgeBase
 from srom_data.text import canonical_quote, key
 
 logger = logging.getLogger(__name__)
@@ -190,9 +190,15 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
             found = self._reason_search(q, r.function)
             if found:
                 return found
+        owner = r.function or next((i.function for i in r.instances if i.function), None)
+        if cues.AMOUNT.search(q.flat) and not (r.says_mode or r.asks_who):
+            # "What's the IT budget planned for 2021?": no figure in the SROM; a commitment's is its function's
+            named = (c.function for h in r.hits if h.score >= 0.95 and (c := self.view.commitments.get(h.entity)))
+            spender = owner or next(named, None)
+            if spender and spender != "FIN":
+                return self._amount(q, spender)
         if cues.HEADCOUNT.search(q.flat) and not (r.says_mode or r.subjects):  # "en local" is where, not a mode
             # "combien d'ETP en compta ?", "how many people in the regional HR department?": no figure in the SROM
-            owner = next((i.function for i in r.instances if i.function), None)
             return self._headcount(q, r.context_function or owner)
         if r.asks_who and cues.NAMES_COMMITMENT.search(q.flat) and re.search(r"\breferent", q.flat):
             # "qui est référent de l'engagement achats ?" asks about tracking, not about the governance
@@ -382,19 +388,3 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
             found = self._leftover_search(q, r.hits)
             return found or topics.structure(self.view, lang, r.context_function, year)
         return self._fallback(q, r.weak_subjects)
-
-
-@dataclass(frozen=True)
-class Reading:
-    """What the engine understood of a question before choosing its answer."""
-
-    q: Query
-    hits: list[Hit]  # the names matched, best first
-    function: str | None  # the function the question names itself
-    context_function: str | None  # or the one its names belong to
-    modes: list[str]  # the modes it names
-    instances: list[Instance]  # the bodies it names
-    says_mode: bool  # "mode", "quel mode", "c'est harmonisé ?"
-    asks_who: bool
-    subjects: list[Hit] = field(default_factory=list)  # the activities or blocks it is about
-    weak_subjects: list[Hit] = field(default_factory=list)  # half-recognised ones, for a question back

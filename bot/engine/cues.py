@@ -207,6 +207,11 @@ HEADCOUNT = re.compile(
     r"\b(?:combien de (?:personnes|salaries|collaborateurs|etp|postes|gens|agents)|combien d etp|"
     r"how many (?:people|staff|employees|ftes?|persons|jobs|positions)|effectifs?|headcount|etp|ftes?)\b"
 )
+# An amount asked: the SROM gives no budget nor cost figure ("quel budget pour le SDSI ?", "how much does IT cost?")
+AMOUNT = re.compile(
+    r"\b(?:budgets?|montants?|enveloppes?|combien (?:ca |cela )?(?:coute\w*|a coute)|couts? (?:du|de la|des|de l)|"
+    r"how much (?:does|did|will|is|was)|cost of|costs? of|spending on|spend on)\b"
+)
 # Two things joined in one question ("la facturation et les relances", "payments & petty cash"), read on its text
 JOINED = re.compile(r"(?i)\b(?:et|and|ainsi que|as well as)\b|[&/+]")
 # Two things compared: "le CODIR c'est pas la même chose que le COMEX ?", "difference between the COMEX and the CODIR"

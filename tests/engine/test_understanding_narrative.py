@@ -120,3 +120,28 @@ def test_a_law_asked_of_the_srom_itself_gives_the_passages_citing_legal_obligati
 def test_whose_idea_it_was_is_an_origin(engine: Engine) -> None:
     a = engine.answer("le logo full CCI, c'est une idée des Pays de la Loire ?")
     assert a.intent == "fallback_search" and any("logo full CCI" in s.quote for s in a.sources)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("What's the IT budget planned for 2021?", "en"),
+        ("quel budget pour le SDSI ?", "fr"),  # the IT master plan's, hence IT's
+        ("combien coûte la DSI régionale ?", "fr"),
+    ],
+)
+def test_an_amount_is_said_to_be_absent_with_what_the_text_says_of_the_function_s_means(
+    engine: Engine, question: str, lang: str
+) -> None:
+    a = engine.answer(question)
+    assert a.intent == "fallback_search" and a.lang == lang and a.mode is None
+    assert ("aucun montant" if lang == "fr" else "no amount") in a.text.splitlines()[0]
+    assert a.function is not None and a.function.id == "SI"
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [("qui vote le budget de la CCI ?", "governance"), ("mode des budgets RH en 2017 ?", "mode_lookup")],
+)
+def test_a_budget_voted_or_a_budget_activity_is_no_amount_asked(engine: Engine, question: str, intent: str) -> None:
+    assert engine.answer(question).intent == intent

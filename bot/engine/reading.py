@@ -1,0 +1,25 @@
+"""What the engine understood of a question before choosing its answer: read once, then routed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.engine.matcher import Hit
+from bot.engine.normalize import Query
+from srom_data.models import Instance
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the engine understood of a question before choosing its answer."""
+
+    q: Query
+    hits: list[Hit]  # the names matched, best first
+    function: str | None  # the function the question names itself
+    context_function: str | None  # or the one its names belong to
+    modes: list[str]  # the modes it names
+    instances: list[Instance]  # the bodies it names
+    says_mode: bool  # "mode", "quel mode", "c'est harmonisé ?"
+    asks_who: bool
+    subjects: list[Hit] = field(default_factory=list)  # the activities or blocks it is about
+    weak_subjects: list[Hit] = field(default_factory=list)  # half-recognised ones, for a question back
