@@ -19,10 +19,7 @@ from tests.engine.scoring import mismatches
 
 DIALOGUES: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "followups.yaml").read_text("utf-8"))
 
-UNDERSTANDING = "the engine's understanding (issue 12, other part): the question alone is misread"
 KNOWN: dict[tuple[str, int], str] = {
-    ("compta_sociale_source", 0): UNDERSTANDING,
-    ("compta_sociale_source", 1): UNDERSTANDING + " (in the first turn)",
     ("si_audit_then_copil_en", 1): "'it' refers to a passage found by search, which leaves no subject to carry",
 }
 
