@@ -181,7 +181,9 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
         definitions of the modes, the scope of a function."""
         q, lang = r.q, r.q.lang
         reason = bool(cues.REASON.search(q.flat)) and not r.says_mode  # "why was … chosen for HR back in 2013?"
-        if reason or (cues.WHEN.search(q.flat) and not (r.modes or r.says_mode or q.years)):
+        # a mode read through a typo is no mode named beside a date asked: "when did the purchasing hub issue …"
+        named_mode = any(h.score >= 0.95 and self.rank.kind(h) == "mode" for h in r.hits)
+        if reason or (cues.WHEN.search(q.flat) and not (named_mode or r.says_mode or q.years)):
             # "le directeur juridique, désigné quand ?": the dated fact
             if cues.WHEN.search(q.flat) and self.governance.specific_facts(q):
                 gov = self._governance(q, r.instances, strict=True)
@@ -333,6 +335,13 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
             return topics.mode_definition(self.view, lang, self._defined_modes(q, r.modes))
         if not (q.years or q.foreign_years or r.context_function or cues.LISTING.search(q.flat)):
             return topics.mode_definition(self.view, lang, self._defined_modes(q, r.modes))
+        lettered = not any(self.rank.kind(h) == "mode" for h in r.hits)  # "elle est en M ?"
+        if (
+            r.function
+            and not (cues.LISTING.search(q.flat) or cues.BLOCK_LISTING.search(q.flat) or re.search(r"\bquoi\b", q.flat))
+            and (len(r.modes) > 1 or lettered or self._mode_as_predicate(r.hits))
+        ):  # "globalement la fonction SI en 2017 elle est en M ?": the function's modes, counted, answer it
+            return function_modes(self.view, lang, r.function, q.years, False)
         found = self._leftover_search(q, r.hits)
         if found:
             return found

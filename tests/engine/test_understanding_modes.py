@@ -278,3 +278,30 @@ def test_the_french_if_before_a_subject_is_not_the_it_function(engine: Engine) -
 def test_a_change_across_the_three_maps_is_a_mode_s_history(engine: Engine) -> None:
     a = engine.answer("la formation ça a évolué comment entre les trois cartos ?")
     assert a.intent == "evolution" and a.process is not None and a.process.id == "rh.formation"
+
+
+@pytest.mark.parametrize(
+    ("question", "function"),
+    [
+        ("globalement la fonction SI en 2017 elle est en M ?", "SI"),  # a yes or no about the whole function
+        ("la RH est mutualisée en 2021 ?", "RH"),
+    ],
+)
+def test_a_mode_asked_of_a_whole_function_is_answered_by_its_modes_counted(
+    engine: Engine, question: str, function: str
+) -> None:
+    a = engine.answer(question)
+    assert a.intent == "mode_lookup" and a.function is not None and a.function.id == function
+    assert "modes de gestion que le texte donne" in a.text
+
+
+@pytest.mark.parametrize(
+    "question", ["ce qui reste autonome en finance en 2021 ?", "ce qui etait harmonisé cote juridique en 2013 ?"]
+)
+def test_what_is_in_a_mode_in_a_function_stays_a_listing(engine: Engine, question: str) -> None:
+    assert engine.answer(question).intent == "mode_list"
+
+
+def test_a_date_asked_beside_a_mode_read_through_a_typo_is_the_narrative_s(engine: Engine) -> None:
+    a = engine.answer("when did the regional purchasing hub issue it's first contracts?")
+    assert a.intent == "fallback_search" and "premiers marchés" in a.sources[0].quote
