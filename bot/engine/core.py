@@ -174,6 +174,7 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
             asks_who=bool(cues.WHO.search(q.flat)) and not says_mode,
             subjects=subjects,
             weak_subjects=weak,
+            mode_said=any(h.score >= 0.95 and self.rank.kind(h) == "mode" for h in hits),
         )
 
     def _first_routes(self, r: Reading) -> Answer | None:
@@ -182,8 +183,7 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
         q, lang = r.q, r.q.lang
         reason = bool(cues.REASON.search(q.flat)) and not r.says_mode  # "why was … chosen for HR back in 2013?"
         # a mode read through a typo is no mode named beside a date asked: "when did the purchasing hub issue …"
-        named_mode = any(h.score >= 0.95 and self.rank.kind(h) == "mode" for h in r.hits)
-        if reason or (cues.WHEN.search(q.flat) and not (named_mode or r.says_mode or q.years)):
+        if reason or (cues.WHEN.search(q.flat) and not (r.mode_said or r.says_mode or q.years)):
             # "le directeur juridique, désigné quand ?": the dated fact
             if cues.WHEN.search(q.flat) and self.governance.specific_facts(q):
                 gov = self._governance(q, r.instances, strict=True)
@@ -323,8 +323,8 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
                 if found:
                     return found
             return self._about_subject(q, subjects, r.modes)
-        if not r.modes:
-            return None
+        if not r.modes or (r.instances and not r.mode_said):
+            return None  # "one elected lead per theme in each local chamber?": a body, beside a mode read by a typo
         if (
             not (cues.DEFINITION.search(q.flat) or cues.LISTING.search(q.flat) or r.context_function or q.years)
             and self._mode_as_predicate(r.hits)

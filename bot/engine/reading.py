@@ -23,3 +23,4 @@ class Reading:
     asks_who: bool
     subjects: list[Hit] = field(default_factory=list)  # the activities or blocks it is about
     weak_subjects: list[Hit] = field(default_factory=list)  # half-recognised ones, for a question back
+    mode_said: bool = False  # a mode named in its own words, not read through a typo ("hub" is no "centralized")

@@ -232,3 +232,8 @@ def test_a_body_and_an_activity_of_one_name_asked_for_a_mode_is_the_activity(eng
 def test_c_est_nous_qui_is_an_emphasis_not_a_who_question(engine: Engine, question: str) -> None:
     a = engine.answer(question)
     assert a.intent == "mode_lookup" and a.year in (2017, 2021) and a.instances == []
+
+
+def test_a_body_named_beside_a_mode_read_through_a_typo_is_the_body(engine: Engine) -> None:
+    a = engine.answer("Is there one elected lead per theme in each local chamber?")
+    assert a.intent == "governance" and [i.id for i in a.instances] == ["gouv.elu-pilote"]
