@@ -148,6 +148,12 @@ class NarrativeAnswers:
         )
         return guide.fallback(q.lang, hits[:3], self.view.functions, lead)
 
+    def _gains(self, q: Query, function: str) -> Answer | None:
+        """ "Ça a rapporté quoi, les chantiers finance ?": what the function's own passages say the changes brought."""
+        words = ["performance", "gains", "economies", "efficacite", "qualite", "optimisation", "valeur", "accroitre"]
+        hits = [h for h in self.search.search(words, limit=40) if h.passage.function == function]
+        return guide.fallback(q.lang, hits[:3], self.view.functions) if hits else None
+
     def _defined_acronym(self, q: Query) -> Answer | None:
         """An acronym the text defines, asked alone or by its expansion: the passages defining it; a text of the
         governance ("la convention d'objectifs et de moyens") is named as such."""

@@ -6,7 +6,6 @@ A mixin of the Engine (core.py): it reads the engine's `view`, `rank`, `matcher`
 
 from __future__ import annotations
 
-import functools
 import re
 
 from bot.engine import cues, guide, replies, topics
@@ -18,7 +17,6 @@ from bot.engine.matcher import EntityMatcher, Hit
 from bot.engine.normalize import Query
 from bot.engine.ranking import CLOSE_RUN, Ranking, name_key
 from bot.engine.search import PassageSearch, SearchHit
-from bot.engine.spelling import stem_fr
 from srom_data.models import Instance, KnowledgeBase
 from srom_data.text import key
 
@@ -57,41 +55,6 @@ class SubjectAnswers:
         if top.ambiguous or self.rank.close_run(subject_hits):
             return self._clarify(q, subject_hits)
         return self._about_one_subject(q, top, modes)
-
-    def _function_namesake(self, q: Query, hits: list[Hit], subjects: list[Hit]) -> tuple[list[Hit], list[Hit] | None]:
-        """A mode asked of an activity that bears a function's name ("Communication", on the IT map): said with
-        the word "fonction" it is the function (no subject left); said alone, both are asked back."""
-        top = subjects[0]
-        functions = [
-            h for h in hits if h.score >= 0.95 and self.rank.kind(h) == "function" and h.used and h.used >= top.used
-        ]
-        if top.ambiguous or len(functions) != 1 or self.view.function_of(top.entity) == functions[0].entity:
-            return subjects, None
-        if cues.FUNCTION_WORD.search(q.flat) and not re.search(r"\b(?:blocs?|blocks?|activites?|activit)", q.flat):
-            return [], None  # "quel mode pour la fonction communication en 2021 ?"
-        return subjects, [functions[0], top]  # "communication mode 2021 ?": the function, or IT's activity?
-
-    def _mode_as_predicate(self, hits: list[Hit]) -> bool:
-        """The modes are named as what something is ("mutualisé", "pooled"), not as a topic ("la mutualisation",
-        "integration"): the question asks the mode of a thing, not about the mode."""
-        words = {w for h in hits if self.rank.kind(h) == "mode" for w in h.used}
-        return bool(words) and not any(_NOUN_FORM.search(w) for w in words)
-
-    def _mode_described(self, q: Query) -> str | None:
-        """The mode whose definition the question describes ("si on délègue une activité à une CCIT ou à CCI
-        France, c'est quel mode ?" is the Integration's "délégation de gestion"): two telling words of its
-        definition at least, and more than any other mode's."""
-        words = self._narrative_words(q) if q.lang == "en" else q.content
-        asked = {_root(w) for w in words if len(w) >= 4} - _DEFINITION_FILLER
-        if len(asked) < 2:
-            return None
-        told = {m.code: _definition_stems(" ".join((m.definition.quote, *m.aliases))) for m in self.kb.modes}
-        scored = sorted(((len(asked & roots), code) for code, roots in told.items()), reverse=True)
-        (best, code), (second, _) = scored[0], scored[1]
-        mode = next(m for m in self.kb.modes if m.code == code)
-        # one word is enough in a case put ("si on délègue …", "if we centralise …") when a mode's own names hold it
-        own = bool(_CASE_PUT.search(q.flat) and asked & _definition_stems(" ".join(mode.aliases)))
-        return code if best > second and (best >= 2 or own) else None
 
     def _chosen_subjects(self, q: Query, subject_hits: list[Hit]) -> list[Hit]:
         """The subjects, the one the question means first: a name written out whole, or the block when it says
@@ -157,34 +120,6 @@ class SubjectAnswers:
             if placed and placed[-1] in self.view.items:
                 return topics.block_structure(self.view, q.lang, self.view.items[placed[-1]], q.years)
         return self._about_entity(q, top.entity) or guide.unknown_answer(q.lang)
-
-    def _about_mode(self, code: str, function: str | None, years: list[int]) -> tuple[list, list]:
-        """The narrative and the commitments nearest to "which activities are in this mode" when the maps give
-        none: passages of that function and year that use the mode's word ("Avant 2013, la fonction SI était
-        assumée de manière autonome"), and that year's commitments that use it ("Harmoniser les procédures")."""
-        memo = (code, function, tuple(years))
-        if memo not in self._about_modes:
-            self._about_modes[memo] = self._mode_pointers(code, function, years)
-        return self._about_modes[memo]
-
-    def _mode_pointers(self, code: str, function: str | None, years: list[int]) -> tuple[list, list]:
-        mode = self.view.modes[code]
-        stem = stem_fr(key(mode.label))[:7]
-        passages = [
-            h.passage
-            for h in self.search.search([stem], limit=12)
-            if h.passage.function
-            and (not function or h.passage.function == function)
-            and (not years or h.passage.year is None or h.passage.year in years)
-        ]
-        about = [
-            c
-            for c in self.kb.commitments
-            if (not function or c.function == function)
-            and (not years or c.year in years)
-            and any(w.startswith(stem) for w in key(c.title).split())
-        ]
-        return passages[:2], about
 
     def _about_entity(self, q: Query, entity_id: str) -> Answer | None:
         """The answer about one chosen entity (a clarification's pick, or the one clear match)."""
@@ -308,13 +243,6 @@ class SubjectAnswers:
             }
         )
 
-    def _defined_modes(self, q: Query, modes: list[str]) -> list[str]:
-        """The modes to define: all of them (an empty list) when one is named among "les modes" asked about
-        together ("les modes sont hiérarchisés ? l'intégration c'est le niveau ultime ?")."""
-        if re.search(r"\bmodes\b", q.flat) and (len(modes) == 1 or cues.RANKED.search(q.flat)):
-            return []  # "are the modes ranked? is integration better than autonomy?": all of them, in order
-        return modes
-
     def _mapped(self, entity_id: str) -> bool:
         """An activity or a block drawn on a map (an action of the narrative is not)."""
         item = self.view.items.get(entity_id)
@@ -369,23 +297,3 @@ def _outside_relative_clause(q: Query, a: Hit, b: Hit) -> Hit | None:
 
 
 ALL_COMMITMENTS = "engagements"  # a clarification's pick for the SROM's commitments as a whole
-_NOUN_FORM = re.compile(r"(?:tion|ie|y|ing)$")  # "mutualisation", "autonomie", "autonomy", "pooling"
-_CASE_PUT = re.compile(r"\b(?:si on|si l on|quand on|lorsqu on|lorsque on|if we|when we|if you|when you)\b")
-
-
-def _root(word: str) -> str:
-    """A word's first letters, stem enough to match across forms the stemmer parts: "délègue", "délégation"."""
-    return stem_fr(word)[:5]
-
-
-# Words of every definition, or of the question's frame: no mode is told apart by them
-_DEFINITION_FILLER = frozenset(
-    _root(w)
-    for w in """activite activites gestion niveau cci ccis mode modes quel quelle service services territoriale
-    territoriales pays loire region regionale""".split()
-)
-
-
-@functools.lru_cache(maxsize=16)
-def _definition_stems(text: str) -> frozenset[str]:
-    return frozenset(_root(w) for w in key(text).split() if len(w) >= 4) - _DEFINITION_FILLER

@@ -9,6 +9,7 @@ from bot.engine import cues, followup, guide, notes, topics
 from bot.engine.acronyms import TextAcronyms
 from bot.engine.answer import Answer
 from bot.engine.answers_bodies import BodyAnswers
+from bot.engine.answers_modes import ModeAnswers
 from bot.engine.answers_narrative import NarrativeAnswers
 from bot.engine.answers_subjects import SubjectAnswers
 from bot.engine.clauses import english_heads, last_clause, preamble, purpose
@@ -31,11 +32,12 @@ _QUOTE_MARKS = frozenset("'\"«“‘")
 FORCED = re.compile(r"^=([A-Za-z0-9_.\-?]+)\|")
 
 
-class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
+class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
     """Built once per process: the knowledge base, the alias matcher and the passage index.
 
     This module reads the question and routes it; the answers themselves are in the mixins: a named subject
-    (answers_subjects.py), the governance and the commitments (answers_bodies.py), the narrative (answers_narrative.py).
+    (answers_subjects.py), the modes themselves (answers_modes.py), the governance and the commitments
+    (answers_bodies.py), the narrative (answers_narrative.py).
     """
 
     def __init__(self, kb: KnowledgeBase, status: topics.StatusProvider | None = None) -> None:
@@ -335,15 +337,8 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
             return topics.mode_definition(self.view, lang, self._defined_modes(q, r.modes))
         if not (q.years or q.foreign_years or r.context_function or cues.LISTING.search(q.flat)):
             return topics.mode_definition(self.view, lang, self._defined_modes(q, r.modes))
-        lettered = not any(self.rank.kind(h) == "mode" for h in r.hits)  # "elle est en M ?"
-        if (
-            r.function
-            and not (cues.LISTING.search(q.flat) or cues.BLOCK_LISTING.search(q.flat) or re.search(r"\bquoi\b", q.flat))
-            and (len(r.modes) > 1 or lettered or self._mode_as_predicate(r.hits))
-        ):  # "globalement la fonction SI en 2017 elle est en M ?": the function's modes, counted, answer it
-            return function_modes(self.view, lang, r.function, q.years, False)
-        found = self._leftover_search(q, r.hits)
-        if found:
+        found = self._leftover_search(q, r.hits) or self._whole_function_mode(r)
+        if found:  # a topic of the narrative; or "globalement la fonction SI en 2017 elle est en M ?"
             return found
         span = cues.YEAR_SPAN.search(q.flat)  # "intégrées entre 2013 et 2017": what they are in 2017
         years = [int(span.group(1))] if span and int(span.group(1)) in q.years else q.years
@@ -393,6 +388,9 @@ class Engine(SubjectAnswers, BodyAnswers, NarrativeAnswers):
             return guide.not_on_maps(lang, self.view.functions.values(), q.years[0] if len(q.years) == 1 else None)
         if self._mostly_foreign(q):  # "the wifi password at CCI Vendée", "days off in the HR portal"
             return guide.unknown_answer(lang)
+        gains = self._gains(q, r.function) if r.function and cues.GAINS.search(q.flat) and not r.subjects else None
+        if gains:  # "ça a rapporté quoi, côté finance ?"
+            return gains
         if r.context_function or (cues.STRUCTURE.search(q.flat) and re.search(r"fonction|function|srom", q.text)):
             found = self._leftover_search(q, r.hits)
             return found or topics.structure(self.view, lang, r.context_function, year)

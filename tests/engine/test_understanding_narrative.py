@@ -145,3 +145,9 @@ def test_an_amount_is_said_to_be_absent_with_what_the_text_says_of_the_function_
 )
 def test_a_budget_voted_or_a_budget_activity_is_no_amount_asked(engine: Engine, question: str, intent: str) -> None:
     assert engine.answer(question).intent == intent
+
+
+def test_what_a_function_s_changes_brought_is_in_its_own_passages(engine: Engine) -> None:
+    a = engine.answer("concrètement ça a rapporté quoi les chantiers finance depuis 2013 ?")
+    assert a.intent == "fallback_search" and a.function is not None and a.function.id == "FIN"
+    assert any("performance" in s.quote or "gains" in s.quote for s in a.sources)
