@@ -47,6 +47,8 @@ GENERIC_WORDS = frozenset(
 )
 
 
+# The question is about the SROM itself: "le SROM parle du télétravail ?", "the next SROM revision"
+ABOUT_THE_SROM = re.compile(r"\b(?:srom|schema regional d organisation|le document|the document)\b")
 # A legal basis asked ("sur quelle loi", "legal basis"), and a passage that cites a legal text: it comes first.
 LEGAL_ASKED = re.compile(
     r"\b(?:base legale|bases legales|legal basis|loi|lois|laws?|juridiquement|quel article|which article|"
@@ -260,7 +262,12 @@ class NarrativeAnswers:
         foreign = self._foreign_words(q)
         if weak and len(q.content) <= 3 and not foreign:
             return self._clarify(q, weak[:4], weak=True)
-        return guide.unknown_answer(q.lang)
+        return self._nothing_found(q)
+
+    def _nothing_found(self, q: Query) -> Answer:
+        """Nothing answers: a question about the SROM itself is told the text is silent ("le SROM parle du
+        télétravail ?"); any other is out of scope."""
+        return guide.not_in_text(q.lang) if ABOUT_THE_SROM.search(q.flat) else guide.unknown_answer(q.lang)
 
 
 def _needed(words: list[str]) -> int:

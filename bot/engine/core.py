@@ -387,7 +387,7 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
             # "mode de gestion de l'archivage ?": a mode asked of something no map holds
             return guide.not_on_maps(lang, self.view.functions.values(), q.years[0] if len(q.years) == 1 else None)
         if self._mostly_foreign(q):  # "the wifi password at CCI Vendée", "days off in the HR portal"
-            return guide.unknown_answer(lang)
+            return self._nothing_found(q)
         gains = self._gains(q, r.function) if r.function and cues.GAINS.search(q.flat) and not r.subjects else None
         if gains:  # "ça a rapporté quoi, côté finance ?"
             return gains

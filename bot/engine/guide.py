@@ -64,6 +64,19 @@ def unknown_answer(lang: str) -> Answer:
     return Answer(intent="unknown", lang=lang, text=text)
 
 
+def not_in_text(lang: str) -> Answer:
+    """A question about the SROM itself that no passage answers ("le SROM parle du télétravail ?"): in scope, and the
+    text is silent; said so, with what the bot can answer."""
+    text = t(
+        lang,
+        "Le SROM n'en dit rien : aucun passage du document ne traite de cette question, et je ne complète pas le "
+        "texte. Essayez par exemple :\n" + examples(lang),
+        "The SROM says nothing about that: no passage of the document deals with it, and I do not fill in the text. "
+        "Try for example:\n" + examples(lang),
+    )
+    return Answer(intent="fallback_search", lang=lang, text=text)
+
+
 def not_on_maps(lang: str, functions: Iterable[Function], year: int | None = None) -> Answer:
     """A mode asked of something no map of the SROM holds, as far as the engine can tell ("mode de gestion de
     l'archivage ?"): said so, with what the maps do cover. Nothing is guessed, and the asker's words are not echoed."""

@@ -151,3 +151,23 @@ def test_what_a_function_s_changes_brought_is_in_its_own_passages(engine: Engine
     a = engine.answer("concrètement ça a rapporté quoi les chantiers finance depuis 2013 ?")
     assert a.intent == "fallback_search" and a.function is not None and a.function.id == "FIN"
     assert any("performance" in s.quote or "gains" in s.quote for s in a.sources)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("le SROM parle du télétravail ?", "fr"),
+        ("Does the SROM say anything about remote working?", "en"),
+        ("c'est quand la prochaine révision du SROM ?", "fr"),
+    ],
+)
+def test_a_question_about_the_srom_the_text_does_not_answer_is_told_the_text_is_silent(
+    engine: Engine, question: str, lang: str
+) -> None:
+    a = engine.answer(question)
+    assert a.intent == "fallback_search" and a.lang == lang and a.sources == [] and a.mode is None
+    assert ("n'en dit rien" if lang == "fr" else "says nothing") in a.text
+
+
+def test_a_question_that_does_not_name_the_srom_and_matches_nothing_is_out_of_scope(engine: Engine) -> None:
+    assert engine.answer("quel temps fait-il à Nantes ?").intent == "unknown"
