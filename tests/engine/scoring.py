@@ -32,6 +32,7 @@ LABELLED = (
     "questions_2026_fresh_m.yaml",
     "questions_2026_fresh_o.yaml",
     "questions_2026_fresh_p.yaml",
+    "questions_2026_fresh_t.yaml",
 )
 # Written from the source text only, scored before any tuning, never read question by question.
 BLIND = "questions_2026_blind.yaml"
