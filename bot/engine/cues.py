@@ -90,7 +90,8 @@ ROLE_OF = re.compile(
     r"\b(?:que fait|que font|fait quoi|font quoi|a quoi sert|sert a quoi|roles? d[eu]s?|missions? d[eu]s?|"
     r"what does .* do|what do .* do|role of|roles of|what is the role|"
     # what kind of body it is: "il décide ou il conseille ?", "décisionnelle ou consultative ?", "advisory or not?"
-    r"decid\w* ou|decision\w* ou|ou consultati\w*|decide\w* or|decision making or|or advisory)\b"
+    r"decid\w* ou|decision\w* ou|ou (?:juste |seulement |simplement )?consultati\w*|decide\w* or|"
+    r"decision making (?:body )?or|or (?:just |merely |only |simply )?(?:an )?advisory|what does .* decide)\b"
 )
 # The asker speaking of their own case ("il me reste", "mon badge", "book me"): a question about the asker, not
 # about the SROM, unless it also asks for a mode, a year, a change, a definition, a structure or a who.

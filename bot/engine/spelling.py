@@ -92,6 +92,9 @@ class Speller:
         found = self._stem(word)
         if found:
             return found
+        single = _DOUBLED.sub(r"\1", word)  # "commex", "comitté": a letter typed twice
+        if single != word and single in self.known:
+            return single
         if len(word) >= 6:
             glued = self._split(word)
             if glued:
@@ -143,6 +146,9 @@ class Speller:
             # which reads names with their own typo tolerance
             return None
         return min((w for w, d in found if d == best), key=lambda w: (-self.counts[w], w))
+
+
+_DOUBLED = re.compile(r"([a-z])\1")
 
 
 @lru_cache(maxsize=16384)

@@ -237,3 +237,21 @@ def test_c_est_nous_qui_is_an_emphasis_not_a_who_question(engine: Engine, questi
 def test_a_body_named_beside_a_mode_read_through_a_typo_is_the_body(engine: Engine) -> None:
     a = engine.answer("Is there one elected lead per theme in each local chamber?")
     assert a.intent == "governance" and [i.id for i in a.instances] == ["gouv.elu-pilote"]
+
+
+@pytest.mark.parametrize(
+    ("question", "instance"),
+    [
+        ("qui siege au COMMEX exactement ?", "gouv.comex"),  # a letter typed twice
+        ("is the Bureau a decision-making body or just advisory?", "gouv.bureau"),
+        ("What does the Commission des finances decide on?", "gouv.commission-finances"),
+        ("what does the steering committee for pooled purchasing actually work on?", "gouv.copil-achats"),
+        (
+            "the regional hierarchical IT directorate: when was it created and what changed with it?",
+            "gouv.dsi-regionale",
+        ),
+    ],
+)
+def test_bodies_asked_in_more_words(engine: Engine, question: str, instance: str) -> None:
+    a = engine.answer(question)
+    assert a.intent == "governance" and a.instances[0].id == instance

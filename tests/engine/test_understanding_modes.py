@@ -305,3 +305,8 @@ def test_what_is_in_a_mode_in_a_function_stays_a_listing(engine: Engine, questio
 def test_a_date_asked_beside_a_mode_read_through_a_typo_is_the_narrative_s(engine: Engine) -> None:
     a = engine.answer("when did the regional purchasing hub issue it's first contracts?")
     assert a.intent == "fallback_search" and "premiers marchés" in a.sources[0].quote
+
+
+def test_a_mode_asked_of_management_is_no_generic_phrase(engine: Engine) -> None:
+    a = engine.answer("mode Management en 2017 ?")  # "mode management" was taken for "management mode" and dropped
+    assert a.intent == "clarification" and {c.id for c in a.candidates} == {"fin.df.management", "si.management-dsi"}
