@@ -89,6 +89,13 @@ class BodyAnswers:
             answer = answer.model_copy(update={"chart": ChartRequest(function=function)})
         return answer
 
+    def _narrower(self, question: str, answer: Answer) -> Answer:
+        """The commitments a question asks after a lead ("We signed with an outside law firm – which commitment do I
+        update?"): the whole message's, when its lead says which (fewer than the question alone gives)."""
+        whole = self._answer(question)  # type: ignore[attr-defined]
+        narrower = whole.intent == "commitments" and 0 < len(whole.commitments) < len(answer.commitments)
+        return whole if narrower else answer
+
     def _bodies_of(self, q: Query, function: str) -> list[Instance]:
         """The governance's bodies of one function, those whose names and roles share most words with the
         question first ("who is in charge of legal matters": the legal director)."""

@@ -65,6 +65,8 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
             lead = preamble(question or "") or purpose(question or "")
             if lead:  # "Bonjour, je prépare le rapport pour le Bureau : quel mode pour … ?": the question after it
                 answer = self._answer(lead)
+                if answer.intent == "commitments":  # "We signed with a law firm – which commitment do I update?"
+                    answer = self._narrower(question, answer)
                 if answer.intent not in ("unknown", "help"):
                     return answer
             answer = self._answer(question or "")

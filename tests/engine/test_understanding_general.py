@@ -667,3 +667,26 @@ def test_an_activity_named_like_the_commitments_alone_asks_which_is_meant(engine
     assert activity.process is not None and activity.process.id == "jur.gestion-engagements"
     # a mode or a year asked says which
     assert engine.answer("gestion des engagements en 2017 ?").intent == "mode_lookup"
+
+
+@pytest.mark.parametrize(
+    ("question", "commitment"),
+    [
+        ("je suis référente sur le guide des achats régionaux, il est finalisé, je peux le noter où ?", "JUR-3"),
+        ("confier certaines activités juridiques à CCI France (RGPD, registre lobbying...), ça avance ?", "JUR-5"),
+        ("sécuriser juridiquement l'orga collaborative des acheteurs mis à dispo, statut ?", "JUR-2"),
+        ("update on promoting the CCI brand (ad campaigns, digital, events)?", "COM-2"),
+        ("la boite a outils avec les éléments de langage, c fait ?", "COM-4"),
+        ("faire de la CCI l'interlocuteur de référence du dév éco (lobbying, presse) : point d'étape ?", "COM-3"),
+        # the lead says which: not every commitment
+        ("We signed with an outside law firm for part of the legal work – which commitment do I update?", "JUR-1"),
+    ],
+)
+def test_a_commitment_asked_by_its_content_with_a_progress_word(engine: Engine, question: str, commitment: str):
+    a = engine.answer(question)
+    assert a.intent == "commitments" and [c.id for c in a.commitments] == [commitment]
+
+
+def test_the_2017_status_of_an_activity_is_the_2017_map_not_a_progress(engine: Engine) -> None:
+    a = engine.answer("le statut 2017 de la paie ?")
+    assert a.intent == "mode_lookup" and a.year == 2017
