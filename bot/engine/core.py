@@ -270,7 +270,7 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
             return topics.mode_definition(self.view, lang, [])
         if (
             r.function
-            and cues.FUNCTION_WORD.search(q.flat)
+            and (cues.FUNCTION_WORD.search(q.flat) or re.search(r"\b(?:blocs?|blocks?)\b", q.flat))
             and cues.FUNCTION_SCOPE.search(q.flat)
             and not (r.modes or r.says_mode or r.asks_who)
             and not (r.subjects and re.search(r"\b(?:bloc|block)\b", q.flat))  # "le bloc Achats de la fonction"

@@ -34,14 +34,14 @@ HELP_ANYWHERE = re.compile(
     r"comment ca marche|how do i use|how does this work|sais faire|sait faire|tu fais quoi|can you do|"
     r"(?:what|which) (?:kind|sort|type)s? of questions?|quels? (?:genre|type|sorte)s? de questions?|"
     r"questions? (?:can you|peux tu|pouvez vous|puis je|can i)|what can i ask|que (?:puis|peux) je (?:te |vous )?"
-    r"demander)\b"
+    r"demander|sais repondre|sait repondre|repondre a quoi|what can you answer)\b"
 )
 DEFINITION = re.compile(
     r"\b(?:c est quoi|c quoi|cest quoi|qu est ce qu|qu est ce que|que veut dire|veut dire|signifi\w*|definition|"
     r"definir|"
     r"defini[rs]?|entend on|entend par|on entend|explique|expliquer|what is|what s|whats|what does|meaning|"
     r"means?|define|difference|differences|differe|distingue|distinguer|versus|vs|compare[rz]?|"
-    r"a quoi correspond|correspond a|ca veut dire|kesako|sens de|describe|explain)\b"
+    r"a quoi correspond|correspond a|ca veut dire|kesako|kezako|sens de|describe|explain|stands? for)\b"
 )
 STRONG_DEFINITION = re.compile(
     r"\b(?:veut dire|signifi\w*|definition|definir|entend on|entend par|on entend|difference|differences|"
@@ -97,6 +97,7 @@ ROLE_OF = re.compile(
 # about the SROM, unless it also asks for a mode, a year, a change, a definition, a structure or a who.
 PERSONAL = re.compile(
     r"\b(?:me|m|mon|ma|mes|moi|my|me|mine|i m|i am|je suis|how (?:can|do|should) (?:i|we)|comment (?:je|puis je)|"
+    r"(?:do|did|have|can|should) i|i have|i ve|"
     r"comment (?:on|faire pour|fait on))\b"
 )
 # The asker wishing to do something ("je veux poser un congé", "I want to book a room"), not to know something

@@ -690,3 +690,20 @@ def test_a_commitment_asked_by_its_content_with_a_progress_word(engine: Engine, 
 def test_the_2017_status_of_an_activity_is_the_2017_map_not_a_progress(engine: Engine) -> None:
     a = engine.answer("le statut 2017 de la paie ?")
     assert a.intent == "mode_lookup" and a.year == 2017
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("H stands for what?", "mode_definition"),  # a bare capital beside "stands for" is a mode's code
+        ("blocs du juridique ?", "structure"),  # not the legal director's fact ("du juridique")
+        ("tu sais répondre à quoi exactement ?", "help"),
+        ("How many days of leave do I have left?", "unknown"),  # the asker's own case
+    ],
+)
+def test_codes_blocks_help_and_the_asker_s_own_case(engine: Engine, question: str, intent: str) -> None:
+    assert engine.answer(question).intent == intent
+
+
+def test_an_english_mode_label_the_same_as_the_french_one_is_not_said_twice(engine: Engine) -> None:
+    assert "Harmonisation (H) — Harmonisation" not in engine.answer("H stands for what?").text

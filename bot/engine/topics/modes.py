@@ -15,7 +15,8 @@ def mode_definition(view: KnowledgeView, lang: str, codes: list[str]) -> Answer:
     if not codes:
         lines.append(t(lang, "Le SROM retient cinq modes de gestion :", "The SROM sets five management modes:"))
     for mode in modes:
-        name = f"{mode.label} ({mode.code})" + (f" — {mode.label_en}" if lang == "en" else "")
+        english = lang == "en" and mode.label_en != mode.label  # "Harmonisation" is the same word in both
+        name = f"{mode.label} ({mode.code})" + (f" — {mode.label_en}" if english else "")
         quote = mode.definition.quote.split(":", 1)[-1].strip()
         lines.append(f"• *{name}* : {quote}")
         sources.append(Source(section=mode.definition.section, quote=mode.definition.quote))
