@@ -56,7 +56,8 @@ LISTING_WORDS = frozenset(
 # Phrases that name the question's subject in general ("mode de gestion"): removed before matching entities.
 _GENERIC_PHRASES = re.compile(
     # not "mode Management en 2017 ?": a mode asked of the finance map's "Management"
-    r"\b(?:modes? de (?:gestion|fonctionnement|gouvernance)|management modes?|modes? of management)\b"
+    r"\b(?:modes? de (?:gestion|fonctionnement|gouvernance)|management modes?|modes? of management|"
+    r"au fil du temps|over time)\b"  # "le mode a changé au fil du temps": no "temps" of the absences
 )
 # Ordinals written short ("la 1ère action", "1st"), in words
 _ORDINALS = {

@@ -310,3 +310,13 @@ def test_a_date_asked_beside_a_mode_read_through_a_typo_is_the_narrative_s(engin
 def test_a_mode_asked_of_management_is_no_generic_phrase(engine: Engine) -> None:
     a = engine.answer("mode Management en 2017 ?")  # "mode management" was taken for "management mode" and dropped
     assert a.intent == "clarification" and {c.id for c in a.candidates} == {"fin.df.management", "si.management-dsi"}
+
+
+def test_quest_ce_qui_is_a_listing(engine: Engine) -> None:
+    a = engine.answer("quest-ce qui est mutualisé en finances en 2017 ?")
+    assert (a.intent, a.year) == ("mode_list", 2017) and a.function is not None and a.function.id == "FIN"
+
+
+def test_over_time_is_no_time_of_the_absences(engine: Engine) -> None:
+    a = engine.answer("gestion des compétneces : le mode a shifté comment au fil du temps ?")
+    assert a.intent == "evolution" and a.process is not None and a.process.id == "rh.gestion-competences"
