@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.engine import cues
 from bot.engine.matcher import Hit
 from bot.engine.normalize import Query
 from srom_data.models import Instance
@@ -24,3 +25,8 @@ class Reading:
     subjects: list[Hit] = field(default_factory=list)  # the activities or blocks it is about
     weak_subjects: list[Hit] = field(default_factory=list)  # half-recognised ones, for a question back
     mode_said: bool = False  # a mode named in its own words, not read through a typo ("hub" is no "centralized")
+
+    @property
+    def across(self) -> bool:
+        """A thing named across the maps ("évolution du contrôle de gestion sur les 3 cartes"): its history."""
+        return bool(self.subjects and cues.MAPS_SPAN.search(self.q.flat))

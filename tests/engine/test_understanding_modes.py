@@ -320,3 +320,10 @@ def test_quest_ce_qui_is_a_listing(engine: Engine) -> None:
 def test_over_time_is_no_time_of_the_absences(engine: Engine) -> None:
     a = engine.answer("gestion des compétneces : le mode a shifté comment au fil du temps ?")
     assert a.intent == "evolution" and a.process is not None and a.process.id == "rh.gestion-competences"
+
+
+def test_a_block_named_across_the_three_maps_is_its_history_not_a_map(engine: Engine) -> None:
+    a = engine.answer("évolution du contrôle de gestion (finances) sur les 3 cartes")
+    assert a.intent == "evolution" and a.map is None and a.process is not None
+    assert a.process.id == "fin.controle-gestion"
+    assert engine.answer("montre la carte RH 2017").map is not None
