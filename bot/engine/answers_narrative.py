@@ -121,6 +121,7 @@ class NarrativeAnswers:
         )
         if named:  # "la première action de mutualisation en juridique": the legal function's passage first
             found = sorted(found, key=lambda h: h.passage.function not in named)[:3]
+        found = _of_years(found, q.years)
         return guide.fallback(q.lang, found, self.view.functions) if found else None
 
     def _headcount(self, q: Query, function: str | None) -> Answer:
@@ -256,7 +257,7 @@ class NarrativeAnswers:
                 and self.search.together(h.passage, terms)
             ]
             if good:
-                return guide.fallback(q.lang, good, self.view.functions)
+                return guide.fallback(q.lang, _of_years(good, q.years), self.view.functions)
         # A short name half-recognised is a question back, never an answer; unless the question has words the SROM
         # never uses ("demain", "meeting room"): then it is about something else.
         foreign = self._foreign_words(q)
@@ -278,6 +279,12 @@ def _needed(words: list[str]) -> int:
 def _half_in(hits: list[SearchHit], words: list[str], functions: set[str | None]) -> list[SearchHit]:
     """The passages of these functions that hold half of the topic's words, two at least."""
     return [h for h in hits if h.passage.function in functions and 2 * h.matched >= len(words) and h.matched >= 2]
+
+
+def _of_years(hits: list[SearchHit], years: list[int]) -> list[SearchHit]:
+    """The passages of the years a question names first ("en 2013 la RH était organisée autour de combien de
+    missions ?": the 2013 state of play), the others after, each in its order."""
+    return sorted(hits, key=lambda h: h.passage.year not in years) if years else hits
 
 
 def _dates(q: Query) -> list[str]:

@@ -171,3 +171,8 @@ def test_a_question_about_the_srom_the_text_does_not_answer_is_told_the_text_is_
 
 def test_a_question_that_does_not_name_the_srom_and_matches_nothing_is_out_of_scope(engine: Engine) -> None:
     assert engine.answer("quel temps fait-il à Nantes ?").intent == "unknown"
+
+
+def test_the_passage_of_the_year_asked_comes_first(engine: Engine) -> None:
+    a = engine.answer("en 2013 la RH était organisée autour de combien de missions ?")
+    assert a.intent == "fallback_search" and "trois missions" in a.sources[0].quote
