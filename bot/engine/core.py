@@ -45,7 +45,8 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
         self.status = status
         self.search = PassageSearch(kb)
         self.view = KnowledgeView(kb, self.search)
-        self.speller = Speller(kb, cues.vocabulary())
+        # the functions' own words are cues too: "directeur juridque" is the legal director a fact names
+        self.speller = Speller(kb, (*cues.vocabulary(), *(w for f in kb.functions for w in key(f.label).split())))
         self.matcher = EntityMatcher(kb, self.speller.rewrite_name)
         self.governance = GovernanceMatcher(kb)
         self.acronyms = TextAcronyms(kb, self.matcher, self.search)

@@ -255,3 +255,15 @@ def test_a_body_named_beside_a_mode_read_through_a_typo_is_the_body(engine: Engi
 def test_bodies_asked_in_more_words(engine: Engine, question: str, instance: str) -> None:
     a = engine.answer(question)
     assert a.intent == "governance" and a.instances[0].id == instance
+
+
+@pytest.mark.parametrize(
+    ("question", "instance"),
+    [
+        ("who's the legal rep of the chamber", "gouv.president"),
+        ("on a un directeur juridque régional depuis qd ?", "gouv.directeur-juridique"),  # a function's word, mistyped
+    ],
+)
+def test_a_body_by_a_short_or_mistyped_word(engine: Engine, question: str, instance: str) -> None:
+    a = engine.answer(question)
+    assert a.intent == "governance" and a.instances[0].id == instance
