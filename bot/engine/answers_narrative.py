@@ -194,6 +194,10 @@ class NarrativeAnswers:
         found = [h for h in hits if h.matched >= needed] or [
             h for h in hits if h.matched >= 2 and self.search.holds_telling(h, words, TELLING_SHARE)
         ]
+        # "le SIRH a été déployé quand ?": an acronym the text uses is a topic of its own, however few passages
+        acronyms = [w for w in words if w.upper() in q.raw and len(w) >= 3 and w.isalpha()]
+        if not found and acronyms:
+            found = [h for h in self.search.search(acronyms, limit=3) if h.matched == len(acronyms)]
         # "why are IT staff partly assigned to the CCIs?", "quand le bureau a-t-il tranché pour les finances ?": half
         # the topic is enough in the function the question names, whose passages come first
         own = _half_in(hits, words, {function})

@@ -176,3 +176,8 @@ def test_a_question_that_does_not_name_the_srom_and_matches_nothing_is_out_of_sc
 def test_the_passage_of_the_year_asked_comes_first(engine: Engine) -> None:
     a = engine.answer("en 2013 la RH était organisée autour de combien de missions ?")
     assert a.intent == "fallback_search" and "trois missions" in a.sources[0].quote
+
+
+def test_an_acronym_the_text_uses_is_a_topic_of_its_own_for_a_date(engine: Engine) -> None:
+    a = engine.answer("le SIRH a été déployé quand ?")
+    assert a.intent == "fallback_search" and any("SIRH" in s.quote for s in a.sources)
