@@ -84,6 +84,15 @@ class SubjectAnswers:
             }
             if len(blocks) == 1:
                 return [Hit(blocks.pop(), top.score, top.weight, top.alias, (), top.used)]
+        amb = next((h for h in subject_hits if h.ambiguous), None)
+        if amb is not None:
+            # "TdB du contrôle de gestion (sociale)": of the namesakes, the one in the block the question also names
+            # (the longest name said: "contrôle de gestion sociale" is not "contrôle de gestion")
+            others = [h for h in subject_hits if not h.ambiguous and not h.used & amb.used]
+            named = [h.entity for h in others if not any(h.used < o.used for o in others)]
+            inside = {t for t in amb.targets for b in named if t != b and self.rank.related(t, b)}
+            if len(inside) == 1:
+                return [Hit(inside.pop(), amb.score, amb.weight, amb.alias, (), amb.used)]
         return subject_hits
 
     def _about_one_subject(self, q: Query, top: Hit, modes: list[str]) -> Answer:

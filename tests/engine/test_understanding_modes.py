@@ -327,3 +327,19 @@ def test_a_block_named_across_the_three_maps_is_its_history_not_a_map(engine: En
     assert a.intent == "evolution" and a.map is None and a.process is not None
     assert a.process.id == "fin.controle-gestion"
     assert engine.answer("montre la carte RH 2017").map is not None
+
+
+@pytest.mark.parametrize(
+    ("question", "process"),
+    [
+        ("TdB du contrôle de gestion, mode actuel ?", "fin.cdg.tableaux-de-bord"),
+        ("les TdB du contrôle de gestion sociale ?", "rh.tableaux-bord-masse-salariale"),  # the longest name said
+    ],
+)
+def test_of_namesakes_the_one_in_the_block_the_question_names(engine: Engine, question: str, process: str) -> None:
+    a = engine.answer(question)
+    assert a.intent in ("mode_lookup", "evolution") and a.process is not None and a.process.id == process
+
+
+def test_namesakes_with_no_block_named_are_asked_back(engine: Engine) -> None:
+    assert engine.answer("mode des TdB en 2017").intent == "clarification"
