@@ -34,6 +34,8 @@ LABELLED = (
     "questions_2026_fresh_p.yaml",
     "questions_2026_fresh_s.yaml",
     "questions_2026_fresh_t.yaml",
+    "questions_2026_fresh_v.yaml",
+    "questions_2026_fresh_w.yaml",
 )
 # Written from the source text only, scored before any tuning, never read question by question.
 BLIND = "questions_2026_blind.yaml"
