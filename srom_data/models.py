@@ -101,6 +101,9 @@ class Mode(Strict):
     definition: Evidence
     distinctions: tuple[Distinction, ...] = ()
     aliases: tuple[str, ...] = ()
+    # everyday words of a case the mode describes ("confier à CCI France", "chacun dans son coin"): read only to
+    # tell which mode a case described is, never as the mode's name
+    plain: tuple[str, ...] = ()
 
 
 class Placement(Strict):

@@ -68,16 +68,18 @@ class ModeAnswers:
         """The mode whose definition the question describes ("si on délègue une activité à une CCIT ou à CCI
         France, c'est quel mode ?" is the Integration's "délégation de gestion"): two telling words of its
         definition at least, and more than any other mode's."""
+        if not (cues.WHICH_MODE.search(q.flat) or cues.CASE_NAME.search(q.flat)):  # the mode of a case is asked
+            return None
         words = self._narrative_words(q) if q.lang == "en" else q.content
         asked = {_root(w) for w in words if len(w) >= 4} - _DEFINITION_FILLER
         if len(asked) < 2:
             return None
-        told = {m.code: _definition_stems(" ".join((m.definition.quote, *m.aliases))) for m in self.kb.modes}
+        told = {m.code: _definition_stems(" ".join((m.definition.quote, *m.aliases, *m.plain))) for m in self.kb.modes}
         scored = sorted(((len(asked & roots), code) for code, roots in told.items()), reverse=True)
         (best, code), (second, _) = scored[0], scored[1]
         mode = next(m for m in self.kb.modes if m.code == code)
         # one word is enough in a case put ("si on délègue …", "if we centralise …") when a mode's own names hold it
-        own = bool(_CASE_PUT.search(q.flat) and asked & _definition_stems(" ".join(mode.aliases)))
+        own = bool(_CASE_PUT.search(q.flat) and asked & _definition_stems(" ".join((*mode.aliases, *mode.plain))))
         return code if best > second and (best >= 2 or own) else None
 
     def _about_mode(self, code: str, function: str | None, years: list[int]) -> tuple[list, list]:

@@ -205,6 +205,12 @@ FUNCTION_SCOPE = re.compile(
 )
 MODE_WORD = re.compile(r"\bmodes?\b")  # "mode", "les modes": the question is about modes
 WHICH_MODE = re.compile(r"\b(?:c est quel mode|quel mode|which mode|what mode|quel type de mode)\b")
+# The name of a case asked: "ça s'appelle comment ?", "ça rentre dans quelle case ?", "what is that called?"
+CASE_NAME = re.compile(
+    r"\b(?:ca s appelle comment|comment ca s appelle|comment on (?:appelle|nomme) (?:ca|cela)|quelle case|"
+    r"quelle categorie|what s (?:that|it) called|what is (?:that|it) called|which (?:category|box)|"
+    r"what do you call (?:that|it))\b"
+)
 # A mode asked without the word: how a thing is run between the chambers ("en local ou en commun ?", "local or
 # pooled?", "chacun son truc dans chaque CCI ?", "shared between the chambers or not?")
 # How many people: the SROM gives no headcount; its narrative speaks of staff in words ("réduction des effectifs")

@@ -343,3 +343,23 @@ def test_of_namesakes_the_one_in_the_block_the_question_names(engine: Engine, qu
 
 def test_namesakes_with_no_block_named_are_asked_back(engine: Engine) -> None:
     assert engine.answer("mode des TdB en 2017").intent == "clarification"
+
+
+@pytest.mark.parametrize(
+    ("question", "code"),
+    [
+        ("si on confie une activité à CCI France c'est quel mode", "I"),  # the mode's everyday words
+        (
+            "si une chambre confie un boulot à CCI France ou à un prestataire extérieur, ça rentre dans quelle case ?",
+            "I",
+        ),
+        (
+            "quand on dit qu'une chambre garde un truc pour elle toute seule et le fait dans son coin, ça s'appelle "
+            "comment dans votre classement ?",
+            "A",
+        ),
+    ],
+)
+def test_a_case_told_in_everyday_words_and_its_name_asked(engine: Engine, question: str, code: str) -> None:
+    a = engine.answer(question)
+    assert a.intent == "mode_definition" and a.mode is not None and a.mode.code == code
