@@ -17,6 +17,7 @@ from bot.engine.lookup import KnowledgeView
 from bot.engine.matcher import EntityMatcher, Hit
 from bot.engine.normalize import LISTING_WORDS, Query
 from bot.engine.ranking import FRAME_WORDS, Ranking
+from bot.engine.reading import Reading
 from bot.engine.search import PassageSearch, SearchHit
 from bot.engine.spelling import Speller, stem_fr
 from srom_data.models import Passage
@@ -138,6 +139,14 @@ class NarrativeAnswers:
         if not hits:
             return Answer(intent="fallback_search", lang=q.lang, text=lead)
         return guide.fallback(q.lang, hits[:3], self.view.functions, lead)
+
+    def _spender(self, r: Reading, owner: str | None) -> str | None:
+        """The function whose amount is asked: the one named, a body's, a commitment's ("quel budget pour le SDSI
+        ?"), or the one a thing named belongs to ("the training budget"); finance's budgets are its activities."""
+        named = (c.function for h in r.hits if h.score >= 0.95 and (c := self.view.commitments.get(h.entity)))
+        things = (self.view.function_of(h.entity) for h in r.subjects if h.entity in self.view.items)
+        spender = owner or next(named, None) or next((f for f in things if f), None)
+        return spender if spender != "FIN" else None
 
     def _amount(self, q: Query, function: str) -> Answer:
         """ "Quel budget pour le SDSI ?": the SROM gives no amount; what its narrative says of that function's costs

@@ -198,12 +198,9 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
             if found:
                 return found
         owner = r.function or next((i.function for i in r.instances if i.function), None)
-        if cues.AMOUNT.search(q.flat) and not (r.says_mode or r.asks_who):
-            # "What's the IT budget planned for 2021?": no figure in the SROM; a commitment's is its function's
-            named = (c.function for h in r.hits if h.score >= 0.95 and (c := self.view.commitments.get(h.entity)))
-            spender = owner or next(named, None)
-            if spender and spender != "FIN":
-                return self._amount(q, spender)
+        spender = self._spender(r, owner) if cues.AMOUNT.search(q.flat) and not (r.says_mode or r.asks_who) else None
+        if spender:  # "What's the IT budget planned for 2021?": no figure in the SROM
+            return self._amount(q, spender)
         if cues.HEADCOUNT.search(q.flat) and not (r.says_mode or r.subjects):  # "en local" is where, not a mode
             # "combien d'ETP en compta ?", "how many people in the regional HR department?": no figure in the SROM
             return self._headcount(q, r.context_function or owner)
@@ -272,8 +269,8 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
         if (
             r.function
             and (cues.FUNCTION_WORD.search(q.flat) or re.search(r"\b(?:blocs?|blocks?)\b", q.flat))
-            and cues.FUNCTION_SCOPE.search(q.flat)
-            and not (r.modes or r.says_mode or r.asks_who)
+            and (cues.FUNCTION_SCOPE.search(q.flat) or cues.SUMMARY.search(q.flat))  # "une synthèse de la fonction SI"
+            and not (r.modes or r.says_mode or r.asks_who or cues.EVOLUTION.search(q.flat))
             and not (r.subjects and re.search(r"\b(?:bloc|block)\b", q.flat))  # "le bloc Achats de la fonction"
         ):
             # "what blocks make up the IS function?", "périmètre de la fonction juridique / achats ?"

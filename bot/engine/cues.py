@@ -30,7 +30,8 @@ ABOUT_BOT = re.compile(
     r"exemples?|examples?|connais|sais|know|kind|sort|es|tu|toi|you|srom)"
 )
 HELP_ANYWHERE = re.compile(
-    r"\b(?:aide|help|que sais tu|que peux tu|what can you|utilise[rs]?|sers a quoi|tu sers|sert a quoi (?:ce|le) bot|"
+    r"\b(?:aide|help|que sais tu|que peux tu|what can you|(?:t |te |vous )utilise\w*|comment (?:t |l )?utiliser|"
+    r"utiliser (?:le |ce |l )?(?:bot|outil)|sers a quoi|tu sers|sert a quoi (?:ce|le) bot|"
     r"comment ca marche|how do i use|how does this work|sais faire|sait faire|tu fais quoi|can you do|"
     r"(?:what|which) (?:kind|sort|type)s? of questions?|quels? (?:genre|type|sorte)s? de questions?|"
     r"questions? (?:can you|peux tu|pouvez vous|puis je|can i)|what can i ask|que (?:puis|peux) je (?:te |vous )?"
@@ -64,7 +65,7 @@ BLOCK_LISTING = re.compile(
 )
 EVOLUTION = re.compile(
     r"\b(?:evolution|evolue|evoluer|evolve[ds]?|change|changes|changed|changement|changements|chang[eé]|shift\w*|"
-    r"over time|a change|avant apres|au fil|compar\w*|trajectoire|historique|history|progression|"
+    r"over time|a change|avant apres|au fil|compar\w*|trajectoire|trajector\w*|historique|history|progression|"
     r"de 2013 a 2021|entre 2013 et 2021|depuis 2013|timeline|sur les trois|three years|3 ans|trois annees|"
     r"(?:sur|pour|across|over) (?:les |the )?(?:3|trois|three) (?:periodes|periods|cartes|maps|annees|dates)|"
     r"20[12]\d ?(?:>|→|⇒|=>) ?20[12]\d|a quel moment|at what point|"
@@ -97,7 +98,7 @@ ROLE_OF = re.compile(
 # about the SROM, unless it also asks for a mode, a year, a change, a definition, a structure or a who.
 PERSONAL = re.compile(
     r"\b(?:me|m|mon|ma|mes|moi|my|me|mine|i m|i am|je suis|how (?:can|do|should) (?:i|we)|comment (?:je|puis je)|"
-    r"(?:do|did|have|can|should) i|i have|i ve|"
+    r"(?:do|did|have|can|should) i|i have|i ve|ce mois ci|cette semaine|la semaine prochaine|demain|"
     r"comment (?:on|faire pour|fait on))\b"
 )
 # The asker wishing to do something ("je veux poser un congé", "I want to book a room"), not to know something
@@ -182,6 +183,8 @@ REPORT_ASKED = re.compile(
 CHART_ASKED = re.compile(
     r"\b(?:graphiques?|charts?|charted|graphs?|diagrammes?|camembert|histogramme|courbes?|visuels?|dataviz)\b"
 )
+# A summary asked ("one-page summary of the HR function", "une synthèse de la fonction SI"): its structure
+SUMMARY = re.compile(r"\b(?:summary|summari[sz]e|synthese|resume|overview|recap\w*|vue d ensemble|fiche)\b")
 # A progress told, not asked ("maj : on a harmonisé …", "update: we merged …", "j'ai fini …")
 UPDATE_TOLD = re.compile(r"\b(?:maj|mise a jour|update|on a|nous avons|j ai|we have|we ve|we)\b")
 NOT_COMMITMENT = re.compile(

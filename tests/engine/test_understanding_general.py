@@ -707,3 +707,26 @@ def test_codes_blocks_help_and_the_asker_s_own_case(engine: Engine, question: st
 
 def test_an_english_mode_label_the_same_as_the_french_one_is_not_said_twice(engine: Engine) -> None:
     assert "Harmonisation (H) — Harmonisation" not in engine.answer("H stands for what?").text
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "function"),
+    [
+        ("Give me a one-page summary of the HR function in the SROM", "structure", "RH"),
+        ("fais moi une synthèse de la fonction SI pour mon codir", "structure", "SI"),  # the CODIR is the audience
+        ("What's the training budget for 2021?", "fallback_search", "RH"),  # no amount in the SROM, said so
+        ("digital uses (usages numériques): what's the trajectory of the mode?", "evolution", "SI"),
+    ],
+)
+def test_summaries_budgets_and_trajectories(engine: Engine, question: str, intent: str, function: str) -> None:
+    a = engine.answer(question)
+    assert a.intent == intent and a.function is not None and a.function.id == function
+
+
+@pytest.mark.parametrize("question", ["quel logiciel SIRH on utilise ?", "c quand le virement du salaire ce mois ci ?"])
+def test_the_asker_s_own_tools_and_dates_are_not_the_help_nor_a_mode(engine: Engine, question: str) -> None:
+    assert engine.answer(question).intent == "unknown"
+
+
+def test_how_to_use_the_bot_is_the_help(engine: Engine) -> None:
+    assert engine.answer("comment utiliser le bot ?").intent == "help"
