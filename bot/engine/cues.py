@@ -170,6 +170,7 @@ PROGRESS = re.compile(
     r"\b(?:ou en est(?: on)?|on en est(?: ou)?|ou on en est|(?:ca|ils?|elles?) en (?:est|sont) ou|en est ou|"
     r"ou en sont|ou en sommes nous|avancement|avance ou|progres\w*|where are we|how far|maj|mise a jour|"
     r"updates?|status update|ca avance|ca progresse|point d etape|"
+    r"(?:what s|whats|what is) the status|status of|(?:fini|finit|termine|fait) ou pas|"
     # "statut ?", "c fait ?" closing a question about a commitment's content; "je peux le noter où ?"
     r"statut\s*\?|c(?: est)? (?:fait|fini|termine|boucle)\s*\?|(?:le |la |les )?(?:noter|saisir|declarer) ou)"
     r"(?!\w)"  # not "statut" alone: "le statut 2017" is the SROM's 2017 map

@@ -730,3 +730,21 @@ def test_the_asker_s_own_tools_and_dates_are_not_the_help_nor_a_mode(engine: Eng
 
 def test_how_to_use_the_bot_is_the_help(engine: Engine) -> None:
     assert engine.answer("comment utiliser le bot ?").intent == "help"
+
+
+@pytest.mark.parametrize(
+    ("question", "commitment"),
+    [
+        ("le guide pour acheter au niveau région, il est finit ou pas ?", "JUR-3"),
+        ("the one about moving the severs to the cloud, whats the status?", "SI-4"),
+        ("status of bringing in outside help for IT after the 2017 audit?", "SI-7"),
+        ("what's the status of having one shared general ledger and common dashboards across the region?", "FIN-3"),
+    ],
+)
+def test_the_status_of_a_commitment_told_in_plain_words(engine: Engine, question: str, commitment: str) -> None:
+    a = engine.answer(question)
+    assert a.intent == "commitments" and [c.id for c in a.commitments] == [commitment]
+
+
+def test_ca_donne_quoi_asks_a_mode_not_a_progress(engine: Engine) -> None:
+    assert engine.answer("controle de gestion (finances) en 2021 ça donne quoi comme mode").intent == "mode_lookup"
