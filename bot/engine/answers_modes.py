@@ -64,23 +64,28 @@ class ModeAnswers:
             return function_modes(self.view, q.lang, r.function, q.years, False)
         return None
 
-    def _mode_described(self, q: Query) -> str | None:
+    def _modes_described(self, q: Query) -> list[str]:
         """The mode whose definition the question describes ("si on délègue une activité à une CCIT ou à CCI
         France, c'est quel mode ?" is the Integration's "délégation de gestion"): two telling words of its
-        definition at least, and more than any other mode's."""
-        if not (cues.WHICH_MODE.search(q.flat) or cues.CASE_NAME.search(q.flat)):  # the mode of a case is asked
-            return None
+        definition or plain words at least, and more than any other mode's. Two cases compared ("the difference
+        between everyone following the same rulebook and sharing one team"): the two modes they describe."""
+        compared = bool(_COMPARED.search(q.flat))
+        if not (cues.WHICH_MODE.search(q.flat) or cues.CASE_NAME.search(q.flat) or compared):
+            return []
         words = self._narrative_words(q) if q.lang == "en" else q.content
         asked = {_root(w) for w in words if len(w) >= 4} - _DEFINITION_FILLER
         if len(asked) < 2:
-            return None
+            return []
         told = {m.code: _definition_stems(" ".join((m.definition.quote, *m.aliases, *m.plain))) for m in self.kb.modes}
         scored = sorted(((len(asked & roots), code) for code, roots in told.items()), reverse=True)
-        (best, code), (second, _) = scored[0], scored[1]
+        (best, code), (second, other), (third, _) = scored[0], scored[1], scored[2]
+        if compared:
+            order = [m.code for m in self.kb.modes]
+            return sorted((code, other), key=order.index) if second >= 1 and second > third else []
         mode = next(m for m in self.kb.modes if m.code == code)
         # one word is enough in a case put ("si on délègue …", "if we centralise …") when a mode's own names hold it
         own = bool(_CASE_PUT.search(q.flat) and asked & _definition_stems(" ".join((*mode.aliases, *mode.plain))))
-        return code if best > second and (best >= 2 or own) else None
+        return [code] if best > second and (best >= 2 or own) else []
 
     def _about_mode(self, code: str, function: str | None, years: list[int]) -> tuple[list, list]:
         """The narrative and the commitments nearest to "which activities are in this mode" when the maps give
@@ -119,6 +124,7 @@ class ModeAnswers:
 
 
 _NOUN_FORM = re.compile(r"(?:tion|ie|y|ing)$")  # "mutualisation", "autonomie", "autonomy", "pooling"
+_COMPARED = re.compile(r"\b(?:difference\w*|diff|differen\w*|versus|vs|distingu\w*)\b")
 _CASE_PUT = re.compile(r"\b(?:si on|si l on|quand on|lorsqu on|lorsque on|if we|when we|if you|when you)\b")
 
 

@@ -281,9 +281,9 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
         """Routes about what the question names: a map note, an activity or a block, a mode."""
         q, lang = r.q, r.q.lang
         asks_mode = r.says_mode or bool(q.years)
-        described = None if r.subjects or r.modes or r.instances or q.years else self._mode_described(q)
+        described = [] if r.subjects or r.modes or r.instances or q.years else self._modes_described(q)
         if described:  # "si on délègue une activité à CCI France, c'est quel mode ?"
-            return topics.mode_definition(self.view, lang, [described])
+            return topics.mode_definition(self.view, lang, described)
         topic = notes.find(self.notes, q.content, r.context_function)
         if topic is None and q.lang == "en":  # "the IT tools of the finance function": the note's French words
             topic = notes.find(self.notes, self._narrative_words(q), r.context_function)

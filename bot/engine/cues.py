@@ -212,6 +212,7 @@ WHICH_MODE = re.compile(r"\b(?:c est quel mode|quel mode|which mode|what mode|qu
 # The name of a case asked: "ça s'appelle comment ?", "ça rentre dans quelle case ?", "what is that called?"
 CASE_NAME = re.compile(
     r"\b(?:ca s appelle comment|comment ca s appelle|comment on (?:appelle|nomme) (?:ca|cela)|quelle case|"
+    r"c est quoi (?:exactement )?quand|what is it (?:called )?when|"
     r"quelle categorie|what s (?:that|it) called|what is (?:that|it) called|which (?:category|box)|"
     r"what do you call (?:that|it))\b"
 )

@@ -363,3 +363,11 @@ def test_namesakes_with_no_block_named_are_asked_back(engine: Engine) -> None:
 def test_a_case_told_in_everyday_words_and_its_name_asked(engine: Engine, question: str, code: str) -> None:
     a = engine.answer(question)
     assert a.intent == "mode_definition" and a.mode is not None and a.mode.code == code
+
+
+def test_two_cases_compared_are_the_two_modes_they_describe(engine: Engine) -> None:
+    a = engine.answer(
+        "quelle diff entre travailler ensemble en mode projet et regrouper des gens sur un seul site pour tout "
+        "le monde ?"
+    )
+    assert a.intent == "mode_definition" and "Coopération (C)" in a.text and "Mutualisation (M)" in a.text
