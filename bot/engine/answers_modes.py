@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
-from bot.engine import cues
+from bot.engine import cues, topics
 from bot.engine.answer import Answer
 from bot.engine.function_modes import function_modes
 from bot.engine.lookup import KnowledgeView
@@ -64,6 +64,32 @@ class ModeAnswers:
             return function_modes(self.view, q.lang, r.function, q.years, False)
         return None
 
+    def _listing_described(self, r: Reading) -> Answer | None:
+        """A listing of the things in a mode told in everyday words ("qu'est-ce que chaque CCI gérait encore toute
+        seule dans son coin en RH en 2013 ?" lists the Autonomy): the mode two words of its own describe."""
+        q = r.q
+        listing = cues.LISTING.search(q.flat) or re.search(r"\bqu est ce que\b", q.flat)
+        if not (listing and (r.context_function or q.years)) or r.subjects or r.instances:
+            return None
+        code = self._best_described(q)
+        if code is None:
+            return None
+        pointers = self._about_mode(code, r.context_function, q.years)
+        return topics.mode_list(self.view, q.lang, code, q.years, r.context_function, None, "", pointers)
+
+    def _best_described(self, q: Query) -> str | None:
+        """The one mode two roots of whose definition or plain words the question holds, more than any other's."""
+        _, scored = self._described_scores(q)
+        return scored[0][1] if scored[0][0] >= 2 and scored[0][0] > scored[1][0] else None
+
+    def _described_scores(self, q: Query) -> tuple[set[str], list[tuple[int, str]]]:
+        """The question's roots, and each mode's count of them in its definition, names and plain words, best
+        first."""
+        words = self._narrative_words(q) if q.lang == "en" else q.content
+        asked = {_root(w) for w in words if len(w) >= 4} - _DEFINITION_FILLER
+        told = {m.code: _definition_stems(" ".join((m.definition.quote, *m.aliases, *m.plain))) for m in self.kb.modes}
+        return asked, sorted(((len(asked & roots), code) for code, roots in told.items()), reverse=True)
+
     def _modes_described(self, q: Query) -> list[str]:
         """The mode whose definition the question describes ("si on délègue une activité à une CCIT ou à CCI
         France, c'est quel mode ?" is the Integration's "délégation de gestion"): two telling words of its
@@ -72,12 +98,9 @@ class ModeAnswers:
         compared = bool(_COMPARED.search(q.flat))
         if not (cues.WHICH_MODE.search(q.flat) or cues.CASE_NAME.search(q.flat) or compared):
             return []
-        words = self._narrative_words(q) if q.lang == "en" else q.content
-        asked = {_root(w) for w in words if len(w) >= 4} - _DEFINITION_FILLER
+        asked, scored = self._described_scores(q)
         if len(asked) < 2:
             return []
-        told = {m.code: _definition_stems(" ".join((m.definition.quote, *m.aliases, *m.plain))) for m in self.kb.modes}
-        scored = sorted(((len(asked & roots), code) for code, roots in told.items()), reverse=True)
         (best, code), (second, other), (third, _) = scored[0], scored[1], scored[2]
         if compared:
             order = [m.code for m in self.kb.modes]

@@ -324,8 +324,8 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
                 if found:
                     return found
             return self._about_subject(q, subjects, r.modes)
-        if not r.modes or (r.instances and not r.mode_said):
-            return None  # "one elected lead per theme in each local chamber?": a body, beside a mode read by a typo
+        if not r.modes or (r.instances and not r.mode_said):  # "one elected lead per theme in each local chamber?"
+            return None if r.modes else self._listing_described(r)  # "ce que chaque CCI gérait dans son coin"
         if (
             not (cues.DEFINITION.search(q.flat) or cues.LISTING.search(q.flat) or r.context_function or q.years)
             and self._mode_as_predicate(r.hits)

@@ -371,3 +371,15 @@ def test_two_cases_compared_are_the_two_modes_they_describe(engine: Engine) -> N
         "le monde ?"
     )
     assert a.intent == "mode_definition" and "Coopération (C)" in a.text and "Mutualisation (M)" in a.text
+
+
+@pytest.mark.parametrize(
+    ("question", "code"),
+    [
+        ("qu'est-ce que chaque CCI gérait encore toute seule dans son coin en RH en 2013 ?", "A"),
+        ("qu'est-ce qui se faisait en mode projet entre plusieurs chambres, sans bouger les équipes, en 2013 ?", "C"),
+    ],
+)
+def test_a_listing_of_a_mode_told_in_everyday_words(engine: Engine, question: str, code: str) -> None:
+    a = engine.answer(question)
+    assert (a.intent, a.year) == ("mode_list", 2013) and a.mode is not None and a.mode.code == code
