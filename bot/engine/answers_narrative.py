@@ -140,25 +140,31 @@ class NarrativeAnswers:
             return Answer(intent="fallback_search", lang=q.lang, text=lead)
         return guide.fallback(q.lang, hits[:3], self.view.functions, lead)
 
-    def _spender(self, r: Reading, owner: str | None) -> str | None:
-        """The function whose amount is asked: the one named, a body's, a commitment's ("quel budget pour le SDSI
-        ?"), or the one a thing named belongs to ("the training budget"); finance's budgets are its activities."""
+    def _asked_of(self, r: Reading, owner: str | None) -> str | None:
+        """The function a figure is asked of: the one named, a body's, a commitment's ("quel budget pour le SDSI
+        ?"), or the one a thing named belongs to ("the training budget", "combien d'ETP au pôle paie")."""
         named = (c.function for h in r.hits if h.score >= 0.95 and (c := self.view.commitments.get(h.entity)))
         things = (self.view.function_of(h.entity) for h in r.subjects if h.entity in self.view.items)
-        spender = owner or next(named, None) or next((f for f in things if f), None)
-        return spender if spender != "FIN" else None
+        return owner or next(named, None) or next((f for f in things if f), None)
 
     def _amount(self, q: Query, function: str) -> Answer:
         """ "Quel budget pour le SDSI ?": the SROM gives no amount; what its narrative says of that function's costs
         and means is offered as that."""
         hits = self.search.search(["couts", "budget", "moyens", "ressources", "economies"], limit=40)
-        hits = [h for h in hits if h.passage.function == function] or hits
+        own = [h for h in hits if h.passage.function == function]
         lead = replies.t(
             q.lang,
-            "Le SROM ne donne aucun montant (budget, coût) : voici ce qu'il dit des moyens de cette fonction.",
-            "The SROM gives no amount (budget, cost): here is what it says of this function's means.",
+            "Le SROM ne donne aucun montant (budget, coût, seuil)"
+            + (" : voici ce qu'il dit des moyens de cette fonction." if own else "."),
+            "The SROM gives no amount (budget, cost, threshold)"
+            + (": here is what it says of this function's means." if own else "."),
         )
-        return guide.fallback(q.lang, hits[:3], self.view.functions, lead)
+        answer = (
+            guide.fallback(q.lang, own[:3], self.view.functions, lead)
+            if own
+            else Answer(intent="fallback_search", lang=q.lang, text=lead)
+        )
+        return answer.model_copy(update={"function": self.view.function_ref(self.view.functions[function])})
 
     def _gains(self, q: Query, function: str) -> Answer | None:
         """ "Ça a rapporté quoi, les chantiers finance ?": what the function's own passages say the changes brought."""

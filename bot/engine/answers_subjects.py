@@ -42,10 +42,13 @@ class SubjectAnswers:
             if len(functions) == 1 and all(t in self.view.instances for t in top.targets if t not in functions):
                 changes = bool(cues.EVOLUTION.search(q.flat))
                 return function_modes(self.view, q.lang, functions[0], q.years, changes)
-        if top.ambiguous and cues.ROLE_OF.search(q.flat) and not (q.years or cues.MODE_WORD.search(q.flat)):
+        what = cues.ROLE_OF.search(q.flat) or cues.DEFINITION.search(q.flat)
+        if top.ambiguous and what and not (q.years or cues.MODE_WORD.search(q.flat)):
             # "la commission paritaire régionale sert à quoi ?": of a body and an activity of that name, the body
             bodies = [self.view.instances[t] for t in top.targets if t in self.view.instances]
-            answer = self._governance(q, bodies) if len(bodies) == 1 else None
+            # not a function's namesake: "c'est quoi la COM ?" is asked back
+            mapped = all(t in self.view.items for t in top.targets if t not in self.view.instances)
+            answer = self._governance(q, bodies) if len(bodies) == 1 and mapped else None
             if answer is not None:
                 return answer
         if not top.ambiguous and self.rank.close_run(subject_hits):

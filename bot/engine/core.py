@@ -198,12 +198,12 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
             if found:
                 return found
         owner = r.function or next((i.function for i in r.instances if i.function), None)
-        spender = self._spender(r, owner) if cues.AMOUNT.search(q.flat) and not (r.says_mode or r.asks_who) else None
-        if spender:  # "What's the IT budget planned for 2021?": no figure in the SROM
-            return self._amount(q, spender)
-        if cues.HEADCOUNT.search(q.flat) and not (r.says_mode or r.subjects):  # "en local" is where, not a mode
+        spender = self._asked_of(r, owner) if cues.AMOUNT.search(q.flat) and not (r.says_mode or r.asks_who) else None
+        if spender and spender != "FIN":  # "What's the IT budget planned for 2021?": no figure in the SROM; the
+            return self._amount(q, spender)  # finance's budgets are its activities
+        if cues.HEADCOUNT.search(q.flat) and not r.says_mode:  # "en local" is where, not a mode
             # "combien d'ETP en compta ?", "how many people in the regional HR department?": no figure in the SROM
-            return self._headcount(q, r.context_function or owner)
+            return self._headcount(q, self._asked_of(r, owner) or r.context_function)
         if r.asks_who and cues.NAMES_COMMITMENT.search(q.flat) and re.search(r"\breferent", q.flat):
             # "qui est référent de l'engagement achats ?" asks about tracking, not about the governance
             return self._commitments(q, r.hits, r.context_function)
@@ -292,7 +292,7 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
             return notes.answer(self.view, lang, topic, q.years, bool(cues.EVOLUTION.search(q.flat)))
         if (
             (cues.PERSONAL.search(REQUEST.sub(" ", q.flat)) or cues.ACT_WISH.search(q.flat))
-            and not (asks_mode or r.modes or r.asks_who or r.instances)
+            and not (asks_mode or r.modes or (r.asks_who and not cues.WHO_TO_CONTACT.search(q.flat)) or r.instances)
             and not (
                 cues.EVOLUTION.search(q.flat)
                 or (cues.DEFINITION.search(q.flat) and not cues.POSSESSIVE.search(q.flat))  # "what's my leave balance"

@@ -101,6 +101,11 @@ PERSONAL = re.compile(
     r"(?:do|did|have|can|should) i|i have|i ve|ce mois ci|cette semaine|la semaine prochaine|demain|"
     r"comment (?:on|faire pour|fait on))\b"
 )
+# Whom the asker should contact about their own case: "mon bulletin est faux, je contacte qui ?"
+WHO_TO_CONTACT = re.compile(
+    r"\b(?:je contacte qui|qui (?:dois je |je dois |faut il )?contacter|a qui (?:je m adresse|m adresser|ecrire)|"
+    r"who (?:do|should|can) i (?:contact|call|ask|write to))\b"
+)
 # The asker wishing to do something ("je veux poser un congé", "I want to book a room"), not to know something
 ACT_WISH = re.compile(
     r"\b(?:je veux|je voudrais|j aimerais|je souhaite|i want to|i d like to|i would like to) "
@@ -226,7 +231,7 @@ HEADCOUNT = re.compile(
 # An amount asked: the SROM gives no budget nor cost figure ("quel budget pour le SDSI ?", "how much does IT cost?")
 AMOUNT = re.compile(
     r"\b(?:budgets?|montants?|enveloppes?|combien (?:ca |cela )?(?:coute\w*|a coute)|couts? (?:du|de la|des|de l)|"
-    r"how much (?:does|did|will|is|was)|cost of|costs? of|spending on|spend on)\b"
+    r"how much (?:does|did|will|is|was)|cost of|costs? of|spending on|spend on|seuils?|thresholds?)\b"
 )
 # Two things joined in one question ("la facturation et les relances", "payments & petty cash"), read on its text
 JOINED = re.compile(r"(?i)\b(?:et|and|ainsi que|as well as)\b|[&/+]")

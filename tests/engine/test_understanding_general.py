@@ -748,3 +748,31 @@ def test_the_status_of_a_commitment_told_in_plain_words(engine: Engine, question
 
 def test_ca_donne_quoi_asks_a_mode_not_a_progress(engine: Engine) -> None:
     assert engine.answer("controle de gestion (finances) en 2021 ça donne quoi comme mode").intent == "mode_lookup"
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "function"),
+    [
+        ("Combien d'ETP au Pôle Administration Paie ?", "fallback_search", "RH"),  # a headcount, of HR's unit
+        ("quel seuil pour passer en MAPA ?", "fallback_search", "JUR"),  # a threshold: no amount in the SROM
+        ("c'est quoi la commision paritaire régionale ?", "governance", None),  # the body, not HR's activity
+    ],
+)
+def test_figures_of_a_thing_named_and_what_a_body_is(engine: Engine, question: str, intent: str, function):
+    a = engine.answer(question)
+    assert a.intent == intent and (a.function.id if a.function else None) == function
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "mon bulletin de paie de mars est faux, je contacte qui ?",
+        "my payslip is wrong this month, who do I contact?",
+    ],
+)
+def test_whom_to_contact_about_one_s_own_case_is_out_of_scope(engine: Engine, question: str) -> None:
+    assert engine.answer(question).intent == "unknown"
+
+
+def test_what_the_com_is_still_asks_back(engine: Engine) -> None:
+    assert engine.answer("c'est quoi la COM ?").intent == "clarification"
