@@ -120,6 +120,10 @@ class NarrativeAnswers:
             # "les chantiers RH lancés après le diagnostic de 2015": half the topic, in the function it names
             or _half_in(hits, words, named)
         )
+        if named and not any(h.passage.function in named for h in found):
+            # "quels chantiers de mutualisation SI en 2013 ?": in the named function, the mode's word is the topic's
+            moded = [*words, *(w for w in q.content if self.matcher.names_kind(w, ("mode",), q.lang))]
+            found = _half_in(self.search.search(moded, limit=12), moded, named) or found
         if named:  # "la première action de mutualisation en juridique": the legal function's passage first
             found = sorted(found, key=lambda h: h.passage.function not in named)[:3]
         found = _of_years(found, q.years)

@@ -181,3 +181,9 @@ def test_the_passage_of_the_year_asked_comes_first(engine: Engine) -> None:
 def test_an_acronym_the_text_uses_is_a_topic_of_its_own_for_a_date(engine: Engine) -> None:
     a = engine.answer("le SIRH a été déployé quand ?")
     assert a.intent == "fallback_search" and any("SIRH" in s.quote for s in a.sources)
+
+
+def test_in_the_named_function_a_mode_s_word_is_part_of_the_narrative_topic(engine: Engine) -> None:
+    a = engine.answer("quels chantiers de mutualisation SI étaient en cours en 2013 ?")
+    assert a.intent == "fallback_search" and a.function is not None and a.function.id == "SI"
+    assert "chantiers de mutualisation" in a.sources[0].quote
