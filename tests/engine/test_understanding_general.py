@@ -776,3 +776,19 @@ def test_whom_to_contact_about_one_s_own_case_is_out_of_scope(engine: Engine, qu
 
 def test_what_the_com_is_still_asks_back(engine: Engine) -> None:
     assert engine.answer("c'est quoi la COM ?").intent == "clarification"
+
+
+@pytest.mark.parametrize(
+    ("question", "process"),
+    [
+        (
+            "la petite caisse en liquide qu'on a sur chaque site, en 2021 c'est toujours local ?",
+            "fin.banque.caisses-regies",
+        ),
+        ("how did we handle attracting and keeping good people back in 2013?", "rh.attirer-retenir-talents"),
+        ("le numero d'appel informatique, c'est mutualisé en 2017 ?", "si.hotline"),
+    ],
+)
+def test_activities_named_in_everyday_words(engine: Engine, question: str, process: str) -> None:
+    a = engine.answer(question)
+    assert a.process is not None and a.process.id == process
