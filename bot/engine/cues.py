@@ -83,7 +83,8 @@ GOVERNANCE = re.compile(
 )
 WHO = re.compile(
     # not a relative or an emphasis: "ce qui", "c'est quoi qui est en coopération", "c'est nous qui le faisons"
-    r"(?<!ce )(?<!quoi )(?<!nous )(?<!vous )(?<!moi )(?<!eux )\b(?:qui|who|whom|whose|"
+    r"(?<!ce )(?<!quoi )(?<!nous )(?<!vous )(?<!moi )(?<!eux )(?<!partie )(?<!celle )(?<!celui )(?<!ceux )"
+    r"\b(?:qui|who|whom|whose|"
     r"quel(?:le)?s? (?:instance|organe|cci|commission|comite|groupe|direction)s?|"
     r"which (?:body|bodies|cci|committee|committees|commission|group)|sous l egide|aegis)\b"
 )
@@ -203,7 +204,8 @@ STRUCTURE = re.compile(
     r"couvre|couvrent|comprend|comprennent|contient|contiennent|composee? de|perimetres?|scope|structure|"
     r"cartographie|carte|map|organigramme|what activities|which activities|activities of|activites de|"
     r"liste des activites|list (?:the )?activities|fonctions?|functions?|de quoi|sommaire|sections?|"
-    r"themes?|objectifs?|objectives?|actions?|what s under|whats under|what is under|what falls under)\b"
+    r"themes?|objectifs?|objectives?|actions?|what s under|whats under|what is under|what falls under|included|"
+    r"inclus|decoupee?s?|broken down|split into)\b"
 )
 # "entre 2013 et 2017", "between 2013 and 2017": a span whose end is the year a listing asks about.
 YEAR_SPAN = re.compile(r"\b(?:entre|between|from|de) (?:20\d\d) (?:et|and|to|a) (20\d\d)\b")

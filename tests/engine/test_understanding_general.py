@@ -792,3 +792,15 @@ def test_what_the_com_is_still_asks_back(engine: Engine) -> None:
 def test_activities_named_in_everyday_words(engine: Engine, question: str, process: str) -> None:
     a = engine.answer(question)
     assert a.process is not None and a.process.id == process
+
+
+@pytest.mark.parametrize(
+    ("question", "function"),
+    [
+        ("what's included under IT in this framework?", "SI"),
+        ("la partie qui s'occupe du personnel, c'est découpé en quoi, les grands blocs ?", "RH"),  # "qui": relative
+    ],
+)
+def test_what_a_function_is_split_into(engine: Engine, question: str, function: str) -> None:
+    a = engine.answer(question)
+    assert a.intent == "structure" and a.function is not None and a.function.id == function
