@@ -290,8 +290,8 @@ COUNT_FUNCTIONS = re.compile(
     r"list (?:of )?(?:the )?functions|which functions)\b"
 )
 SHOW_MAP = re.compile(
-    r"\b(?:montre[rz]?|affiche[rz]?|voir|dessine[rz]?|show|display|draw|see)\b.*\b(?:cartes?|carto\w*|maps?|"
-    r"schemas?|diagrammes?|diagrams?|images?|pictures?)\b|\b(?:cartes?|cartos?|maps?|cartographie|graphiques?|graphs?|"
+    r"\b(?:montre[rz]?|affiche[rz]?|voir|dessine[rz]?|envoie[sz]?|envoyer|show|display|draw|see|send)\b.*"
+    r"\b(?:cartes?|carto\w*|maps?|schemas?|diagrammes?|diagrams?|images?|pictures?|dessins?)\b|\b(?:cartes?|cartos?|maps?|cartographie|graphiques?|graphs?|"
     r"charts?|visuels?|en images?|schema(?! directeur))\b"
 )
 

@@ -804,3 +804,8 @@ def test_activities_named_in_everyday_words(engine: Engine, question: str, proce
 def test_what_a_function_is_split_into(engine: Engine, question: str, function: str) -> None:
     a = engine.answer(question)
     assert a.intent == "structure" and a.function is not None and a.function.id == function
+
+
+def test_a_drawing_sent_or_shown_is_a_map(engine: Engine) -> None:
+    a = engine.answer("peux tu m'afficher le dessin de l'informatique en 2013 et celui de 2021 pour comparer")
+    assert a.intent == "structure" and a.map is not None and a.map.function == "SI" and a.map.compare
