@@ -154,8 +154,7 @@ class NarrativeAnswers:
     def _amount(self, q: Query, function: str) -> Answer:
         """ "Quel budget pour le SDSI ?": the SROM gives no amount; what its narrative says of that function's costs
         and means is offered as that."""
-        hits = self.search.search(["couts", "budget", "moyens", "ressources", "economies"], limit=40)
-        own = [h for h in hits if h.passage.function == function]
+        own = self._passages_of(function, ["couts", "budget", "moyens", "ressources", "economies"])
         lead = replies.t(
             q.lang,
             "Le SROM ne donne aucun montant (budget, coût, seuil)"
@@ -173,8 +172,12 @@ class NarrativeAnswers:
     def _gains(self, q: Query, function: str) -> Answer | None:
         """ "Ça a rapporté quoi, les chantiers finance ?": what the function's own passages say the changes brought."""
         words = ["performance", "gains", "economies", "efficacite", "qualite", "optimisation", "valeur", "accroitre"]
-        hits = [h for h in self.search.search(words, limit=40) if h.passage.function == function]
+        hits = self._passages_of(function, words)
         return guide.fallback(q.lang, hits[:3], self.view.functions) if hits else None
+
+    def _passages_of(self, function: str, words: list[str]) -> list[SearchHit]:
+        """The passages of one function that hold some of these words, best first."""
+        return [h for h in self.search.search(words, limit=40) if h.passage.function == function]
 
     def _defined_acronym(self, q: Query) -> Answer | None:
         """An acronym the text defines, asked alone or by its expansion: the passages defining it; a text of the

@@ -144,11 +144,11 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
         context_function = function or self.rank.function(hits, direct_only=False, words=q.tokens)
         modes = self.rank.modes(q, hits)
         says_mode = bool(cues.WHICH_MODE.search(q.flat) or cues.MODE_WORD.search(q.flat) or cues.HOW_RUN.search(q.flat))
-        # A mode named asks about a map: only activities and blocks have a mode.
-        on_map = says_mode or bool(modes)
-        changes = on_map and bool(cues.EVOLUTION.search(q.flat))
-        # "la formation ça a évolué comment entre les trois cartos ?": a change across the maps is a mode's
-        on_map = on_map or bool(cues.EVOLUTION.search(q.flat) and cues.MAPS_SPAN.search(q.flat))
+        # A mode named asks about a map: only activities and blocks have a mode; so does a change across the maps
+        # ("la formation ça a évolué comment entre les trois cartos ?")
+        evolution = bool(cues.EVOLUTION.search(q.flat))
+        on_map = says_mode or bool(modes) or (evolution and bool(cues.MAPS_SPAN.search(q.flat)))
+        changes = on_map and evolution
         rescored = self.rank.rescore(
             hits,
             weights,
