@@ -87,8 +87,8 @@ class ModeAnswers:
         first."""
         words = self._narrative_words(q) if q.lang == "en" else q.content
         asked = {_root(w) for w in words if len(w) >= 4} - _DEFINITION_FILLER
-        told = {m.code: _definition_stems(" ".join((m.definition.quote, *m.aliases, *m.plain))) for m in self.kb.modes}
-        return asked, sorted(((len(asked & roots), code) for code, roots in told.items()), reverse=True)
+        told = _mode_roots(self.kb.modes)
+        return asked, sorted(((len(asked & roots), code) for code, roots in told), reverse=True)
 
     def _modes_described(self, q: Query) -> list[str]:
         """The mode whose definition the question describes ("si on délègue une activité à une CCIT ou à CCI
@@ -162,6 +162,12 @@ _DEFINITION_FILLER = frozenset(
     for w in """activite activites gestion niveau cci ccis mode modes quel quelle service services territoriale
     territoriales pays loire region regionale""".split()
 )
+
+
+@functools.lru_cache(maxsize=4)
+def _mode_roots(modes: tuple) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Each mode's roots: its definition's, its names' and its plain words' (the modes never change)."""
+    return tuple((m.code, _definition_stems(" ".join((m.definition.quote, *m.aliases, *m.plain)))) for m in modes)
 
 
 @functools.lru_cache(maxsize=16)
