@@ -809,3 +809,15 @@ def test_what_a_function_is_split_into(engine: Engine, question: str, function: 
 def test_a_drawing_sent_or_shown_is_a_map(engine: Engine) -> None:
     a = engine.answer("peux tu m'afficher le dessin de l'informatique en 2013 et celui de 2021 pour comparer")
     assert a.intent == "structure" and a.map is not None and a.map.function == "SI" and a.map.compare
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "les marches passes par la ccir pour tt le monde ca a change depuis 2013 ?",
+        "the big contracts the region sings to buy stuff for all the chambers, how is that run in 2021?",
+    ],
+)
+def test_the_regional_contracts_in_plain_words(engine: Engine, question: str) -> None:
+    a = engine.answer(question)
+    assert a.process is not None and a.process.id == "jur.marches-regionaux"
