@@ -99,6 +99,7 @@ FRENCH_MARKERS = frozenset(
 # Function words of one language only count for it ("can you book me a room" is English though it names no topic).
 _ENGLISH = ENGLISH_MARKERS | (STOPWORDS_EN - STOPWORDS_FR - {"a", "on", "in", "me", "do", "is", "s", "t", "d", "m"})
 _FRENCH = FRENCH_MARKERS | (STOPWORDS_FR - STOPWORDS_EN - {"a", "on", "me", "ou", "est", "y", "d"})
+_IN_YEAR = re.compile(r"\b[Ii]n (?:19|20)\d\d\b")
 _UPPER_IT = re.compile(r"(?<![A-Za-z])IT(?![A-Za-z])")
 _UPPER_IS = re.compile(r"(?<![A-Za-z])IS(?![A-Za-z])")  # "the IS function": information systems, not "is"
 # "si on délègue …", "si la paie …": the French "if", written small before a subject, is not the IT function (SI)
@@ -199,6 +200,8 @@ def _lang_weights(tokens: list[str], raw: str) -> tuple[int, int]:
     fr = sum(1 for t in tokens if t in _FRENCH) - sum(1 for w in named if w in _FRENCH)
     if re.search(r"[éèêàùçœ]", raw.lower()):
         fr += 1  # a French term quoted in an English question is not a French question
+    if _IN_YEAR.search(raw):
+        en += 2  # "mode in 2021": the French say "en 2021"
     return en, fr
 
 

@@ -62,6 +62,8 @@ def test_years(raw, years, foreign):
         ("quel mode pour la paie ?", "fr"),
         ("tréso 2017 ?", "fr"),
         ("qui arbitre", "fr"),
+        ("Commission consultative des marchés: mode in 2021?", "en"),  # "in 2021": the French say "en 2021"
+        ("Commission consultative des marchés : mode en 2021 ?", "fr"),
     ],
 )
 def test_language(raw, lang):
