@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from bot.engine import commitments, cues, topics
+from bot.engine import commitments, cues, replies, topics
 from bot.engine.answer import Answer, ChartRequest
 from bot.engine.governance import GovernanceMatcher, commitment_ids
 from bot.engine.lookup import KnowledgeView
@@ -89,6 +89,10 @@ class BodyAnswers:
             answer = answer.model_copy(update={"chart": ChartRequest(function=function)})
         return answer
 
+    def _verb_asked(self, q: Query) -> bool:
+        """The question asks who does a role's verb ("qui préside", "who signs"), not only who a body is."""
+        return any(self.governance.is_role_verb(w) for w in q.content if len(w) >= 4)
+
     def _narrower(self, question: str, answer: Answer) -> Answer:
         """The commitments a question asks after a lead ("We signed with an outside law firm – which commitment do I
         update?"): the whole message's, when its lead says which (fewer than the question alone gives)."""
@@ -126,6 +130,9 @@ class BodyAnswers:
             and not {i.id for i in instances} & {i for f in facts for i in f.instances}
         ):  # "qui est le DG de la CCI ?": one word of a body's name, not a fact about other bodies
             facts = []
+        if facts and instances and cues.WHO.search(q.flat):
+            # "qui préside le COMEX ?": the President's chairing of the Bureau is no answer about the COMEX
+            facts = [f for f in facts if not self.governance.about_other_bodies(f, instances)]
         roles = self.governance.roles(q, instances)
         if instances and cues.ROLE_OF.search(q.flat):  # "que fait le GPL ?": all its roles, not one fact
             facts, roles = [], []
@@ -158,6 +165,19 @@ class BodyAnswers:
             answer = self._narrative(q, [e for f in facts[:2] for e in f.evidence], lead)
         else:
             answer = topics.governance(self.view, q.lang, instances, roles, facts, composition)
+            if (
+                cues.WHO.search(q.flat)
+                and instances
+                and not (facts or roles or composition or cues.ROLE_OF.search(q.flat))
+                and self._verb_asked(q)
+            ):
+                # "qui préside le COMEX ?": no role nor fact says it; the body's own roles follow, said to be that
+                unsaid = replies.t(
+                    q.lang,
+                    "Le SROM ne le dit pas ; voici ce qu'il dit de cette instance :",
+                    "The SROM does not say; here is what it says of this body:",
+                )
+                answer = answer.model_copy(update={"text": f"{unsaid}\n{answer.text}"})
         if function is None:  # "la DRH régionale, elle fait quoi ?": the function the bodies answered belong to
             owners = {self.view.instances[r.id].function for r in answer.instances if r.id in self.view.instances}
             function = owners.pop() if len(owners) == 1 else None

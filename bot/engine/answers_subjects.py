@@ -11,7 +11,7 @@ import re
 from bot.engine import cues, guide, replies, topics
 from bot.engine.answer import Answer, MapRequest, Ref
 from bot.engine.function_modes import function_modes
-from bot.engine.governance import is_commitment_question
+from bot.engine.governance import GovernanceMatcher, is_commitment_question
 from bot.engine.lookup import Item, KnowledgeView
 from bot.engine.matcher import EntityMatcher, Hit
 from bot.engine.normalize import Query
@@ -28,6 +28,7 @@ class SubjectAnswers:
     view: KnowledgeView
     rank: Ranking
     matcher: EntityMatcher
+    governance: GovernanceMatcher
     status: topics.StatusProvider | None
     search: PassageSearch
     _about_modes: dict[tuple[str, str | None, tuple[int, ...]], tuple[list, list]]  # memo of _mode_pointers
@@ -263,7 +264,14 @@ class SubjectAnswers:
     def _instances(self, hits: list[Hit]) -> list[Instance]:
         """Instances named, without those whose name is inside a longer one ("présidents" in "comité des
         présidents")."""
-        found = [h for h in hits if h.score >= 0.8 and self.rank.kind(h) == "instance"]
+        found = [
+            h
+            for h in hits
+            if h.score >= 0.8
+            and self.rank.kind(h) == "instance"
+            # a role's verb read as a body's name ("qui préside le COMEX ?" names no President)
+            and not (h.score < 0.95 and all(self.governance.is_role_verb(w) for w in h.used))
+        ]
         kept = [
             h
             for h in found

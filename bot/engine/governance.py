@@ -171,6 +171,21 @@ class GovernanceMatcher:
         """An English text's words as the French words of the SROM (lexicon.yaml, `english`), word for word."""
         return " ".join(self._english.get(w, w) for w in text.split())
 
+    def about_other_bodies(self, fact: Fact, instances: list[Instance]) -> bool:
+        """The fact's own question names other bodies than these, and none of these: "Qui préside le Bureau et
+        l'Assemblée générale ?" is no answer to "qui préside le COMEX ?"."""
+        asked = f" {key(fact.question)} "
+        named = {i for i, names in self._names.items() if any(n in asked for n in names)}
+        return (
+            bool(named)
+            and not named & {i.id for i in instances}
+            and not set(fact.instances) & {i.id for i in instances}
+        )
+
+    def is_role_verb(self, word: str) -> bool:
+        """The word may be a form of a role's verb ("préside", "arbitre")."""
+        return bool(self._verb_stems(word))
+
     def _verb_stems(self, tok: str) -> frozenset[str]:
         """The role verbs a word may be a form of (memoised: the roles never change)."""
         found = self._stems.get(tok)

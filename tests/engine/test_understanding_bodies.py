@@ -267,3 +267,11 @@ def test_bodies_asked_in_more_words(engine: Engine, question: str, instance: str
 def test_a_body_by_a_short_or_mistyped_word(engine: Engine, question: str, instance: str) -> None:
     a = engine.answer(question)
     assert a.intent == "governance" and a.instances[0].id == instance
+
+
+def test_who_chairs_a_body_the_text_says_nothing_of_is_said_to_be_unsaid(engine: Engine) -> None:
+    a = engine.answer("qui préside le COMEX ?")  # "préside" is no President, the Bureau's chair no answer
+    assert a.intent == "governance" and [i.id for i in a.instances] == ["gouv.comex"]
+    assert a.text.startswith("Le SROM ne le dit pas") and "préside le Bureau" not in a.text
+    chair = engine.answer("qui préside le Bureau ?")
+    assert [i.id for i in chair.instances] == ["gouv.president"] and "préside le Bureau" in chair.text
