@@ -105,7 +105,7 @@ class ModeAnswers:
         if compared:
             order = [m.code for m in self.kb.modes]
             return sorted((code, other), key=order.index) if second >= 1 and second > third else []
-        mode = next(m for m in self.kb.modes if m.code == code)
+        mode = self.view.modes[code]
         # one word is enough in a case put ("si on délègue …", "if we centralise …") when a mode's own names hold it
         own = bool(_CASE_PUT.search(q.flat) and asked & _definition_stems(" ".join((*mode.aliases, *mode.plain))))
         return [code] if best > second and (best >= 2 or own) else []

@@ -1,7 +1,7 @@
 """Answers about a subject the question names: an activity or a block (its mode, its history, why), an entity
 chosen by a clarification, or a question back when several things share the name.
 
-A mixin of the Engine (core.py): it reads the engine's `view`, `rank`, `matcher`, `notes` and `kb`.
+A mixin of the Engine (core.py): it reads the engine's `view`, `rank`, `matcher`, `governance`, `notes` and `kb`.
 """
 
 from __future__ import annotations

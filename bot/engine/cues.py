@@ -291,8 +291,8 @@ COUNT_FUNCTIONS = re.compile(
 )
 SHOW_MAP = re.compile(
     r"\b(?:montre[rz]?|affiche[rz]?|voir|dessine[rz]?|envoie[sz]?|envoyer|show|display|draw|see|send)\b.*"
-    r"\b(?:cartes?|carto\w*|maps?|schemas?|diagrammes?|diagrams?|images?|pictures?|dessins?)\b|\b(?:cartes?|cartos?|maps?|cartographie|graphiques?|graphs?|"
-    r"charts?|visuels?|en images?|schema(?! directeur))\b"
+    r"\b(?:cartes?|carto\w*|maps?|schemas?|diagrammes?|diagrams?|images?|pictures?|dessins?)\b|"
+    r"\b(?:cartes?|cartos?|maps?|cartographie|graphiques?|graphs?|charts?|visuels?|en images?|schema(?! directeur))\b"
 )
 
 

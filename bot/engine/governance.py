@@ -176,11 +176,8 @@ class GovernanceMatcher:
         l'Assemblée générale ?" is no answer to "qui préside le COMEX ?"."""
         asked = f" {key(fact.question)} "
         named = {i for i, names in self._names.items() if any(n in asked for n in names)}
-        return (
-            bool(named)
-            and not named & {i.id for i in instances}
-            and not set(fact.instances) & {i.id for i in instances}
-        )
+        ours = {i.id for i in instances}
+        return bool(named) and not (named | set(fact.instances)) & ours
 
     def is_role_verb(self, word: str) -> bool:
         """The word may be a form of a role's verb ("préside", "arbitre")."""
