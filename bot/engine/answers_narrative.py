@@ -20,7 +20,7 @@ from bot.engine.ranking import FRAME_WORDS, Ranking
 from bot.engine.reading import Reading
 from bot.engine.search import PassageSearch, SearchHit
 from bot.engine.spelling import Speller, stem_fr
-from srom_data.models import Passage
+from srom_data.models import KnowledgeBase, Passage
 from srom_data.text import canonical_quote, key
 
 FALLBACK_SHARE = 0.6  # the weighted share of the question a passage must hold to be shown as the answer
@@ -63,6 +63,7 @@ LEGAL_TEXT = re.compile(
 class NarrativeAnswers:
     """The narrative's passages as answers."""
 
+    kb: KnowledgeBase
     search: PassageSearch
     view: KnowledgeView
     governance: GovernanceMatcher
@@ -240,7 +241,7 @@ class NarrativeAnswers:
     def _legal_texts(self, q: Query) -> Answer | None:
         """A legal basis asked of nothing the narrative names apart ("quelle loi impose le SROM ?"): the passages
         that cite a legal text or the legal obligations."""
-        hits = [SearchHit(p, 0.0, 0) for p, _ in self._passage_texts if LEGAL_TEXT.search(key(p.text))]
+        hits = [SearchHit(p, 0.0, 0) for p in _citing_law(self.kb.passages)]
         return guide.fallback(q.lang, hits[:3], self.view.functions) if hits else None
 
     def _narrative(self, q: Query, evidence: list, lead: str | None = None) -> Answer:
@@ -305,6 +306,12 @@ def _needed(words: list[str]) -> int:
 def _half_in(hits: list[SearchHit], words: list[str], functions: set[str | None]) -> list[SearchHit]:
     """The passages of these functions that hold half of the topic's words, two at least."""
     return [h for h in hits if h.passage.function in functions and 2 * h.matched >= len(words) and h.matched >= 2]
+
+
+@functools.lru_cache(maxsize=4)
+def _citing_law(passages: tuple[Passage, ...]) -> tuple[Passage, ...]:
+    """The passages that cite a legal text or the legal obligations, folded once (the passages never change)."""
+    return tuple(p for p in passages if LEGAL_TEXT.search(key(p.text)))
 
 
 def _of_years(hits: list[SearchHit], years: list[int]) -> list[SearchHit]:
