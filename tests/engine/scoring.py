@@ -36,6 +36,7 @@ LABELLED = (
     "questions_2026_fresh_t.yaml",
     "questions_2026_fresh_v.yaml",
     "questions_2026_fresh_w.yaml",
+    "questions_2026_fresh_x.yaml",
 )
 # Written from the source text only, scored before any tuning, never read question by question.
 BLIND = "questions_2026_blind.yaml"
@@ -61,7 +62,10 @@ BLIND_R = "questions_2026_blind_r.yaml"
 # Written in session 6 by a thirteenth writer while the engine was tuned, scored on that session's first engine and
 # once at its end only.
 BLIND_U = "questions_2026_blind_u.yaml"
-BLINDS = (BLIND, BLIND_C, BLIND_G, BLIND_H, BLIND_J, BLIND_L, BLIND_N, BLIND_Q, BLIND_R, BLIND_U)
+# Written in session 7 by two more writers, scored on that session's first engine and once at its end only.
+BLIND_Y = "questions_2026_blind_y.yaml"
+BLIND_Z = "questions_2026_blind_z.yaml"
+BLINDS = (BLIND, BLIND_C, BLIND_G, BLIND_H, BLIND_J, BLIND_L, BLIND_N, BLIND_Q, BLIND_R, BLIND_U, BLIND_Y, BLIND_Z)
 
 
 def load(name: str) -> list[dict[str, Any]]:
