@@ -48,7 +48,8 @@ class ModeAnswers:
     def _mode_as_predicate(self, hits: list[Hit]) -> bool:
         """The modes are named as what something is ("mutualisé", "pooled"), not as a topic ("la mutualisation",
         "integration"): the question asks the mode of a thing, not about the mode."""
-        words = {w for h in hits if self.rank.kind(h) == "mode" for w in h.used}
+        # only modes named whole: "gestion" is a third of "gestion locale", no mode said as a noun
+        words = {w for h in hits if h.score >= 0.95 and self.rank.kind(h) == "mode" for w in h.used}
         return bool(words) and not any(_NOUN_FORM.search(w) for w in words)
 
     def _whole_function_mode(self, r: Reading) -> Answer | None:

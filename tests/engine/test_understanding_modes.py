@@ -16,6 +16,8 @@ from bot.engine import Engine
         ("l'archivage est-il intégré ?", "fr"),
         ("is archiving pooled?", "en"),
         ("the company car fleet, which mode?", "en"),
+        # "gestion" is a third of the mode's name "gestion locale": no mode said as a noun
+        ("la gestion des voitures de service, c'est mutualisé ?", "fr"),
     ],
 )
 def test_a_mode_asked_of_something_no_map_holds_is_said_to_be_absent(engine: Engine, question: str, lang: str):
