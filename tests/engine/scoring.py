@@ -37,6 +37,7 @@ LABELLED = (
     "questions_2026_fresh_v.yaml",
     "questions_2026_fresh_w.yaml",
     "questions_2026_fresh_x.yaml",
+    "questions_2026_fresh_aa.yaml",
 )
 # Written from the source text only, scored before any tuning, never read question by question.
 BLIND = "questions_2026_blind.yaml"
