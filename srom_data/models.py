@@ -307,15 +307,16 @@ class Meta(Strict):
 
 class Lexicon(Strict):
     """How people write about the SROM (lexicon.yaml): shortenings and spellings to the words they stand for,
-    English words to the French words of the text, and more names of entities (English mostly). Keys are folded
-    single words."""
+    English words to the French words of the text, everyday words to the one word of the names they stand for, and
+    more names of entities (English mostly). Keys are folded single words."""
 
     abbreviations: dict[str, str] = {}
     spellings: dict[str, str] = {}
     english: dict[str, str] = {}
+    everyday: dict[str, str] = {}
     names: dict[str, tuple[str, ...]] = {}
 
-    @field_validator("abbreviations", "spellings", "english")
+    @field_validator("abbreviations", "spellings", "english", "everyday")
     @classmethod
     def _single_folded_words(cls, words: dict[str, str]) -> dict[str, str]:
         for word in words:

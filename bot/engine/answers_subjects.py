@@ -258,8 +258,7 @@ class SubjectAnswers:
 
     def _mapped(self, entity_id: str) -> bool:
         """An activity or a block drawn on a map (an action of the narrative is not)."""
-        item = self.view.items.get(entity_id)
-        return item is not None and not (item.activity is not None and item.activity.kind == "action")
+        return self.rank.drawn(entity_id)
 
     def _instances(self, hits: list[Hit]) -> list[Instance]:
         """Instances named, without those whose name is inside a longer one ("présidents" in "comité des

@@ -24,6 +24,10 @@ from srom_data.text import key
 
 MIN_FUZZY_LEN = 5
 FUZZY_CUTOFF = 84.0
+# An everyday word for a name's word ("embaucher" for "recrutement") is near it, not the word itself: a name said
+# in its own words wins over one said in everyday words
+EVERYDAY_SIM = 0.85
+RARE_IDF = 5.5  # 1 + ln(entities / 2): a word of two entities' names at most
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,7 @@ class Hit:
     targets: tuple[str, ...] = ()
     used: frozenset[str] = frozenset()  # question words that matched
     said: frozenset[str] = frozenset()  # with the words of its other names said whole besides
+    explained: frozenset[str] = frozenset()  # the question words a rare word of any of its names stands for
 
     @property
     def ambiguous(self) -> bool:
@@ -71,6 +76,7 @@ class EntityMatcher:
     def __init__(self, kb: KnowledgeBase, rewrite: Callable[[str], str] | None = None) -> None:
         """`rewrite` reads names as questions are read (the lexicon's "compta" is "comptabilite" on both sides)."""
         self.entities: dict[str, Entity] = {e.id: e for e in iter_entities(kb)}
+        self.everyday = dict(kb.lexicon.everyday)
         aliases: list[Alias] = []
         for ent in self.entities.values():
             seen: set[tuple[str, ...]] = set()
@@ -115,6 +121,12 @@ class EntityMatcher:
         for alias in aliases:
             if len(alias.tokens) == 1 and alias.entity in self.entities:
                 self.whole_names[alias.tokens[0]].add(self.entities[alias.entity].kind)
+        # per entity, the rare words of all its names (in two entities' names at most): a question word one of them
+        # stands for is explained by that entity, whichever of its names the question said
+        rare_of: dict[str, set[str]] = defaultdict(set)
+        for alias in aliases:
+            rare_of[alias.entity].update(t for t in alias.tokens if self.idf[t] >= RARE_IDF)
+        self._rare_of = {entity: frozenset(toks) for entity, toks in rare_of.items()}
         self._fuzzy_vocab = [t for t in self.vocab if len(t) >= MIN_FUZZY_LEN - 1]
         self._by_stem: dict[str, list[str]] = defaultdict(list)
         for tok in self.vocab:
@@ -157,6 +169,10 @@ class EntityMatcher:
                 if tok != stem and len(tok) <= longest:
                     out.setdefault(tok, 0.9)
                 i += 1
+        for form in forms:  # "panne" is the "hotline" of the names, "embauches" their "recrutement"
+            near = self.everyday.get(form)
+            if near in self.by_token and near not in out:
+                out[near] = EVERYDAY_SIM
         if len(word) >= MIN_FUZZY_LEN and not out:
             for tok, score, _ in process.extract(
                 word, self._fuzzy_vocab, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=4
@@ -181,8 +197,9 @@ class EntityMatcher:
         """Every alias the words cover, best first (one hit per entity), and the weight of each recognised word."""
         sims: dict[str, tuple[float, str]] = {}
         word_weights: dict[str, float] = {}
-        for word in words:
-            for tok, sim in self.expand(word, lang).items():
+        expanded = {word: self.expand(word, lang) for word in words}
+        for word, found in expanded.items():
+            for tok, sim in found.items():
                 word_weights[word] = max(word_weights.get(word, 0.0), self.idf.get(tok, 1.0) * sim)
                 if tok not in sims or sims[tok][0] < sim:
                     sims[tok] = (sim, word)
@@ -214,7 +231,9 @@ class EntityMatcher:
                 other = {sims[t][1] for t in self.aliases[j].tokens if t in sims}
                 if other.isdisjoint(used):
                     said |= other
-            hits.append(Hit(alias.entity, score, covered, alias.name, alias.targets, used, frozenset(said)))
+            rare = self._rare_of.get(alias.entity, frozenset())
+            explained = frozenset(w for w, found in expanded.items() if not rare.isdisjoint(found))
+            hits.append(Hit(alias.entity, score, covered, alias.name, alias.targets, used, frozenset(said), explained))
         # On a tie, a declared ambiguous name wins: the data says that name needs a question back.
         hits.sort(key=lambda h: (-h.score, -h.weight, not h.ambiguous, h.entity))
         return hits, word_weights

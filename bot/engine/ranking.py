@@ -194,7 +194,12 @@ class Ranking:
                 out.append(h)
                 continue
             if total and kind not in ("function", "mode", "instance", "commitment"):
-                covered = sum(weights.get(word, 0.0) for word in (h.said or h.used) if word not in context)
+                # and the words the rare words of its other names explain: "congés, arrêts maladie, pointage" are
+                # all the absences'; a word of many names ("CCI Pays de la Loire", "personnel") explains nothing
+                said = h.said or h.used
+                if self.drawn(h.entity):  # an activity or a block of the maps, not an action of the narrative
+                    said = said | {w for w in h.explained if w not in FRAME_WORDS}
+                covered = sum(weights.get(word, 0.0) for word in said if word not in context)
                 share = min(1.0, covered / total)
                 score = h.score * (0.55 + 0.45 * share)
                 if h.weight < COMMON_NAME and share < 0.8:
@@ -225,6 +230,11 @@ class Ranking:
     def mode_changes(self, entity_id: str) -> bool:
         item = self.view.items.get(entity_id)
         return item is not None and len({self.view.summary(item, y)[0] for y in item.years} - {None}) > 1
+
+    def drawn(self, entity_id: str) -> bool:
+        """An activity or a block drawn on a map (an action of the narrative is not)."""
+        item = self.view.items.get(entity_id)
+        return item is not None and not (item.activity is not None and item.activity.kind == "action")
 
     def later(self, entity_id: str, years: list[int]) -> bool:
         """The item is first mapped after every one of `years`."""

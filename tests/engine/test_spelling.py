@@ -86,3 +86,28 @@ def test_a_letter_missing_near_the_start_of_a_name_s_word_is_a_typo_not_a_prefix
 
 def test_a_real_prefix_is_still_another_word(engine) -> None:
     assert not engine.matcher.expand("decentralised", "en").get("centralised")
+
+
+def test_every_everyday_word_stands_for_a_word_of_the_names_and_is_read(engine: Engine) -> None:
+    """An everyday word whose value no name holds finds nothing; one the speller rewrites first, or a word of the
+    names itself, is never read as everyday: all three would be dead entries."""
+    everyday = engine.kb.lexicon.everyday
+    assert len(everyday) >= 400
+    assert not [w for w, near in everyday.items() if near not in engine.matcher.by_token]
+    assert not [w for w in everyday if w in engine.matcher.by_token or w in engine.speller.replacements]
+
+
+@pytest.mark.parametrize(
+    ("question", "process"),
+    [
+        # "arrêts maladie" and "pointage" are words of the absences' names other than the one matched ("congés")
+        ("congés, arrêts maladie, pointage : qui gère ça en 2021 ?", "rh.gestion-temps-absences"),
+        ("les arrêts maladie et le pointage en 2017, quel mode ?", "rh.gestion-temps-absences"),
+        # everyday words: "cyberattaques" is the names' "cybersécurité", "phishing" too
+        ("les cyberattaques et le phishing en 2021 ?", "si.architecture-reseau-securite"),
+    ],
+)
+def test_a_thing_said_in_everyday_words_is_found(engine: Engine, question: str, process: str) -> None:
+    a = engine.answer(question)
+    assert a.intent == "mode_lookup"
+    assert a.process is not None and a.process.id == process
