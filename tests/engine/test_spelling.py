@@ -111,3 +111,10 @@ def test_a_thing_said_in_everyday_words_is_found(engine: Engine, question: str, 
     a = engine.answer(question)
     assert a.intent == "mode_lookup"
     assert a.process is not None and a.process.id == process
+
+
+def test_a_typo_of_an_english_word_the_lexicon_reads_is_corrected(engine: Engine) -> None:
+    # "politcal" is "political", read as the fact's "propositions politiques"
+    a = engine.answer("who validates the politcal proposals made to the Bureau?")
+    assert a.intent == "governance"
+    assert [i.id for i in a.instances][:1] == ["gouv.comex"]
