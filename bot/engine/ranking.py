@@ -29,6 +29,7 @@ FRAME_WORDS = frozenset(
     territoriale territoriales territoriaux local locale locaux locales localement chaque carte cartes map maps
     chamber chambers locally regionally carto cartos cartographies""".split()
 )
+MODE_FRAME_WORDS = frozenset("chacun chacune ensemble seul seule seuls seules commun niveau".split())
 CLOSE_RUN = 0.06  # two entities this close are a clarification, not a guess
 SIBLING = 0.9  # a sibling activity named this well (whole, or but for a small word) counts as named beside another
 
@@ -41,6 +42,9 @@ class Ranking:
         self.matcher = matcher
         self.speller = speller
         self._kinds = {entity_id: ent.kind for entity_id, ent in matcher.entities.items()}
+        # the everyday words of the modes ("chacun dans son coin", "tout le monde ensemble"): of a mode asked, the
+        # frame, like the chambers and the maps
+        self._mode_words = frozenset(w for m in view.modes.values() for w in m.plain) | MODE_FRAME_WORDS
 
     def function(self, hits: list[Hit], direct_only: bool, words: tuple[str, ...] | list[str] = ()) -> str | None:
         """The one function the question names; through a shared name ("communication") only if asked. Of two
@@ -173,13 +177,13 @@ class Ranking:
             # a mode's word inside a name ("dev et intégration des applis") is the name's, not context
             if (kind == "function" and h.score >= 0.95) or (kind == "mode" and h.entity in modes_named):
                 context |= h.used
-        if frame and not FRAME_WORDS.isdisjoint(words):
+        if frame and not (FRAME_WORDS.isdisjoint(words) and self._mode_words.isdisjoint(words)):
             # Of a mode or its change, the SROM's own frame (the chambers, the region, the maps) is the setting, not
             # the subject: "en 2021 ça reste dans chaque CCI ou c'est régional ?", "ça a changé au fil des cartes ?".
             # A name said whole that holds such a word keeps it, and its kin: "regional procurement (marchés
             # régionaux)"; a question of nothing else keeps them all.
             named = {w[:5] for h in hits if h.score >= 0.95 and self.kind(h) in SUBJECT_KINDS for w in h.used}
-            setting = {w for w in words if w in FRAME_WORDS and w[:5] not in named}
+            setting = {w for w in words if (w in FRAME_WORDS or w in self._mode_words) and w[:5] not in named}
             if any(w not in context and w not in setting for w in words):
                 context |= setting
         # A word no name knows counts a little ("train nantes paris demain" is not training), and a word the SROM

@@ -385,3 +385,17 @@ def test_two_cases_compared_are_the_two_modes_they_describe(engine: Engine) -> N
 def test_a_listing_of_a_mode_told_in_everyday_words(engine: Engine, question: str, code: str) -> None:
     a = engine.answer(question)
     assert (a.intent, a.year) == ("mode_list", 2013) and a.mode is not None and a.mode.code == code
+
+
+@pytest.mark.parametrize(
+    ("question", "process"),
+    [
+        # the modes' everyday words frame the mode asked, as the chambers and the maps do: they are not the subject
+        ("la veille juridique en 2021 : chacun seul ou en commun ?", "jur.veille"),
+        ("embaucher qqn en 2021, c'est chaque chambre qui gère ?", "rh.recrutement"),
+    ],
+)
+def test_a_mode_asked_in_everyday_words_is_the_named_activitys(engine: Engine, question: str, process: str):
+    a = engine.answer(question)
+    assert a.intent == "mode_lookup"
+    assert a.process is not None and a.process.id == process
