@@ -173,6 +173,8 @@ class Ranking:
         kinds = [self._kinds.get(h.entity, "ambiguous") for h in hits]
         # the kind of thing named ("the Gouvernance block") is no part of its name
         context: set[str] = KIND_WORDS.intersection(words)
+        named_modes = (h for h, kind in zip(hits, kinds, strict=True) if kind == "mode" and h.score >= 0.95)
+        mode_words = {w for h in named_modes for w in h.used}
         for h, kind in zip(hits, kinds, strict=True):
             # a mode's word inside a name ("dev et intégration des applis") is the name's, not context
             if (kind == "function" and h.score >= 0.95) or (kind == "mode" and h.entity in modes_named):
@@ -215,6 +217,10 @@ class Ranking:
                     # dedans", "des collaborateurs") do not make it a guess
                     score = max(score, ACCEPT)
                 h = Hit(h.entity, score, h.weight, h.alias, h.targets, h.used)
+            elif kind not in ("function", "mode", "instance", "commitment") and h.used <= mode_words:
+                # every word a mode's named whole, read by a name too: "des règles communes dans la compta" is the
+                # harmonisation of finance, not IT's "Communication" ("communes")
+                h = Hit(h.entity, min(h.score, GUESS), h.weight, h.alias, h.targets, h.used)
             out.append(h)
         return out
 

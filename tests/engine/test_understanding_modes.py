@@ -399,3 +399,11 @@ def test_a_mode_asked_in_everyday_words_is_the_named_activitys(engine: Engine, q
     a = engine.answer(question)
     assert a.intent == "mode_lookup"
     assert a.process is not None and a.process.id == process
+
+
+def test_a_mode_named_whole_lends_no_word_to_a_subject(engine: Engine):
+    # "règles communes" is the harmonisation; "communes" is no "Communication" (IT's activity or the function)
+    a = engine.answer("qu'est-ce qui a des règles communes dans la compta en 2017 ?")
+    assert a.intent == "mode_list"
+    assert a.mode is not None and a.mode.code == "H"
+    assert a.function is not None and a.function.id == "FIN"
