@@ -173,6 +173,9 @@ class Ranking:
         kinds = [self._kinds.get(h.entity, "ambiguous") for h in hits]
         # the kind of thing named ("the Gouvernance block") is no part of its name
         context: set[str] = KIND_WORDS.intersection(words)
+        functions_named = {
+            h.entity for h, kind in zip(hits, kinds, strict=True) if kind == "function" and h.score >= 0.95
+        }
         named_modes = (h for h, kind in zip(hits, kinds, strict=True) if kind == "mode" and h.score >= 0.95)
         mode_words = {w for h in named_modes for w in h.used}
         for h, kind in zip(hits, kinds, strict=True):
@@ -208,9 +211,12 @@ class Ranking:
                 covered = sum(weights.get(word, 0.0) for word in said if word not in context)
                 share = min(1.0, covered / total)
                 score = h.score * (0.55 + 0.45 * share)
-                if h.weight < COMMON_NAME and share < 0.8:
+                if h.weight < COMMON_NAME and (
+                    share < 0.8 or (functions_named and self.view.function_of(h.entity) not in functions_named)
+                ):
                     # a name that is one of the text's commonest words ("Gestion") beside other words is that word,
-                    # not the name: "déléguer la gestion à un tiers, c'est de l'intégration ?"
+                    # not the name: "déléguer la gestion à un tiers, c'est de l'intégration ?"; so is it beside another
+                    # function's name: "la gestion du perso" is HR's, not IT's block "Gestion"
                     score = min(score, GUESS)
                 elif h.score >= FULL_NAME and share >= FULL_NAME_SHARE:
                     # a name said whole and a good part of the question: a word or two beside it ("y a quoi

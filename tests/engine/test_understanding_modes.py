@@ -407,3 +407,10 @@ def test_a_mode_named_whole_lends_no_word_to_a_subject(engine: Engine):
     assert a.intent == "mode_list"
     assert a.mode is not None and a.mode.code == "H"
     assert a.function is not None and a.function.id == "FIN"
+
+
+def test_a_common_one_word_name_beside_another_functions_name_is_no_subject(engine: Engine):
+    # "la gestion du perso" is HR's, not IT's block named "Gestion"
+    a = engine.answer("en 2013 qu'est-ce qui était déjà mis en commun dans la gestion du perso ?")
+    assert a.intent == "mode_list"
+    assert a.function is not None and a.function.id == "RH"
