@@ -92,7 +92,9 @@ WHO = re.compile(
 )
 ROLE_OF = re.compile(
     r"\b(?:que fait|que font|fait quoi|font quoi|a quoi sert|sert a quoi|roles? d[eu]s?|missions? d[eu]s?|"
-    r"what does .* do|what do .* do|role of|roles of|what is the role|"
+    r"what does .* do|what do .* do|role of|roles of|what is the role|competente?s? (?:pour|sur|en) quoi|"
+    r"(?:pour|sur) quoi (?:est|sont) (?:il|elle|ils|elles) competent\w*|competences? d[eu]s?|"
+    r"what is (?:it|that|this) (?:for|in charge of)|in charge of what|responsible for what|"
     # what kind of body it is: "il décide ou il conseille ?", "décisionnelle ou consultative ?", "advisory or not?"
     r"decid\w* ou|decision\w* ou|ou (?:juste |seulement |simplement )?consultati\w*|decide\w* or|"
     r"decision making (?:body )?or|or (?:just |merely |only |simply )?(?:an )?advisory|what does .* decide)\b"

@@ -54,3 +54,14 @@ def test_com_in_context_is_answered(engine: Engine):
     convention = engine.answer("la convention avec l'État")
     assert "gouv.convention-objectifs-moyens" in [i.id for i in convention.instances]
     assert "Bureau régional" in engine.answer("qui suit la convention d'objectifs et de moyens ?").text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["la commission consultative des marchés, compétente pour quoi ?", "what is the contracts advisory committee for?"],
+)
+def test_what_a_body_is_competent_for_is_its_role(engine: Engine, question: str):
+    # the body, not a question back between it and the activity of the same name
+    a = engine.answer(question)
+    assert a.intent == "governance"
+    assert [i.id for i in a.instances] == ["gouv.commission-marches"]
