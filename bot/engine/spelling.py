@@ -100,8 +100,17 @@ class Speller:
             if glued:
                 return glued
         if len(word) >= MIN_FUZZY_LEN:
-            return self._typo(word) or word
+            return self._typo(word) or self._text_typo(word) or word
         return word
+
+    def _text_typo(self, word: str) -> str | None:
+        """A long word that is no French word, one edit from one word of the text ("matricelle"): that word. The
+        narrative is searched with the question's words, and a typo there finds nothing."""
+        if len(word) < MIN_TEXT_TYPO_LEN:
+            return None
+        found = process.extract(word, self._vocabulary, scorer=OSA.distance, score_cutoff=1, limit=3)
+        found = [w for w, _, _ in found if w[0] == word[0]]
+        return found[0] if len(found) == 1 else None
 
     def rewrite_name(self, name: str) -> str:
         """A knowledge-base name read with the lexicon only (a name is spelt right)."""
@@ -148,6 +157,7 @@ class Speller:
         return min((w for w, d in found if d == best), key=lambda w: (-self.counts[w], w))
 
 
+MIN_TEXT_TYPO_LEN = 8  # shorter words have too many neighbours one edit away
 _DOUBLED = re.compile(r"([a-z])\1")
 
 

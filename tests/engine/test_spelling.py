@@ -118,3 +118,18 @@ def test_a_typo_of_an_english_word_the_lexicon_reads_is_corrected(engine: Engine
     a = engine.answer("who validates the politcal proposals made to the Bureau?")
     assert a.intent == "governance"
     assert [i.id for i in a.instances][:1] == ["gouv.comex"]
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("matricelle", "matricielle"), ("institutionelle", "institutionnelle")])
+def test_a_long_word_one_edit_from_one_word_of_the_text_is_that_word(engine: Engine, typed: str, meant: str):
+    assert engine.speller.rewrite(typed) == meant
+
+
+def test_a_french_word_is_never_respelled_toward_the_text(engine: Engine):
+    assert engine.speller.rewrite("matrimoniale") == "matrimoniale"
+
+
+def test_a_reason_asked_with_a_typo_in_the_narratives_word_finds_the_narrative(engine: Engine):
+    a = engine.answer("pourquoi l'orga RH matricelle a été revue ?")
+    assert a.intent == "fallback_search"
+    assert "matricielle" in a.text
