@@ -118,6 +118,10 @@ class Ranking:
                 continue
             if h.ambiguous:
                 targets = self.filter_targets(h.targets, function, years, modes or [], changes, asks_mode)
+                # "immo et stoks": the namesake the question's other words name too ("Immobilisations et stocks")
+                also = {o.entity for o in hits if o.entity in targets and o.score >= 0.5 and o.used.isdisjoint(h.used)}
+                if len(also) == 1:
+                    targets = list(also)
                 if asks_mode:  # only activities and blocks have a mode: "la formation en 2017, quel mode ?"
                     targets = [t for t in targets if t in self.view.items] or targets
                 if len(targets) == 1:

@@ -414,3 +414,27 @@ def test_a_common_one_word_name_beside_another_functions_name_is_no_subject(engi
     a = engine.answer("en 2013 qu'est-ce qui était déjà mis en commun dans la gestion du perso ?")
     assert a.intent == "mode_list"
     assert a.function is not None and a.function.id == "RH"
+
+
+@pytest.mark.parametrize(
+    ("question", "candidates"),
+    [
+        ("immo 2021 ?", {"fin.immobilisations-stocks", "jur.immobilier"}),
+        ("TB 2021 ?", {"fin.cdg.tableaux-de-bord", "rh.tableaux-bord-masse-salariale"}),
+    ],
+)
+def test_a_shortening_of_two_things_asks_back(engine: Engine, question: str, candidates: set[str]):
+    # "immo": the real estate or the fixed assets; "TB": finance's dashboards or HR's payroll ones
+    a = engine.answer(question)
+    assert a.intent == "clarification"
+    assert {c.id for c in a.candidates} == candidates
+
+
+@pytest.mark.parametrize(
+    ("question", "process"),
+    [("immo et stoks en 2017, c'est intégré ?", "fin.immobilisations-stocks"), ("TB MS 2021 ?", None)],
+)
+def test_a_shortening_of_two_things_beside_words_of_one_is_that_one(engine: Engine, question: str, process):
+    a = engine.answer(question)
+    assert a.intent == "mode_lookup"
+    assert a.process is not None and a.process.id == (process or "rh.tableaux-bord-masse-salariale")
