@@ -133,3 +133,7 @@ def test_a_reason_asked_with_a_typo_in_the_narratives_word_finds_the_narrative(e
     a = engine.answer("pourquoi l'orga RH matricelle a été revue ?")
     assert a.intent == "fallback_search"
     assert "matricielle" in a.text
+
+
+def test_the_chats_cc_is_a_greeting(engine: Engine):
+    assert engine.answer("cc le bot t'es là ?").intent == "help"
