@@ -12,8 +12,9 @@ import re
 from bot.engine import cues, topics
 from bot.engine.answer import Answer
 from bot.engine.function_modes import function_modes
+from bot.engine.governance import GovernanceMatcher
 from bot.engine.lookup import KnowledgeView
-from bot.engine.matcher import Hit
+from bot.engine.matcher import EntityMatcher, Hit, content_tokens
 from bot.engine.normalize import Query
 from bot.engine.ranking import Ranking
 from bot.engine.reading import Reading
@@ -30,6 +31,8 @@ class ModeAnswers:
     view: KnowledgeView
     rank: Ranking
     search: PassageSearch
+    matcher: EntityMatcher
+    governance: GovernanceMatcher
     _about_modes: dict[tuple[str, str | None, tuple[int, ...]], tuple[list, list]]  # memo of _mode_pointers
 
     def _function_namesake(self, q: Query, hits: list[Hit], subjects: list[Hit]) -> tuple[list[Hit], list[Hit] | None]:
@@ -77,6 +80,40 @@ class ModeAnswers:
             return None
         pointers = self._about_mode(code, r.context_function, q.years)
         return topics.mode_list(self.view, q.lang, code, q.years, r.context_function, None, "", pointers)
+
+    def _compared_modes(self, q: Query) -> list[str]:
+        """Two cases compared, each a mode named or told in everyday words ("la diff entre mettre en commun et tout
+        centraliser", "between following the same rulebook and sharing one team"): the two modes, in order."""
+        if not _COMPARED.search(q.flat):
+            return []
+        between = _BETWEEN.search(q.flat)
+        if not between:
+            return []
+        codes = [self._mode_of_case(part, q.lang) for part in between.groups()]
+        if None in codes or codes[0] == codes[1]:
+            return []
+        order = [m.code for m in self.kb.modes]
+        return sorted(codes, key=order.index)  # type: ignore[arg-type]
+
+    def _mode_of_case(self, text: str, lang: str) -> str | None:
+        """The mode a case names ("tout centraliser"), else the one its words describe best."""
+        words = list(content_tokens(text))
+        hits, _ = self.matcher.match(words, lang)
+        named = {h.entity for h in hits if h.score >= 0.85 and self.rank.kind(h) == "mode"}
+        if len(named) == 1:
+            return named.pop()
+        if lang == "en":
+            words = [*words, *(f for w in words for f in self.governance.french(w).split())]
+        asked = {_root(w) for w in words if len(w) >= 4} - _DEFINITION_FILLER
+        # a mode's plain words ("ensemble", "rulebook") tell it more than a word of its definition
+        scored = sorted(
+            (
+                (len(asked & roots) + len(asked & _definition_stems(" ".join(mode.plain))), mode.code)
+                for mode, (_, roots) in zip(self.kb.modes, _mode_roots(self.kb.modes), strict=True)
+            ),
+            reverse=True,
+        )
+        return scored[0][1] if scored[0][0] >= 1 and scored[0][0] > scored[1][0] else None
 
     def _best_described(self, q: Query) -> str | None:
         """The one mode two roots of whose definition or plain words the question holds, more than any other's."""
@@ -149,6 +186,8 @@ class ModeAnswers:
 
 _NOUN_FORM = re.compile(r"(?:tion|ie|y|ing)$")  # "mutualisation", "autonomie", "autonomy", "pooling"
 _COMPARED = re.compile(r"\b(?:difference\w*|diff|differen\w*|versus|vs|distingu\w*)\b")
+# "entre X et Y", "between X and Y": the two cases compared
+_BETWEEN = re.compile(r"\b(?:entre|between)\s+(.+?)\s+(?:et|and|ou|or|vs|versus)\s+(.+)")
 _CASE_PUT = re.compile(r"\b(?:si on|si l on|quand on|lorsqu on|lorsque on|if we|when we|if you|when you)\b")
 
 

@@ -188,6 +188,9 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
         """Routes a cue decides whatever the names: a reason or a date, who does what, a map, the commitments, the
         definitions of the modes, the scope of a function."""
         q, lang = r.q, r.q.lang
+        compared = self._compared_modes(q)
+        if compared:  # "la diff entre mettre en commun et tout centraliser": two modes, whatever else is named
+            return topics.mode_definition(self.view, lang, compared)
         reason = bool(cues.REASON.search(q.flat)) and not r.says_mode  # "why was … chosen for HR back in 2013?"
         # a mode read through a typo is no mode named beside a date asked: "when did the purchasing hub issue …"
         if reason or (cues.WHEN.search(q.flat) and not (r.mode_said or r.says_mode or q.years)):

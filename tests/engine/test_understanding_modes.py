@@ -438,3 +438,19 @@ def test_a_shortening_of_two_things_beside_words_of_one_is_that_one(engine: Engi
     a = engine.answer(question)
     assert a.intent == "mode_lookup"
     assert a.process is not None and a.process.id == (process or "rh.tableaux-bord-masse-salariale")
+
+
+@pytest.mark.parametrize(
+    ("question", "codes"),
+    [
+        # each case compared is read apart: a mode named ("tout centraliser") or told in its plain words
+        ("c koi la diff entre mettre en commun et tout centraliser ?", ["M", "I"]),
+        ("quelle différence entre laisser chaque CCI seule et tout confier à CCI France ?", ["A", "I"]),
+        ("difference between working together for a while and pooling staff?", ["C", "M"]),
+    ],
+)
+def test_each_case_compared_is_read_apart(engine: Engine, question: str, codes: list[str]):
+    a = engine.answer(question)
+    assert a.intent == "mode_definition"
+    defined = re.findall(r"^• \*\w+ \(([ACHMI])\)", a.text, flags=re.M)
+    assert defined == codes
