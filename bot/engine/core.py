@@ -267,7 +267,9 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
         defining = cues.STRONG_DEFINITION.search(q.flat) or (
             cues.DEFINITION.search(q.flat) and not (q.years or r.context_function)
         )
-        if r.modes and (defining or cues.LIST_ALL_MODES.search(q.flat)) and not r.instances:
+        # "des règles communes mais chacun chez soi, ça s'appelle comment ?": the name of the case asked
+        named = defining or cues.LIST_ALL_MODES.search(q.flat) or cues.CASE_NAME.search(q.flat)
+        if r.modes and named and not r.instances:
             return topics.mode_definition(self.view, lang, self._defined_modes(q, r.modes))
         if not r.modes and cues.LIST_ALL_MODES.search(q.flat):
             return topics.mode_definition(self.view, lang, [])

@@ -454,3 +454,9 @@ def test_each_case_compared_is_read_apart(engine: Engine, question: str, codes: 
     assert a.intent == "mode_definition"
     defined = re.findall(r"^• \*\w+ \(([ACHMI])\)", a.text, flags=re.M)
     assert defined == codes
+
+
+def test_the_name_asked_of_a_case_that_names_a_mode_is_that_mode(engine: Engine):
+    a = engine.answer("des règles communes mais chacun le fait chez soi : ça s'appelle comment ?")
+    assert a.intent == "mode_definition"
+    assert a.mode is not None and a.mode.code == "H"
