@@ -38,6 +38,8 @@ LABELLED = (
     "questions_2026_fresh_w.yaml",
     "questions_2026_fresh_x.yaml",
     "questions_2026_fresh_aa.yaml",
+    "questions_2026_fresh_ab.yaml",
+    "questions_2026_fresh_ad.yaml",
 )
 # Written from the source text only, scored before any tuning, never read question by question.
 BLIND = "questions_2026_blind.yaml"
