@@ -39,6 +39,7 @@ LABELLED = (
     "questions_2026_fresh_x.yaml",
     "questions_2026_fresh_aa.yaml",
     "questions_2026_fresh_ab.yaml",
+    "questions_2026_fresh_ac.yaml",
     "questions_2026_fresh_ad.yaml",
 )
 # Written from the source text only, scored before any tuning, never read question by question.
