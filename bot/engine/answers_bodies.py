@@ -130,8 +130,9 @@ class BodyAnswers:
             and not {i.id for i in instances} & {i for f in facts for i in f.instances}
         ):  # "qui est le DG de la CCI ?": one word of a body's name, not a fact about other bodies
             facts = []
-        if facts and instances and cues.WHO.search(q.flat):
-            # "qui préside le COMEX ?": the President's chairing of the Bureau is no answer about the COMEX
+        if facts and instances:
+            # "qui préside le COMEX ?": the President's chairing of the Bureau is no answer about the COMEX; nor is
+            # the Bureau's rhythm one about the ATR's ("how often does the ATR meet?")
             facts = [f for f in facts if not self.governance.about_other_bodies(f, instances)]
         roles = self.governance.roles(q, instances)
         if instances and cues.ROLE_OF.search(q.flat):  # "que fait le GPL ?": all its roles, not one fact
@@ -166,12 +167,13 @@ class BodyAnswers:
         else:
             answer = topics.governance(self.view, q.lang, instances, roles, facts, composition)
             if (
-                cues.WHO.search(q.flat)
+                (cues.WHO.search(q.flat) or cues.RHYTHM.search(q.flat))
                 and instances
                 and not (facts or roles or composition or cues.ROLE_OF.search(q.flat))
-                and self._verb_asked(q)
+                and (self._verb_asked(q) or cues.RHYTHM.search(q.flat))
             ):
-                # "qui préside le COMEX ?": no role nor fact says it; the body's own roles follow, said to be that
+                # "qui préside le COMEX ?", "how often does the ATR meet?": no role nor fact says it; the body's own
+                # roles follow, said to be that
                 unsaid = replies.t(
                     q.lang,
                     "Le SROM ne le dit pas ; voici ce qu'il dit de cette instance :",

@@ -277,6 +277,11 @@ HOW_RUN = re.compile(
     r"(?:chaque|each) (?:cci|ccit|chambre|chamber)s? (?:ou|or) (?:la |le |the |au |a la )?(?:niveau )?"
     r"(?:region\w*|ccir|central\w*|national\w*)|locally or (?:regionally|centrally))\b"
 )
+# How often a body meets: the text gives the Bureau's rhythm only through the COMEX's
+RHYTHM = re.compile(
+    r"\b(?:how often|frequen\w*|rythme|tous les combien|combien de fois|se reunit quand|quand se reunit|"
+    r"se reunissent quand|quand se reunissent|meets? how|when does .* meet)\b"
+)
 BLOCK_CONTENT = re.compile(
     r"\b(?:activites|activities|blocs?|blocks?|contient|contains|dans le bloc|in the block|qu est ce qu il y a|"
     r"qu y a[- ]t[- ]il|what s in|whats in|liste des|list|y a quoi|dedans|inside|contenu|contents|on trouve quoi|"

@@ -65,3 +65,18 @@ def test_what_a_body_is_competent_for_is_its_role(engine: Engine, question: str)
     a = engine.answer(question)
     assert a.intent == "governance"
     assert [i.id for i in a.instances] == ["gouv.commission-marches"]
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("How often does the ATR meet?", "The SROM does not say"),
+        ("à quelle fréquence se réunit l'ATR ?", "Le SROM ne le dit pas"),
+    ],
+)
+def test_a_bodys_rhythm_the_text_does_not_give_is_said_unsaid_with_the_bodys_roles(engine: Engine, question, lead):
+    # not the Bureau's or the COMEX's rhythm: the question names the ATR
+    a = engine.answer(question)
+    assert a.intent == "governance"
+    assert [i.id for i in a.instances] == ["gouv.atr"]
+    assert a.text.startswith(lead)
