@@ -36,6 +36,13 @@ class BodyAnswers:
             function = written.pop()
         if not ids:
             ids = [h.entity for h in hits if h.score >= 0.9 and self.rank.kind(h) == "commitment"]
+            if not ids:  # "faire savoir : ça en est où ?": the commitment titled after the objective named
+                objectives = [
+                    key(self.matcher.entities[h.entity].names[0])
+                    for h in hits
+                    if h.score >= 0.95 and self.rank.kind(h) == "objective"
+                ]
+                ids = [c.id for c in self.kb.commitments if any(key(c.title).startswith(o) for o in objectives)]
             named = {self.view.commitments[i].function for i in ids}
             if not function and len(named) == 1:  # "réduire les accès internet et téléphonie": SI's, by its title
                 function = named.pop()

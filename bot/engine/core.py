@@ -133,6 +133,9 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
     def _read(self, q: Query) -> Reading:
         """What the question names and asks, before any route is chosen."""
         words = english_heads(q, self.matcher.bigrams)
+        pairs = self.matcher.common_pairs
+        if pairs:  # "faire savoir : ça en est où ?": a name of function words only
+            words = [*words, *(w for p in zip(q.tokens, q.tokens[1:], strict=False) if p in pairs for w in p)]
         if q.lang == "en":  # an English word no name holds is read as the French word the lexicon gives ("paid")
             words = [
                 t for w in words for t in ((w,) if self.matcher.expand(w, "en") else self.governance.french(w).split())

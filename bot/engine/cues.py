@@ -52,6 +52,9 @@ LIST_ALL_MODES = re.compile(
     r"\b(?:liste des modes|les (?:cinq|5) modes|quels sont les modes|quels modes|modes de gestion possibles|"
     r"list (?:of )?(?:the )?modes|what are the (?:five |5 )?modes|which modes|all (?:the )?modes|tous les modes|"
     r"modes? existants?|les modes de gestion|the (?:five |5 )?(?:management )?modes|"
+    # "c'est quoi un mode de gestion ?", "what is a management mode?": what the modes are
+    r"(?:c est quoi|c quoi|qu est ce qu(?:e|e c est)?|definition d|what is|what s) (?:un |le |a |the )?"
+    r"(?:modes? de gestion|management modes?)(?= ?(?:\?|$|en fait|exactement|concretement|in fact|exactly))|"
     r"(?:five|5|cinq) (?:ways|manieres|facons|types|sortes|niveaux|levels))\b"
 )
 LISTING = re.compile(

@@ -89,6 +89,15 @@ class EntityMatcher:
             aliases.append(Alias("?" + key(amb.alias), amb.alias, content_tokens(amb.alias), tuple(amb.targets)))
         self.aliases = aliases
         # pairs of words that follow each other in a name ("absence management"): a compound the names know
+        # a name of function words only ("faire savoir", a commitment): its pairs are read even in a question,
+        # where function words are otherwise dropped
+        common = STOPWORDS_FR | STOPWORDS_EN | QUESTION_WORDS
+        self.common_pairs = frozenset(
+            pair
+            for alias in aliases
+            for pair in zip(alias.tokens, alias.tokens[1:], strict=False)
+            if pair[0] in common and pair[1] in common
+        )
         self.bigrams = frozenset(
             pair for alias in aliases for pair in zip(alias.tokens, alias.tokens[1:], strict=False)
         )

@@ -80,3 +80,13 @@ def test_a_bodys_rhythm_the_text_does_not_give_is_said_unsaid_with_the_bodys_rol
     assert a.intent == "governance"
     assert [i.id for i in a.instances] == ["gouv.atr"]
     assert a.text.startswith(lead)
+
+
+@pytest.mark.parametrize(
+    ("question", "commitment"), [("faire savoir : ça en est où ?", "COM-2"), ("convaincre, on en est où ?", "COM-3")]
+)
+def test_an_objective_named_alone_is_its_commitment(engine: Engine, question: str, commitment: str):
+    # "faire savoir" is all function words: read as a pair of the names, the objective, whose commitment it titles
+    a = engine.answer(question)
+    assert a.intent == "commitments"
+    assert [c.id for c in a.commitments] == [commitment]

@@ -460,3 +460,16 @@ def test_the_name_asked_of_a_case_that_names_a_mode_is_that_mode(engine: Engine)
     a = engine.answer("des règles communes mais chacun le fait chez soi : ça s'appelle comment ?")
     assert a.intent == "mode_definition"
     assert a.mode is not None and a.mode.code == "H"
+
+
+@pytest.mark.parametrize(
+    "question", ["c'est quoi un mode de gestion ?", "c quoi un mode de gestion en fait", "what is a management mode?"]
+)
+def test_what_a_mode_is_defines_the_five(engine: Engine, question: str):
+    a = engine.answer(question)
+    assert a.intent == "mode_definition"
+    assert re.findall(r"^• \*\w+ \(([ACHMI])\)", a.text, flags=re.M) == ["A", "C", "H", "M", "I"]
+
+
+def test_what_a_mode_is_for_an_activity_is_no_definition(engine: Engine):
+    assert engine.answer("what's the management mode for payroll in 2017?").intent == "mode_lookup"
