@@ -31,6 +31,7 @@ EN_VERBS = {
     "advis": "conseill",
     "stud": "etudi",
     "analy": "analys",
+    "size": "dimension",
     "explor": "explor",
     "watch": "veill",
     "consolidat": "consolid",
@@ -210,11 +211,23 @@ class GovernanceMatcher:
             acting_on = [
                 (i, r) for i, r in found if i not in instances and any(n in self._role_text[id(r)] for n in names)
             ]
+            if not (acting_on or own):
+                # "who analyses the ideas coming from the departmental groups?": the one body doing it to what the
+                # question names besides ("the ideas"); "qui préside le COMEX ?" names nothing the President chairs
+                said = self._saying_the_rest(q, stems, found)
+                if len({i.id for i, _ in said}) == 1:
+                    return said
             return acting_on + own
         # "qui définit la politique RH ?": of the roles of that verb, those that say the rest of the question too
-        topic = {w for w in q.content if len(w) >= 2 and not any(w.startswith(stem) for stem in stems)}
-        said = [(i, r) for i, r in found if topic & set(self._role_text[id(r)].split()[1:])]  # after its own verb
-        return said or found
+        return self._saying_the_rest(q, stems, found) or found
+
+    def _saying_the_rest(
+        self, q: Query, stems: set[str], found: list[tuple[Instance, Role]]
+    ) -> list[tuple[Instance, Role]]:
+        """The roles whose words after their verb say a word of the question besides its verbs (in French)."""
+        words = q.content if q.lang != "en" else [f for w in q.content for f in self.french(w).split()]
+        topic = {w for w in words if len(w) >= 2 and not any(w.startswith(stem) for stem in stems)}
+        return [(i, r) for i, r in found if topic & set(self._role_text[id(r)].split()[1:])]  # after its own verb
 
 
 def _all_said(keyword: str, said: set[str]) -> bool:

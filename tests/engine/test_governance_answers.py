@@ -90,3 +90,17 @@ def test_an_objective_named_alone_is_its_commitment(engine: Engine, question: st
     a = engine.answer(question)
     assert a.intent == "commitments"
     assert [c.id for c in a.commitments] == [commitment]
+
+
+def test_who_does_a_thing_to_what_a_named_body_brings_is_the_one_body_doing_it(engine: Engine):
+    # the departmental groups bring the ideas; the GPL studies and sizes them up
+    a = engine.answer("Who analyses and sizes up the ideas coming from the departmental project groups?")
+    assert a.intent == "governance"
+    assert [i.id for i in a.instances] == ["gouv.gpl"]
+
+
+def test_a_role_nobody_holds_over_the_body_named_is_still_said_unsaid(engine: Engine):
+    # the President chairs other bodies, none the question names
+    a = engine.answer("qui préside le COMEX ?")
+    assert [i.id for i in a.instances] == ["gouv.comex"]
+    assert a.text.startswith("Le SROM ne le dit pas")
