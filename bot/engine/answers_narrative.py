@@ -44,7 +44,8 @@ GENERIC_WORDS = frozenset(
     perimetre perimetres regroupe regroupent inclut incluent englobe englobent metiers parle parlent mentionne
     mentionnee mentionnes mentioned mentions section sections partie parties part support supports soutien
     action actions structure structures composition organigramme chambre chambres chamber chambers stay stays
-    remain remains local locale locales locaux locally missions mission""".split()
+    remain remains local locale locales locaux locally missions mission confondu confondus confondue confondues
+    domaine domaines domain domains area areas together combined ensemble secteurs""".split()
 )
 
 
@@ -106,7 +107,10 @@ class NarrativeAnswers:
         parts = [
             p
             for w in q.content
-            if w not in used and w not in titled and not self.matcher.names_kind(w, ("function", "mode"), q.lang)
+            if w not in used
+            and w not in titled
+            and w not in GENERIC_WORDS  # "together" before its French
+            and not self.matcher.names_kind(w, ("function", "mode"), q.lang)
             for p in (self.governance.french(w) if q.lang == "en" else w).replace("-", " ").split()
         ]
         words = [w for w in dict.fromkeys(parts) if w and w not in GENERIC_WORDS and w not in LISTING_WORDS]

@@ -473,3 +473,17 @@ def test_what_a_mode_is_defines_the_five(engine: Engine, question: str):
 
 def test_what_a_mode_is_for_an_activity_is_no_definition(engine: Engine):
     assert engine.answer("what's the management mode for payroll in 2017?").intent == "mode_lookup"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which activities are integrated in 2021, all functions together?",
+        "y a quoi en intégration en 2021 tous domaines confondus",
+    ],
+)
+def test_a_listing_across_all_functions_lists_them_all(engine: Engine, question: str):
+    # "all functions together" is the listing's scope, no topic of the narrative
+    a = engine.answer(question)
+    assert a.intent == "mode_list"
+    assert a.mode is not None and a.mode.code == "I" and a.year == 2021 and a.function is None
