@@ -92,9 +92,9 @@ class Ranking:
         letters = [m.group(1) for m in cues.SINGLE_MODE_LETTER.finditer(q.raw)]
         if cues.DEFINITION.search(q.flat) or _LETTER_WORDS.search(q.text):
             # "que signifient A C H M I ?", "what does M stand for": bare capitals are mode codes here
-            letters += _capitals(q.raw)
+            letters += _capitals(q.raw, q.lang)
         elif cues.MODE_WORD.search(q.text):  # "modes A C H M I ?" (two letters at least), not "mode? I need it"
-            capitals = _capitals(q.raw)
+            capitals = _capitals(q.raw, q.lang)
             letters += capitals if len(set(capitals)) >= 2 else []
         for code in letters:
             if code not in codes and code in self.view.modes:
@@ -358,6 +358,23 @@ class Ranking:
 _LETTER_WORDS = re.compile(r"\b(?:lettres?|letters?|sigles?|codes?)\b")
 
 
-def _capitals(raw: str) -> list[str]:
-    """The bare capitals A, C, H, M, I of a message, elisions apart ("l'I" is no word)."""
-    return [m.group(1) for m in cues.LETTERS.finditer(raw.replace("'", " ").replace("’", " "))]
+def _capitals(raw: str, lang: str = "fr") -> list[str]:
+    """The bare capitals A, C, H, M, I of a message, elisions apart ("l'I" is no word), and the English pronoun
+    apart ("I just joined the payroll team, what's our mode?")."""
+    text = raw.replace("'", " ").replace("’", " ")
+    return [
+        m.group(1)
+        for m in cues.LETTERS.finditer(text)
+        if not (m.group(1) == "I" and lang == "en" and _pronoun(text, m))
+    ]
+
+
+_CLAUSE_OPENERS = frozenset("and but so if when as because".split())
+_AFTER_PRONOUN = re.compile(r" (?:[a-z]|m\b|d\b|ve\b|ll\b)")
+
+
+def _pronoun(text: str, m: re.Match[str]) -> bool:
+    """An "I" opening a clause before a word ("I just joined", "so I need") is the English pronoun, not the mode."""
+    before = text[: m.start()].rstrip()
+    opens = not before or before[-1] in ",.;:!?" or before.split()[-1].lower() in _CLAUSE_OPENERS
+    return opens and bool(_AFTER_PRONOUN.match(text, m.end()))

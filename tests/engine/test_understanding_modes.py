@@ -487,3 +487,17 @@ def test_a_listing_across_all_functions_lists_them_all(engine: Engine, question:
     a = engine.answer(question)
     assert a.intent == "mode_list"
     assert a.mode is not None and a.mode.code == "I" and a.year == 2021 and a.function is None
+
+
+@pytest.mark.parametrize(
+    ("question", "codes"),
+    [
+        ("I'm new here: what does M mean?", ["M"]),
+        ("what does I stand for?", ["I"]),
+        ("I et M c'est quoi ?", ["M", "I"]),
+    ],
+)
+def test_the_english_pronoun_i_is_no_mode(engine: Engine, question: str, codes: list[str]):
+    a = engine.answer(question)
+    assert a.intent == "mode_definition"
+    assert sorted(re.findall(r"^• \*\w+ \(([ACHMI])\)", a.text, flags=re.M)) == sorted(codes)
