@@ -67,7 +67,9 @@ class Speller:
         self.by_stem = by_stem
         # Typos are corrected here only toward the words that shape a question ("arbitre", "harmonise"): names
         # get their own typo tolerance in the entity matcher, and an ordinary word ("salle") is no typo of a name.
-        self._fuzzy = sorted(w for w in cue_words if len(w) >= MIN_FUZZY_LEN - 1)
+        # ... and toward the lexicon's own shortenings ("comtpa" is "compta")
+        shortenings = {w for w in self.abbreviations if w.isalpha()}
+        self._fuzzy = sorted(w for w in cue_words | shortenings if len(w) >= MIN_FUZZY_LEN - 1)
         self._vocabulary = sorted(w for w in self.known if len(w) >= MIN_FUZZY_LEN - 1)
         self.word = lru_cache(maxsize=8192)(self._word)
         self.word_en = lru_cache(maxsize=8192)(self._word_en)
@@ -100,7 +102,8 @@ class Speller:
             if glued:
                 return glued
         if len(word) >= MIN_FUZZY_LEN:
-            return self._typo(word) or self._text_typo(word) or word
+            fixed = self._typo(word)
+            return self.replacements.get(fixed, fixed) if fixed else self._text_typo(word) or word
         return word
 
     def _text_typo(self, word: str) -> str | None:

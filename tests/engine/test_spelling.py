@@ -137,3 +137,8 @@ def test_a_reason_asked_with_a_typo_in_the_narratives_word_finds_the_narrative(e
 
 def test_the_chats_cc_is_a_greeting(engine: Engine):
     assert engine.answer("cc le bot t'es là ?").intent == "help"
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("comtpa", "comptabilite"), ("recrtu", "recrutement")])
+def test_a_typo_of_a_shortening_is_the_shortening(engine: Engine, typed: str, meant: str):
+    assert engine.speller.rewrite(typed) == meant
