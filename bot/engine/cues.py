@@ -69,7 +69,8 @@ BLOCK_LISTING = re.compile(
 EVOLUTION = re.compile(
     r"\b(?:evolution|evolue|evoluer|evolve[ds]?|change|changes|changed|changement|changements|chang[eé]|shift\w*|"
     r"over time|over the years|through the years|year (?:after|to|by) year|d annee en annee|"
-    r"d une (?:annee|periode) a l autre|"
+    r"d une (?:annee|periode) a l autre|(?:toujours|always) (?:ete|reste\w*|been|stayed)|"
+    r"(?:le )?meme mode(?! qu| as)|same mode(?! as)|"
     r"a change|avant apres|au fil|compar\w*|trajectoire|trajector\w*|historique|history|progression|"
     r"de 2013 a 2021|entre 2013 et 2021|depuis 2013|timeline|sur les trois|three years|3 ans|trois annees|"
     r"(?:sur|pour|across|over) (?:les |the )?(?:3|trois|three) (?:periodes|periods|cartes|maps|annees|dates)|"

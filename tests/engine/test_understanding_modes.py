@@ -501,3 +501,17 @@ def test_the_english_pronoun_i_is_no_mode(engine: Engine, question: str, codes: 
     a = engine.answer(question)
     assert a.intent == "mode_definition"
     assert sorted(re.findall(r"^• \*\w+ \(([ACHMI])\)", a.text, flags=re.M)) == sorted(codes)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["les marchés régionaux ils ont toujours été dans le même mode ?", "has payroll always been in the same mode?"],
+)
+def test_always_the_same_mode_asks_the_history(engine: Engine, question: str):
+    assert engine.answer(question).intent == "evolution"
+
+
+def test_the_regulated_commissions_in_english_are_the_fact(engine: Engine):
+    a = engine.answer("What are the regulated commissions?")
+    assert a.intent == "governance"
+    assert "gouv.commission-finances" in [i.id for i in a.instances]
