@@ -50,7 +50,10 @@ GENERIC_WORDS = frozenset(
 
 
 # The question is about the SROM itself: "le SROM parle du télétravail ?", "the next SROM revision"
-ABOUT_THE_SROM = re.compile(r"\b(?:srom|schema regional d organisation|le document|the document)\b")
+ABOUT_THE_SROM = re.compile(
+    r"\b(?:srom|schema regional d organisation|le (?:document|schema|texte)|ce (?:document|schema|texte)|"
+    r"the (?:document|scheme|text|plan)|this (?:document|scheme|plan))\b"
+)
 # A legal basis asked ("sur quelle loi", "legal basis"), and a passage that cites a legal text: it comes first.
 LEGAL_ASKED = re.compile(
     r"\b(?:base legale|bases legales|legal basis|loi|lois|laws?|juridiquement|quel article|which article|"

@@ -159,6 +159,9 @@ def test_what_a_function_s_changes_brought_is_in_its_own_passages(engine: Engine
         ("le SROM parle du télétravail ?", "fr"),
         ("Does the SROM say anything about remote working?", "en"),
         ("c'est quand la prochaine révision du SROM ?", "fr"),
+        # the SROM named as "the scheme", "the document", "ce texte"
+        ("le schéma dit quoi sur le télétravail ?", "fr"),
+        ("does the scheme say anything about remote work?", "en"),
     ],
 )
 def test_a_question_about_the_srom_the_text_does_not_answer_is_told_the_text_is_silent(
