@@ -252,7 +252,8 @@ SAME_OR_NOT = re.compile(
 )
 # The maps as a span of time: "entre les trois cartos", "across the three maps", "d'une carte à l'autre"
 MAPS_SPAN = re.compile(
-    r"\b(?:(?:entre|sur|across|over|between) (?:les|the) (?:3|trois|three) (?:cartes?|cartos?|maps?|annees|years)|"
+    r"\b(?:(?:entre|sur|across|over|between) (?:les|the) (?:3|trois|three) (?:cartes?|cartos?|maps?|annees|years|"
+    r"periodes|periods|dates|snapshots)|"
     r"d une carte a l autre|from one map to the next|au fil des cartes)\b"
 )
 # A picture asked for, by a verb of making or showing ("tu peux me faire un schéma", "show me", "can I get")

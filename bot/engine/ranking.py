@@ -292,7 +292,8 @@ class Ranking:
             # Both in the mode named, one by the text's own words, the other deduced from them: the text's one.
             ids = [t for t in ids if self.has_mode(t, modes, years, stated=True)] or ids
         elif changes:  # "la compta sociale a changé de mode ?": only one whose mode the text gives can change,
-            # and one the text gives two different modes has
+            # and one the text gives two different modes has; only a thing of the maps has a history at all
+            ids = [t for t in ids if self.drawn(t)] or ids
             ids = [t for t in ids if self.has_mode(t, list(self.view.modes), years)] or ids
             ids = [t for t in ids if self.mode_changes(t)] or ids
         elif asks_mode and years:

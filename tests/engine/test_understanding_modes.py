@@ -515,3 +515,13 @@ def test_the_regulated_commissions_in_english_are_the_fact(engine: Engine):
     a = engine.answer("What are the regulated commissions?")
     assert a.intent == "governance"
     assert "gouv.commission-finances" in [i.id for i in a.instances]
+
+
+@pytest.mark.parametrize(
+    "question", ["la formation, évolution sur les trois périodes ?", "la formation a changé de mode ?"]
+)
+def test_a_change_asked_of_a_name_shared_with_a_theme_is_the_mapped_activitys(engine: Engine, question: str):
+    # the Formation theme of the sectoral schemes has no map, so no history
+    a = engine.answer(question)
+    assert a.intent == "evolution"
+    assert a.process is not None and a.process.id == "rh.formation"
