@@ -41,6 +41,8 @@ LABELLED = (
     "questions_2026_fresh_ab.yaml",
     "questions_2026_fresh_ac.yaml",
     "questions_2026_fresh_ad.yaml",
+    "questions_2026_fresh_af.yaml",
+    "questions_2026_fresh_ag.yaml",
 )
 # Written from the source text only, scored before any tuning, never read question by question.
 BLIND = "questions_2026_blind.yaml"

@@ -78,6 +78,10 @@ TARGET = {
     "questions_2026_fresh_ad.yaml": 0.92,
     # directors and référents: 92.4 % on the session's first engine and before tuning on it
     "questions_2026_fresh_ac.yaml": 0.92,
+    # written later in session 7: honesty (AF, 80.6 % on the session's first engine, 79.4 % before tuning on it)
+    # and half in everyday words (AG, 66.5 % and 70.0 %)
+    "questions_2026_fresh_af.yaml": 0.79,
+    "questions_2026_fresh_ag.yaml": 0.70,
 }
 # Each blind set's figure on the engine as it was before it was written (a fall under it fails)
 # 77.1 %; 88.8 % (at 39750ff); 87.1 % and 89.4 % (at e1c535a, the engine of session 4's start);
