@@ -162,7 +162,7 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
             modes=modes,
             quotes=tuple(key(span) for span in quoted(q.raw)) if _QUOTE_MARKS.intersection(q.raw) else (),
         )
-        subjects = self.rank.subject_hits(rescored, function, q.years, on_map, modes=modes, changes=changes)
+        subjects = self.rank.subject_hits(rescored, function, q.years, on_map, modes=modes, changes=evolution)
         weak = (
             []
             if subjects

@@ -525,3 +525,10 @@ def test_a_change_asked_of_a_name_shared_with_a_theme_is_the_mapped_activitys(en
     a = engine.answer(question)
     assert a.intent == "evolution"
     assert a.process is not None and a.process.id == "rh.formation"
+
+
+def test_a_history_asked_of_namesakes_is_the_one_whose_modes_the_text_gives(engine: Engine):
+    # "évolution" alone asks for the modes across the maps: finance's compta sociale has them (I in 2017), HR's not
+    a = engine.answer("évolution compta sociale")
+    assert a.intent == "evolution"
+    assert a.process is not None and a.process.id == "fin.comptabilite-sociale"
