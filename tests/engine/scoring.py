@@ -42,6 +42,7 @@ LABELLED = (
     "questions_2026_fresh_ac.yaml",
     "questions_2026_fresh_ad.yaml",
     "questions_2026_fresh_af.yaml",
+    "questions_2026_fresh_ae.yaml",
     "questions_2026_fresh_ag.yaml",
 )
 # Written from the source text only, scored before any tuning, never read question by question.
