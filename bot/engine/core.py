@@ -153,7 +153,6 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
         # ("la formation ça a évolué comment entre les trois cartos ?")
         evolution = bool(cues.EVOLUTION.search(q.flat))
         on_map = says_mode or bool(modes) or (evolution and bool(cues.MAPS_SPAN.search(q.flat)))
-        changes = on_map and evolution
         rescored = self.rank.rescore(
             hits,
             weights,
@@ -166,7 +165,7 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
         weak = (
             []
             if subjects
-            else self.rank.subject_hits(rescored, function, q.years, on_map, WEAK, modes=modes, changes=changes)
+            else self.rank.subject_hits(rescored, function, q.years, on_map, WEAK, modes=modes, changes=evolution)
         )
         # two things joined ("la facturation et les relances", "payments and petty cash") may be a block's parts
         joined = subjects and cues.JOINED.search(q.text)
