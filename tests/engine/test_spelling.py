@@ -142,3 +142,9 @@ def test_the_chats_cc_is_a_greeting(engine: Engine):
 @pytest.mark.parametrize(("typed", "meant"), [("comtpa", "comptabilite"), ("recrtu", "recrutement")])
 def test_a_typo_of_a_shortening_is_the_shortening(engine: Engine, typed: str, meant: str):
     assert engine.speller.rewrite(typed) == meant
+
+
+def test_the_feminine_misspelling_of_publics_finds_the_public_contracts(engine: Engine):
+    a = engine.answer("que contient le bloc marchés publiques ?")
+    assert a.intent == "structure"
+    assert a.process is not None and a.process.id == "jur.marches-publics"
