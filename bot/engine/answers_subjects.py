@@ -16,9 +16,12 @@ from bot.engine.lookup import Item, KnowledgeView
 from bot.engine.matcher import EntityMatcher, Hit
 from bot.engine.normalize import Query
 from bot.engine.ranking import CLOSE_RUN, Ranking, name_key
+from bot.engine.reading import Reading
 from bot.engine.search import PassageSearch, SearchHit
 from srom_data.models import Instance, KnowledgeBase
 from srom_data.text import key
+
+_PARTS_OF = re.compile(r"\b(?:parts|components|composantes|poles|volets|branches|divisions|units|pillars|piliers)\b")
 
 
 class SubjectAnswers:
@@ -98,6 +101,21 @@ class SubjectAnswers:
             if len(inside) == 1:
                 return [Hit(inside.pop(), amb.score, amb.weight, amb.alias, (), amb.used)]
         return subject_hits
+
+    def _function_structure(self, r: Reading) -> Answer | None:
+        """The scope of a function asked: "what blocks make up the IS function?", "périmètre de la fonction
+        juridique / achats ?", "une synthèse de la fonction SI", "les trois volets de la DSI régionale ?"."""
+        q = r.q
+        parts = _PARTS_OF.search(q.flat) and not r.subjects  # plural: "the finance part" is a place in the text
+        if (
+            r.function
+            and (cues.FUNCTION_WORD.search(q.flat) or re.search(r"\b(?:blocs?|blocks?)\b", q.flat) or parts)
+            and (cues.FUNCTION_SCOPE.search(q.flat) or cues.SUMMARY.search(q.flat) or parts)
+            and not (r.modes or r.says_mode or r.asks_who or cues.EVOLUTION.search(q.flat))
+            and not (r.subjects and re.search(r"\b(?:bloc|block)\b", q.flat))  # "le bloc Achats de la fonction"
+        ):
+            return topics.structure(self.view, q.lang, r.function, q.years[0] if q.years else None)
+        return None
 
     def _about_one_subject(self, q: Query, top: Hit, modes: list[str]) -> Answer:
         """The answer about one subject: its mode or history, what it holds, or what the narrative says of it."""

@@ -275,16 +275,7 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
             return topics.mode_definition(self.view, lang, self._defined_modes(q, r.modes))
         if not r.modes and cues.LIST_ALL_MODES.search(q.flat):
             return topics.mode_definition(self.view, lang, [])
-        if (
-            r.function
-            and (cues.FUNCTION_WORD.search(q.flat) or re.search(r"\b(?:blocs?|blocks?)\b", q.flat))
-            and (cues.FUNCTION_SCOPE.search(q.flat) or cues.SUMMARY.search(q.flat))  # "une synthèse de la fonction SI"
-            and not (r.modes or r.says_mode or r.asks_who or cues.EVOLUTION.search(q.flat))
-            and not (r.subjects and re.search(r"\b(?:bloc|block)\b", q.flat))  # "le bloc Achats de la fonction"
-        ):
-            # "what blocks make up the IS function?", "périmètre de la fonction juridique / achats ?"
-            return topics.structure(self.view, lang, r.function, q.years[0] if q.years else None)
-        return None
+        return self._function_structure(r)
 
     def _subject_routes(self, r: Reading) -> Answer | None:
         """Routes about what the question names: a map note, an activity or a block, a mode."""

@@ -220,7 +220,8 @@ YEAR_SPAN = re.compile(r"\b(?:entre|between|from|de) (?:20\d\d) (?:et|and|to|a) 
 FUNCTION_WORD = re.compile(r"\b(?:fonctions?|functions?)\b")
 FUNCTION_SCOPE = re.compile(
     r"\b(?:perimetres?|scope|blocs?|blocks?|make up|makes up|compos\w*|contient|contains|comprend|couvre|couvrent|"
-    r"structure|activites|activities|qu y a t il|what s in)\b"
+    r"structure\w*|activites|activities|qu y a t il|what s in|macro[- ]?process\w*|decoupe\w*|broken down|"
+    r"split into)\b"
 )
 MODE_WORD = re.compile(r"\bmodes?\b")  # "mode", "les modes": the question is about modes
 WHICH_MODE = re.compile(r"\b(?:c est quel mode|quel mode|which mode|what mode|quel type de mode)\b")

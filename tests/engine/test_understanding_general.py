@@ -821,3 +821,16 @@ def test_a_drawing_sent_or_shown_is_a_map(engine: Engine) -> None:
 def test_the_regional_contracts_in_plain_words(engine: Engine, question: str) -> None:
     a = engine.answer(question)
     assert a.process is not None and a.process.id == "jur.marches-regionaux"
+
+
+@pytest.mark.parametrize(
+    ("question", "function"),
+    [
+        ("quels sont les macro-processus de la fonction juridique / marchés / achats ?", "JUR"),
+        ("les trois volets de la DSI régionale ?", "SI"),
+    ],
+)
+def test_a_functions_macro_processes_or_parts_are_its_structure(engine: Engine, question: str, function: str):
+    a = engine.answer(question)
+    assert a.intent == "structure"
+    assert a.function is not None and a.function.id == function
