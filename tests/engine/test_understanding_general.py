@@ -828,6 +828,7 @@ def test_the_regional_contracts_in_plain_words(engine: Engine, question: str) ->
     [
         ("quels sont les macro-processus de la fonction juridique / marchés / achats ?", "JUR"),
         ("les trois volets de la DSI régionale ?", "SI"),
+        ("comment est structurée la fonction com dans le SROM ?", "COM"),
     ],
 )
 def test_a_functions_macro_processes_or_parts_are_its_structure(engine: Engine, question: str, function: str):
