@@ -307,6 +307,17 @@ class Ranking:
             return [max(ids, key=lambda t: max(self.view.items[t].years))]
         return ids
 
+    def unsure_of(self, subjects: list[Hit], function: str | None) -> bool:
+        """The first subject is no sure one: a name to ask back about, tied with the next, or of another function
+        than the one the question's names point to ("which communication activities were harmonised?" is the
+        function's listing, not IT's activity "Communication")."""
+        top = subjects[0]
+        return (
+            top.ambiguous
+            or self.close_run(subjects)
+            or bool(function and self.view.function_of(top.entity) != function)
+        )
+
     def close_run(self, hits: list[Hit]) -> bool:
         if len(hits) < 2:
             return False

@@ -532,3 +532,11 @@ def test_a_history_asked_of_namesakes_is_the_one_whose_modes_the_text_gives(engi
     a = engine.answer("évolution compta sociale")
     assert a.intent == "evolution"
     assert a.process is not None and a.process.id == "fin.comptabilite-sociale"
+
+
+def test_a_listing_named_by_a_functions_shared_name_is_the_functions(engine: Engine):
+    # "communication" names the function and IT's activity "Communication": a listing of activities is the function's
+    a = engine.answer("Which communication activities were harmonised?")
+    assert a.intent == "mode_list"
+    assert a.function is not None and a.function.id == "COM"
+    assert a.mode is not None and a.mode.code == "H"
