@@ -48,9 +48,11 @@ class ModeAnswers:
             return [], None  # "quel mode pour la fonction communication en 2021 ?"
         return subjects, [functions[0], top]  # "communication mode 2021 ?": the function, or IT's activity?
 
-    def _mode_as_predicate(self, hits: list[Hit]) -> bool:
-        """The modes are named as what something is ("mutualisé", "pooled"), not as a topic ("la mutualisation",
-        "integration"): the question asks the mode of a thing, not about the mode."""
+    def _mode_as_predicate(self, q: Query, hits: list[Hit]) -> bool:
+        """The modes are named as what something is ("mutualisé", "pooled", "géré en harmonisation"), not as a
+        topic ("la mutualisation", "integration"): the question asks the mode of a thing, not about the mode."""
+        if _RUN_IN_MODE.search(q.flat):
+            return True
         # only modes named whole: "gestion" is a third of "gestion locale", no mode said as a noun
         words = {w for h in hits if h.score >= 0.95 and self.rank.kind(h) == "mode" for w in h.used}
         return bool(words) and not any(_NOUN_FORM.search(w) for w in words)
@@ -63,7 +65,7 @@ class ModeAnswers:
         if (
             r.function
             and not (cues.LISTING.search(q.flat) or cues.BLOCK_LISTING.search(q.flat) or re.search(r"\bquoi\b", q.flat))
-            and (len(r.modes) > 1 or lettered or self._mode_as_predicate(r.hits))
+            and (len(r.modes) > 1 or lettered or self._mode_as_predicate(q, r.hits))
         ):
             return function_modes(self.view, q.lang, r.function, q.years, False)
         return None
@@ -184,6 +186,11 @@ class ModeAnswers:
         return modes
 
 
+# "géré en harmonisation", "c'est en mutualisation", "run in pooling": a mode said of a thing
+_RUN_IN_MODE = re.compile(
+    r"\b(?:gere\w*|organise\w*|est|sont|run|managed) (?:en|in) (?:mode )?"
+    r"(?:autonomie|cooperation|harmonisation|mutualisation|integration)\b"
+)
 _NOUN_FORM = re.compile(r"(?:tion|ie|y|ing)$")  # "mutualisation", "autonomie", "autonomy", "pooling"
 _COMPARED = re.compile(r"\b(?:difference\w*|diff|differen\w*|versus|vs|distingu\w*)\b")
 # "entre X et Y", "between X and Y": the two cases compared

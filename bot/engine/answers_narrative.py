@@ -89,6 +89,15 @@ class NarrativeAnswers:
             and not (q.lang == "en" and self.governance.french(w) != w)
         ]
 
+    def _unnamed_words(self, q: Query) -> list[str]:
+        """The question's words no name holds (the text may use them), beside the words of the SROM's frame: "la
+        messagerie en 2021, quel mode ?" names a thing no map holds."""
+        return [
+            w
+            for w in q.content
+            if len(w) >= 3 and w not in GENERIC_WORDS and w not in FRAME_WORDS and not self.matcher.expand(w, q.lang)
+        ]
+
     def _mostly_foreign(self, q: Query) -> bool:
         """Half the question's words or more are foreign to the SROM (two at least): whatever else it shares with
         the text (a chamber's name, "RH"), it is about something else. Only asked where the answer would be a search

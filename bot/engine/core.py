@@ -324,7 +324,7 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
             return None if r.modes else self._listing_described(r)  # "ce que chaque CCI gérait dans son coin"
         if (
             not (cues.DEFINITION.search(q.flat) or cues.LISTING.search(q.flat) or r.context_function or q.years)
-            and self._mode_as_predicate(r.hits)
+            and self._mode_as_predicate(q, r.hits)
             and self._foreign_words(q)
         ):  # "les services généraux, c'est mutualisé ?": a mode asked of something no map holds
             return guide.not_on_maps(lang, self.view.functions.values(), q.years[0] if len(q.years) == 1 else None)
@@ -378,7 +378,11 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
                 return found
         if gov:
             return gov
-        if r.says_mode and not (r.subjects or r.instances or function) and self._foreign_words(q):
+        if (
+            r.says_mode
+            and not (r.subjects or r.instances or function or re.search(r"\bmodes\b", q.flat))  # "les modes" themselves
+            and (self._unnamed_words(q) or (q.years and q.content and not r.weak_subjects))
+        ):
             # "mode de gestion de l'archivage ?": a mode asked of something no map holds
             return guide.not_on_maps(lang, self.view.functions.values(), q.years[0] if len(q.years) == 1 else None)
         if self._mostly_foreign(q):  # "the wifi password at CCI Vendée", "days off in the HR portal"

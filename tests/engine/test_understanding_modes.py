@@ -540,3 +540,22 @@ def test_a_listing_named_by_a_functions_shared_name_is_the_functions(engine: Eng
     assert a.intent == "mode_list"
     assert a.function is not None and a.function.id == "COM"
     assert a.mode is not None and a.mode.code == "H"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "la messagerie en 2021 elle est en quel mode ?",  # a word of the text, in no name of the maps
+        "services généraux / moyens généraux en 2021 c quel mode ?",  # words of names, naming none of them
+        "le télétravail c'est géré en harmonisation ?",  # a mode said of a thing: "géré en harmonisation"
+    ],
+)
+def test_a_mode_asked_of_a_thing_no_map_holds_is_said_absent_whatever_its_words(engine: Engine, question: str):
+    a = engine.answer(question)
+    assert a.intent == "mode_lookup"
+    assert a.mode is None and a.process is None
+    assert "aucune activité de ce nom" in a.text
+
+
+def test_the_modes_themselves_asked_about_are_no_thing_absent_from_the_maps(engine: Engine):
+    assert engine.answer("les modes sont hiérarchisés ?").intent != "mode_lookup"
