@@ -77,7 +77,7 @@ EVOLUTION = re.compile(
     r"20[12]\d ?(?:>|→|⇒|=>) ?20[12]\d|a quel moment|at what point|"
     r"puis (?:integre|mutualise|harmonise|centralise|autonome|passe|devenu)\w*|"
     r"then (?:integrated|pooled|harmoni[sz]ed|centrali[sz]ed|became)|"  # "2013 -> 2017 -> 2021", "2013 → 2021"
-    r"transition|passe de|went from|moved|move|shifted|bouge\w*|entre les (?:3|trois) cartes|evol|"
+    r"transition|passee?s? de|went from|moved|move|shifted|bouge\w*|entre les (?:3|trois) cartes|evol|"
     r"depuis quand|since when|avant maintenant|avant et maintenant|hier aujourd hui|then and now|past present)\b"
 )
 GOVERNANCE = re.compile(

@@ -559,3 +559,8 @@ def test_a_mode_asked_of_a_thing_no_map_holds_is_said_absent_whatever_its_words(
 
 def test_the_modes_themselves_asked_about_are_no_thing_absent_from_the_maps(engine: Engine):
     assert engine.answer("les modes sont hiérarchisés ?").intent != "mode_lookup"
+
+
+def test_passed_from_one_mode_to_another_asks_the_history(engine: Engine):
+    a = engine.answer("les outils informatiques de la finance sont passés de quel mode à quel mode ?")
+    assert a.intent == "evolution"
