@@ -77,6 +77,8 @@ class ModeAnswers:
         listing = cues.LISTING.search(q.flat) or re.search(r"\bqu est ce que\b", q.flat)
         if not (listing and (r.context_function or q.years)) or r.subjects or r.instances:
             return None
+        if cues.WHICH_MODE.search(q.flat):  # "internal communication: what management mode?" asks a mode, not a list
+            return None
         code = self._best_described(q)
         if code is None:
             return None
@@ -126,6 +128,8 @@ class ModeAnswers:
         """The question's roots, and each mode's count of them in its definition, names and plain words, best
         first."""
         words = self._narrative_words(q) if q.lang == "en" else q.content
+        # a function's name describes no mode: "communication" is no "communauté" of the Cooperation
+        words = [w for w in words if not self.matcher.names_kind(w, ("function",), q.lang)]
         asked = {_root(w) for w in words if len(w) >= 4} - _DEFINITION_FILLER
         told = _mode_roots(self.kb.modes)
         return asked, sorted(((len(asked & roots), code) for code, roots in told), reverse=True)

@@ -224,7 +224,9 @@ FUNCTION_SCOPE = re.compile(
     r"split into)\b"
 )
 MODE_WORD = re.compile(r"\bmodes?\b")  # "mode", "les modes": the question is about modes
-WHICH_MODE = re.compile(r"\b(?:c est quel mode|quel mode|which mode|what mode|quel type de mode)\b")
+WHICH_MODE = re.compile(
+    r"\b(?:c est quel mode|quel mode|(?:which|what) (?:management |kind of |type of )?mode|quel type de mode)\b"
+)
 # The name of a case asked: "ça s'appelle comment ?", "ça rentre dans quelle case ?", "what is that called?"
 CASE_NAME = re.compile(
     r"\b(?:ca s appelle comment|comment ca s appelle|comment on (?:appelle|nomme) (?:ca|cela)|quelle case|"

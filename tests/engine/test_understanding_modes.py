@@ -564,3 +564,10 @@ def test_the_modes_themselves_asked_about_are_no_thing_absent_from_the_maps(engi
 def test_passed_from_one_mode_to_another_asks_the_history(engine: Engine):
     a = engine.answer("les outils informatiques de la finance sont passés de quel mode à quel mode ?")
     assert a.intent == "evolution"
+
+
+def test_what_mode_is_no_listing_and_a_functions_name_describes_no_mode(engine: Engine):
+    # "communication" is no "communauté" of the Cooperation's definition; "what management mode" asks a mode
+    a = engine.answer("Internal communication: what management mode does the SROM give it?")
+    assert a.intent != "mode_list"
+    assert a.mode is None
