@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from bot.engine import cues, topics
 from bot.engine.answer import Answer
@@ -33,6 +34,8 @@ class ModeAnswers:
     search: PassageSearch
     matcher: EntityMatcher
     governance: GovernanceMatcher
+    _foreign_words: Callable[[Query], list[str]]
+    _unnamed_words: Callable[[Query], list[str]]
     _about_modes: dict[tuple[str, str | None, tuple[int, ...]], tuple[list, list]]  # memo of _mode_pointers
 
     def _function_namesake(self, q: Query, hits: list[Hit], subjects: list[Hit]) -> tuple[list[Hit], list[Hit] | None]:
@@ -56,6 +59,16 @@ class ModeAnswers:
         # only modes named whole: "gestion" is a third of "gestion locale", no mode said as a noun
         words = {w for h in hits if h.score >= 0.95 and self.rank.kind(h) == "mode" for w in h.used}
         return bool(words) and not any(_NOUN_FORM.search(w) for w in words)
+
+    def _mode_of_a_thing_unmapped(self, r: Reading) -> bool:
+        """A mode asked of something no map holds: said of it ("les services généraux, c'est mutualisé ?"), or
+        offered as an alternative ("l'appui aux entreprises en 2017, intégré ou autonome ?")."""
+        q = r.q
+        if cues.DEFINITION.search(q.flat) or cues.LISTING.search(q.flat) or not self._mode_as_predicate(q, r.hits):
+            return False
+        if not (r.context_function or q.years) and self._foreign_words(q):
+            return True
+        return len(r.modes) >= 2 and bool(_ALTERNATIVE.search(q.flat)) and bool(self._unnamed_words(q))
 
     def _whole_function_mode(self, r: Reading) -> Answer | None:
         """A mode asked of a whole function, yes or no ("globalement la fonction SI en 2017 elle est en M ?", "la
@@ -195,6 +208,7 @@ _RUN_IN_MODE = re.compile(
     r"\b(?:gere\w*|organise\w*|est|sont|run|managed) (?:en|in) (?:mode )?"
     r"(?:autonomie|cooperation|harmonisation|mutualisation|integration)\b"
 )
+_ALTERNATIVE = re.compile(r"\b(?:ou|or)\b")
 _NOUN_FORM = re.compile(r"(?:tion|ie|y|ing)$")  # "mutualisation", "autonomie", "autonomy", "pooling"
 _COMPARED = re.compile(r"\b(?:difference\w*|diff|differen\w*|versus|vs|distingu\w*)\b")
 # "entre X et Y", "between X and Y": the two cases compared

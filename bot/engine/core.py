@@ -322,11 +322,8 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
             return self._about_subject(q, subjects, r.modes)
         if not r.modes or (r.instances and not r.mode_said):  # "one elected lead per theme in each local chamber?"
             return None if r.modes else self._listing_described(r)  # "ce que chaque CCI gérait dans son coin"
-        if (
-            not (cues.DEFINITION.search(q.flat) or cues.LISTING.search(q.flat) or r.context_function or q.years)
-            and self._mode_as_predicate(q, r.hits)
-            and self._foreign_words(q)
-        ):  # "les services généraux, c'est mutualisé ?": a mode asked of something no map holds
+        if self._mode_of_a_thing_unmapped(r):
+            # "les services généraux, c'est mutualisé ?", "l'appui aux entreprises, intégré ou autonome ?"
             return guide.not_on_maps(lang, self.view.functions.values(), q.years[0] if len(q.years) == 1 else None)
         if cues.WHICH_MODE.search(q.flat) and not (q.years or r.context_function):
             return topics.mode_definition(self.view, lang, self._defined_modes(q, r.modes))

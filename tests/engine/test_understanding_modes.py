@@ -548,6 +548,7 @@ def test_a_listing_named_by_a_functions_shared_name_is_the_functions(engine: Eng
         "la messagerie en 2021 elle est en quel mode ?",  # a word of the text, in no name of the maps
         "services généraux / moyens généraux en 2021 c quel mode ?",  # words of names, naming none of them
         "le télétravail c'est géré en harmonisation ?",  # a mode said of a thing: "géré en harmonisation"
+        "l'appui aux entreprises en 2017, intégré ou autonome ?",  # two modes offered of it, not a listing
     ],
 )
 def test_a_mode_asked_of_a_thing_no_map_holds_is_said_absent_whatever_its_words(engine: Engine, question: str):
