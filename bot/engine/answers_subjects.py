@@ -60,8 +60,21 @@ class SubjectAnswers:
             if head is not None:  # "les relances des clients qui ne paient pas leurs factures": the relances
                 return self._about_one_subject(q, head, modes)
         if top.ambiguous or self.rank.close_run(subject_hits):
-            return self._clarify(q, subject_hits)
+            unmapped = self._modes_of_unmapped(q, subject_hits, modes)
+            return unmapped or self._clarify(q, subject_hits)
         return self._about_one_subject(q, top, modes)
+
+    def _modes_of_unmapped(self, q: Query, hits: list[Hit], modes: list[str]) -> Answer | None:
+        """A mode asked of a name every candidate of which is an objective or a theme ("le lobbying c'est harmonisé
+        ?": two objectives of the communication): none is on a map, so no mode, whichever is meant; said of each."""
+        if not (q.years or modes or cues.MODE_WORD.search(q.flat) or cues.WHICH_MODE.search(q.flat)):
+            return None
+        top = hits[0]
+        ids = list(top.targets) if top.ambiguous else [h.entity for h in hits if top.score - h.score <= CLOSE_RUN]
+        if not ids or not all(i in self.view.named for i in ids):
+            return None
+        parts = [topics.named_item_mode(self.view, q.lang, i, top.alias, q.years) for i in dict.fromkeys(ids)]
+        return parts[0].model_copy(update={"text": "\n\n".join(p.text for p in parts), "process": None})
 
     def _chosen_subjects(self, q: Query, subject_hits: list[Hit]) -> list[Hit]:
         """The subjects, the one the question means first: a name written out whole, or the block when it says

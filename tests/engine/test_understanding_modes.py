@@ -572,3 +572,12 @@ def test_what_mode_is_no_listing_and_a_functions_name_describes_no_mode(engine: 
     a = engine.answer("Internal communication: what management mode does the SROM give it?")
     assert a.intent != "mode_list"
     assert a.mode is None
+
+
+def test_a_mode_asked_of_a_name_of_two_objectives_says_neither_has_a_map(engine: Engine):
+    # "lobbying" is in two objectives of the communication (Convaincre, Représenter): no question back is needed,
+    # since neither has a mode
+    a = engine.answer("le lobbying c'est harmonisé ou mutualisé ?")
+    assert a.intent == "mode_lookup" and a.mode is None
+    assert "Convaincre" in a.text and "Représenter" in a.text
+    assert a.text.count("aucun mode de gestion") == 2
