@@ -29,7 +29,11 @@ FRAME_WORDS = frozenset(
     territoriale territoriales territoriaux local locale locaux locales localement chaque carte cartes map maps
     chamber chambers locally regionally carto cartos cartographies""".split()
 )
-MODE_FRAME_WORDS = frozenset("chacun chacune ensemble seul seule seuls seules commun niveau".split())
+# ... and how a thing is run, asked of it: "the 2017 setup", "c'est géré comment", "how is it handled"
+MODE_FRAME_WORDS = frozenset(
+    """chacun chacune ensemble seul seule seuls seules commun niveau setup organisation organization organise
+    organisee organised organized running handled handling managed gere geree geres gerees""".split()
+)
 CLOSE_RUN = 0.06  # two entities this close are a clarification, not a guess
 SIBLING = 0.9  # a sibling activity named this well (whole, or but for a small word) counts as named beside another
 

@@ -581,3 +581,10 @@ def test_a_mode_asked_of_a_name_of_two_objectives_says_neither_has_a_map(engine:
     assert a.intent == "mode_lookup" and a.mode is None
     assert "Convaincre" in a.text and "Représenter" in a.text
     assert a.text.count("aucun mode de gestion") == 2
+
+
+def test_how_a_thing_is_run_frames_its_mode_asked(engine: Engine):
+    # "setup", like "géré" or "organised", is how the mode is asked, not a word the subject must explain
+    a = engine.answer("the people who run our servers - what was the 2017 setup?")
+    assert a.intent == "mode_lookup"
+    assert a.process is not None and a.process.id == "si.admin-serveurs-reseaux"
