@@ -314,12 +314,14 @@ class Ranking:
     def unsure_of(self, subjects: list[Hit], function: str | None) -> bool:
         """The first subject is no sure one: a name to ask back about, tied with the next, or of another function
         than the one the question's names point to ("which communication activities were harmonised?" is the
-        function's listing, not IT's activity "Communication")."""
+        function's listing, not IT's activity "Communication": named by the function's own name only)."""
         top = subjects[0]
-        return (
-            top.ambiguous
-            or self.close_run(subjects)
-            or bool(function and self.view.function_of(top.entity) != function)
+        if top.ambiguous or self.close_run(subjects):
+            return True
+        return bool(
+            function
+            and self.view.function_of(top.entity) != function
+            and all(self.matcher.names_kind(w, ("function",)) for w in top.used)
         )
 
     def close_run(self, hits: list[Hit]) -> bool:
