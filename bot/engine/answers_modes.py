@@ -17,7 +17,7 @@ from bot.engine.governance import GovernanceMatcher
 from bot.engine.lookup import KnowledgeView
 from bot.engine.matcher import EntityMatcher, Hit, content_tokens
 from bot.engine.normalize import Query
-from bot.engine.ranking import Ranking
+from bot.engine.ranking import CLOSE_RUN, Ranking
 from bot.engine.reading import Reading
 from bot.engine.search import PassageSearch
 from bot.engine.spelling import stem_fr
@@ -69,6 +69,18 @@ class ModeAnswers:
         if not (r.context_function or q.years) and self._foreign_words(q):
             return True
         return len(r.modes) >= 2 and bool(_ALTERNATIVE.search(q.flat)) and bool(self._unnamed_words(q))
+
+    def _named_partly(self, r: Reading) -> bool:
+        """A name of the maps said in part at least ("stratégie" of "Stratégie achats" and "stratégie RH")."""
+        return bool(r.weak_subjects) or any(h.score >= PART_OF_NAME and self.rank.drawn(h.entity) for h in r.hits)
+
+    def _partly_named(self, r: Reading) -> list[Hit]:
+        """A question of one word that is part of several names of the maps, alike ("stratégie mode 2021"): those
+        names, to ask back about (more words would say which)."""
+        if len(r.q.content) != 1:
+            return []
+        named = [h for h in r.hits if h.score >= PART_OF_NAME and self.rank.drawn(h.entity)]
+        return named if len(named) >= 2 and named[0].score - named[1].score <= CLOSE_RUN else []
 
     def _whole_function_mode(self, r: Reading) -> Answer | None:
         """A mode asked of a whole function, yes or no ("globalement la fonction SI en 2017 elle est en M ?", "la
@@ -208,6 +220,7 @@ _RUN_IN_MODE = re.compile(
     r"\b(?:gere\w*|organise\w*|est|sont|run|managed) (?:en|in) (?:mode )?"
     r"(?:autonomie|cooperation|harmonisation|mutualisation|integration)\b"
 )
+PART_OF_NAME = 0.55  # a word that is a good part of a name ("stratégie" of "Stratégie achats"), no whole one
 _ALTERNATIVE = re.compile(r"\b(?:ou|or)\b")
 _NOUN_FORM = re.compile(r"(?:tion|ie|y|ing)$")  # "mutualisation", "autonomie", "autonomy", "pooling"
 _COMPARED = re.compile(r"\b(?:difference\w*|diff|differen\w*|versus|vs|distingu\w*)\b")

@@ -378,7 +378,7 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
         if (
             r.says_mode
             and not (r.subjects or r.instances or function or re.search(r"\bmodes\b", q.flat))  # "les modes" themselves
-            and (self._unnamed_words(q) or (q.years and q.content and not r.weak_subjects))
+            and (self._unnamed_words(q) or (q.years and q.content and not self._named_partly(r)))
         ):
             # "mode de gestion de l'archivage ?": a mode asked of something no map holds
             return guide.not_on_maps(lang, self.view.functions.values(), q.years[0] if len(q.years) == 1 else None)
@@ -390,4 +390,5 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
         if r.context_function or (cues.STRUCTURE.search(q.flat) and re.search(r"fonction|function|srom", q.text)):
             found = self._leftover_search(q, r.hits)
             return found or topics.structure(self.view, lang, r.context_function, year)
-        return self._fallback(q, r.weak_subjects)
+        partly = self._partly_named(r)  # "stratégie mode 2021": "Stratégie achats" or "stratégie RH"?
+        return self._clarify(q, partly, weak=True) if partly else self._fallback(q, r.weak_subjects)

@@ -588,3 +588,15 @@ def test_how_a_thing_is_run_frames_its_mode_asked(engine: Engine):
     a = engine.answer("the people who run our servers - what was the 2017 setup?")
     assert a.intent == "mode_lookup"
     assert a.process is not None and a.process.id == "si.admin-serveurs-reseaux"
+
+
+@pytest.mark.parametrize("question", ["stratégie mode 2021", "stratégie ?"])
+def test_one_word_that_is_part_of_two_names_asks_which(engine: Engine, question: str):
+    a = engine.answer(question)
+    assert a.intent == "clarification"
+    assert {c.id for c in a.candidates} == {"jur.strategie-achats", "rh.strategie-rh"}
+
+
+def test_words_naming_nothing_of_the_maps_are_no_part_of_a_name(engine: Engine):
+    a = engine.answer("services généraux / moyens généraux en 2021 c quel mode ?")
+    assert a.intent == "mode_lookup" and a.process is None
