@@ -72,7 +72,25 @@ BLIND_U = "questions_2026_blind_u.yaml"
 # Written in session 7 by two more writers, scored on that session's first engine and once at its end only.
 BLIND_Y = "questions_2026_blind_y.yaml"
 BLIND_Z = "questions_2026_blind_z.yaml"
-BLINDS = (BLIND, BLIND_C, BLIND_G, BLIND_H, BLIND_J, BLIND_L, BLIND_N, BLIND_Q, BLIND_R, BLIND_U, BLIND_Y, BLIND_Z)
+# Written late in session 7, after most of its tuning; scored on that session's first engine and its last only.
+BLIND_BA = "questions_2026_blind_ba.yaml"
+BLIND_BB = "questions_2026_blind_bb.yaml"
+BLINDS = (
+    BLIND,
+    BLIND_C,
+    BLIND_G,
+    BLIND_H,
+    BLIND_J,
+    BLIND_L,
+    BLIND_N,
+    BLIND_Q,
+    BLIND_R,
+    BLIND_U,
+    BLIND_Y,
+    BLIND_Z,
+    BLIND_BA,
+    BLIND_BB,
+)
 
 
 def load(name: str) -> list[dict[str, Any]]:
