@@ -70,6 +70,7 @@ class Speller:
         # ... and toward the lexicon's own shortenings ("comtpa" is "compta")
         shortenings = {w for w in self.abbreviations if w.isalpha()}
         self._fuzzy = sorted(w for w in cue_words | shortenings if len(w) >= MIN_FUZZY_LEN - 1)
+        self._cues5 = sorted(w for w in cue_words if len(w) == MIN_FUZZY_LEN)
         self._vocabulary = sorted(w for w in self.known if len(w) >= MIN_FUZZY_LEN - 1)
         self.word = lru_cache(maxsize=8192)(self._word)
         self.word_en = lru_cache(maxsize=8192)(self._word_en)
@@ -104,6 +105,9 @@ class Speller:
         if len(word) >= MIN_FUZZY_LEN:
             fixed = self._typo(word)
             return self.replacements.get(fixed, fixed) if fixed else self._text_typo(word) or word
+        if len(word) == MIN_FUZZY_LEN - 1:  # "cate": a cue word of five letters with one typed short
+            longer = [w for w in self._cues5 if w[0] == word[0] and _one_dropped(w, word)]
+            return longer[0] if len(longer) == 1 else word
         return word
 
     def _text_typo(self, word: str) -> str | None:
@@ -158,6 +162,11 @@ class Speller:
             # which reads names with their own typo tolerance
             return None
         return min((w for w, d in found if d == best), key=lambda w: (-self.counts[w], w))
+
+
+def _one_dropped(longer: str, word: str) -> bool:
+    """`word` is `longer` with one letter left out."""
+    return any(longer[:i] + longer[i + 1 :] == word for i in range(len(longer)))
 
 
 MIN_TEXT_TYPO_LEN = 8  # shorter words have too many neighbours one edit away

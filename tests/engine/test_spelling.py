@@ -148,3 +148,8 @@ def test_the_feminine_misspelling_of_publics_finds_the_public_contracts(engine: 
     a = engine.answer("que contient le bloc marchés publiques ?")
     assert a.intent == "structure"
     assert a.process is not None and a.process.id == "jur.marches-publics"
+
+
+def test_a_four_letter_word_one_letter_short_of_a_cue_is_that_cue(engine: Engine):
+    assert engine.speller.rewrite("montre moi la cate RH 2017") == "montre moi la carte RH 2017"
+    assert engine.speller.rewrite("immo 2021") == "immo 2021"  # a name's word is no typo
