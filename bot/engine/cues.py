@@ -83,8 +83,10 @@ GOVERNANCE = re.compile(
 )
 WHO = re.compile(
     # not a relative or an emphasis: "ce qui", "c'est quoi qui est en coopération", "c'est nous qui le faisons"
-    r"(?<!ce )(?<!quoi )(?<!nous )(?<!vous )(?<!moi )(?<!eux )(?<!partie )(?<!celle )(?<!celui )(?<!ceux )"
-    r"\b(?:qui|who|whom|whose|"
+    # The first letters of the words looked for, before the look-behinds: else those ten run at every position of
+    # the message (four times slower)
+    r"\b(?=[qwsa])(?<!ce )(?<!quoi )(?<!nous )(?<!vous )(?<!moi )(?<!eux )(?<!partie )(?<!celle )(?<!celui )"
+    r"(?<!ceux )(?:qui|who|whom|whose|"
     r"quel(?:le)?s? (?:instance|organe|cci|commission|comite|groupe|direction)s?|"
     r"which (?:body|bodies|cci|committee|committees|commission|group)|sous l egide|aegis)\b"
 )
