@@ -49,6 +49,13 @@ class KnowledgeView:
                 self.items[block.id] = Item(fn, block=block)
             for act in fn.activities:
                 self.items[act.id] = Item(fn, activity=act)
+        # each block's activities on each year's map, in their function's order: asked of every block named
+        self._in_block: dict[tuple[str, int], list[Activity]] = {}
+        for block_id, (fn, _) in self.blocks.items():
+            for act in fn.activities:
+                for year, placement in act.placements.items():
+                    if placement.block == block_id:
+                        self._in_block.setdefault((block_id, year), []).append(act)
         self.named: dict[str, tuple[Function, NamedItem]] = {
             item.id: (fn, item) for fn in kb.functions for item in (*fn.objectives, *fn.themes)
         }
@@ -144,8 +151,7 @@ class KnowledgeView:
     # -- modes ----------------------------------------------------------------------------------------------------
 
     def activities_of_block(self, block_id: str, year: int) -> list[Activity]:
-        fn, _ = self.blocks[block_id]
-        return [a for a in fn.activities if year in a.placements and a.placements[year].block == block_id]
+        return list(self._in_block.get((block_id, year), ()))  # a copy: the caller may extend it
 
     def assessments(self, item: Item, year: int) -> list[tuple[Activity, Assessment]]:
         if item.activity:

@@ -189,12 +189,16 @@ class Ranking:
             UNKNOWN_WORD_WEIGHT if w in self.speller.known else FOREIGN_WORD_WEIGHT for w in unknown
         )
         out = []
+        covered_by: dict[frozenset[str], float] = {}  # a dozen hits, but three or so sets of words between them
         for h, kind in zip(hits, kinds, strict=True):
             if quotes and name_key(h.alias) in quotes:  # "what mode was 'Management DSI' in 2017?": quoted whole
                 out.append(h)
                 continue
             if total and kind not in ("function", "mode", "instance", "commitment"):
-                covered = sum(weights.get(word, 0.0) for word in (h.said or h.used) if word not in context)
+                said = h.said or h.used
+                covered = covered_by.get(said)
+                if covered is None:
+                    covered = covered_by[said] = sum(weights.get(word, 0.0) for word in said if word not in context)
                 share = min(1.0, covered / total)
                 score = h.score * (0.55 + 0.45 * share)
                 if h.weight < COMMON_NAME and share < 0.8:
