@@ -130,11 +130,11 @@ class BodyAnswers:
             and not {i.id for i in instances} & {i for f in facts for i in f.instances}
         ):  # "qui est le DG de la CCI ?": one word of a body's name, not a fact about other bodies
             facts = []
-        if facts and instances and cues.WHO.search(q.flat):
+        if facts and instances and q.says(cues.WHO):
             # "qui préside le COMEX ?": the President's chairing of the Bureau is no answer about the COMEX
             facts = [f for f in facts if not self.governance.about_other_bodies(f, instances)]
         roles = self.governance.roles(q, instances)
-        if instances and cues.ROLE_OF.search(q.flat):  # "que fait le GPL ?": all its roles, not one fact
+        if instances and q.says(cues.ROLE_OF):  # "que fait le GPL ?": all its roles, not one fact
             facts, roles = [], []
         elif facts:  # a fact answers the question: only roles of the instances it names ("qui signe le SROM ?" is
             # not answered by the President's signing of the regional contracts)
@@ -154,9 +154,7 @@ class BodyAnswers:
             bool(named_by_facts & {i.id for i in instances}) or bool(cues.WHICH_BODY.search(q.flat))
         )
         bodiless = bool(facts) and not (roles or instances or any(f.instances for f in facts[:2]))
-        if bodiless or (
-            facts and cues.EVENT.search(q.flat) and not (cues.WHO.search(q.flat) or composition or about_body)
-        ):
+        if bodiless or (facts and cues.EVENT.search(q.flat) and not (q.says(cues.WHO) or composition or about_body)):
             # "quelles CCI composent le réseau ?", "qui a élaboré le SROM ?": a fact no body of the governance
             # acts in is the narrative's, said in its own words
             # "les 5 décisions du Bureau du 29 mai 2015", "quand sont attendues les conclusions de l'audit SI ?":
@@ -166,9 +164,9 @@ class BodyAnswers:
         else:
             answer = topics.governance(self.view, q.lang, instances, roles, facts, composition)
             if (
-                cues.WHO.search(q.flat)
+                q.says(cues.WHO)
                 and instances
-                and not (facts or roles or composition or cues.ROLE_OF.search(q.flat))
+                and not (facts or roles or composition or q.says(cues.ROLE_OF))
                 and self._verb_asked(q)
             ):
                 # "qui préside le COMEX ?": no role nor fact says it; the body's own roles follow, said to be that

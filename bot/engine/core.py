@@ -121,7 +121,7 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
             clauses = re.split(r"[,.;:!—–]", q.flat[thanks.end() :])
             if not any(cues.ASKS_SOMETHING.match(c.strip()) for c in clauses):
                 return guide.thanks_answer(q.lang)
-        defined = None if cues.WHO.search(q.flat) else self._defined_acronym(q)
+        defined = None if q.says(cues.WHO) else self._defined_acronym(q)
         if defined:
             return defined
         if cues.COUNT_FUNCTIONS.search(q.flat):
@@ -140,20 +140,19 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
             bodies = self._bodies_in_french(q, hits)
             if bodies:
                 hits = sorted([*hits, *bodies], key=lambda h: (-h.score, -h.weight, not h.ambiguous, h.entity))
-        function = self.rank.function(hits, direct_only=True, words=q.tokens)
-        context_function = function or self.rank.function(hits, direct_only=False, words=q.tokens)
+        function, context_function = self.rank.functions(hits, words=q.tokens)
         modes = self.rank.modes(q, hits)
-        says_mode = bool(cues.WHICH_MODE.search(q.flat) or cues.MODE_WORD.search(q.flat) or cues.HOW_RUN.search(q.flat))
+        says_mode = bool(q.says(cues.WHICH_MODE) or q.says(cues.MODE_WORD) or cues.HOW_RUN.search(q.flat))
         # A mode named asks about a map: only activities and blocks have a mode; so does a change across the maps
         # ("la formation ça a évolué comment entre les trois cartos ?")
-        evolution = bool(cues.EVOLUTION.search(q.flat))
+        evolution = bool(q.says(cues.EVOLUTION))
         on_map = says_mode or bool(modes) or (evolution and bool(cues.MAPS_SPAN.search(q.flat)))
         changes = on_map and evolution
         rescored = self.rank.rescore(
             hits,
             weights,
             words,
-            frame=on_map or bool(q.years or cues.EVOLUTION.search(q.flat)),
+            frame=on_map or bool(q.years or q.says(cues.EVOLUTION)),
             modes=modes,
             quotes=tuple(key(span) for span in quoted(q.raw)) if _QUOTE_MARKS.intersection(q.raw) else (),
         )
@@ -176,7 +175,7 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
             modes=modes,
             instances=self._instances(hits),
             says_mode=says_mode,
-            asks_who=bool(cues.WHO.search(q.flat)) and not says_mode,
+            asks_who=bool(q.says(cues.WHO)) and not says_mode,
             subjects=subjects,
             weak_subjects=weak,
             mode_said=any(h.score >= 0.95 and self.rank.kind(h) == "mode" for h in hits),
@@ -233,14 +232,14 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
             return topics.map_changes(self.view, lang, r.context_function, q.years)  # "nouvelles activités RH en 2021"
         # no map: "un graphique des engagements RH" (their chart), "le contrôle de gestion sur les 3 cartes" (a history)
         chart = cues.NAMES_COMMITMENT.search(q.flat) or re.search(r"\b(?:avancement|progress)\b", q.flat)
-        if cues.SHOW_MAP.search(q.flat) and r.context_function and not (r.modes or r.instances or chart or r.across):
-            changes = bool(cues.EVOLUTION.search(q.flat))
+        if q.says(cues.SHOW_MAP) and r.context_function and not (r.modes or r.instances or chart or r.across):
+            changes = bool(q.says(cues.EVOLUTION))
             return topics.map_answer(self.view, lang, r.context_function, q.years, changes)
-        if not (r.context_function or r.modes or r.instances) and cues.SHOW_MAP.search(q.flat):
+        if not (r.context_function or r.modes or r.instances) and q.says(cues.SHOW_MAP):
             named = [h.entity for h in r.hits if h.score >= 0.95 and self.rank.kind(h) == "function"]
             if len(named) >= 2:
                 # "the 2017 finance chart and the 2017 HR chart side by side": the first, and how to ask the others
-                return topics.maps_answer(self.view, lang, named, q.years, bool(cues.EVOLUTION.search(q.flat)))
+                return topics.maps_answer(self.view, lang, named, q.years, bool(q.says(cues.EVOLUTION)))
         drawn = None if r.modes or r.instances else self._block_drawn(q, r.subjects)
         if drawn:  # "tu peux me faire un schéma des activités marchés publics ?": the block, on its function's map
             return drawn
@@ -260,7 +259,7 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
         if not (r.instances or r.modes or q.years) and cues.GOVERNANCE_OVERVIEW.search(q.flat):
             return topics.governance_overview(self.view, lang)  # "quelles sont les instances ?"
         defining = cues.STRONG_DEFINITION.search(q.flat) or (
-            cues.DEFINITION.search(q.flat) and not (q.years or r.context_function)
+            q.says(cues.DEFINITION) and not (q.years or r.context_function)
         )
         if r.modes and (defining or cues.LIST_ALL_MODES.search(q.flat)) and not r.instances:
             return topics.mode_definition(self.view, lang, self._defined_modes(q, r.modes))
@@ -270,7 +269,7 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
             r.function
             and (cues.FUNCTION_WORD.search(q.flat) or re.search(r"\b(?:blocs?|blocks?)\b", q.flat))
             and (cues.FUNCTION_SCOPE.search(q.flat) or cues.SUMMARY.search(q.flat))  # "une synthèse de la fonction SI"
-            and not (r.modes or r.says_mode or r.asks_who or cues.EVOLUTION.search(q.flat))
+            and not (r.modes or r.says_mode or r.asks_who or q.says(cues.EVOLUTION))
             and not (r.subjects and re.search(r"\b(?:bloc|block)\b", q.flat))  # "le bloc Achats de la fonction"
         ):
             # "what blocks make up the IS function?", "périmètre de la fonction juridique / achats ?"
@@ -287,28 +286,25 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
         topic = notes.find(self.notes, q.content, r.context_function)
         if topic is None and q.lang == "en":  # "the IT tools of the finance function": the note's French words
             topic = notes.find(self.notes, self._narrative_words(q), r.context_function)
-        if topic and (asks_mode or r.modes or cues.EVOLUTION.search(q.flat)):
+        if topic and (asks_mode or r.modes or q.says(cues.EVOLUTION)):
             # "mode des outils informatiques de la fonction finance en 2017": a map note, no block
-            return notes.answer(self.view, lang, topic, q.years, bool(cues.EVOLUTION.search(q.flat)))
+            return notes.answer(self.view, lang, topic, q.years, bool(q.says(cues.EVOLUTION)))
         if (
             (cues.PERSONAL.search(REQUEST.sub(" ", q.flat)) or cues.ACT_WISH.search(q.flat))
             and not (asks_mode or r.modes or (r.asks_who and not cues.WHO_TO_CONTACT.search(q.flat)) or r.instances)
             and not (
-                cues.EVOLUTION.search(q.flat)
-                or (cues.DEFINITION.search(q.flat) and not cues.POSSESSIVE.search(q.flat))  # "what's my leave balance"
+                q.says(cues.EVOLUTION)
+                or (q.says(cues.DEFINITION) and not cues.POSSESSIVE.search(q.flat))  # "what's my leave balance"
                 or cues.FUNCTION_SCOPE.search(q.flat)
             )
         ):  # "combien de jours de congés il me reste": the asker's own case, which no SROM answers
             return guide.unknown_answer(lang)
         subjects = r.subjects
         if (
-            subjects
-            and r.modes
-            and cues.LISTING.search(q.flat)
-            and (subjects[0].ambiguous or self.rank.close_run(subjects))
+            subjects and r.modes and q.says(cues.LISTING) and (subjects[0].ambiguous or self.rank.close_run(subjects))
         ):  # "which legal / procurement activities are mutualised in 2017?": a listing, not a name to ask back about
             subjects = []
-        if subjects and not (asks_mode or r.modes or cues.EVOLUTION.search(q.flat)):
+        if subjects and not (asks_mode or r.modes or q.says(cues.EVOLUTION)):
             either = self._activity_or_commitments(q, subjects[0])
             if either:
                 return either
@@ -327,14 +323,14 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
         if not r.modes or (r.instances and not r.mode_said):  # "one elected lead per theme in each local chamber?"
             return None if r.modes else self._listing_described(r)  # "ce que chaque CCI gérait dans son coin"
         if (
-            not (cues.DEFINITION.search(q.flat) or cues.LISTING.search(q.flat) or r.context_function or q.years)
+            not (q.says(cues.DEFINITION) or q.says(cues.LISTING) or r.context_function or q.years)
             and self._mode_as_predicate(r.hits)
             and self._foreign_words(q)
         ):  # "les services généraux, c'est mutualisé ?": a mode asked of something no map holds
             return guide.not_on_maps(lang, self.view.functions.values(), q.years[0] if len(q.years) == 1 else None)
-        if cues.WHICH_MODE.search(q.flat) and not (q.years or r.context_function):
+        if q.says(cues.WHICH_MODE) and not (q.years or r.context_function):
             return topics.mode_definition(self.view, lang, self._defined_modes(q, r.modes))
-        if not (q.years or q.foreign_years or r.context_function or cues.LISTING.search(q.flat)):
+        if not (q.years or q.foreign_years or r.context_function or q.says(cues.LISTING)):
             return topics.mode_definition(self.view, lang, self._defined_modes(q, r.modes))
         found = self._leftover_search(q, r.hits) or self._whole_function_mode(r)
         if found:  # a topic of the narrative; or "globalement la fonction SI en 2017 elle est en M ?"
@@ -349,13 +345,13 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
         """Nothing named decided it: a function's modes, a named fact, a function's structure or narrative, a body,
         else the nearest passage (or nothing, said so)."""
         q, lang = r.q, r.q.lang
-        changes = bool(cues.EVOLUTION.search(q.flat))
+        changes = bool(q.says(cues.EVOLUTION))
         # the function named, or the one the names belong to when the question says "function"
         function = r.function or (r.context_function if cues.FUNCTION_WORD.search(q.flat) else None)
         if (
             function
             and (r.says_mode or changes)
-            and not (r.instances or cues.SHOW_MAP.search(q.flat) or (cues.GAINS.search(q.flat) and not r.says_mode))
+            and not (r.instances or q.says(cues.SHOW_MAP) or (cues.GAINS.search(q.flat) and not r.says_mode))
         ):
             # "la DSI en 2017, quel mode globalement ?": the function's activities, counted by mode
             return function_modes(self.view, lang, function, q.years, changes, bool(cues.BEFORE.search(q.flat)))
@@ -373,7 +369,7 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
         if (
             gov
             and not (r.asks_who or self.governance.facts(q))
-            and (not r.instances or (cues.EVENT.search(q.flat) and not cues.ROLE_OF.search(q.flat)))
+            and (not r.instances or (cues.EVENT.search(q.flat) and not q.says(cues.ROLE_OF)))
         ):
             # only a body's name, or a role's verb read in a noun ("l'analyse de 2013"): a topic of the narrative
             # the question names besides ("le séminaire de février 2017") is what it asks about

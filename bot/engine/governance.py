@@ -119,7 +119,7 @@ class GovernanceMatcher:
             french = self.french(text)
             translated = f" {french} "
             said = set(french.split())
-        who = bool(cues.WHO.search(q.flat))
+        who = bool(q.says(cues.WHO))
         heads = {w[:n] for w in f"{text} {typed} {translated}".split() for n in (1, 2, 3)}  # "dg" heads "dgs"
         found_keys: dict[int, list[float]] = {}
         for head in heads:
@@ -204,7 +204,7 @@ class GovernanceMatcher:
         if instances:
             own = [(i, r) for i, r in found if i in instances]
             # "who prepares the COMEX's work?": the body named is what another body acts on, in its role's words
-            if not cues.WHO.search(q.flat):
+            if not q.says(cues.WHO):
                 return own
             names = [n for inst in instances for n in self._names[inst.id]]
             acting_on = [

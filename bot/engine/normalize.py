@@ -126,6 +126,14 @@ class Query:
     years: list[int] = field(default_factory=list)
     foreign_years: list[int] = field(default_factory=list)
     truncated: bool = False
+    _said: dict[re.Pattern[str], re.Match[str] | None] = field(default_factory=dict, repr=False, compare=False)
+
+    def says(self, cue: re.Pattern[str]) -> re.Match[str] | None:
+        """`cue` searched in `flat`, once a question: the cues several routes ask (a change, a definition, a who)
+        are asked three times or so of each question."""
+        if cue not in self._said:  # not a KeyError caught: raising it costs more than the search
+            self._said[cue] = cue.search(self.flat)
+        return self._said[cue]
 
 
 def clean(raw: str) -> tuple[str, bool]:

@@ -42,9 +42,10 @@ class Ranking:
         self.speller = speller
         self._kinds = {entity_id: ent.kind for entity_id, ent in matcher.entities.items()}
 
-    def function(self, hits: list[Hit], direct_only: bool, words: tuple[str, ...] | list[str] = ()) -> str | None:
-        """The one function the question names; through a shared name ("communication") only if asked. Of two
-        named, the one the word "function" goes with: "the IT tools of the finance function"."""
+    def functions(self, hits: list[Hit], words: tuple[str, ...] | list[str] = ()) -> tuple[str | None, str | None]:
+        """The one function the question names, and the one it names or its names belong to: through a shared name
+        ("communication") when it names none itself. Of two named, the one the word "function" goes with: "the IT
+        tools of the finance function". Both read at once: the second is the first but when none is named."""
         # A function's name inside a longer name ("comptabilité" in "comptabilité sociale") is not a mention.
         subjects = [h for h in hits if h.score >= 0.95 and self.kind(h) not in ("function", "mode")]
         direct = {
@@ -68,10 +69,11 @@ class Ranking:
                 if h.entity in direct and any(i in beside and w in h.used for i, w in enumerate(words))
             }
             direct = near if len(near) == 1 else direct
-        if direct_only or direct:
-            return next(iter(direct)) if len(direct) == 1 else None
+        if direct:
+            named = next(iter(direct)) if len(direct) == 1 else None
+            return named, named
         shared = {t for h in hits if h.ambiguous and h.score >= 0.95 for t in h.targets if t in self.view.functions}
-        return next(iter(shared)) if len(shared) == 1 else None
+        return None, next(iter(shared)) if len(shared) == 1 else None
 
     def kind(self, hit: Hit) -> str:
         return self._kinds.get(hit.entity, "ambiguous")
@@ -86,7 +88,7 @@ class Ranking:
             if h.score >= 0.85 and self.kind(h) == "mode" and not any(h.used < n.used for n in names)
         ]
         letters = [m.group(1) for m in cues.SINGLE_MODE_LETTER.finditer(q.raw)]
-        if cues.DEFINITION.search(q.flat) or _LETTER_WORDS.search(q.text):
+        if q.says(cues.DEFINITION) or _LETTER_WORDS.search(q.text):
             # "que signifient A C H M I ?", "what does M stand for": bare capitals are mode codes here
             letters += _capitals(q.raw)
         elif cues.MODE_WORD.search(q.text):  # "modes A C H M I ?" (two letters at least), not "mode? I need it"
