@@ -285,7 +285,7 @@ class SubjectAnswers:
         french = self._narrative_words(q)
         if french == q.content:
             return []
-        found, _ = self.matcher.match(french, "fr")
+        found, _ = self.matcher.match(french, "fr", among=self.view.instances)
         return [h for h in found if h.score >= 0.8 and self.rank.kind(h) == "instance"]
 
     def _names_a_thing(self, q: Query) -> bool:

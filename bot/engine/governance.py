@@ -7,7 +7,7 @@ import re
 from collections.abc import Container
 
 from bot.engine import cues
-from bot.engine.normalize import Query, clean
+from bot.engine.normalize import Query
 from bot.engine.topics import verb_stem
 from srom_data.models import Fact, Instance, KnowledgeBase, Role
 from srom_data.text import key
@@ -111,7 +111,7 @@ class GovernanceMatcher:
         text = f" {key(q.flat)} "
         # A keyword the asker typed word for word counts even where the speller respelled it ("qui signe le SROM":
         # "signe", not the English cue "sign"); a French phrase counts in the word-for-word reading of an English one.
-        typed = f" {key(clean(q.raw)[0])} "
+        typed = f" {key(q.typed)} "
         said: set[str] = set()
         translated = ""
         if q.lang == "en":  # the facts' keywords are the text's French words: an English question is read in both,
@@ -120,7 +120,8 @@ class GovernanceMatcher:
             translated = f" {french} "
             said = set(french.split())
         who = bool(q.says(cues.WHO))
-        heads = {w[:n] for w in f"{text} {typed} {translated}".split() for n in (1, 2, 3)}  # "dg" heads "dgs"
+        # "dg" heads "dgs"; the three readings share most of their words
+        heads = {w[:n] for w in set(f"{text} {typed} {translated}".split()) for n in (1, 2, 3)}
         found_keys: dict[int, list[float]] = {}
         for head in heads:
             for i, w, k in self._by_head.get(head, ()):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from bot.engine.answer import ModeRef, ProcessRef, Ref, Source
 from bot.engine.normalize import tokenize
 from bot.engine.search import PassageSearch
 from srom_data.models import Activity, Assessment, Block, Evidence, Function, KnowledgeBase, NamedItem, Passage
+from srom_data.text import fold
 
 CERTAINTY_RANK = {"explicit": 0, "attested": 1, "deduced": 2, "unspecified": 3}
 BASIS_RANK = {"named": 0, "collective": 1, "carried": 2}
@@ -73,6 +75,12 @@ class KnowledgeView:
             if len(ids) == len(amb.targets) > 1 and sum(map(len, spans)) == len(set().union(*spans)):
                 for t in ids:
                     self.other_names.setdefault(t, []).extend(o for o in ids if o != t)
+
+    @functools.cached_property
+    def folded_passages(self) -> list[tuple[Passage, str]]:
+        """Every passage with its folded text, folded on first need and once (a body's name is looked for in all
+        of them)."""
+        return [(p, fold(p.text).lower()) for p in self.kb.passages]
 
     def predecessor(self, item: Item, year: int) -> Item | None:
         """The item that stands for this one on a year's map where it is absent, if the data says so."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -180,8 +180,11 @@ class EntityMatcher:
 
     # -- alias level --------------------------------------------------------------------------------------------
 
-    def match(self, words: list[str], lang: str = "fr") -> tuple[list[Hit], dict[str, float]]:
-        """Every alias the words cover, best first (one hit per entity), and the weight of each recognised word."""
+    def match(
+        self, words: list[str], lang: str = "fr", among: Container[str] | None = None
+    ) -> tuple[list[Hit], dict[str, float]]:
+        """Every alias the words cover, best first (one hit per entity), and the weight of each recognised word;
+        `among`: only the hits of these entities (the same hits, without building the others)."""
         sims: dict[str, tuple[float, str]] = {}
         word_weights: dict[str, float] = {}
         idf = self.idf
@@ -209,6 +212,8 @@ class EntityMatcher:
             if score < LEAST_SCORE:
                 continue
             entity = entity_of[i]
+            if among is not None and entity not in among:
+                continue
             if score >= 0.95:
                 whole.setdefault(entity, []).append(i)
             prev = best.get(entity)

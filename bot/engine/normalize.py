@@ -126,6 +126,7 @@ class Query:
     years: list[int] = field(default_factory=list)
     foreign_years: list[int] = field(default_factory=list)
     truncated: bool = False
+    typed: str = ""  # the cleaned text as the asker typed it, before the speller respelled it
     _said: dict[re.Pattern[str], re.Match[str] | None] = field(default_factory=dict, repr=False, compare=False)
 
     def says(self, cue: re.Pattern[str]) -> re.Match[str] | None:
@@ -251,19 +252,22 @@ def parse(raw: str, known_years: tuple[int, ...], rewrite: Callable[[str, str], 
     """The question read: `rewrite` (the engine's speller) turns the asker's words into the SROM's words, after
     the language is told from the words as written."""
     text, truncated = clean(raw)
+    typed = text
     tokens = tokenize(text)
     # a gloss in brackets or quotes is in the other language ("IT asset mgmt (gestion du parc) 2017 mode?")
     outside = _GLOSS.sub(" ", raw)
     outer = _lang_weights(tokenize(clean(outside)[0]), outside) if outside != raw else (0, 0)
     lang = ("en" if outer[0] > outer[1] else "fr") if outer[0] != outer[1] else detect_lang(tokens, raw)
     if rewrite:
-        text = rewrite(text, lang)
-        tokens = tokenize(text)
+        respelled = rewrite(text, lang)
+        if respelled != text:  # most questions are written in the SROM's words: their words are split once
+            text, tokens = respelled, tokenize(respelled)
     years, foreign = find_years(text, known_years)
     year_words = {str(y) for y in (*years, *foreign)} | {str(y)[2:] for y in years}
+    asked = REQUEST.sub(" ", _GENERIC_PHRASES.sub(" ", text))
     content = [
         t
-        for t in tokenize(REQUEST.sub(" ", _GENERIC_PHRASES.sub(" ", text)))
+        for t in (tokens if asked == text else tokenize(asked))
         if len(t) > 1
         and not t.isdigit()
         and t not in STOPWORDS_FR
@@ -272,11 +276,11 @@ def parse(raw: str, known_years: tuple[int, ...], rewrite: Callable[[str, str], 
         and t not in LISTING_WORDS
         and t not in year_words
     ]
-    if _UPPER_IT.search(raw) and "it" not in content:  # "IT" is a name, "it" a pronoun
+    if "IT" in raw and _UPPER_IT.search(raw) and "it" not in content:  # "IT" is a name, "it" a pronoun
         content.append("it")
-    if _UPPER_IS.search(raw) and "si" not in content:
+    if "IS" in raw and _UPPER_IS.search(raw) and "si" not in content:
         content.append("si")
     elif "si" in content and _IF.search(raw) and len(re.findall(r"(?<![^\W\d_])si(?![^\W\d_])", raw, re.I)) == 1:
         content.remove("si")
     flat = " ".join(text.replace("'", " ").replace("-", " ").replace("/", " ").split())
-    return Query(raw, text, flat, tokens, content, lang, years, foreign, truncated)
+    return Query(raw, text, flat, tokens, content, lang, years, foreign, truncated, typed)
