@@ -108,8 +108,9 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
         if (
             not q.text
             or cues.HELP.match(q.flat)
-            or (cues.HELP_ANYWHERE.search(q.flat) and len(q.content) <= 4 and not self._names_a_thing(q))
-            or (cues.COURTESY.search(q.flat) and all(cues.COURTESY.fullmatch(w) for w in q.content))
+            or (len(q.content) <= 4 and cues.HELP_ANYWHERE.search(q.flat) and not self._names_a_thing(q))
+            # its first word most often tells a message is no courtesy, before a search of the whole message
+            or (all(cues.COURTESY.fullmatch(w) for w in q.content) and cues.COURTESY.search(q.flat))
             or (
                 any(cues.ABOUT_BOT.fullmatch(w) and w != "srom" for w in q.content)
                 and all(cues.ABOUT_BOT.fullmatch(w) or cues.COURTESY.fullmatch(w) for w in q.content)
@@ -185,9 +186,10 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
         """Routes a cue decides whatever the names: a reason or a date, who does what, a map, the commitments, the
         definitions of the modes, the scope of a function."""
         q, lang = r.q, r.q.lang
-        reason = bool(cues.REASON.search(q.flat)) and not r.says_mode  # "why was … chosen for HR back in 2013?"
+        # what is already known is tested before a cue is searched: most questions ask none of these
+        reason = not r.says_mode and bool(cues.REASON.search(q.flat))  # "why was … chosen for HR back in 2013?"
         # a mode read through a typo is no mode named beside a date asked: "when did the purchasing hub issue …"
-        if reason or (cues.WHEN.search(q.flat) and not (r.mode_said or r.says_mode or q.years)):
+        if reason or (not (r.mode_said or r.says_mode or q.years) and cues.WHEN.search(q.flat)):
             # "le directeur juridique, désigné quand ?": the dated fact
             if cues.WHEN.search(q.flat) and self.governance.specific_facts(q):
                 gov = self._governance(q, r.instances, strict=True)
@@ -197,10 +199,10 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
             if found:
                 return found
         owner = r.function or next((i.function for i in r.instances if i.function), None)
-        spender = self._asked_of(r, owner) if cues.AMOUNT.search(q.flat) and not (r.says_mode or r.asks_who) else None
+        spender = self._asked_of(r, owner) if not (r.says_mode or r.asks_who) and cues.AMOUNT.search(q.flat) else None
         if spender and spender != "FIN":  # "What's the IT budget planned for 2021?": no figure in the SROM; the
             return self._amount(q, spender)  # finance's budgets are its activities
-        if cues.HEADCOUNT.search(q.flat) and not r.says_mode:  # "en local" is where, not a mode
+        if not r.says_mode and cues.HEADCOUNT.search(q.flat):  # "en local" is where, not a mode
             # "combien d'ETP en compta ?", "how many people in the regional HR department?": no figure in the SROM
             return self._headcount(q, self._asked_of(r, owner) or r.context_function)
         if r.asks_who and cues.NAMES_COMMITMENT.search(q.flat) and re.search(r"\breferent", q.flat):
@@ -223,16 +225,21 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
         if (
             len(r.instances) == 1
             and r.instances[0].function
-            and cues.PARTS.search(q.flat)
             and not (r.asks_who or r.subjects)  # "le recrutement … ou ça part à la DRH régionale ?"
+            and cues.PARTS.search(q.flat)
         ):
             # "what are the three components of the regional IT department?": the blocks of the function it runs
             return topics.structure(self.view, lang, r.instances[0].function, q.years[0] if q.years else None)
         if r.context_function and not (r.modes or r.instances or r.subjects) and cues.MAP_CHANGES.search(q.flat):
             return topics.map_changes(self.view, lang, r.context_function, q.years)  # "nouvelles activités RH en 2021"
-        # no map: "un graphique des engagements RH" (their chart), "le contrôle de gestion sur les 3 cartes" (a history)
-        chart = cues.NAMES_COMMITMENT.search(q.flat) or re.search(r"\b(?:avancement|progress)\b", q.flat)
-        if q.says(cues.SHOW_MAP) and r.context_function and not (r.modes or r.instances or chart or r.across):
+        if (
+            q.says(cues.SHOW_MAP)
+            and r.context_function
+            and not (r.modes or r.instances or r.across)
+            # no map: "un graphique des engagements RH" (their chart), "le contrôle de gestion sur les 3 cartes" (a
+            # history)
+            and not (cues.NAMES_COMMITMENT.search(q.flat) or re.search(r"\b(?:avancement|progress)\b", q.flat))
+        ):
             changes = bool(q.says(cues.EVOLUTION))
             return topics.map_answer(self.view, lang, r.context_function, q.years, changes)
         if not (r.context_function or r.modes or r.instances) and q.says(cues.SHOW_MAP):
@@ -258,10 +265,15 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
             return self._commitments(q, r.hits, r.context_function)
         if not (r.instances or r.modes or q.years) and cues.GOVERNANCE_OVERVIEW.search(q.flat):
             return topics.governance_overview(self.view, lang)  # "quelles sont les instances ?"
-        defining = cues.STRONG_DEFINITION.search(q.flat) or (
-            q.says(cues.DEFINITION) and not (q.years or r.context_function)
-        )
-        if r.modes and (defining or cues.LIST_ALL_MODES.search(q.flat)) and not r.instances:
+        if (
+            r.modes
+            and not r.instances
+            and (
+                cues.STRONG_DEFINITION.search(q.flat)
+                or (q.says(cues.DEFINITION) and not (q.years or r.context_function))
+                or cues.LIST_ALL_MODES.search(q.flat)
+            )
+        ):
             return topics.mode_definition(self.view, lang, self._defined_modes(q, r.modes))
         if not r.modes and cues.LIST_ALL_MODES.search(q.flat):
             return topics.mode_definition(self.view, lang, [])
@@ -290,8 +302,8 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
             # "mode des outils informatiques de la fonction finance en 2017": a map note, no block
             return notes.answer(self.view, lang, topic, q.years, bool(q.says(cues.EVOLUTION)))
         if (
-            (cues.PERSONAL.search(REQUEST.sub(" ", q.flat)) or cues.ACT_WISH.search(q.flat))
-            and not (asks_mode or r.modes or (r.asks_who and not cues.WHO_TO_CONTACT.search(q.flat)) or r.instances)
+            not (asks_mode or r.modes or (r.asks_who and not cues.WHO_TO_CONTACT.search(q.flat)) or r.instances)
+            and (cues.PERSONAL.search(REQUEST.sub(" ", q.flat)) or cues.ACT_WISH.search(q.flat))
             and not (
                 q.says(cues.EVOLUTION)
                 or (q.says(cues.DEFINITION) and not cues.POSSESSIVE.search(q.flat))  # "what's my leave balance"
@@ -361,7 +373,7 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
             if gov:
                 return gov
         year = q.years[0] if q.years else None
-        if r.context_function and cues.STRUCTURE.search(q.flat) and not r.instances:
+        if r.context_function and not r.instances and cues.STRUCTURE.search(q.flat):
             # "c'est quoi le CERAL mentionné dans la partie juridique ?": a topic of the narrative, in a function
             found = self._leftover_search(q, r.hits)
             return found or topics.structure(self.view, lang, r.context_function, year)
@@ -383,7 +395,7 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
             return guide.not_on_maps(lang, self.view.functions.values(), q.years[0] if len(q.years) == 1 else None)
         if self._mostly_foreign(q):  # "the wifi password at CCI Vendée", "days off in the HR portal"
             return self._nothing_found(q)
-        gains = self._gains(q, r.function) if r.function and cues.GAINS.search(q.flat) and not r.subjects else None
+        gains = self._gains(q, r.function) if r.function and not r.subjects and cues.GAINS.search(q.flat) else None
         if gains:  # "ça a rapporté quoi, côté finance ?"
             return gains
         if r.context_function or (cues.STRUCTURE.search(q.flat) and re.search(r"fonction|function|srom", q.text)):

@@ -99,6 +99,7 @@ FRENCH_MARKERS = frozenset(
 # Function words of one language only count for it ("can you book me a room" is English though it names no topic).
 _ENGLISH = ENGLISH_MARKERS | (STOPWORDS_EN - STOPWORDS_FR - {"a", "on", "in", "me", "do", "is", "s", "t", "d", "m"})
 _FRENCH = FRENCH_MARKERS | (STOPWORDS_FR - STOPWORDS_EN - {"a", "on", "me", "ou", "est", "y", "d"})
+_FRENCH_LETTER = re.compile(r"[éèêàùçœ]")
 _IN_YEAR = re.compile(r"\b[Ii]n (?:19|20)\d\d\b")
 _UPPER_IT = re.compile(r"(?<![A-Za-z])IT(?![A-Za-z])")
 _UPPER_IS = re.compile(r"(?<![A-Za-z])IS(?![A-Za-z])")  # "the IS function": information systems, not "is"
@@ -214,9 +215,10 @@ def _lang_weights(tokens: list[str], raw: str) -> tuple[int, int]:
     # English function words weigh double: a French name quoted in an English question brings its own "des", "de"
     en = sum(2 if t in _STRONG_ENGLISH else 1 for t in tokens if t in _ENGLISH)
     fr = sum(1 for t in tokens if t in _FRENCH) - sum(1 for w in named if w in _FRENCH)
-    if re.search(r"[éèêàùçœ]", raw.lower()):
+    # (each pattern searched only where its letters are)
+    if not raw.isascii() and _FRENCH_LETTER.search(raw.lower()):
         fr += 1  # a French term quoted in an English question is not a French question
-    if _IN_YEAR.search(raw):
+    if ("n 20" in raw or "n 19" in raw) and _IN_YEAR.search(raw):
         en += 2  # "mode in 2021": the French say "en 2021"
     return en, fr
 
@@ -225,7 +227,9 @@ def find_years(text: str, known: tuple[int, ...]) -> tuple[list[int], list[int]]
     """Years named in the question: those of the SROM, and others (answered as outside the SROM)."""
     years: list[int] = []
     foreign: list[int] = []
-    for m in _YEAR_4.finditer(text):
+    # a year of four digits starts with a 1 or a 2: a message with neither is not searched for one
+    written = _YEAR_4.finditer(text) if "1" in text or "2" in text else ()
+    for m in written:
         y = int(m.group(1))
         (years if y in known else foreign).append(y)
     for m in _YEAR_2.finditer(text):

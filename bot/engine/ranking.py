@@ -87,7 +87,9 @@ class Ranking:
             for h in hits
             if h.score >= 0.85 and self.kind(h) == "mode" and not any(h.used < n.used for n in names)
         ]
-        letters = [m.group(1) for m in cues.SINGLE_MODE_LETTER.finditer(q.raw)]
+        letters = (  # a mode's letter is a capital: a message with none of them needs no search for one
+            [] if _MODE_LETTERS.isdisjoint(q.raw) else [m.group(1) for m in cues.SINGLE_MODE_LETTER.finditer(q.raw)]
+        )
         if q.says(cues.DEFINITION) or _LETTER_WORDS.search(q.text):
             # "que signifient A C H M I ?", "what does M stand for": bare capitals are mode codes here
             letters += _capitals(q.raw)
@@ -331,6 +333,7 @@ class Ranking:
         return Hit(block, top.score, top.weight, b.label, (), frozenset(said))
 
 
+_MODE_LETTERS = frozenset("ACHMI")
 _LETTER_WORDS = re.compile(r"\b(?:lettres?|letters?|sigles?|codes?)\b")
 
 
