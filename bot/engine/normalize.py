@@ -108,7 +108,9 @@ _IF = re.compile(
     r"(?<![^\W\d_])si (?=(?:on|je|j'|tu|il|ils|elle|elles|nous|vous|c'|ça|ca|la|le|les|l'|un|une|des)(?![^\W\d_]))"
 )
 _YEAR_4 = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_YEAR_2 = re.compile(r"(?:\ben\s+|'|\bd'ici\s+|\bin\s+)(\d\d)\b")
+# (the look-ahead on the letters that can start a match first: a position where none stands is passed at once,
+# not tried against each alternative)
+_YEAR_2 = re.compile(r"(?=[edi'])(?:\ben\s+|'|\bd'ici\s+|\bin\s+)(\d\d)\b")
 _YEAR_PHRASES: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"\betat des lieux\b|\bbaseline\b|\binitial\b|\bdepart\b|\bau depart\b"), 0),
     (re.compile(r"\bstatut\b|\bstatus\b|\bbilan\b"), 1),
