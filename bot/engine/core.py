@@ -232,14 +232,9 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
             return topics.structure(self.view, lang, r.instances[0].function, q.years[0] if q.years else None)
         if r.context_function and not (r.modes or r.instances or r.subjects) and cues.MAP_CHANGES.search(q.flat):
             return topics.map_changes(self.view, lang, r.context_function, q.years)  # "nouvelles activités RH en 2021"
-        if (
-            q.says(cues.SHOW_MAP)
-            and r.context_function
-            and not (r.modes or r.instances or r.across)
-            # no map: "un graphique des engagements RH" (their chart), "le contrôle de gestion sur les 3 cartes" (a
-            # history)
-            and not (cues.NAMES_COMMITMENT.search(q.flat) or re.search(r"\b(?:avancement|progress)\b", q.flat))
-        ):
+        # no map: "un graphique des engagements RH" (their chart), "le contrôle de gestion sur les 3 cartes" (a history)
+        shown = q.says(cues.SHOW_MAP) and r.context_function and not (r.modes or r.instances or r.across)
+        if shown and not (cues.NAMES_COMMITMENT.search(q.flat) or re.search(r"\b(?:avancement|progress)\b", q.flat)):
             changes = bool(q.says(cues.EVOLUTION))
             return topics.map_answer(self.view, lang, r.context_function, q.years, changes)
         if not (r.context_function or r.modes or r.instances) and q.says(cues.SHOW_MAP):
