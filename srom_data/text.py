@@ -17,7 +17,6 @@ _APOSTROPHE_PAIRS = (
     ("\u00a0", " "),
     ("\u202f", " "),
 )
-_SPACES = re.compile(r"\s+")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 # The combining marks of Latin letters (accents, cedilla): what NFKD splits off "é", "ç".
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
@@ -30,7 +29,8 @@ def typography(text: str) -> str:
         for old, new in _APOSTROPHE_PAIRS:
             if old in text:
                 text = text.replace(old, new)
-    return _SPACES.sub(" ", text).strip()
+    # split() and join() collapse the same whitespace as a regex sub of r"\s+" (str.isspace's), several times faster
+    return " ".join(text.split())
 
 
 def canonical_quote(text: str) -> str:

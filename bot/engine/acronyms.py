@@ -19,6 +19,7 @@ class TextAcronyms:
         self.search = search
         self.defined: dict[str, tuple[str, ...]] = {}
         self.owners: dict[str, str] = {}
+        self._expansion_words: dict[str, frozenset[str]] = {}
         # Names the knowledge base declares as naming several things ("COM": the function and the Convention):
         # asked alone, the bot asks back which one rather than guess.
         self.ambiguous = {key(a.alias) for a in kb.ambiguous_aliases}
@@ -32,6 +33,7 @@ class TextAcronyms:
             if any(acronym in own and expansion in own for own in names.values()):
                 continue
             self.defined[acronym] = words
+            self._expansion_words[acronym] = frozenset(words)  # asked of every question
             # The entity the expansion names ("la Convention d'Objectifs et de Moyens", of the governance): the
             # answer is about it, so that it says so and a follow-up can ask who follows it
             owner = [ent_id for ent_id, own in names.items() if expansion in own]
@@ -45,7 +47,7 @@ class TextAcronyms:
         words = set(content)
         for acronym, expansion in self.defined.items():
             alone = defining and words == {acronym} and acronym not in self.ambiguous
-            if alone or set(expansion) <= words:
+            if alone or self._expansion_words[acronym] <= words:
                 hits = self.search.search([acronym, *expansion])
                 return [h for h in hits if h.matched >= len(expansion)] or hits[:1], self.owners.get(acronym)
         return [], None

@@ -142,7 +142,7 @@ class BodyAnswers:
             # the Bureau's rhythm one about the ATR's ("how often does the ATR meet?")
             facts = [f for f in facts if not self.governance.about_other_bodies(f, instances)]
         roles = self.governance.roles(q, instances)
-        if instances and cues.ROLE_OF.search(q.flat):  # "que fait le GPL ?": all its roles, not one fact
+        if instances and q.says(cues.ROLE_OF):  # "que fait le GPL ?": all its roles, not one fact
             facts, roles = [], []
         elif facts:  # a fact answers the question: only roles of the instances it names ("qui signe le SROM ?" is
             # not answered by the President's signing of the regional contracts)
@@ -162,9 +162,7 @@ class BodyAnswers:
             bool(named_by_facts & {i.id for i in instances}) or bool(cues.WHICH_BODY.search(q.flat))
         )
         bodiless = bool(facts) and not (roles or instances or any(f.instances for f in facts[:2]))
-        if bodiless or (
-            facts and cues.EVENT.search(q.flat) and not (cues.WHO.search(q.flat) or composition or about_body)
-        ):
+        if bodiless or (facts and cues.EVENT.search(q.flat) and not (q.says(cues.WHO) or composition or about_body)):
             # "quelles CCI composent le réseau ?", "qui a élaboré le SROM ?": a fact no body of the governance
             # acts in is the narrative's, said in its own words
             # "les 5 décisions du Bureau du 29 mai 2015", "quand sont attendues les conclusions de l'audit SI ?":

@@ -99,7 +99,7 @@ class ModeAnswers:
         """A listing of the things in a mode told in everyday words ("qu'est-ce que chaque CCI gérait encore toute
         seule dans son coin en RH en 2013 ?" lists the Autonomy): the mode two words of its own describe."""
         q = r.q
-        listing = cues.LISTING.search(q.flat) or re.search(r"\bqu est ce que\b", q.flat)
+        listing = q.says(cues.LISTING) or re.search(r"\bqu est ce que\b", q.flat)
         if not (listing and (r.context_function or q.years)) or r.subjects or r.instances:
             return None
         if cues.WHICH_MODE.search(q.flat):  # "internal communication: what management mode?" asks a mode, not a list
@@ -165,7 +165,7 @@ class ModeAnswers:
         definition or plain words at least, and more than any other mode's. Two cases compared ("the difference
         between everyone following the same rulebook and sharing one team"): the two modes they describe."""
         compared = bool(_COMPARED.search(q.flat))
-        if not (cues.WHICH_MODE.search(q.flat) or cues.CASE_NAME.search(q.flat) or compared):
+        if not (q.says(cues.WHICH_MODE) or cues.CASE_NAME.search(q.flat) or compared):
             return []
         asked, scored = self._described_scores(q)
         if len(asked) < 2:

@@ -200,7 +200,7 @@ class NarrativeAnswers:
     def _defined_acronym(self, q: Query) -> Answer | None:
         """An acronym the text defines, asked alone or by its expansion: the passages defining it; a text of the
         governance ("la convention d'objectifs et de moyens") is named as such."""
-        defined, owner = self.acronyms.passages(q.content, bool(cues.DEFINITION.search(q.flat)))
+        defined, owner = self.acronyms.passages(q.content, bool(q.says(cues.DEFINITION)))
         if not defined:
             return None
         if owner in self.view.instances:

@@ -40,14 +40,14 @@ class SubjectAnswers:
         """The answer about the subject the question names best, or a question back when several tie."""
         subject_hits = self._chosen_subjects(q, subject_hits)
         top = subject_hits[0]
-        if top.ambiguous and (q.years or cues.EVOLUTION.search(q.flat) or cues.MODE_WORD.search(q.flat)):
+        if top.ambiguous and (q.years or q.says(cues.EVOLUTION) or q.says(cues.MODE_WORD)):
             # "la com en 2013, quel mode ?": of the things "COM" names, only the function has modes
             functions = [t for t in top.targets if t in self.view.functions]
             if len(functions) == 1 and all(t in self.view.instances for t in top.targets if t not in functions):
-                changes = bool(cues.EVOLUTION.search(q.flat))
+                changes = bool(q.says(cues.EVOLUTION))
                 return function_modes(self.view, q.lang, functions[0], q.years, changes)
-        what = cues.ROLE_OF.search(q.flat) or cues.DEFINITION.search(q.flat)
-        if top.ambiguous and what and not (q.years or cues.MODE_WORD.search(q.flat)):
+        what = q.says(cues.ROLE_OF) or q.says(cues.DEFINITION)
+        if top.ambiguous and what and not (q.years or q.says(cues.MODE_WORD)):
             # "la commission paritaire régionale sert à quoi ?": of a body and an activity of that name, the body
             bodies = [self.view.instances[t] for t in top.targets if t in self.view.instances]
             # not a function's namesake: "c'est quoi la COM ?" is asked back
@@ -134,12 +134,10 @@ class SubjectAnswers:
         """The answer about one subject: its mode or history, what it holds, or what the narrative says of it."""
         item = self.view.items.get(top.entity)
         unmapped = item is not None and item.activity is not None and item.activity.kind == "action"
-        if top.entity in self.view.named and (
-            q.years or cues.WHICH_MODE.search(q.flat) or cues.MODE_WORD.search(q.flat)
-        ):
+        if top.entity in self.view.named and (q.years or q.says(cues.WHICH_MODE) or q.says(cues.MODE_WORD)):
             # "mode de gestion des relations presse en 2021 ?": an objective has no map, hence no mode; said so
             return topics.named_item_mode(self.view, q.lang, top.entity, top.alias, q.years)
-        asked = cues.DEFINITION.search(q.flat) or re.search(r"\b(?:combien|how many)\b", q.flat)
+        asked = q.says(cues.DEFINITION) or re.search(r"\b(?:combien|how many)\b", q.flat)
         if (top.entity in self.view.named or unmapped) and asked and not (modes or q.years):
             # "la TRIA c'est quoi", "c'est quoi le logo full CCI ?", "how many themes is the offer structured
             # into?": the narrative says it, not a map
@@ -147,14 +145,14 @@ class SubjectAnswers:
             if found:
                 return found
         block = self.view.items[top.entity].block if top.entity in self.view.items else None
-        if block and modes and cues.BLOCK_LISTING.search(q.flat) and not cues.WHICH_MODE.search(q.flat):
+        if block and modes and cues.BLOCK_LISTING.search(q.flat) and not q.says(cues.WHICH_MODE):
             # "achats : qu'est-ce qui est harmonisé en 2017 ?" lists the block's activities in that mode
             fid = self.view.function_of(block.id)
             return topics.mode_list(self.view, q.lang, modes[0], q.years, fid, block.id, self._preface(q))
-        asks_mode = bool(cues.MODE_WORD.search(q.flat) or cues.EVOLUTION.search(q.flat))  # "mode for the X block"
-        if block and cues.BLOCK_CONTENT.search(q.flat) and not (modes or asks_mode or cues.WHICH_MODE.search(q.flat)):
+        asks_mode = bool(q.says(cues.MODE_WORD) or q.says(cues.EVOLUTION))  # "mode for the X block"
+        if block and cues.BLOCK_CONTENT.search(q.flat) and not (modes or asks_mode or q.says(cues.WHICH_MODE)):
             return topics.block_structure(self.view, q.lang, self.view.items[top.entity], q.years)
-        if item and item.activity and cues.CONTENT_OF.search(q.flat) and not (modes or cues.WHICH_MODE.search(q.flat)):
+        if item and item.activity and cues.CONTENT_OF.search(q.flat) and not (modes or q.says(cues.WHICH_MODE)):
             # "la paie, y a quoi dedans ?": an activity holds nothing; the block it sits in (that year) does
             placed = [
                 p.block
@@ -175,8 +173,8 @@ class SubjectAnswers:
         if entity_id in view.functions:
             if is_commitment_question(q, view.commitments):  # "où en est la COM ?", the function picked
                 return self._commitments(q, [], entity_id)
-            if q.years or cues.MODE_WORD.search(q.flat) or cues.EVOLUTION.search(q.flat):
-                return function_modes(view, lang, entity_id, q.years, bool(cues.EVOLUTION.search(q.flat)))
+            if q.years or q.says(cues.MODE_WORD) or q.says(cues.EVOLUTION):
+                return function_modes(view, lang, entity_id, q.years, bool(q.says(cues.EVOLUTION)))
             return topics.structure(view, lang, entity_id, q.years[0] if q.years else None)
         if entity_id in view.instances:
             return topics.governance(view, lang, [view.instances[entity_id]], [], [], False)
@@ -202,10 +200,10 @@ class SubjectAnswers:
     def _block_drawn(self, q: Query, subjects: list[Hit]) -> Answer | None:
         """A picture asked of one block ("un schéma des activités marchés publics"): its activities, and its
         function's map to show them on."""
-        if not subjects or subjects[0].ambiguous or not cues.SHOW_MAP.search(q.flat):
+        if not subjects or subjects[0].ambiguous or not q.says(cues.SHOW_MAP):
             return None
         item = self.view.items.get(subjects[0].entity)
-        if item is None or item.block is None or not cues.PICTURE_ASKED.search(q.flat) or cues.EVOLUTION.search(q.flat):
+        if item is None or item.block is None or not cues.PICTURE_ASKED.search(q.flat) or q.says(cues.EVOLUTION):
             return None
         answer = topics.block_structure(self.view, q.lang, item, q.years)
         year = q.years[0] if q.years else max(item.years)
@@ -251,10 +249,10 @@ class SubjectAnswers:
         preface = self._preface(q)
         if preface:  # a lookup for a year outside the SROM: say so, then show the years it has
             return replies.evolution(self.view, q.lang, item, preface).model_copy(update={"intent": "mode_lookup"})
-        if len(q.years) == 1 and not cues.EVOLUTION.search(q.flat):
+        if len(q.years) == 1 and not q.says(cues.EVOLUTION):
             return replies.mode_lookup(self.view, q.lang, item, q.years[0])
         answer = replies.evolution(self.view, q.lang, item)
-        if q.years or cues.EVOLUTION.search(q.flat):
+        if q.years or q.says(cues.EVOLUTION):
             return answer
         # "les sites web, c'est harmonisé ?": a mode asked without a year is answered with every year's mode;
         # the mode named is the answer's when the text gives it for one of them.
@@ -317,7 +315,7 @@ class SubjectAnswers:
         french = self._narrative_words(q)
         if french == q.content:
             return []
-        found, _ = self.matcher.match(french, "fr")
+        found, _ = self.matcher.match(french, "fr", among=self.view.instances)
         return [h for h in found if h.score >= 0.8 and self.rank.kind(h) == "instance"]
 
     def _names_a_thing(self, q: Query) -> bool:

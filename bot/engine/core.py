@@ -110,8 +110,9 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
         if (
             not q.text
             or cues.HELP.match(q.flat)
-            or (cues.HELP_ANYWHERE.search(q.flat) and len(q.content) <= 4 and not self._names_a_thing(q))
-            or (cues.COURTESY.search(q.flat) and all(cues.COURTESY.fullmatch(w) for w in q.content))
+            or (len(q.content) <= 4 and cues.HELP_ANYWHERE.search(q.flat) and not self._names_a_thing(q))
+            # its first word most often tells a message is no courtesy, before a search of the whole message
+            or (all(cues.COURTESY.fullmatch(w) for w in q.content) and cues.COURTESY.search(q.flat))
             or (
                 any(cues.ABOUT_BOT.fullmatch(w) and w != "srom" for w in q.content)
                 and all(cues.ABOUT_BOT.fullmatch(w) or cues.COURTESY.fullmatch(w) for w in q.content)
@@ -123,7 +124,7 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
             clauses = re.split(r"[,.;:!—–]", q.flat[thanks.end() :])
             if not any(cues.ASKS_SOMETHING.match(c.strip()) for c in clauses):
                 return guide.thanks_answer(q.lang)
-        defined = None if cues.WHO.search(q.flat) else self._defined_acronym(q)
+        defined = None if q.says(cues.WHO) else self._defined_acronym(q)
         if defined:
             return defined
         if cues.COUNT_FUNCTIONS.search(q.flat):
@@ -145,19 +146,18 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
             bodies = self._bodies_in_french(q, hits)
             if bodies:
                 hits = sorted([*hits, *bodies], key=lambda h: (-h.score, -h.weight, not h.ambiguous, h.entity))
-        function = self.rank.function(hits, direct_only=True, words=q.tokens)
-        context_function = function or self.rank.function(hits, direct_only=False, words=q.tokens)
+        function, context_function = self.rank.functions(hits, words=q.tokens)
         modes = self.rank.modes(q, hits)
-        says_mode = bool(cues.WHICH_MODE.search(q.flat) or cues.MODE_WORD.search(q.flat) or cues.HOW_RUN.search(q.flat))
+        says_mode = bool(q.says(cues.WHICH_MODE) or q.says(cues.MODE_WORD) or cues.HOW_RUN.search(q.flat))
         # A mode named asks about a map: only activities and blocks have a mode; so does a change across the maps
         # ("la formation ça a évolué comment entre les trois cartos ?")
-        evolution = bool(cues.EVOLUTION.search(q.flat))
+        evolution = bool(q.says(cues.EVOLUTION))
         on_map = says_mode or bool(modes) or (evolution and bool(cues.MAPS_SPAN.search(q.flat)))
         rescored = self.rank.rescore(
             hits,
             weights,
             words,
-            frame=on_map or bool(q.years or cues.EVOLUTION.search(q.flat)),
+            frame=on_map or bool(q.years or q.says(cues.EVOLUTION)),
             modes=modes,
             quotes=tuple(key(span) for span in quoted(q.raw)) if _QUOTE_MARKS.intersection(q.raw) else (),
         )
@@ -180,7 +180,7 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
             modes=modes,
             instances=self._instances(hits),
             says_mode=says_mode,
-            asks_who=bool(cues.WHO.search(q.flat)) and not says_mode,
+            asks_who=bool(q.says(cues.WHO)) and not says_mode,
             subjects=subjects,
             weak_subjects=weak,
             mode_said=any(h.score >= 0.95 and self.rank.kind(h) == "mode" for h in hits),
@@ -193,9 +193,10 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
         compared = self._compared_modes(q)
         if compared:  # "la diff entre mettre en commun et tout centraliser": two modes, whatever else is named
             return topics.mode_definition(self.view, lang, compared)
-        reason = bool(cues.REASON.search(q.flat)) and not r.says_mode  # "why was … chosen for HR back in 2013?"
+        # what is already known is tested before a cue is searched: most questions ask none of these
+        reason = not r.says_mode and bool(cues.REASON.search(q.flat))  # "why was … chosen for HR back in 2013?"
         # a mode read through a typo is no mode named beside a date asked: "when did the purchasing hub issue …"
-        if reason or (cues.WHEN.search(q.flat) and not (r.mode_said or r.says_mode or q.years)):
+        if reason or (not (r.mode_said or r.says_mode or q.years) and cues.WHEN.search(q.flat)):
             # "le directeur juridique, désigné quand ?": the dated fact
             if cues.WHEN.search(q.flat) and self.governance.specific_facts(q):
                 gov = self._governance(q, r.instances, strict=True)
@@ -205,10 +206,10 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
             if found:
                 return found
         owner = r.function or next((i.function for i in r.instances if i.function), None)
-        spender = self._asked_of(r, owner) if cues.AMOUNT.search(q.flat) and not (r.says_mode or r.asks_who) else None
+        spender = self._asked_of(r, owner) if not (r.says_mode or r.asks_who) and cues.AMOUNT.search(q.flat) else None
         if spender and spender != "FIN":  # "What's the IT budget planned for 2021?": no figure in the SROM; the
             return self._amount(q, spender)  # finance's budgets are its activities
-        if cues.HEADCOUNT.search(q.flat) and not r.says_mode:  # "en local" is where, not a mode
+        if not r.says_mode and cues.HEADCOUNT.search(q.flat):  # "en local" is where, not a mode
             # "combien d'ETP en compta ?", "how many people in the regional HR department?": no figure in the SROM
             return self._headcount(q, self._asked_of(r, owner) or r.context_function)
         if r.asks_who and cues.NAMES_COMMITMENT.search(q.flat) and re.search(r"\breferent", q.flat):
@@ -231,23 +232,23 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
         if (
             len(r.instances) == 1
             and r.instances[0].function
-            and cues.PARTS.search(q.flat)
             and not (r.asks_who or r.subjects)  # "le recrutement … ou ça part à la DRH régionale ?"
+            and cues.PARTS.search(q.flat)
         ):
             # "what are the three components of the regional IT department?": the blocks of the function it runs
             return topics.structure(self.view, lang, r.instances[0].function, q.years[0] if q.years else None)
         if r.context_function and not (r.modes or r.instances or r.subjects) and cues.MAP_CHANGES.search(q.flat):
             return topics.map_changes(self.view, lang, r.context_function, q.years)  # "nouvelles activités RH en 2021"
         # no map: "un graphique des engagements RH" (their chart), "le contrôle de gestion sur les 3 cartes" (a history)
-        chart = cues.NAMES_COMMITMENT.search(q.flat) or re.search(r"\b(?:avancement|progress)\b", q.flat)
-        if cues.SHOW_MAP.search(q.flat) and r.context_function and not (r.modes or r.instances or chart or r.across):
-            changes = bool(cues.EVOLUTION.search(q.flat))
+        shown = q.says(cues.SHOW_MAP) and r.context_function and not (r.modes or r.instances or r.across)
+        if shown and not (cues.NAMES_COMMITMENT.search(q.flat) or re.search(r"\b(?:avancement|progress)\b", q.flat)):
+            changes = bool(q.says(cues.EVOLUTION))
             return topics.map_answer(self.view, lang, r.context_function, q.years, changes)
-        if not (r.context_function or r.modes or r.instances) and cues.SHOW_MAP.search(q.flat):
+        if not (r.context_function or r.modes or r.instances) and q.says(cues.SHOW_MAP):
             named = [h.entity for h in r.hits if h.score >= 0.95 and self.rank.kind(h) == "function"]
             if len(named) >= 2:
                 # "the 2017 finance chart and the 2017 HR chart side by side": the first, and how to ask the others
-                return topics.maps_answer(self.view, lang, named, q.years, bool(cues.EVOLUTION.search(q.flat)))
+                return topics.maps_answer(self.view, lang, named, q.years, bool(q.says(cues.EVOLUTION)))
         drawn = None if r.modes or r.instances else self._block_drawn(q, r.subjects)
         if drawn:  # "tu peux me faire un schéma des activités marchés publics ?": the block, on its function's map
             return drawn
@@ -287,15 +288,15 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
         topic = notes.find(self.notes, q.content, r.context_function)
         if topic is None and q.lang == "en":  # "the IT tools of the finance function": the note's French words
             topic = notes.find(self.notes, self._narrative_words(q), r.context_function)
-        if topic and (asks_mode or r.modes or cues.EVOLUTION.search(q.flat)):
+        if topic and (asks_mode or r.modes or q.says(cues.EVOLUTION)):
             # "mode des outils informatiques de la fonction finance en 2017": a map note, no block
-            return notes.answer(self.view, lang, topic, q.years, bool(cues.EVOLUTION.search(q.flat)))
+            return notes.answer(self.view, lang, topic, q.years, bool(q.says(cues.EVOLUTION)))
         if (
-            (cues.PERSONAL.search(REQUEST.sub(" ", q.flat)) or cues.ACT_WISH.search(q.flat))
-            and not (asks_mode or r.modes or (r.asks_who and not cues.WHO_TO_CONTACT.search(q.flat)) or r.instances)
+            not (asks_mode or r.modes or (r.asks_who and not cues.WHO_TO_CONTACT.search(q.flat)) or r.instances)
+            and (cues.PERSONAL.search(REQUEST.sub(" ", q.flat)) or cues.ACT_WISH.search(q.flat))
             and not (
-                cues.EVOLUTION.search(q.flat)
-                or (cues.DEFINITION.search(q.flat) and not cues.POSSESSIVE.search(q.flat))  # "what's my leave balance"
+                q.says(cues.EVOLUTION)
+                or (q.says(cues.DEFINITION) and not cues.POSSESSIVE.search(q.flat))  # "what's my leave balance"
                 or cues.FUNCTION_SCOPE.search(q.flat)
             )
         ):  # "combien de jours de congés il me reste": the asker's own case, which no SROM answers
@@ -304,7 +305,7 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
         if subjects and r.modes and cues.LISTING.search(q.flat) and self.rank.unsure_of(subjects, r.context_function):
             # "which legal / procurement activities are mutualised in 2017?": a listing, not a name to ask back about
             subjects = []
-        if subjects and not (asks_mode or r.modes or cues.EVOLUTION.search(q.flat)):
+        if subjects and not (asks_mode or r.modes or q.says(cues.EVOLUTION)):
             either = self._activity_or_commitments(q, subjects[0])
             if either:
                 return either
@@ -325,9 +326,9 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
         if self._mode_of_a_thing_unmapped(r):
             # "les services généraux, c'est mutualisé ?", "l'appui aux entreprises, intégré ou autonome ?"
             return guide.not_on_maps(lang, self.view.functions.values(), q.years[0] if len(q.years) == 1 else None)
-        if cues.WHICH_MODE.search(q.flat) and not (q.years or r.context_function):
+        if q.says(cues.WHICH_MODE) and not (q.years or r.context_function):
             return topics.mode_definition(self.view, lang, self._defined_modes(q, r.modes))
-        if not (q.years or q.foreign_years or r.context_function or cues.LISTING.search(q.flat)):
+        if not (q.years or q.foreign_years or r.context_function or q.says(cues.LISTING)):
             return topics.mode_definition(self.view, lang, self._defined_modes(q, r.modes))
         found = self._leftover_search(q, r.hits) or self._whole_function_mode(r)
         if found:  # a topic of the narrative; or "globalement la fonction SI en 2017 elle est en M ?"
@@ -342,13 +343,13 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
         """Nothing named decided it: a function's modes, a named fact, a function's structure or narrative, a body,
         else the nearest passage (or nothing, said so)."""
         q, lang = r.q, r.q.lang
-        changes = bool(cues.EVOLUTION.search(q.flat))
+        changes = bool(q.says(cues.EVOLUTION))
         # the function named, or the one the names belong to when the question says "function"
         function = r.function or (r.context_function if cues.FUNCTION_WORD.search(q.flat) else None)
         if (
             function
             and (r.says_mode or changes)
-            and not (r.instances or cues.SHOW_MAP.search(q.flat) or (cues.GAINS.search(q.flat) and not r.says_mode))
+            and not (r.instances or q.says(cues.SHOW_MAP) or (cues.GAINS.search(q.flat) and not r.says_mode))
         ):
             # "la DSI en 2017, quel mode globalement ?": the function's activities, counted by mode
             return function_modes(self.view, lang, function, q.years, changes, bool(cues.BEFORE.search(q.flat)))
@@ -358,7 +359,7 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
             if gov:
                 return gov
         year = q.years[0] if q.years else None
-        if r.context_function and cues.STRUCTURE.search(q.flat) and not r.instances:
+        if r.context_function and not r.instances and cues.STRUCTURE.search(q.flat):
             # "c'est quoi le CERAL mentionné dans la partie juridique ?": a topic of the narrative, in a function
             found = self._leftover_search(q, r.hits)
             return found or topics.structure(self.view, lang, r.context_function, year)
@@ -366,7 +367,7 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
         if (
             gov
             and not (r.asks_who or self.governance.facts(q))
-            and (not r.instances or (cues.EVENT.search(q.flat) and not cues.ROLE_OF.search(q.flat)))
+            and (not r.instances or (cues.EVENT.search(q.flat) and not q.says(cues.ROLE_OF)))
         ):
             # only a body's name, or a role's verb read in a noun ("l'analyse de 2013"): a topic of the narrative
             # the question names besides ("le séminaire de février 2017") is what it asks about
@@ -384,7 +385,7 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
             return guide.not_on_maps(lang, self.view.functions.values(), q.years[0] if len(q.years) == 1 else None)
         if self._mostly_foreign(q):  # "the wifi password at CCI Vendée", "days off in the HR portal"
             return self._nothing_found(q)
-        gains = self._gains(q, r.function) if r.function and cues.GAINS.search(q.flat) and not r.subjects else None
+        gains = self._gains(q, r.function) if r.function and not r.subjects and cues.GAINS.search(q.flat) else None
         if gains:  # "ça a rapporté quoi, côté finance ?"
             return gains
         if r.context_function or (cues.STRUCTURE.search(q.flat) and re.search(r"fonction|function|srom", q.text)):

@@ -89,8 +89,10 @@ GOVERNANCE = re.compile(
 )
 WHO = re.compile(
     # not a relative or an emphasis: "ce qui", "c'est quoi qui est en coopération", "c'est nous qui le faisons"
-    r"(?<!ce )(?<!quoi )(?<!nous )(?<!vous )(?<!moi )(?<!eux )(?<!partie )(?<!celle )(?<!celui )(?<!ceux )"
-    r"\b(?:qui|who|whom|whose|"
+    # The first letters of the words looked for, before the look-behinds: else those ten run at every position of
+    # the message (four times slower)
+    r"\b(?=[qwsa])(?<!ce )(?<!quoi )(?<!nous )(?<!vous )(?<!moi )(?<!eux )(?<!partie )(?<!celle )(?<!celui )"
+    r"(?<!ceux )(?:qui|who|whom|whose|"
     r"quel(?:le)?s? (?:instance|organe|cci|commission|comite|groupe|direction)s?|"
     r"which (?:body|bodies|cci|committee|committees|commission|group)|sous l egide|aegis)\b"
 )
@@ -311,6 +313,26 @@ SHOW_MAP = re.compile(
     r"\b(?:cartes?|carto\w*|maps?|schemas?|diagrammes?|diagrams?|images?|pictures?|dessins?)\b|"
     r"\b(?:cartes?|cartos?|maps?|cartographie|graphiques?|graphs?|charts?|visuels?|en images?|schema(?! directeur))\b"
 )
+
+
+def capitals(raw: str, lang: str = "fr") -> list[str]:
+    """The bare capitals A, C, H, M, I of a message, elisions apart ("l'I" is no word), and the English pronoun
+    apart ("I just joined the payroll team, what's our mode?")."""
+    text = raw.replace("'", " ").replace("’", " ")
+    return [
+        m.group(1) for m in LETTERS.finditer(text) if not (m.group(1) == "I" and lang == "en" and _pronoun(text, m))
+    ]
+
+
+_CLAUSE_OPENERS = frozenset("and but so if when as because".split())
+_AFTER_PRONOUN = re.compile(r" (?:[a-z]|m\b|d\b|ve\b|ll\b)")
+
+
+def _pronoun(text: str, m: re.Match[str]) -> bool:
+    """An "I" opening a clause before a word ("I just joined", "so I need") is the English pronoun, not the mode."""
+    before = text[: m.start()].rstrip()
+    opens = not before or before[-1] in ",.;:!?" or before.split()[-1].lower() in _CLAUSE_OPENERS
+    return opens and bool(_AFTER_PRONOUN.match(text, m.end()))
 
 
 def vocabulary() -> Iterator[str]:

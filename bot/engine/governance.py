@@ -7,7 +7,7 @@ import re
 from collections.abc import Container
 
 from bot.engine import cues
-from bot.engine.normalize import Query, clean
+from bot.engine.normalize import Query
 from bot.engine.topics import verb_stem
 from srom_data.models import Fact, Instance, KnowledgeBase, Role
 from srom_data.text import key
@@ -112,7 +112,7 @@ class GovernanceMatcher:
         text = f" {key(q.flat)} "
         # A keyword the asker typed word for word counts even where the speller respelled it ("qui signe le SROM":
         # "signe", not the English cue "sign"); a French phrase counts in the word-for-word reading of an English one.
-        typed = f" {key(clean(q.raw)[0])} "
+        typed = f" {key(q.typed)} "
         said: set[str] = set()
         translated = ""
         if q.lang == "en":  # the facts' keywords are the text's French words: an English question is read in both,
@@ -120,8 +120,9 @@ class GovernanceMatcher:
             french = self.french(text)
             translated = f" {french} "
             said = set(french.split())
-        who = bool(cues.WHO.search(q.flat))
-        heads = {w[:n] for w in f"{text} {typed} {translated}".split() for n in (1, 2, 3)}  # "dg" heads "dgs"
+        who = bool(q.says(cues.WHO))
+        # "dg" heads "dgs"; the three readings share most of their words
+        heads = {w[:n] for w in set(f"{text} {typed} {translated}".split()) for n in (1, 2, 3)}
         found_keys: dict[int, list[float]] = {}
         for head in heads:
             for i, w, k in self._by_head.get(head, ()):
@@ -205,7 +206,7 @@ class GovernanceMatcher:
         if instances:
             own = [(i, r) for i, r in found if i in instances]
             # "who prepares the COMEX's work?": the body named is what another body acts on, in its role's words
-            if not cues.WHO.search(q.flat):
+            if not q.says(cues.WHO):
                 return own
             names = [n for inst in instances for n in self._names[inst.id]]
             acting_on = [

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from bot.engine.answer import ModeRef, ProcessRef, Ref, Source
 from bot.engine.normalize import tokenize
 from bot.engine.search import PassageSearch
 from srom_data.models import Activity, Assessment, Block, Evidence, Function, KnowledgeBase, NamedItem, Passage
+from srom_data.text import fold
 
 CERTAINTY_RANK = {"explicit": 0, "attested": 1, "deduced": 2, "unspecified": 3}
 BASIS_RANK = {"named": 0, "collective": 1, "carried": 2}
@@ -49,6 +51,13 @@ class KnowledgeView:
                 self.items[block.id] = Item(fn, block=block)
             for act in fn.activities:
                 self.items[act.id] = Item(fn, activity=act)
+        # each block's activities on each year's map, in their function's order: asked of every block named
+        self._in_block: dict[tuple[str, int], list[Activity]] = {}
+        for block_id, (fn, _) in self.blocks.items():
+            for act in fn.activities:
+                for year, placement in act.placements.items():
+                    if placement.block == block_id:
+                        self._in_block.setdefault((block_id, year), []).append(act)
         self.named: dict[str, tuple[Function, NamedItem]] = {
             item.id: (fn, item) for fn in kb.functions for item in (*fn.objectives, *fn.themes)
         }
@@ -66,6 +75,12 @@ class KnowledgeView:
             if len(ids) == len(amb.targets) > 1 and sum(map(len, spans)) == len(set().union(*spans)):
                 for t in ids:
                     self.other_names.setdefault(t, []).extend(o for o in ids if o != t)
+
+    @functools.cached_property
+    def folded_passages(self) -> list[tuple[Passage, str]]:
+        """Every passage with its folded text, folded on first need and once (a body's name is looked for in all
+        of them)."""
+        return [(p, fold(p.text).lower()) for p in self.kb.passages]
 
     def predecessor(self, item: Item, year: int) -> Item | None:
         """The item that stands for this one on a year's map where it is absent, if the data says so."""
@@ -144,8 +159,7 @@ class KnowledgeView:
     # -- modes ----------------------------------------------------------------------------------------------------
 
     def activities_of_block(self, block_id: str, year: int) -> list[Activity]:
-        fn, _ = self.blocks[block_id]
-        return [a for a in fn.activities if year in a.placements and a.placements[year].block == block_id]
+        return list(self._in_block.get((block_id, year), ()))  # a copy: the caller may extend it
 
     def assessments(self, item: Item, year: int) -> list[tuple[Activity, Assessment]]:
         if item.activity:

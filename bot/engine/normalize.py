@@ -99,6 +99,7 @@ FRENCH_MARKERS = frozenset(
 # Function words of one language only count for it ("can you book me a room" is English though it names no topic).
 _ENGLISH = ENGLISH_MARKERS | (STOPWORDS_EN - STOPWORDS_FR - {"a", "on", "in", "me", "do", "is", "s", "t", "d", "m"})
 _FRENCH = FRENCH_MARKERS | (STOPWORDS_FR - STOPWORDS_EN - {"a", "on", "me", "ou", "est", "y", "d"})
+_FRENCH_LETTER = re.compile(r"[éèêàùçœ]")
 _IN_YEAR = re.compile(r"\b[Ii]n (?:19|20)\d\d\b")
 _UPPER_IT = re.compile(r"(?<![A-Za-z])IT(?![A-Za-z])")
 _UPPER_IS = re.compile(r"(?<![A-Za-z])IS(?![A-Za-z])")  # "the IS function": information systems, not "is"
@@ -107,7 +108,9 @@ _IF = re.compile(
     r"(?<![^\W\d_])si (?=(?:on|je|j'|tu|il|ils|elle|elles|nous|vous|c'|ça|ca|la|le|les|l'|un|une|des)(?![^\W\d_]))"
 )
 _YEAR_4 = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_YEAR_2 = re.compile(r"(?:\ben\s+|'|\bd'ici\s+|\bin\s+)(\d\d)\b")
+# (the look-ahead on the letters that can start a match first: a position where none stands is passed at once,
+# not tried against each alternative)
+_YEAR_2 = re.compile(r"(?=[edi'])(?:\ben\s+|'|\bd'ici\s+|\bin\s+)(\d\d)\b")
 _YEAR_PHRASES: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"\betat des lieux\b|\bbaseline\b|\binitial\b|\bdepart\b|\bau depart\b"), 0),
     (re.compile(r"\bstatut\b|\bstatus\b|\bbilan\b"), 1),
@@ -126,6 +129,15 @@ class Query:
     years: list[int] = field(default_factory=list)
     foreign_years: list[int] = field(default_factory=list)
     truncated: bool = False
+    typed: str = ""  # the cleaned text as the asker typed it, before the speller respelled it
+    _said: dict[re.Pattern[str], re.Match[str] | None] = field(default_factory=dict, repr=False, compare=False)
+
+    def says(self, cue: re.Pattern[str]) -> re.Match[str] | None:
+        """`cue` searched in `flat`, once a question: the cues several routes ask (a change, a definition, a who)
+        are asked three times or so of each question."""
+        if cue not in self._said:  # not a KeyError caught: raising it costs more than the search
+            self._said[cue] = cue.search(self.flat)
+        return self._said[cue]
 
 
 def clean(raw: str) -> tuple[str, bool]:
@@ -133,16 +145,23 @@ def clean(raw: str) -> tuple[str, bool]:
     text = raw or ""
     truncated = len(text) > MAX_CHARS * 4
     text = text[: MAX_CHARS * 4]
-    text = _SLACK_LINK.sub(lambda m: f" {m.group(3) or ''} ", text)
-    text = _SLACK_MENTION.sub(" ", text)
-    text = _URL.sub(" ", text)
-    text = _AT_WORD.sub(" ", text)
-    text = _EMOJI.sub("", text)
+    # each pattern only where its mark is (most messages have none): a substring test is far cheaper than a sub
+    if "<" in text:
+        text = _SLACK_LINK.sub(lambda m: f" {m.group(3) or ''} ", text)
+        text = _SLACK_MENTION.sub(" ", text)
+    if "http" in text or "www." in text:
+        text = _URL.sub(" ", text)
+    if "@" in text:
+        text = _AT_WORD.sub(" ", text)
+    if not text.isascii():
+        text = _EMOJI.sub("", text)
     if not text.isprintable():
         text = "".join(ch for ch in text if ch.isprintable())
     text = fold(text)
-    text = _EMOJI_CODE.sub(" ", text)
-    text = _ORDINAL.sub(lambda m: _ORDINALS[m.group(1)], text)
+    if ":" in text:
+        text = _EMOJI_CODE.sub(" ", text)
+    if "1" in text or "2" in text:  # every ordinal written short holds one
+        text = _ORDINAL.sub(lambda m: _ORDINALS[m.group(1)], text)
     text = _REPEATS.sub(r"\1", text)
     if len(text) > MAX_CHARS:
         text, truncated = text[:MAX_CHARS], True
@@ -198,9 +217,10 @@ def _lang_weights(tokens: list[str], raw: str) -> tuple[int, int]:
     # English function words weigh double: a French name quoted in an English question brings its own "des", "de"
     en = sum(2 if t in _STRONG_ENGLISH else 1 for t in tokens if t in _ENGLISH)
     fr = sum(1 for t in tokens if t in _FRENCH) - sum(1 for w in named if w in _FRENCH)
-    if re.search(r"[éèêàùçœ]", raw.lower()):
+    # (each pattern searched only where its letters are)
+    if not raw.isascii() and _FRENCH_LETTER.search(raw.lower()):
         fr += 1  # a French term quoted in an English question is not a French question
-    if _IN_YEAR.search(raw):
+    if ("n 20" in raw or "n 19" in raw) and _IN_YEAR.search(raw):
         en += 2  # "mode in 2021": the French say "en 2021"
     return en, fr
 
@@ -209,7 +229,9 @@ def find_years(text: str, known: tuple[int, ...]) -> tuple[list[int], list[int]]
     """Years named in the question: those of the SROM, and others (answered as outside the SROM)."""
     years: list[int] = []
     foreign: list[int] = []
-    for m in _YEAR_4.finditer(text):
+    # a year of four digits starts with a 1 or a 2: a message with neither is not searched for one
+    written = _YEAR_4.finditer(text) if "1" in text or "2" in text else ()
+    for m in written:
         y = int(m.group(1))
         (years if y in known else foreign).append(y)
     for m in _YEAR_2.finditer(text):
@@ -236,19 +258,22 @@ def parse(raw: str, known_years: tuple[int, ...], rewrite: Callable[[str, str], 
     """The question read: `rewrite` (the engine's speller) turns the asker's words into the SROM's words, after
     the language is told from the words as written."""
     text, truncated = clean(raw)
+    typed = text
     tokens = tokenize(text)
     # a gloss in brackets or quotes is in the other language ("IT asset mgmt (gestion du parc) 2017 mode?")
     outside = _GLOSS.sub(" ", raw)
     outer = _lang_weights(tokenize(clean(outside)[0]), outside) if outside != raw else (0, 0)
     lang = ("en" if outer[0] > outer[1] else "fr") if outer[0] != outer[1] else detect_lang(tokens, raw)
     if rewrite:
-        text = rewrite(text, lang)
-        tokens = tokenize(text)
+        respelled = rewrite(text, lang)
+        if respelled != text:  # most questions are written in the SROM's words: their words are split once
+            text, tokens = respelled, tokenize(respelled)
     years, foreign = find_years(text, known_years)
     year_words = {str(y) for y in (*years, *foreign)} | {str(y)[2:] for y in years}
+    asked = REQUEST.sub(" ", _GENERIC_PHRASES.sub(" ", text))
     content = [
         t
-        for t in tokenize(REQUEST.sub(" ", _GENERIC_PHRASES.sub(" ", text)))
+        for t in (tokens if asked == text else tokenize(asked))
         if len(t) > 1
         and not t.isdigit()
         and t not in STOPWORDS_FR
@@ -257,11 +282,11 @@ def parse(raw: str, known_years: tuple[int, ...], rewrite: Callable[[str, str], 
         and t not in LISTING_WORDS
         and t not in year_words
     ]
-    if _UPPER_IT.search(raw) and "it" not in content:  # "IT" is a name, "it" a pronoun
+    if "IT" in raw and _UPPER_IT.search(raw) and "it" not in content:  # "IT" is a name, "it" a pronoun
         content.append("it")
-    if _UPPER_IS.search(raw) and "si" not in content:
+    if "IS" in raw and _UPPER_IS.search(raw) and "si" not in content:
         content.append("si")
     elif "si" in content and _IF.search(raw) and len(re.findall(r"(?<![^\W\d_])si(?![^\W\d_])", raw, re.I)) == 1:
         content.remove("si")
     flat = " ".join(text.replace("'", " ").replace("-", " ").replace("/", " ").split())
-    return Query(raw, text, flat, tokens, content, lang, years, foreign, truncated)
+    return Query(raw, text, flat, tokens, content, lang, years, foreign, truncated, typed)

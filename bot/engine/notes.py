@@ -25,6 +25,10 @@ class NoteTopic:
     label: str
     words: tuple[str, ...]
     modes: dict[int, tuple[str, Evidence]] = field(default_factory=dict)
+    stems: frozenset[str] = field(init=False)  # its words' stems: every question is compared with them
+
+    def __post_init__(self) -> None:
+        self.stems = frozenset(stem_fr(w) for w in self.words)
 
 
 def note_topics(view: KnowledgeView) -> list[NoteTopic]:
@@ -48,9 +52,7 @@ def find(topics: list[NoteTopic], content: list[str], function: str | None) -> N
     """The one topic all of whose words the question says, in any inflection ("l'expertise" for "les
     expertises"), in the function it names if it names one."""
     said = {stem_fr(w) for w in content}
-    found = [
-        tp for tp in topics if {stem_fr(w) for w in tp.words} <= said and (not function or tp.function.id == function)
-    ]
+    found = [tp for tp in topics if tp.stems <= said and (not function or tp.function.id == function)]
     return found[0] if len(found) == 1 else None
 
 

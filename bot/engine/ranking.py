@@ -50,9 +50,10 @@ class Ranking:
         # frame, like the chambers and the maps
         self._mode_words = frozenset(w for m in view.modes.values() for w in m.plain) | MODE_FRAME_WORDS
 
-    def function(self, hits: list[Hit], direct_only: bool, words: tuple[str, ...] | list[str] = ()) -> str | None:
-        """The one function the question names; through a shared name ("communication") only if asked. Of two
-        named, the one the word "function" goes with: "the IT tools of the finance function"."""
+    def functions(self, hits: list[Hit], words: tuple[str, ...] | list[str] = ()) -> tuple[str | None, str | None]:
+        """The one function the question names, and the one it names or its names belong to: through a shared name
+        ("communication") when it names none itself. Of two named, the one the word "function" goes with: "the IT
+        tools of the finance function". Both read at once: the second is the first but when none is named."""
         # A function's name inside a longer name ("comptabilité" in "comptabilité sociale") is not a mention.
         subjects = [h for h in hits if h.score >= 0.95 and self.kind(h) not in ("function", "mode")]
         direct = {
@@ -76,10 +77,11 @@ class Ranking:
                 if h.entity in direct and any(i in beside and w in h.used for i, w in enumerate(words))
             }
             direct = near if len(near) == 1 else direct
-        if direct_only or direct:
-            return next(iter(direct)) if len(direct) == 1 else None
+        if direct:
+            named = next(iter(direct)) if len(direct) == 1 else None
+            return named, named
         shared = {t for h in hits if h.ambiguous and h.score >= 0.95 for t in h.targets if t in self.view.functions}
-        return next(iter(shared)) if len(shared) == 1 else None
+        return None, next(iter(shared)) if len(shared) == 1 else None
 
     def kind(self, hit: Hit) -> str:
         return self._kinds.get(hit.entity, "ambiguous")
@@ -93,12 +95,14 @@ class Ranking:
             for h in hits
             if h.score >= 0.85 and self.kind(h) == "mode" and not any(h.used < n.used for n in names)
         ]
-        letters = [m.group(1) for m in cues.SINGLE_MODE_LETTER.finditer(q.raw)]
-        if cues.DEFINITION.search(q.flat) or _LETTER_WORDS.search(q.text):
+        letters = (  # a mode's letter is a capital: a message with none of them needs no search for one
+            [] if _MODE_LETTERS.isdisjoint(q.raw) else [m.group(1) for m in cues.SINGLE_MODE_LETTER.finditer(q.raw)]
+        )
+        if q.says(cues.DEFINITION) or _LETTER_WORDS.search(q.text):
             # "que signifient A C H M I ?", "what does M stand for": bare capitals are mode codes here
-            letters += _capitals(q.raw, q.lang)
+            letters += cues.capitals(q.raw, q.lang)
         elif cues.MODE_WORD.search(q.text):  # "modes A C H M I ?" (two letters at least), not "mode? I need it"
-            capitals = _capitals(q.raw, q.lang)
+            capitals = cues.capitals(q.raw, q.lang)
             letters += capitals if len(set(capitals)) >= 2 else []
         for code in letters:
             if code not in codes and code in self.view.modes:
@@ -206,6 +210,7 @@ class Ranking:
             UNKNOWN_WORD_WEIGHT if w in self.speller.known else FOREIGN_WORD_WEIGHT for w in unknown
         )
         out = []
+        covered_by: dict[frozenset[str], float] = {}  # a dozen hits, but three or so sets of words between them
         for h, kind in zip(hits, kinds, strict=True):
             if quotes and name_key(h.alias) in quotes:  # "what mode was 'Management DSI' in 2017?": quoted whole
                 out.append(h)
@@ -214,9 +219,11 @@ class Ranking:
                 # and the words the rare words of its other names explain: "congés, arrêts maladie, pointage" are
                 # all the absences'; a word of many names ("CCI Pays de la Loire", "personnel") explains nothing
                 said = h.said or h.used
-                if self.drawn(h.entity):  # an activity or a block of the maps, not an action of the narrative
+                if h.explained and self.drawn(h.entity):  # an activity or a block of the maps, not an action
                     said = said | {w for w in h.explained if w not in FRAME_WORDS}
-                covered = sum(weights.get(word, 0.0) for word in said if word not in context)
+                covered = covered_by.get(said)
+                if covered is None:
+                    covered = covered_by[said] = sum(weights.get(word, 0.0) for word in said if word not in context)
                 share = min(1.0, covered / total)
                 score = h.score * (0.55 + 0.45 * share)
                 if h.weight < COMMON_NAME and (
@@ -373,26 +380,5 @@ class Ranking:
         return Hit(block, top.score, top.weight, b.label, (), frozenset(said))
 
 
+_MODE_LETTERS = frozenset("ACHMI")
 _LETTER_WORDS = re.compile(r"\b(?:lettres?|letters?|sigles?|codes?)\b")
-
-
-def _capitals(raw: str, lang: str = "fr") -> list[str]:
-    """The bare capitals A, C, H, M, I of a message, elisions apart ("l'I" is no word), and the English pronoun
-    apart ("I just joined the payroll team, what's our mode?")."""
-    text = raw.replace("'", " ").replace("’", " ")
-    return [
-        m.group(1)
-        for m in cues.LETTERS.finditer(text)
-        if not (m.group(1) == "I" and lang == "en" and _pronoun(text, m))
-    ]
-
-
-_CLAUSE_OPENERS = frozenset("and but so if when as because".split())
-_AFTER_PRONOUN = re.compile(r" (?:[a-z]|m\b|d\b|ve\b|ll\b)")
-
-
-def _pronoun(text: str, m: re.Match[str]) -> bool:
-    """An "I" opening a clause before a word ("I just joined", "so I need") is the English pronoun, not the mode."""
-    before = text[: m.start()].rstrip()
-    opens = not before or before[-1] in ",.;:!?" or before.split()[-1].lower() in _CLAUSE_OPENERS
-    return opens and bool(_AFTER_PRONOUN.match(text, m.end()))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import sqlite3
 from dataclasses import dataclass
@@ -107,12 +108,13 @@ class PassageSearch:
         holding = {stem: self._holding(stem) for stem in stems}
         hits = []
         exact: dict[int, int] = {}
+        forms = [(t, f"{t}s", t.rstrip("s")) for t in terms]  # each term, its plural, its singular
         for rowid, score in rows:
             found = [stem for stem in stems if rowid in holding[stem]]
             hits.append(SearchHit(self.passages[rowid], score, len(found), sum(weights[f] for f in found) / total))
             # the word itself (or its plural) beats a longer word sharing its stem ("centrale" over "centraliser")
             words = self._folded[rowid]
-            exact[id(hits[-1])] = sum(1 for t in terms if t in words or f"{t}s" in words or t.rstrip("s") in words)
+            exact[id(hits[-1])] = sum(1 for t, ts, t_ in forms if t in words or ts in words or t_ in words)
         hits.sort(key=lambda h: (-h.matched, -exact[id(h)], h.score))
         return hits[:limit]
 
@@ -134,6 +136,7 @@ class PassageSearch:
         return any(all(any(abs(i - j) <= window for j in other) for other in others) for i in first)
 
 
+@functools.lru_cache(maxsize=8192)  # a pure function of one word, asked for every word of every search
 def _stem(word: str) -> str:
     for suffix in ("ations", "ation", "ements", "ement", "iques", "ique", "ics", "ic", "ees", "es", "ee", "s", "e"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:

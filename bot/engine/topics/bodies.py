@@ -94,4 +94,4 @@ def verb_stem(verb: str) -> str:
 def _naming(view: KnowledgeView, inst: Instance) -> list[Passage]:
     """The passages that name a body word for word."""
     name = fold(inst.label).lower()
-    return [p for p in view.kb.passages if name in fold(p.text).lower()]
+    return [p for p, text in view.folded_passages if name in text]
