@@ -138,7 +138,11 @@ class EntityMatcher:
         rare_of: dict[str, set[str]] = defaultdict(set)
         for alias in aliases:
             rare_of[alias.entity].update(t for t in alias.tokens if self.idf[t] >= RARE_IDF)
-        self._rare_of = {entity: frozenset(toks) for entity, toks in rare_of.items()}
+        rare_in: dict[str, list[str]] = defaultdict(list)  # per rare word, the entities whose names hold it
+        for entity, toks in rare_of.items():
+            for tok in toks:
+                rare_in[tok].append(entity)
+        self._rare_in = {tok: tuple(entities) for tok, entities in rare_in.items()}
         self._fuzzy_vocab = [t for t in self.vocab if len(t) >= MIN_FUZZY_LEN - 1]
         self._by_stem: dict[str, list[str]] = defaultdict(list)
         for tok in self.vocab:
@@ -225,6 +229,13 @@ class EntityMatcher:
                 if prev is None or prev[0] < sim:
                     sims[tok] = (sim, word)
             word_weights[word] = weight
+        # per entity, the question words a rare word of its names stands for (whichever of its names was said)
+        explained_of: dict[str, frozenset[str]] = {}
+        rare_in = self._rare_in
+        for word, found in expanded_of.items():
+            for tok in found:
+                for entity in rare_in.get(tok, ()):
+                    explained_of[entity] = explained_of.get(entity, NONE) | {word}
         covered_of: dict[int, float] = {}
         postings = self._postings
         for tok, (sim, _) in sims.items():
@@ -259,14 +270,15 @@ class EntityMatcher:
                 other = {sims[t][1] for t in aliases[j].tokens if t in sims}
                 if other.isdisjoint(used):
                     said = said | other
-            rare = self._rare_of.get(entity, frozenset())
-            explained = frozenset(w for w, found in expanded_of.items() if not rare.isdisjoint(found))
-            hits.append(Hit(entity, score, covered, alias.name, alias.targets, used, said, explained))
+            hits.append(
+                Hit(entity, score, covered, alias.name, alias.targets, used, said, explained_of.get(entity, NONE))
+            )
         return hits, word_weights
 
 
 # A name covered less than this is no hit: every route asks more (a weak subject 0.6, a body 0.8, a mode 0.85)
 LEAST_SCORE = 0.3
+NONE: frozenset[str] = frozenset()
 
 
 def _prefixed(word: str, other: str) -> bool:
