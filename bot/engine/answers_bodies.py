@@ -185,6 +185,14 @@ class BodyAnswers:
                     "The SROM does not say; here is what it says of this body:",
                 )
                 answer = answer.model_copy(update={"text": f"{unsaid}\n{answer.text}"})
+            elif cues.NAME_ASKED.search(q.flat) and instances and not _person_named(instances[0]):
+                # "who is the president of CCI Pays de la Loire?": the office's roles, said to name nobody
+                unnamed = replies.t(
+                    q.lang,
+                    "Le SROM ne nomme pas la personne ; voici ce qu'il dit de ce rôle :",
+                    "The SROM does not name the person; here is what it says of the office:",
+                )
+                answer = answer.model_copy(update={"text": f"{unnamed}\n{answer.text}"})
         if function is None:  # "la DRH régionale, elle fait quoi ?": the function the bodies answered belong to
             owners = {self.view.instances[r.id].function for r in answer.instances if r.id in self.view.instances}
             function = owners.pop() if len(owners) == 1 else None
@@ -193,3 +201,12 @@ class BodyAnswers:
         if len(q.years) == 1 and any(f.year == q.years[0] for f in facts[:2]):  # a fact of the year asked
             answer = answer.model_copy(update={"year": q.years[0]})
         return answer
+
+
+# A person's name among an office's names: two capitalised words ("Alain Schlesser")
+_PERSON = re.compile(r"^[A-Z][a-zé]+ [A-Z][a-zé]+$")
+
+
+def _person_named(instance: Instance) -> bool:
+    """The text names the person who holds the office (the Director General, at the document's close)."""
+    return any(_PERSON.match(alias) for alias in instance.aliases)

@@ -287,6 +287,11 @@ HOW_RUN = re.compile(
     r"(?:chaque|each) (?:cci|ccit|chambre|chamber)s? (?:ou|or) (?:la |le |the |au |a la )?(?:niveau )?"
     r"(?:region\w*|ccir|central\w*|national\w*)|locally or (?:regionally|centrally))\b"
 )
+# The name of the person in an office asked: "who is the president?", "comment s'appelle le DSI ?"
+NAME_ASKED = re.compile(
+    r"\b(?:comment s appelle|quel est (?:le |son )?nom|c est qui (?:le|la|notre)|who is (?:the|our)|"
+    r"what is (?:the|his|her) name|what s (?:the|his|her) name|name of the)\b"
+)
 # How often a body meets: the text gives the Bureau's rhythm only through the COMEX's
 RHYTHM = re.compile(
     r"\b(?:how often|frequen\w*|rythme|tous les combien|combien de fois|se reunit quand|quand se reunit|"

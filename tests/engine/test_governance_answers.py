@@ -104,3 +104,21 @@ def test_a_role_nobody_holds_over_the_body_named_is_still_said_unsaid(engine: En
     a = engine.answer("qui préside le COMEX ?")
     assert [i.id for i in a.instances] == ["gouv.comex"]
     assert a.text.startswith("Le SROM ne le dit pas")
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("Who is the president of CCI Pays de la Loire?", "The SROM does not name the person"),
+        ("comment s'appelle le DSI de Nantes St-Nazaire ?", "Le SROM ne nomme pas la personne"),
+    ],
+)
+def test_the_name_of_a_person_the_text_does_not_give_is_said_unnamed(engine: Engine, question: str, lead: str):
+    a = engine.answer(question)
+    assert a.intent == "governance"
+    assert a.text.startswith(lead)
+
+
+def test_the_one_person_the_text_names_is_not_said_unnamed(engine: Engine):
+    a = engine.answer("who is the director general of the regional chamber?")
+    assert "Alain Schlesser" in a.text and "does not name" not in a.text
