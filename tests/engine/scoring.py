@@ -75,6 +75,9 @@ BLIND_Z = "questions_2026_blind_z.yaml"
 # Written late in session 7, after most of its tuning; scored on that session's first engine and its last only.
 BLIND_BA = "questions_2026_blind_ba.yaml"
 BLIND_BB = "questions_2026_blind_bb.yaml"
+# Written at the end of session 7 (15 % histories each), scored on that session's first engine and its last only.
+BLIND_CA = "questions_2026_blind_ca.yaml"
+BLIND_CB = "questions_2026_blind_cb.yaml"
 BLINDS = (
     BLIND,
     BLIND_C,
@@ -90,6 +93,8 @@ BLINDS = (
     BLIND_Z,
     BLIND_BA,
     BLIND_BB,
+    BLIND_CA,
+    BLIND_CB,
 )
 
 
