@@ -43,6 +43,7 @@ LABELLED = (
     "questions_2026_fresh_ad.yaml",
     "questions_2026_fresh_af.yaml",
     "questions_2026_fresh_ae.yaml",
+    "questions_2026_fresh_ah.yaml",
     "questions_2026_fresh_ag.yaml",
 )
 # Written from the source text only, scored before any tuning, never read question by question.
