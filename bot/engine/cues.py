@@ -78,7 +78,11 @@ EVOLUTION = re.compile(
     r"puis (?:integre|mutualise|harmonise|centralise|autonome|passe|devenu)\w*|"
     r"then (?:integrated|pooled|harmoni[sz]ed|centrali[sz]ed|became)|"  # "2013 -> 2017 -> 2021", "2013 → 2021"
     r"transition|passee?s? de|went from|moved|move|shifted|bouge\w*|entre les (?:3|trois) cartes|evol|"
-    r"depuis quand|since when|avant maintenant|avant et maintenant|hier aujourd hui|then and now|past present)\b"
+    r"depuis quand|since when|avant maintenant|avant et maintenant|hier aujourd hui|then and now|past present|"
+    # the same as before asked: "toujours comme avant ?", "still the same as before?", "même mode qu'en 2013 ?"
+    r"comme avant|pareil qu avant|qu avant|same as before|like before|as before|meme mode qu en|"
+    r"same (?:mode|way) as in|(?:et|and) (?:maintenant|now|aujourd hui|today)|depuis l etat des lieux|"
+    r"since the baseline)\b"
 )
 GOVERNANCE = re.compile(
     r"\b(?:qui|who|whom|gouvernance|governance|instances?|role|roles|arbitr\w*|delib\w*|presid\w*|"

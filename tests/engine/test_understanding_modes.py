@@ -600,3 +600,16 @@ def test_one_word_that_is_part_of_two_names_asks_which(engine: Engine, question:
 def test_words_naming_nothing_of_the_maps_are_no_part_of_a_name(engine: Engine):
     a = engine.answer("services généraux / moyens généraux en 2021 c quel mode ?")
     assert a.intent == "mode_lookup" and a.process is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "la compta asso est toujours gérée pareil qu'avant ?",
+        "is personnel administration still handled locally like before?",
+        "les déclarations sociales elles étaient gérées comment en 2013 et maintenant c'est quoi ?",
+        "is the finance function still run the same way as in 2013?",
+    ],
+)
+def test_the_same_as_before_asks_the_history(engine: Engine, question: str):
+    assert engine.answer(question).intent == "evolution"
