@@ -377,12 +377,13 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
         if gov:
             return gov
         if (
-            r.says_mode
+            (r.says_mode or (changes and not cues.PERSONAL.search(q.flat)))  # "je change mon mot de passe": no history
             and not (r.subjects or r.instances or function or re.search(r"\bmodes\b", q.flat))  # "les modes" themselves
             and (self._unnamed_words(q) or (q.years and q.content and not self._named_partly(r)))
         ):
-            # "mode de gestion de l'archivage ?": a mode asked of something no map holds
-            return guide.not_on_maps(lang, self.view.functions.values(), q.years[0] if len(q.years) == 1 else None)
+            # "mode de gestion de l'archivage ?", "le courrier, ça a bougé depuis 2013 ?": no map holds it
+            year = q.years[0] if len(q.years) == 1 else None
+            return guide.not_on_maps(lang, self.view.functions.values(), year, history=changes)
         if self._mostly_foreign(q):  # "the wifi password at CCI Vendée", "days off in the HR portal"
             return self._nothing_found(q)
         gains = self._gains(q, r.function) if r.function and not r.subjects and cues.GAINS.search(q.flat) else None

@@ -77,21 +77,27 @@ def not_in_text(lang: str) -> Answer:
     return Answer(intent="fallback_search", lang=lang, text=text)
 
 
-def not_on_maps(lang: str, functions: Iterable[Function], year: int | None = None) -> Answer:
+def not_on_maps(lang: str, functions: Iterable[Function], year: int | None = None, history: bool = False) -> Answer:
     """A mode asked of something no map of the SROM holds, as far as the engine can tell ("mode de gestion de
-    l'archivage ?"): said so, with what the maps do cover. Nothing is guessed, and the asker's words are not echoed."""
+    l'archivage ?"), or its history ("le courrier, ça a bougé depuis 2013 ?"): said so, with what the maps do cover.
+    Nothing is guessed, and the asker's words are not echoed."""
     names = ", ".join(f.label_en if lang == "en" and f.label_en else f.label for f in functions)
+    cannot = (
+        t(lang, "en retracer les modes d'une carte à l'autre, et je ne les devine pas", "trace its modes over the maps")
+        if history
+        else t(lang, "vous en donner le mode, et je ne le devine pas", "give its mode")
+    )
     text = t(
         lang,
-        "Je ne trouve aucune activité de ce nom sur les cartes du SROM : je ne peux donc pas vous en donner le mode, "
-        f"et je ne le devine pas.\nLes cartes couvrent cinq fonctions support : {names}.\n"
+        f"Je ne trouve aucune activité de ce nom sur les cartes du SROM : je ne peux donc pas {cannot}.\n"
+        f"Les cartes couvrent cinq fonctions support : {names}.\n"
         "Pour voir les activités d'une fonction : _structure RH_, _carte SI 2017_.",
-        "I find no activity of that name on the SROM's maps, so I cannot give its mode, and I do not guess one.\n"
+        f"I find no activity of that name on the SROM's maps, so I cannot {cannot}, and I do not guess.\n"
         f"The maps cover five support functions: {names}.\n"
         "To see a function's activities: _HR structure_, _IT map 2017_.",
     )
     # the year asked stays the conversation's: "et la flotte de véhicules en 2021 ?" then "et la paie ?"
-    return Answer(intent="mode_lookup", lang=lang, text=text, year=year)
+    return Answer(intent="evolution" if history else "mode_lookup", lang=lang, text=text, year=year)
 
 
 def clarification(

@@ -613,3 +613,18 @@ def test_words_naming_nothing_of_the_maps_are_no_part_of_a_name(engine: Engine):
 )
 def test_the_same_as_before_asks_the_history(engine: Engine, question: str):
     assert engine.answer(question).intent == "evolution"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [("évol du courrier entre 2013 et 2021", "fr"), ("flotte de véhicules, passé de quoi à quoi ?", "fr")],
+)
+def test_a_history_asked_of_a_thing_no_map_holds_is_said_absent(engine: Engine, question: str, lang: str):
+    a = engine.answer(question)
+    assert a.intent == "evolution"
+    assert a.mode is None and a.process is None
+    assert "aucune activité de ce nom" in a.text and "retracer" in a.text
+
+
+def test_changing_ones_password_is_no_history(engine: Engine):
+    assert engine.answer("comment je change mon mot de passe outlook ?").intent == "unknown"
