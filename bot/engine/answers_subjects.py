@@ -136,7 +136,9 @@ class SubjectAnswers:
         unmapped = item is not None and item.activity is not None and item.activity.kind == "action"
         if top.entity in self.view.named and (q.years or q.says(cues.WHICH_MODE) or q.says(cues.MODE_WORD)):
             # "mode de gestion des relations presse en 2021 ?": an objective has no map, hence no mode; said so
-            return topics.named_item_mode(self.view, q.lang, top.entity, top.alias, q.years)
+            answer = topics.named_item_mode(self.view, q.lang, top.entity, top.alias, q.years)
+            # "les relations presse ont évolué comment ?": no history either, said as one
+            return answer.model_copy(update={"intent": "evolution"}) if cues.EVOLUTION.search(q.flat) else answer
         asked = q.says(cues.DEFINITION) or re.search(r"\b(?:combien|how many)\b", q.flat)
         if (top.entity in self.view.named or unmapped) and asked and not (modes or q.years):
             # "la TRIA c'est quoi", "c'est quoi le logo full CCI ?", "how many themes is the offer structured

@@ -64,7 +64,7 @@ LISTING = re.compile(
 # Narrower: a question that asks for the items of a block in a mode, not for one item's mode.
 BLOCK_LISTING = re.compile(
     r"\b(?:qu est ce qui|quelles? activites|quels? processus|lesquel(?:le)?s?|liste[rz]?|list|which|"
-    r"what s|whats|tout ce qui|ce qui|toutes? les activites|les activites|activities|all)\b"
+    r"what s|whats|tout ce qui|ce qui|toutes? les activites|les activites|activites|activities|all)\b"
 )
 EVOLUTION = re.compile(
     r"\b(?:evolution|evolue|evoluer|evolve[ds]?|change|changes|changed|changement|changements|chang[eé]|shift\w*|"

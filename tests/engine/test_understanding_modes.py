@@ -628,3 +628,15 @@ def test_a_history_asked_of_a_thing_no_map_holds_is_said_absent(engine: Engine, 
 
 def test_changing_ones_password_is_no_history(engine: Engine):
     assert engine.answer("comment je change mon mot de passe outlook ?").intent == "unknown"
+
+
+def test_activities_in_a_mode_for_a_block_are_listed(engine: Engine):
+    a = engine.answer("activités en mode H en 2013 pour les marchés publics")
+    assert a.intent == "mode_list"
+    assert a.mode is not None and a.mode.code == "H" and a.year == 2013
+
+
+def test_a_history_asked_of_an_objective_says_it_has_none(engine: Engine):
+    a = engine.answer("les relations presse ont évolué comment de 2013 à 2021 ?")
+    assert a.intent == "evolution" and a.mode is None
+    assert "aucun mode de gestion" in a.text
