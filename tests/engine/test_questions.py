@@ -34,6 +34,7 @@ from tests.engine.scoring import (
     BLIND_U,
     BLIND_Y,
     BLIND_Z,
+    BLINDS,
     LABELLED,
     load,
     score,
@@ -158,27 +159,7 @@ def test_every_labelled_question_is_recorded():
         assert set(RECORDED.get(name, {})) == {c["q"] for c in load(name)}, name
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        BLIND,
-        BLIND_C,
-        BLIND_G,
-        BLIND_H,
-        BLIND_J,
-        BLIND_L,
-        BLIND_N,
-        BLIND_Q,
-        BLIND_R,
-        BLIND_U,
-        BLIND_Y,
-        BLIND_Z,
-        BLIND_BA,
-        BLIND_BB,
-        BLIND_CA,
-        BLIND_CB,
-    ],
-)
+@pytest.mark.parametrize("name", BLINDS)
 def test_blind_set_figure_does_not_fall(engine: Engine, name: str):
     result = score(engine, load(name), blind=True)
     assert not result.failures  # never a question of a blind set in the output
