@@ -171,11 +171,11 @@ class BodyAnswers:
             answer = self._narrative(q, [e for f in facts[:2] for e in f.evidence], lead)
         else:
             answer = topics.governance(self.view, q.lang, instances, roles, facts, composition)
+            rhythm = cues.RHYTHM.search(q.flat)
             if (
-                (cues.WHO.search(q.flat) or cues.RHYTHM.search(q.flat))
+                (rhythm or (q.says(cues.WHO) and self._verb_asked(q)))
                 and instances
-                and not (facts or roles or composition or cues.ROLE_OF.search(q.flat))
-                and (self._verb_asked(q) or cues.RHYTHM.search(q.flat))
+                and not (facts or roles or composition or q.says(cues.ROLE_OF))
             ):
                 # "qui préside le COMEX ?", "how often does the ATR meet?": no role nor fact says it; the body's own
                 # roles follow, said to be that

@@ -64,22 +64,26 @@ class ModeAnswers:
         """A mode asked of something no map holds: said of it ("les services généraux, c'est mutualisé ?"), or
         offered as an alternative ("l'appui aux entreprises en 2017, intégré ou autonome ?")."""
         q = r.q
-        if cues.DEFINITION.search(q.flat) or cues.LISTING.search(q.flat) or not self._mode_as_predicate(q, r.hits):
+        if q.says(cues.DEFINITION) or q.says(cues.LISTING) or not self._mode_as_predicate(q, r.hits):
             return False
         if not (r.context_function or q.years) and self._foreign_words(q):
             return True
         return len(r.modes) >= 2 and bool(_ALTERNATIVE.search(q.flat)) and bool(self._unnamed_words(q))
 
+    def _partial_names(self, r: Reading) -> list[Hit]:
+        """The names of the maps the question says in part at least ("stratégie" of "Stratégie achats")."""
+        return [h for h in r.hits if h.score >= PART_OF_NAME and self.rank.drawn(h.entity)]
+
     def _named_partly(self, r: Reading) -> bool:
         """A name of the maps said in part at least ("stratégie" of "Stratégie achats" and "stratégie RH")."""
-        return bool(r.weak_subjects) or any(h.score >= PART_OF_NAME and self.rank.drawn(h.entity) for h in r.hits)
+        return bool(r.weak_subjects or self._partial_names(r))
 
     def _partly_named(self, r: Reading) -> list[Hit]:
         """A question of one word that is part of several names of the maps, alike ("stratégie mode 2021"): those
         names, to ask back about (more words would say which)."""
         if len(r.q.content) != 1:
             return []
-        named = [h for h in r.hits if h.score >= PART_OF_NAME and self.rank.drawn(h.entity)]
+        named = self._partial_names(r)
         return named if len(named) >= 2 and named[0].score - named[1].score <= CLOSE_RUN else []
 
     def _whole_function_mode(self, r: Reading) -> Answer | None:
@@ -102,7 +106,7 @@ class ModeAnswers:
         listing = q.says(cues.LISTING) or re.search(r"\bqu est ce que\b", q.flat)
         if not (listing and (r.context_function or q.years)) or r.subjects or r.instances:
             return None
-        if cues.WHICH_MODE.search(q.flat):  # "internal communication: what management mode?" asks a mode, not a list
+        if q.says(cues.WHICH_MODE):  # "internal communication: what management mode?" asks a mode, not a list
             return None
         code = self._best_described(q)
         if code is None:

@@ -45,7 +45,7 @@ GENERIC_WORDS = frozenset(
     mentionnee mentionnes mentioned mentions section sections partie parties part support supports soutien
     action actions structure structures composition organigramme chambre chambres chamber chambers stay stays
     remain remains local locale locales locaux locally missions mission confondu confondus confondue confondues
-    domaine domaines domain domains area areas together combined ensemble secteurs structure structuree structurees
+    domaine domaines domain domains area areas together combined ensemble secteurs structuree structurees
     structured organisee organisees organised organized decoupee decoupees""".split()
 )
 

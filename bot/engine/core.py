@@ -302,7 +302,7 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
         ):  # "combien de jours de congés il me reste": the asker's own case, which no SROM answers
             return guide.unknown_answer(lang)
         subjects = r.subjects
-        if subjects and r.modes and cues.LISTING.search(q.flat) and self.rank.unsure_of(subjects, r.context_function):
+        if subjects and r.modes and q.says(cues.LISTING) and self.rank.unsure_of(subjects, r.context_function):
             # "which legal / procurement activities are mutualised in 2017?": a listing, not a name to ask back about
             subjects = []
         if subjects and not (asks_mode or r.modes or q.says(cues.EVOLUTION)):

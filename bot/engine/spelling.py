@@ -106,7 +106,8 @@ class Speller:
             fixed = self._typo(word)
             return self.replacements.get(fixed, fixed) if fixed else self._text_typo(word) or word
         if len(word) == MIN_FUZZY_LEN - 1:  # "cate": a cue word of five letters with one typed short
-            longer = [w for w in self._cues5 if w[0] == word[0] and _one_dropped(w, word)]
+            # one edit between four letters and five is one letter left out
+            longer = [w for w in self._cues5 if w[0] == word[0] and OSA.distance(w, word) == 1]
             return longer[0] if len(longer) == 1 else word
         return word
 
@@ -162,11 +163,6 @@ class Speller:
             # which reads names with their own typo tolerance
             return None
         return min((w for w, d in found if d == best), key=lambda w: (-self.counts[w], w))
-
-
-def _one_dropped(longer: str, word: str) -> bool:
-    """`word` is `longer` with one letter left out."""
-    return any(longer[:i] + longer[i + 1 :] == word for i in range(len(longer)))
 
 
 MIN_TEXT_TYPO_LEN = 8  # shorter words have too many neighbours one edit away
