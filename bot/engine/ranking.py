@@ -143,7 +143,10 @@ class Ranking:
         narrowed = [h for h in out if not function or h.ambiguous or self.view.function_of(h.entity) == function]
         out = narrowed or out
         if years:
-            present = [h for h in out if h.ambiguous or self.present(h.entity, years)]
+            # Two years bound a span: "réseaux sociaux entre 2013 et 2021" is the digital communication, on the
+            # 2017 map between them.
+            span = list(range(min(years), max(years) + 1)) if len(years) > 1 else years
+            present = [h for h in out if h.ambiguous or self.present(h.entity, span)]
             # A name not yet on that year's map stays if it says more of the question than every one that is: "les
             # TdB MS en 2013" is the payroll dashboards, first mapped in 2017 (said so), not the financial ones. One
             # no longer mapped was absorbed: "les fiches de paie en 2017" are the payroll's.

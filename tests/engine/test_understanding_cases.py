@@ -263,3 +263,14 @@ def test_a_history_asked_of_an_objective_says_it_has_none(engine: Engine):
     a = engine.answer("les relations presse ont évolué comment de 2013 à 2021 ?")
     assert a.intent == "evolution" and a.mode is None
     assert "aucun mode de gestion" in a.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["réseaux sociaux entre 2013 et 2021", "évolution de la gestion des réseaux sociaux entre 2013 et 2021 ?"],
+)
+def test_two_years_bound_a_span_a_thing_mapped_between_them_is_in(engine: Engine, question: str):
+    # the digital communication is on the 2017 map only: between 2013 and 2021, not absent from them
+    a = engine.answer(question)
+    assert a.intent == "evolution"
+    assert a.process is not None and a.process.id == "com.communication-digitale"
