@@ -79,6 +79,8 @@ BLIND_BB = "questions_2026_blind_bb.yaml"
 # Written at the end of session 7 (15 % histories each), scored on that session's first engine and its last only.
 BLIND_CA = "questions_2026_blind_ca.yaml"
 BLIND_CB = "questions_2026_blind_cb.yaml"
+# Written at the start of session 8, scored on that session's first engine and its last only.
+BLIND_DA = "questions_2026_blind_da.yaml"
 BLINDS = (
     BLIND,
     BLIND_C,
@@ -96,6 +98,7 @@ BLINDS = (
     BLIND_BB,
     BLIND_CA,
     BLIND_CB,
+    BLIND_DA,
 )
 
 
