@@ -98,6 +98,14 @@ class NarrativeAnswers:
             if len(w) >= 3 and w not in GENERIC_WORDS and w not in FRAME_WORDS and not self.matcher.expand(w, q.lang)
         ]
 
+    def _not_on_maps(self, q: Query, year: int | None, history: bool = False) -> Answer:
+        """A mode or a history asked of a thing no map holds: said so, with the passages that speak of it, if the
+        narrative does ("la messagerie en 2021 ?": one tool per function, in the IT part)."""
+        words = self._unnamed_words(q)
+        hits = self.search.search(words) if words and self.search.telling(words) else []
+        mentions = [h for h in hits if self.search.holds_telling(h, words)]
+        return guide.not_on_maps(q.lang, self.view.functions, year, history, mentions, words)
+
     def _mostly_foreign(self, q: Query) -> bool:
         """Half the question's words or more are foreign to the SROM (two at least): whatever else it shares with
         the text (a chamber's name, "RH"), it is about something else. Only asked where the answer would be a search

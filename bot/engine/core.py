@@ -325,7 +325,7 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
             return None if r.modes else self._listing_described(r)  # "ce que chaque CCI gérait dans son coin"
         if self._mode_of_a_thing_unmapped(r):
             # "les services généraux, c'est mutualisé ?", "l'appui aux entreprises, intégré ou autonome ?"
-            return guide.not_on_maps(lang, self.view.functions.values(), q.years[0] if len(q.years) == 1 else None)
+            return self._not_on_maps(q, q.years[0] if len(q.years) == 1 else None)
         if q.says(cues.WHICH_MODE) and not (q.years or r.context_function):
             return topics.mode_definition(self.view, lang, self._defined_modes(q, r.modes))
         if not (q.years or q.foreign_years or r.context_function or q.says(cues.LISTING)):
@@ -383,7 +383,7 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
         ):
             # "mode de gestion de l'archivage ?", "le courrier, ça a bougé depuis 2013 ?": no map holds it
             year = q.years[0] if len(q.years) == 1 else None
-            return guide.not_on_maps(lang, self.view.functions.values(), year, history=changes)
+            return self._not_on_maps(q, year, history=changes)
         if self._mostly_foreign(q):  # "the wifi password at CCI Vendée", "days off in the HR portal"
             return self._nothing_found(q)
         gains = self._gains(q, r.function) if r.function and not r.subjects and cues.GAINS.search(q.flat) else None

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Mapping
 
 from bot.engine.answer import Answer, Ref, Source
 from bot.engine.replies import t
 from bot.engine.search import SearchHit
 from srom_data.models import Function
+from srom_data.text import fold
 
 EXAMPLES_FR = (
     "mode pour la paie en 2017 ?",
@@ -77,27 +79,65 @@ def not_in_text(lang: str) -> Answer:
     return Answer(intent="fallback_search", lang=lang, text=text)
 
 
-def not_on_maps(lang: str, functions: Iterable[Function], year: int | None = None, history: bool = False) -> Answer:
+def not_on_maps(
+    lang: str,
+    functions: Mapping[str, Function],
+    year: int | None = None,
+    history: bool = False,
+    mentions: list[SearchHit] | None = None,
+    words: list[str] | None = None,
+) -> Answer:
     """A mode asked of something no map of the SROM holds, as far as the engine can tell ("mode de gestion de
     l'archivage ?"), or its history ("le courrier, ça a bougé depuis 2013 ?"): said so, with what the maps do cover.
-    Nothing is guessed, and the asker's words are not echoed."""
-    names = ", ".join(f.label_en if lang == "en" and f.label_en else f.label for f in functions)
+    Nothing is guessed, and the asker's words are not echoed. `mentions`: the passages of the narrative that speak
+    of it ("la messagerie", one tool per function in the IT part), cut around its `words`, with their function's map."""
     cannot = (
         t(lang, "en retracer les modes d'une carte à l'autre, et je ne les devine pas", "trace its modes over the maps")
         if history
         else t(lang, "vous en donner le mode, et je ne le devine pas", "give its mode")
     )
+    lead = t(
+        lang,
+        f"Je ne trouve aucune activité de ce nom sur les cartes du SROM : je ne peux donc pas {cannot}.",
+        f"I find no activity of that name on the SROM's maps, so I cannot {cannot}, and I do not guess.",
+    )
+    kind = "evolution" if history else "mode_lookup"
+    owners = {h.passage.function for h in mentions or ()}
+    owner = functions.get(owners.pop() or "") if len(owners) == 1 else None
+    if mentions:
+        said = _passages(
+            lang,
+            t(lang, "Le SROM en parle ailleurs :", "The SROM speaks of it elsewhere (in French):"),
+            mentions,
+            words,
+        )
+        look = (
+            t(
+                lang,
+                f"Les activités de cette fonction : _carte {owner.id} {year or 2017}_.",
+                f"That function's activities: _{owner.id} map {year or 2017}_.",
+            )
+            if owner
+            else ""
+        )
+        return said.model_copy(
+            update={
+                "intent": kind,
+                "text": "\n".join(x for x in (lead, said.text, look) if x),
+                "year": year,
+                "function": Ref(id=owner.id, label=owner.label) if owner else None,
+            }
+        )
+    names = ", ".join(f.label_en if lang == "en" and f.label_en else f.label for f in functions.values())
     text = t(
         lang,
-        f"Je ne trouve aucune activité de ce nom sur les cartes du SROM : je ne peux donc pas {cannot}.\n"
-        f"Les cartes couvrent cinq fonctions support : {names}.\n"
+        f"{lead}\nLes cartes couvrent cinq fonctions support : {names}.\n"
         "Pour voir les activités d'une fonction : _structure RH_, _carte SI 2017_.",
-        f"I find no activity of that name on the SROM's maps, so I cannot {cannot}, and I do not guess.\n"
-        f"The maps cover five support functions: {names}.\n"
+        f"{lead}\nThe maps cover five support functions: {names}.\n"
         "To see a function's activities: _HR structure_, _IT map 2017_.",
     )
     # the year asked stays the conversation's: "et la flotte de véhicules en 2021 ?" then "et la paie ?"
-    return Answer(intent="evolution" if history else "mode_lookup", lang=lang, text=text, year=year)
+    return Answer(intent=kind, lang=lang, text=text, year=year)
 
 
 def clarification(
@@ -142,13 +182,28 @@ def reasons(lang: str, label: str, hits: list[SearchHit]) -> Answer:
     return _passages(lang, head, hits)
 
 
-def _passages(lang: str, head: str, hits: list[SearchHit]) -> Answer:
-    """A narrative answer: a head line, then each passage (cut at 300 characters), each one a source."""
+def _passages(lang: str, head: str, hits: list[SearchHit], around: list[str] | None = None) -> Answer:
+    """A narrative answer: a head line, then each passage (cut at 300 characters, around the first of the words
+    `around` if given), each one a source."""
     lines = [head]
     sources = []
     for hit in hits:
         p = hit.passage
-        excerpt = p.text if len(p.text) <= 300 else p.text[:297].rsplit(" ", 1)[0] + "…"
+        excerpt = _excerpt(p.text, around or [])
         lines.append(f"• _{p.section}_ : « {' '.join(excerpt.split())} »")
         sources.append(Source(section=p.section, quote=p.text))
     return Answer(intent="fallback_search", lang=lang, text="\n".join(lines), sources=sources)
+
+
+def _excerpt(text: str, words: list[str], size: int = 300) -> str:
+    """The passage, or `size` characters of it starting a little before the first of the (folded) words it holds."""
+    if len(text) <= size:
+        return text
+    # folded one character at a time, so that a place in the folded text is the same place in the text
+    folded = "".join(fold(c)[:1] or " " for c in text)
+    found = [m.start() for w in words if (m := re.search(rf"\b{re.escape(w[:6])}", folded))]
+    start = 0
+    if found and min(found) > size - 60:
+        start = text.rfind(" ", 0, max(min(found) - 80, 0)) + 1
+    cut = text[start : start + size - 3].rsplit(" ", 1)[0]
+    return ("…" if start else "") + cut + ("…" if start + len(cut) < len(text) else "")

@@ -274,3 +274,20 @@ def test_two_years_bound_a_span_a_thing_mapped_between_them_is_in(engine: Engine
     a = engine.answer(question)
     assert a.intent == "evolution"
     assert a.process is not None and a.process.id == "com.communication-digitale"
+
+
+def test_a_thing_no_map_holds_but_the_text_speaks_of_shows_that_passage(engine: Engine):
+    # "messagerie" is on no map; the IT part speaks of it (one tool per function): the passage, cut around the word,
+    # and the function's map to look at, with no mode stated
+    a = engine.answer("la messagerie en 2021 elle est en quel mode ?")
+    assert a.intent == "mode_lookup" and a.mode is None and a.process is None
+    assert a.function is not None and a.function.id == "SI"
+    assert "aucune activité de ce nom" in a.text
+    assert "(messagerie, téléphonie" in a.text and "_carte SI 2021_" in a.text
+    assert a.sources and "messagerie" in a.sources[0].quote
+
+
+def test_a_thing_no_map_holds_nor_the_text_names_no_function(engine: Engine):
+    a = engine.answer("l'évènementiel en 2021, on est sur quel mode ?")
+    assert a.intent == "mode_lookup" and a.mode is None and a.function is None
+    assert "Les cartes couvrent cinq fonctions support" in a.text
