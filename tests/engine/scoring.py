@@ -45,6 +45,7 @@ LABELLED = (
     "questions_2026_fresh_ae.yaml",
     "questions_2026_fresh_ah.yaml",
     "questions_2026_fresh_ag.yaml",
+    "questions_2026_fresh_dd.yaml",
 )
 # Written from the source text only, scored before any tuning, never read question by question.
 BLIND = "questions_2026_blind.yaml"
