@@ -80,8 +80,9 @@ BLIND_BB = "questions_2026_blind_bb.yaml"
 # Written at the end of session 7 (15 % histories each), scored on that session's first engine and its last only.
 BLIND_CA = "questions_2026_blind_ca.yaml"
 BLIND_CB = "questions_2026_blind_cb.yaml"
-# Written at the start of session 8, scored on that session's first engine and its last only.
+# Written at the start of session 8 (DB: a third typed fast in chat), scored on that session's first engine and its last only.
 BLIND_DA = "questions_2026_blind_da.yaml"
+BLIND_DB = "questions_2026_blind_db.yaml"
 BLINDS = (
     BLIND,
     BLIND_C,
@@ -100,6 +101,7 @@ BLINDS = (
     BLIND_CA,
     BLIND_CB,
     BLIND_DA,
+    BLIND_DB,
 )
 
 
