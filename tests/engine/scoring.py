@@ -46,6 +46,7 @@ LABELLED = (
     "questions_2026_fresh_ah.yaml",
     "questions_2026_fresh_ag.yaml",
     "questions_2026_fresh_dd.yaml",
+    "questions_2026_fresh_dc.yaml",
 )
 # Written from the source text only, scored before any tuning, never read question by question.
 BLIND = "questions_2026_blind.yaml"
@@ -80,7 +81,8 @@ BLIND_BB = "questions_2026_blind_bb.yaml"
 # Written at the end of session 7 (15 % histories each), scored on that session's first engine and its last only.
 BLIND_CA = "questions_2026_blind_ca.yaml"
 BLIND_CB = "questions_2026_blind_cb.yaml"
-# Written at the start of session 8 (DB: a third typed fast in chat), scored on that session's first engine and its last only.
+# Written at the start of session 8 (DB: a third typed fast in chat), scored on that session's first engine and
+# its last only.
 BLIND_DA = "questions_2026_blind_da.yaml"
 BLIND_DB = "questions_2026_blind_db.yaml"
 BLINDS = (
