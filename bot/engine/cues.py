@@ -73,7 +73,8 @@ EVOLUTION = re.compile(
     r"(?:le )?meme mode(?! qu| as)|same mode(?! as)|"
     r"a change|avant apres|au fil|compar\w*|trajectoire|trajector\w*|historique|history|progression|"
     r"de 2013 a 2021|entre 2013 et 2021|depuis 2013|timeline|sur les trois|three years|3 ans|trois annees|"
-    r"(?:sur|pour|across|over) (?:les |the )?(?:3|trois|three) (?:periodes|periods|cartes|maps|annees|dates)|"
+    r"(?:sur|pour|across|over|dans|in|on) (?:les |the |ses |its )?(?:3|trois|three) "
+    r"(?:periodes|periods|cartes|maps|annees|dates|snapshots|photos|pictures|images|versions|etapes|stages|temps)|"
     r"20[12]\d ?(?:>|→|⇒|=>) ?20[12]\d|a quel moment|at what point|"
     r"puis (?:integre|mutualise|harmonise|centralise|autonome|passe|devenu)\w*|"
     r"then (?:integrated|pooled|harmoni[sz]ed|centrali[sz]ed|became)|"  # "2013 -> 2017 -> 2021", "2013 → 2021"
@@ -262,7 +263,7 @@ SAME_OR_NOT = re.compile(
 # The maps as a span of time: "entre les trois cartos", "across the three maps", "d'une carte à l'autre"
 MAPS_SPAN = re.compile(
     r"\b(?:(?:entre|sur|across|over|between) (?:les|the) (?:3|trois|three) (?:cartes?|cartos?|maps?|annees|years|"
-    r"periodes|periods|dates|snapshots)|"
+    r"periodes|periods|dates|snapshots?|photos?|pictures?|images?|versions?|etapes|stages|temps)|"
     r"d une carte a l autre|from one map to the next|au fil des cartes)\b"
 )
 # A picture asked for, by a verb of making or showing ("tu peux me faire un schéma", "show me", "can I get")

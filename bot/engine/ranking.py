@@ -27,7 +27,8 @@ KIND_WORDS = frozenset("bloc blocs block blocks".split())
 FRAME_WORDS = frozenset(
     """cci ccis chambre chambres consulaire consulaires region regional regionale regionaux regionales
     territoriale territoriales territoriaux local locale locaux locales localement chaque carte cartes map maps
-    chamber chambers locally regionally carto cartos cartographies""".split()
+    chamber chambers locally regionally carto cartos cartographies photo photos snapshot snapshots picture pictures
+    trois three schema srom""".split()
 )
 # ... and how a thing is run, asked of it: "the 2017 setup", "c'est géré comment", "how is it handled"
 MODE_FRAME_WORDS = frozenset(

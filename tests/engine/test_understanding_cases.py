@@ -291,3 +291,17 @@ def test_a_thing_no_map_holds_nor_the_text_names_no_function(engine: Engine):
     a = engine.answer("l'évènementiel en 2021, on est sur quel mode ?")
     assert a.intent == "mode_lookup" and a.mode is None and a.function is None
     assert "Les cartes couvrent cinq fonctions support" in a.text
+
+
+@pytest.mark.parametrize(
+    ("question", "process"),
+    [
+        ("trajectoire de la tresorerie sur les trois photos du schéma", "fin.tresorerie"),
+        ("la hotline dans les trois versions du schéma ?", "si.hotline"),
+    ],
+)
+def test_the_three_pictures_of_the_scheme_are_its_maps_a_history(engine: Engine, question: str, process: str):
+    # "les trois photos du schéma" are its three maps: the setting of a history, no subject of their own
+    a = engine.answer(question)
+    assert a.intent == "evolution"
+    assert a.process is not None and a.process.id == process
