@@ -68,6 +68,10 @@ BLOCK_LISTING = re.compile(
 )
 EVOLUTION = re.compile(
     r"\b(?:evolution|evolue|evoluer|evolve[ds]?|change|changes|changed|changement|changements|chang[eé]|shift\w*|"
+    r"changer|changera|changeront|changent|"
+    # a mode kept or reached by a later year: "ça reste en autonomie jusqu'à 2021 ?", "il passe en mutualisé à terme ?"
+    r"rest\w* (?:en \w+ )?jusqu ?a|(?:passe|passera|bascule\w*) (?:en|au) \w+ a terme|et (?:apres|ensuite|depuis)|"
+    r"and (?:after|afterwards|since|then)|20[12]\d vs\.? 20[12]\d|different from 20[12]\d|differ\w* from 20[12]\d|"
     r"over time|over the years|through the years|year (?:after|to|by) year|d annee en annee|"
     r"d une (?:annee|periode) a l autre|(?:toujours|always) (?:ete|reste\w*|been|stayed)|"
     r"(?:le )?meme mode(?! qu| as)|same mode(?! as)|"

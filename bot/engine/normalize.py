@@ -112,7 +112,7 @@ _YEAR_4 = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # not tried against each alternative)
 _YEAR_2 = re.compile(r"(?=[edi'])(?:\ben\s+|'|\bd'ici\s+|\bin\s+)(\d\d)\b")
 _YEAR_PHRASES: tuple[tuple[re.Pattern[str], int], ...] = (
-    (re.compile(r"\betat des lieux\b|\bbaseline\b|\binitial\b|\bdepart\b|\bau depart\b"), 0),
+    (re.compile(r"\betat des lieux?\b|\bbaseline\b|\binitial\b|\bdepart\b|\bau depart\b"), 0),
     (re.compile(r"\bstatut\b|\bstatus\b|\bbilan\b"), 1),
     (re.compile(r"\bprojection\b|\bprojete\b|\bprojected\b|\bhorizon\b|\bcible\b|\btarget\b|\bfutur\b"), 2),
 )

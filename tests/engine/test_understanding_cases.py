@@ -305,3 +305,23 @@ def test_the_three_pictures_of_the_scheme_are_its_maps_a_history(engine: Engine,
     a = engine.answer(question)
     assert a.intent == "evolution"
     assert a.process is not None and a.process.id == process
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "est-ce que la finance va changer de modes de gestion d'ici 2021 ?",
+        "le suport utilisateurs, il passe en mutualisé a terme ?",
+        "avant 2013 le SI c'était chacun chez soi, et ensuite ?",
+        "HR in a nutshell: 2013 vs 2017 vs 2021?",
+        "Will the 2021 IT picture look any different from 2017?",
+        "hotline : quel parcour entre l'état des lieu et la projection ?",
+    ],
+)
+def test_a_change_to_come_or_a_before_and_after_asks_the_history(engine: Engine, question: str):
+    assert engine.answer(question).intent == "evolution"
+
+
+def test_the_state_of_play_misspelt_is_still_2013(engine: Engine):
+    a = engine.answer("la hotline à l'état des lieu ?")
+    assert a.year == 2013
