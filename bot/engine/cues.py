@@ -312,7 +312,9 @@ BLOCK_CONTENT = re.compile(
     r"qu est ce qu on (?:y )?trouve|what is in|what are in|regroupe\w*|englobe\w*|inclut|incluent|rassemble\w*|"
     r"de quoi (?:est|sont) (?:compose\w*|fait\w*|constitue\w*)|compose\w* de|composition|made of|recouvre\w*|"
     r"couvre|couvrent|comprend|comprennent|consists? of|made up of|includes?|covers?|what s under|whats under|"
-    r"what is under|what falls under)\b"
+    r"what is under|what falls under|"
+    # in the staff's words: "qu'est-ce qu'on range sous la compta client ?", "quelles tâches ?", "what sits under"
+    r"range\w* (?:sous|dans)|quelles? taches|what tasks|which tasks|sits? under|goes under|go under)\b"
 )
 # Asking what a thing holds, in words that name no block ("y a quoi dedans", "what's inside").
 CONTENT_OF = re.compile(r"\b(?:blocs?|blocks?|y a quoi|dedans|inside|contenu|contents|on trouve quoi)\b")

@@ -325,3 +325,17 @@ def test_a_change_to_come_or_a_before_and_after_asks_the_history(engine: Engine,
 def test_the_state_of_play_misspelt_is_still_2013(engine: Engine):
     a = engine.answer("la hotline à l'état des lieu ?")
     assert a.year == 2013
+
+
+@pytest.mark.parametrize(
+    ("question", "block"),
+    [
+        ("qu'est-ce qu'on range sous compta client ?", "fin.comptabilite-client"),
+        ("compta fournisseur = quelles tâches concrètement ?", "fin.comptabilite-fournisseur"),
+        ("what sits under 'Gouvernance' in the SI maps?", "si.gouvernance"),
+    ],
+)
+def test_what_a_block_holds_asked_in_the_staffs_words_is_its_structure(engine: Engine, question: str, block: str):
+    a = engine.answer(question)
+    assert a.intent == "structure"
+    assert a.process is not None and a.process.id == block
