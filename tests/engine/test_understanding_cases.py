@@ -339,3 +339,17 @@ def test_what_a_block_holds_asked_in_the_staffs_words_is_its_structure(engine: E
     a = engine.answer(question)
     assert a.intent == "structure"
     assert a.process is not None and a.process.id == block
+
+
+@pytest.mark.parametrize(
+    ("question", "process"),
+    [
+        ("ctrl de gestion en 2017 c'est quel mode", "fin.controle-gestion"),
+        ("la formation des collabs c mutualisé aujourdhui ?", "rh.formation"),
+    ],
+)
+def test_chat_shortenings_of_the_trade_are_read(engine: Engine, question: str, process: str):
+    # "ctrl" is "contrôle", "collabs" the staff, "aujourdhui" typed without its apostrophe
+    a = engine.answer(question)
+    assert a.intent == "mode_lookup"
+    assert a.process is not None and a.process.id == process
