@@ -274,7 +274,8 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
         named = defining or cues.LIST_ALL_MODES.search(q.flat) or cues.CASE_NAME.search(q.flat)
         if r.modes and named and not r.instances:
             return topics.mode_definition(self.view, lang, self._defined_modes(q, r.modes))
-        if not r.modes and cues.LIST_ALL_MODES.search(q.flat):
+        if not r.modes and cues.LIST_ALL_MODES.search(q.flat) and not (r.subjects and q.says(cues.EVOLUTION)):
+            # not "le plan de formation est passé par quels modes ?": a named thing's history
             return topics.mode_definition(self.view, lang, [])
         return self._function_structure(r)
 

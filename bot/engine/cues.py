@@ -68,7 +68,8 @@ BLOCK_LISTING = re.compile(
 )
 EVOLUTION = re.compile(
     r"\b(?:evolution|evolue|evoluer|evolve[ds]?|change|changes|changed|changement|changements|chang[eé]|shift\w*|"
-    r"changer|changera|changeront|changent|"
+    r"changer|changera|changeront|changent|passe\w* par (?:quels|quel|les|plusieurs|differents)|"
+    r"went through (?:which|what|several)|"
     # a mode kept or reached by a later year: "ça reste en autonomie jusqu'à 2021 ?", "il passe en mutualisé à terme ?"
     r"rest\w* (?:en \w+ )?jusqu ?a|(?:passe|passera|bascule\w*) (?:en|au) \w+ a terme|et (?:apres|ensuite|depuis)|"
     r"and (?:after|afterwards|since|then)|20[12]\d vs\.? 20[12]\d|different from 20[12]\d|differ\w* from 20[12]\d|"

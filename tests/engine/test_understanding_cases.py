@@ -353,3 +353,17 @@ def test_chat_shortenings_of_the_trade_are_read(engine: Engine, question: str, p
     a = engine.answer(question)
     assert a.intent == "mode_lookup"
     assert a.process is not None and a.process.id == process
+
+
+@pytest.mark.parametrize(
+    ("question", "process"),
+    [
+        ("le plan de formation, il est passé par quels modes au fil des années ?", "rh.plan-formation"),
+        ("payroll went through which modes?", "rh.realisation-paies"),
+    ],
+)
+def test_which_modes_a_named_thing_went_through_is_its_history(engine: Engine, question: str, process: str):
+    # "quels modes" lists the five modes only when nothing is named whose modes changed
+    a = engine.answer(question)
+    assert a.intent == "evolution"
+    assert a.process is not None and a.process.id == process
