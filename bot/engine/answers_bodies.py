@@ -87,9 +87,12 @@ class BodyAnswers:
         if cues.REPORT_ASKED.search(q.flat):
             # "prépare-moi le rapport annuel au Bureau avec un graphique": the command that makes it, chart included
             more.append(commitments.how_to_report(q.lang))
-        if len(items) == 1 and cues.UPDATE_TOLD.search(q.flat):
+        if len(items) == 1 and (cues.UPDATE_TOLD.search(q.flat) or cues.UPDATE_ASKED.search(q.flat)):
             # "maj : on a harmonisé les procédures d'achat dans 3 CCI sur 5": a question records nothing; say how to
+            # ("jsuis référent sur la centralisation des achats info, comment je mets à jour ?": the same)
             more.append(commitments.how_to_record(q.lang, items[0].id))
+        elif cues.UPDATE_ASKED.search(q.flat):  # "comment je mets à jour mes engagements ?": any of them
+            more.append(commitments.how_to_record(q.lang, "<ID>"))
         if more:
             answer = answer.model_copy(update={"text": "\n".join((answer.text, *more))})
         if cues.CHART_ASKED.search(q.flat):  # "graphique d'avancement des engagements par fonction": the chart too

@@ -195,6 +195,7 @@ COMMITMENT = re.compile(
 PROGRESS = re.compile(
     r"\b(?:ou en est(?: on)?|on en est(?: ou)?|ou on en est|(?:ca|ils?|elles?) en (?:est|sont) ou|en est ou|"
     r"ou en sont|ou en sommes nous|avancement|avance ou|progres\w*|where are we|how far|maj|mise a jour|"
+    r"mets? a jour|mettre a jour|mettons a jour|"
     r"updates?|status update|ca avance|ca progresse|point d etape|"
     r"(?:what s|whats|what is) the status|status of|(?:fini|finit|termine|fait) ou pas|"
     # "statut ?", "c fait ?" closing a question about a commitment's content; "je peux le noter où ?"
@@ -214,6 +215,12 @@ CHART_ASKED = re.compile(
 SUMMARY = re.compile(r"\b(?:summary|summari[sz]e|synthese|resume|overview|recap\w*|vue d ensemble|fiche)\b")
 # A progress told, not asked ("maj : on a harmonisé …", "update: we merged …", "j'ai fini …")
 UPDATE_TOLD = re.compile(r"\b(?:maj|mise a jour|update|on a|nous avons|j ai|we have|we ve|we)\b")
+# How to record a progress, asked: "comment je mets à jour ?", "je suis référent de …", "how do I log progress?"
+UPDATE_ASKED = re.compile(
+    r"\b(?:mets? a jour|mettre a jour|mise a jour|maj|referent\w*|comment (?:je |on )?(?:saisi|enregistr|renseign|"
+    r"declar|remont)\w*|how (?:do|can|should) (?:i|we) (?:update|record|log|report)|updates?|"
+    r"log (?:progress|an update))\b"
+)
 NOT_COMMITMENT = re.compile(
     r"\bgestion des engagements\b|\boutil de gestion des engagements\b|"
     r"\b(?:commit|engager?)(?: \w+ment)? (?:the |la |l )?cci\w*\b"
