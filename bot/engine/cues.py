@@ -46,7 +46,8 @@ DEFINITION = re.compile(
 )
 STRONG_DEFINITION = re.compile(
     r"\b(?:veut dire|signifi\w*|definition|definir|entend on|entend par|on entend|difference|differences|"
-    r"distingue\w*|mean|means|meaning|define|stand for|stands for|explain|explique\w*|versus|vs)\b"
+    r"distingue\w*|mean|means|meaning|define|stand for|stands for|explain|explique\w*|versus|vs|"
+    r"what counts as|counts? as|qualif\w* as)\b"
 )
 LIST_ALL_MODES = re.compile(
     r"\b(?:liste des modes|les (?:cinq|5) modes|quels sont les modes|quels modes|modes de gestion possibles|"
@@ -59,6 +60,7 @@ LIST_ALL_MODES = re.compile(
 )
 LISTING = re.compile(
     r"\b(?:qu est ce qui|quelles?|quels?|lesquel(?:le)?s?|liste[rz]?|list|which|what|tout ce qui|"
+    r"ce qui (?:reste|est|sont|etait|etaient|sera|seront|passe)\w*|toutes fonctions confondues|"
     r"toutes? les|all|activites|activities|processus|process|processes|trucs|anything|everything)\b"
 )
 # Narrower: a question that asks for the items of a block in a mode, not for one item's mode.

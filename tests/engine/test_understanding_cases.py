@@ -367,3 +367,15 @@ def test_which_modes_a_named_thing_went_through_is_its_history(engine: Engine, q
     a = engine.answer(question)
     assert a.intent == "evolution"
     assert a.process is not None and a.process.id == process
+
+
+def test_what_counts_as_a_mode_is_its_definition(engine: Engine):
+    a = engine.answer("What counts as 'cooperation' in the SROM?")
+    assert a.intent == "mode_definition"
+    assert a.mode is not None and a.mode.code == "C"
+
+
+def test_what_stays_in_a_mode_across_functions_is_a_listing(engine: Engine):
+    a = engine.answer("ce qui reste en autonomie aujourd'hui, toutes fonctions confondues")
+    assert a.intent == "mode_list"
+    assert a.mode is not None and a.mode.code == "A" and a.function is None
