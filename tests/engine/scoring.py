@@ -47,6 +47,7 @@ LABELLED = (
     "questions_2026_fresh_ag.yaml",
     "questions_2026_fresh_dd.yaml",
     "questions_2026_fresh_dc.yaml",
+    "questions_2026_fresh_de.yaml",
 )
 # Written from the source text only, scored before any tuning, never read question by question.
 BLIND = "questions_2026_blind.yaml"
