@@ -65,7 +65,8 @@ LISTING = re.compile(
 )
 # Narrower: a question that asks for the items of a block in a mode, not for one item's mode.
 BLOCK_LISTING = re.compile(
-    r"\b(?:qu est ce qui|quelles? activites|quels? processus|lesquel(?:le)?s?|liste[rz]?|list|which|"
+    r"\b(?:qu est ce qui|quelles? activites|quels? (?:processus|process|macro[- ]?process\w*)|quelles? taches|"
+    r"lesquel(?:le)?s?|liste[rz]?|list|which|"
     r"what s|whats|tout ce qui|ce qui|toutes? les activites|les activites|activites|activities|all)\b"
 )
 EVOLUTION = re.compile(

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from bot.engine.normalize import QUESTION_WORDS, STOPWORDS_EN, STOPWORDS_FR, tokenize
-from bot.engine.spelling import stem_en, stem_fr
+from bot.engine.spelling import in_dictionary, stem_en, stem_fr
 from srom_data.entities import Entity, iter_entities
 from srom_data.models import KnowledgeBase
 from srom_data.text import key
@@ -29,6 +30,9 @@ FUZZY_CUTOFF = 84.0
 # in its own words wins over one said in everyday words
 EVERYDAY_SIM = 0.85
 RARE_IDF = 5.5  # 1 + ln(entities / 2): a word of two entities' names at most
+# A word of no dictionary one swap or one letter from a name's word ("piolte", "nrome"): the ratio above counts a swap
+# as two edits, and a letter changed in a short word as too many; a typo all the same, read just above the cutoff
+TYPO_SIM = 0.85
 
 
 @dataclass(frozen=True)
@@ -198,6 +202,10 @@ class EntityMatcher:
                 if _prefixed(word, tok) or _prefixed(tok, word):
                     continue
                 out.setdefault(tok, score / 100.0)
+        if len(word) >= MIN_FUZZY_LEN and not out and not in_dictionary(word, lang):
+            for tok, _, _ in process.extract(word, self._fuzzy_vocab, scorer=OSA.distance, score_cutoff=1, limit=4):
+                if tok[0] == word[0] and not (_prefixed(word, tok) or _prefixed(tok, word)):
+                    out.setdefault(tok, TYPO_SIM)
         return out
 
     def names_kind(self, word: str, kinds: tuple[str, ...], lang: str = "fr") -> bool:

@@ -112,12 +112,13 @@ class Speller:
         return word
 
     def _text_typo(self, word: str) -> str | None:
-        """A long word that is no French word, one edit from one word of the text ("matricelle"): that word. The
-        narrative is searched with the question's words, and a typo there finds nothing."""
-        if len(word) < MIN_TEXT_TYPO_LEN:
-            return None
+        """A long word that is no French word, one edit from one word of the text ("matricelle"): that word; a
+        shorter one, only two letters swapped ("nrome" is "norme"). The narrative is searched with the question's
+        words, and a typo there finds nothing."""
         found = process.extract(word, self._vocabulary, scorer=OSA.distance, score_cutoff=1, limit=3)
         found = [w for w, _, _ in found if w[0] == word[0]]
+        if len(word) < MIN_TEXT_TYPO_LEN:
+            found = [w for w in found if len(w) == len(word) and sorted(w) == sorted(word)]
         return found[0] if len(found) == 1 else None
 
     def rewrite_name(self, name: str) -> str:

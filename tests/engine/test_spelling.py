@@ -153,3 +153,15 @@ def test_the_feminine_misspelling_of_publics_finds_the_public_contracts(engine: 
 def test_a_four_letter_word_one_letter_short_of_a_cue_is_that_cue(engine: Engine):
     assert engine.speller.rewrite("montre moi la cate RH 2017") == "montre moi la carte RH 2017"
     assert engine.speller.rewrite("immo 2021") == "immo 2021"  # a name's word is no typo
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("piolte", "pilote"), ("nrome", "norme"), ("hotilne", "hotline")])
+def test_two_letters_swapped_in_a_short_word_are_a_typo_of_the_text_s_word(engine: Engine, typed: str, meant: str):
+    # a swap is one slip of the fingers; only a word of no dictionary, with the very same letters, is read so
+    assert engine.speller.rewrite(typed) == meant
+
+
+def test_a_name_s_word_with_two_letters_swapped_is_recognised(engine: Engine):
+    a = engine.answer("c'est quoi un elu piolte ?")
+    assert a.intent == "governance"
+    assert [i.id for i in a.instances] == ["gouv.elu-pilote"]

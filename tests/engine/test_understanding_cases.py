@@ -379,3 +379,10 @@ def test_what_stays_in_a_mode_across_functions_is_a_listing(engine: Engine):
     a = engine.answer("ce qui reste en autonomie aujourd'hui, toutes fonctions confondues")
     assert a.intent == "mode_list"
     assert a.mode is not None and a.mode.code == "A" and a.function is None
+
+
+def test_which_processes_of_a_block_are_in_a_mode_is_a_listing(engine: Engine):
+    a = engine.answer("achats : quels process sont en harmonisaton ?")
+    assert a.intent == "mode_list"
+    assert a.mode is not None and a.mode.code == "H"
+    assert a.function is not None and a.function.id == "JUR"
