@@ -35,6 +35,7 @@ MODE_FRAME_WORDS = frozenset(
     """chacun chacune ensemble seul seule seuls seules commun niveau setup organisation organization organise
     organisee organised organized running handled handling managed gere geree geres gerees""".split()
 )
+PART_SAID = 0.5  # an activity named this well tells the block it sits in
 CLOSE_RUN = 0.06  # two entities this close are a clarification, not a guess
 SIBLING = 0.9  # a sibling activity named this well (whole, or but for a small word) counts as named beside another
 
@@ -50,6 +51,12 @@ class Ranking:
         # the everyday words of the modes ("chacun dans son coin", "tout le monde ensemble"): of a mode asked, the
         # frame, like the chambers and the maps
         self._mode_words = frozenset(w for m in view.modes.values() for w in m.plain) | MODE_FRAME_WORDS
+        # each block's activities, on any map: the words that name them describe the block too
+        self._parts: dict[str, set[str]] = {}
+        for item in view.items.values():
+            for placed in item.activity.placements.values() if item.activity else ():
+                if placed.block:
+                    self._parts.setdefault(placed.block, set()).add(item.id)
 
     def functions(self, hits: list[Hit], words: tuple[str, ...] | list[str] = ()) -> tuple[str | None, str | None]:
         """The one function the question names, and the one it names or its names belong to: through a shared name
@@ -225,6 +232,12 @@ class Ranking:
                 said = h.said or h.used
                 if h.explained and self.drawn(h.entity):  # an activity or a block of the maps, not an action
                     said = said | {w for w in h.explained if w not in FRAME_WORDS}
+                parts = self._parts.get(h.entity) if h.score >= FULL_NAME else None
+                told = [o for o in hits if o.entity in parts and o.score >= PART_SAID] if parts else []
+                if told and all(o.score < ACCEPT for o in told):
+                    # "bank accounting (payments, cash registers)": a block named whole, told by its activities in
+                    # part; one of them named whole is the subject ("sourcing achats")
+                    said = said | {w for o in told for w in o.used}
                 covered = covered_by.get(said)
                 if covered is None:
                     covered = covered_by[said] = sum(weights.get(word, 0.0) for word in said if word not in context)

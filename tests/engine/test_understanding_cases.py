@@ -386,3 +386,15 @@ def test_which_processes_of_a_block_are_in_a_mode_is_a_listing(engine: Engine):
     assert a.intent == "mode_list"
     assert a.mode is not None and a.mode.code == "H"
     assert a.function is not None and a.function.id == "JUR"
+
+
+def test_a_block_named_whole_and_told_by_its_activities_is_the_block(engine: Engine):
+    # "payments, cash registers" are two of the bank accounting's activities, said in part: they tell the block
+    a = engine.answer("What mode is bank accounting (payments, cash registers) in for 2017?")
+    assert a.intent == "mode_lookup"
+    assert a.process is not None and a.process.id == "fin.comptabilite-bancaire"
+
+
+def test_an_activity_named_whole_beside_its_block_is_the_activity(engine: Engine):
+    a = engine.answer("sourcing achats en 17")
+    assert a.process is not None and a.process.id != "jur.achats"
