@@ -205,6 +205,10 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
             found = self._reason_search(q, r.function)
             if found:
                 return found
+            if not reason and r.subjects and not (r.instances or q.says(cues.EVOLUTION)):
+                # "c'est quand le prochain virement de salaire ?": a date the text does not give; an activity's
+                # modes are no answer to "when"
+                return self._nothing_found(q)
         owner = r.function or next((i.function for i in r.instances if i.function), None)
         spender = self._asked_of(r, owner) if not (r.says_mode or r.asks_who) and cues.AMOUNT.search(q.flat) else None
         if spender and spender != "FIN":  # "What's the IT budget planned for 2021?": no figure in the SROM; the

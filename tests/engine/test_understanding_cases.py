@@ -398,3 +398,10 @@ def test_a_block_named_whole_and_told_by_its_activities_is_the_block(engine: Eng
 def test_an_activity_named_whole_beside_its_block_is_the_activity(engine: Engine):
     a = engine.answer("sourcing achats en 17")
     assert a.process is not None and a.process.id != "jur.achats"
+
+
+def test_when_something_next_happens_is_no_activitys_history(engine: Engine):
+    # a date the text does not give: no mode, no activity, out of scope
+    a = engine.answer("c'est quand le prochain virement de salaire ?")
+    assert a.intent == "unknown"
+    assert a.process is None and a.mode is None
