@@ -92,7 +92,7 @@ class BodyAnswers:
             # ("jsuis référent sur la centralisation des achats info, comment je mets à jour ?": the same)
             more.append(commitments.how_to_record(q.lang, items[0].id))
         elif cues.UPDATE_ASKED.search(q.flat):  # "comment je mets à jour mes engagements ?": any of them
-            more.append(commitments.how_to_record(q.lang, "<ID>"))
+            more.append(commitments.how_to_record(q.lang, "[ID]"))
         if more:
             answer = answer.model_copy(update={"text": "\n".join((answer.text, *more))})
         if cues.CHART_ASKED.search(q.flat):  # "graphique d'avancement des engagements par fonction": the chart too

@@ -173,7 +173,7 @@ def by_quoted_title(text: str, items: list[Commitment]) -> list[Commitment]:
 
 def how_to_record(lang: str, commitment_id: str) -> str:
     """A progress told in a question is not recorded: the command that records it."""
-    example = f"`/srom-engagement {commitment_id} en cours 50% <ce qui a été fait>`"
+    example = f"`/srom-engagement {commitment_id} en cours 50% [ce qui a été fait]`"
     return t(
         lang,
         f"_Une question n'enregistre rien. Pour enregistrer cet avancement : {example} "

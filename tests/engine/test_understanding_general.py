@@ -453,14 +453,16 @@ def test_a_progress_told_in_a_question_says_how_to_record_it(engine: Engine, que
     [
         ("jsuis référent sur la centralisation des achats info, comment je mets à jour ?", "SI-3", "fr"),
         ("how do I update my commitment SI-2?", "SI-2", "en"),
-        ("comment je mets à jour mes engagements RH ?", "<ID>", "fr"),
+        ("comment je mets à jour mes engagements RH ?", "[ID]", "fr"),
     ],
 )
 def test_how_to_record_a_progress_asked_says_the_command(engine: Engine, question, commitment, lang):
-    # a référent asking how to log progress is told the command, with the commitment their words name
+    # a référent asking how to log progress is told the command, with the commitment their words name; no angle
+    # bracket in the example: Slack reads "<…>" as a link or a mention
     a = engine.answer(question)
     assert a.intent == "commitments"
     assert f"/srom-engagement {commitment} " in a.text
+    assert "<" not in a.text and ">" not in a.text
     assert ("n'enregistre rien" if lang == "fr" else "Nothing is recorded") in a.text
 
 
