@@ -320,9 +320,10 @@ class SubjectAnswers:
         found, _ = self.matcher.match(french, "fr", among=self.view.instances)
         return [h for h in found if h.score >= 0.8 and self.rank.kind(h) == "instance"]
 
-    def _names_a_thing(self, q: Query) -> bool:
-        """The question names something of the SROM in full ("le bureau sert à quoi ?" is no call for help)."""
-        hits, _ = self.matcher.match(q.content, q.lang)
+    def _names_a_thing(self, q: Query, words: list[str] | None = None) -> bool:
+        """The question (or these of its words) names something of the SROM in full ("le bureau sert à quoi ?" is
+        no call for help)."""
+        hits, _ = self.matcher.match(q.content if words is None else words, q.lang)
         return any(h.score >= 0.95 and self.rank.kind(h) != "mode" for h in hits)
 
 

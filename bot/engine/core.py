@@ -9,6 +9,7 @@ from bot.engine import cues, followup, guide, notes, topics
 from bot.engine.acronyms import TextAcronyms
 from bot.engine.answer import Answer
 from bot.engine.answers_bodies import BodyAnswers
+from bot.engine.answers_courtesy import CourtesyAnswers
 from bot.engine.answers_modes import ModeAnswers
 from bot.engine.answers_narrative import NarrativeAnswers
 from bot.engine.answers_subjects import SubjectAnswers
@@ -32,10 +33,11 @@ _QUOTE_MARKS = frozenset("'\"«“‘")
 FORCED = re.compile(r"^=([A-Za-z0-9_.\-?]+)\|")
 
 
-class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
+class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
     """Built once per process: the knowledge base, the alias matcher and the passage index.
 
-    This module reads the question and routes it; the answers themselves are in the mixins: a named subject
+    This module reads the question and routes it; the answers themselves are in the mixins: courtesy and help
+    (answers_courtesy.py), a named subject
     (answers_subjects.py), the modes themselves (answers_modes.py), the governance and the commitments
     (answers_bodies.py), the narrative (answers_narrative.py).
     """
@@ -103,33 +105,6 @@ class Engine(SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
             return courtesy
         r = self._read(q)
         return self._first_routes(r) or self._subject_routes(r) or self._last_routes(r)
-
-    def _courtesy(self, q: Query) -> Answer | None:
-        """Greetings, thanks, what the bot can do, an acronym the text defines, how many functions: before any
-        name is matched."""
-        if (
-            not q.text
-            or cues.HELP.match(q.flat)
-            or (len(q.content) <= 4 and cues.HELP_ANYWHERE.search(q.flat) and not self._names_a_thing(q))
-            # its first word most often tells a message is no courtesy, before a search of the whole message
-            or (all(cues.COURTESY.fullmatch(w) for w in q.content) and cues.COURTESY.search(q.flat))
-            or (
-                any(cues.ABOUT_BOT.fullmatch(w) and w != "srom" for w in q.content)
-                and all(cues.ABOUT_BOT.fullmatch(w) or cues.COURTESY.fullmatch(w) for w in q.content)
-            )
-        ):  # a greeting or a thank-you that names nothing: the help
-            return guide.help_answer(q.lang, self.kb.meta.region)
-        thanks = cues.THANKS.match(q.flat)
-        if thanks and "?" not in q.raw:
-            clauses = re.split(r"[,.;:!—–]", q.flat[thanks.end() :])
-            if not any(cues.ASKS_SOMETHING.match(c.strip()) for c in clauses):
-                return guide.thanks_answer(q.lang)
-        defined = None if q.says(cues.WHO) else self._defined_acronym(q)
-        if defined:
-            return defined
-        if cues.COUNT_FUNCTIONS.search(q.flat):
-            return topics.structure(self.view, q.lang, None, None)
-        return None
 
     def _read(self, q: Query) -> Reading:
         """What the question names and asks, before any route is chosen."""

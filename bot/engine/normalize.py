@@ -76,7 +76,8 @@ REQUEST = re.compile(
     r"\b(?:walk me through|tell me(?: more)?(?: about)?|(?:can|could) you (?:tell|show|explain)(?: me)?|"
     r"i(?: would| d)? like to know|explain(?: to me)?|dis moi|dites moi|(?:peux tu|pouvez vous) me dire|"
     r"j aimerais savoir|je voudrais savoir|explique(?:z)? moi|montre(?:z)? moi|j ai besoin (?:de la|du|des|de l|d|de)|"
-    r"il me faut|i(?: would| d)? need|je cherche|i m looking for)\b"
+    r"il me faut|i(?: would| d)? need|je cherche|i m looking for|"
+    r"(?:tu peux|peux tu|pouvez vous|vous pouvez) m aider|aide(?:z)? moi|(?:can|could) you help(?: me)?|help me)\b"
 )
 
 ENGLISH_MARKERS = frozenset(

@@ -234,9 +234,8 @@ class Ranking:
                     said = said | {w for w in h.explained if w not in FRAME_WORDS}
                 parts = self._parts.get(h.entity) if h.score >= FULL_NAME else None
                 told = [o for o in hits if o.entity in parts and o.score >= PART_SAID] if parts else []
-                if told and all(o.score < ACCEPT for o in told):
-                    # "bank accounting (payments, cash registers)": a block named whole, told by its activities in
-                    # part; one of them named whole is the subject ("sourcing achats")
+                if told and all(o.score < ACCEPT for o in told):  # "bank accounting (payments, cash registers)":
+                    # a block named whole, told by its activities in part; one named whole is the subject
                     said = said | {w for o in told for w in o.used}
                 covered = covered_by.get(said)
                 if covered is None:

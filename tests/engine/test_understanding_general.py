@@ -52,6 +52,29 @@ def test_asking_what_the_bot_is_for_is_still_help(engine: Engine):
     assert engine.answer("tu sers à quoi ?").intent == "help"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "salut ! je viens d'arriver à la compta de la CCI Vendée, tu sers à quoi exactement ?",
+        "bonjour, je suis nouvelle, tu peux m'aider ?",
+    ],
+)
+def test_a_call_for_help_after_the_asker_introduces_themselves_is_help(engine: Engine, question: str):
+    assert engine.answer(question).intent == "help"
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("tu peux m'aider sur la paie ?", "mode_lookup"),  # help asked about a thing: the thing
+        ("mon mdp outlook marche plus tu peux m aider", "unknown"),  # the asker's own problem
+        ("élections des IRP, ça évolue comment dans le SROM", "evolution"),
+    ],
+)
+def test_help_asked_about_something_is_no_call_for_the_help(engine: Engine, question: str, intent: str):
+    assert engine.answer(question).intent == intent
+
+
 def test_an_english_governance_question_reads_the_french_facts_in_english_word_order(engine: Engine):
     a = engine.answer("who was in charge of the regional IS function in 2013?")
     assert a.intent == "governance"

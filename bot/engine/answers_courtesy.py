@@ -1,0 +1,71 @@
+"""Greetings, thanks and calls for help, before any name is matched; an acronym the text defines.
+
+A mixin of the Engine (core.py): it reads the engine's `kb` and `view`, and the other mixins' `_names_a_thing` and
+`_defined_acronym`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.engine import cues, guide, topics
+from bot.engine.answer import Answer
+from bot.engine.lookup import KnowledgeView
+from bot.engine.normalize import Query
+from srom_data.models import KnowledgeBase
+
+# The asker introducing themselves ("je viens d'arriver", "je suis nouvelle", "I'm new here")
+_INTRODUCTION = re.compile(r"\b(?:je viens|je suis|j arrive|nouvel(?:le)?|nouveau|new|i m|i am|i just|i ve just)\b")
+# A word of a request for help: "tu peux m'aider ?", "can you help me?"
+_HELP_WORD = re.compile(r"aider|aide|aides|help|peux|pouvez|can|could")
+
+
+class CourtesyAnswers:
+    kb: KnowledgeBase
+    view: KnowledgeView
+
+    def _courtesy(self, q: Query) -> Answer | None:
+        """Greetings, thanks, what the bot can do, an acronym the text defines, how many functions: before any
+        name is matched."""
+        if (
+            not q.text
+            or cues.HELP.match(q.flat)
+            or (len(q.content) <= 4 and cues.HELP_ANYWHERE.search(q.flat) and not self._names_a_thing(q))
+            or self._help_asked_last(q)
+            # its first word most often tells a message is no courtesy, before a search of the whole message
+            or (all(cues.COURTESY.fullmatch(w) for w in q.content) and cues.COURTESY.search(q.flat))
+            or (
+                any(cues.ABOUT_BOT.fullmatch(w) and w != "srom" for w in q.content)
+                and all(cues.ABOUT_BOT.fullmatch(w) or cues.COURTESY.fullmatch(w) for w in q.content)
+            )
+        ):  # a greeting or a thank-you that names nothing: the help
+            return guide.help_answer(q.lang, self.kb.meta.region)
+        thanks = cues.THANKS.match(q.flat)
+        if thanks and "?" not in q.raw:
+            clauses = re.split(r"[,.;:!—–]", q.flat[thanks.end() :])
+            if not any(cues.ASKS_SOMETHING.match(c.strip()) for c in clauses):
+                return guide.thanks_answer(q.lang)
+        defined = None if q.says(cues.WHO) else self._defined_acronym(q)
+        if defined:
+            return defined
+        if cues.COUNT_FUNCTIONS.search(q.flat):
+            return topics.structure(self.view, q.lang, None, None)
+        return None
+
+    def _help_asked_last(self, q: Query) -> bool:
+        """After a greeting or words about the asker, the message's last clause asks what the bot is for: "salut !
+        je viens d'arriver à la compta de la CCI Vendée, tu sers à quoi exactement ?", "bonjour, je suis nouvelle, tu
+        peux m'aider ?"."""
+        clauses = re.split(r"[,;!]|\. ", q.flat.rstrip(" ?"))
+        if len(clauses) < 2:
+            return False
+        before, last = " ".join(clauses[:-1]), clauses[-1]
+        if not (cues.COURTESY.search(before) or _INTRODUCTION.search(before)):
+            return False
+        words = [w for w in q.content if f" {w} " in f" {last} "]
+        about_bot = bool(words) and all(_HELP_WORD.fullmatch(w) or cues.COURTESY.fullmatch(w) for w in words)
+        return (
+            (about_bot or bool(cues.HELP_ANYWHERE.search(last)))
+            and len(words) <= 3
+            and not self._names_a_thing(q, words)
+        )
