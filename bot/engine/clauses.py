@@ -39,9 +39,12 @@ def preamble(message: str) -> str | None:
     if tail is None:
         return None
     lead = text[: text.rfind(tail)]
-    if "?" in lead or len(lead.split()) < 4 or not _ABOUT_ME.search(fold(lead)):
-        return None
+    if "?" in lead or len(lead.split()) < 4 or not _ABOUT_ME.search(fold(lead)) or _CODE.search(fold(lead)):
+        return None  # "SI-7: we're going to outsource part of the support. Can you log that?": the lead's topic
     return tail
+
+
+_CODE = re.compile(r"\b[a-z]{2,4}-\d{1,2}\b")  # a commitment's code ("SI-7"): the topic, in any lead
 
 
 # A purpose before the question: what the answer is for, often a body ("Pour le bureau de jeudi, j'ai besoin de…",

@@ -489,6 +489,16 @@ def test_how_to_record_a_progress_asked_says_the_command(engine: Engine, questio
     assert ("n'enregistre rien" if lang == "fr" else "Nothing is recorded") in a.text
 
 
+def test_a_commitments_code_before_a_long_update_is_its_topic(engine: Engine):
+    # the lead is no preamble to drop: it names the commitment the update is about
+    a = engine.answer(
+        "SI-7: audit conclusions are in, we're going to outsource part of the user support. Can you log that?"
+    )
+    assert a.intent == "commitments"
+    assert [c.id for c in a.commitments] == ["SI-7"]
+    assert "/srom-engagement SI-7 " in a.text
+
+
 def test_a_progress_asked_gets_no_recording_hint(engine: Engine):
     assert "/srom-engagement JUR-4 " not in engine.answer("où en est JUR-4 ?").text
 
