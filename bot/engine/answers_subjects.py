@@ -302,6 +302,12 @@ class SubjectAnswers:
             # a role's verb read as a body's name ("qui préside le COMEX ?" names no President)
             and not (h.score < 0.95 and all(self.governance.is_role_verb(w) for w in h.used))
         ]
+        for h in hits:  # "la COM avec l'État": of the namesakes of "COM", the body its other words name too
+            if h.ambiguous and h.score >= 0.95 and " " not in h.alias:  # an acronym's namesakes
+                also = [o for o in hits if o.entity in h.targets and o.score >= 0.5 and o.used.isdisjoint(h.used)]
+                if len(also) == 1 and self.rank.kind(also[0]) == "instance":
+                    o = also[0]
+                    found.append(Hit(o.entity, h.score, h.weight + o.weight, h.alias, (), h.used | o.used))
         kept = [
             h
             for h in found

@@ -147,13 +147,19 @@ class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, Narrativ
         whole = self.rank.parts_of_one_block(hits, subjects, q.years) if joined else None
         if whole:
             subjects = [whole, *subjects]
+        instances = self._instances(hits)
+        named = {i.id for i in instances}
+        if context_function and any(
+            h.ambiguous and context_function in h.targets and named.intersection(h.targets) for h in hits
+        ):  # "la COM avec l'État": the acronym read as the agreement names no function
+            context_function = None
         return Reading(
             q=q,
             hits=hits,
             function=function,
             context_function=context_function,
             modes=modes,
-            instances=self._instances(hits),
+            instances=instances,
             says_mode=says_mode,
             asks_who=bool(q.says(cues.WHO)) and not says_mode,
             subjects=subjects,

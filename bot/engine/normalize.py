@@ -43,7 +43,7 @@ STOPWORDS_EN = frozenset(
 # Words of the domain's vocabulary that say what is asked, not about what.
 QUESTION_WORDS = frozenset(
     """mode modes managed handled handle run organised organized organise status statut annee year years
-    type niveau level etat lieux projection horizon cible ici baseline target actuellement aujourd hui
+    type niveau level lieux projection horizon cible ici baseline target actuellement aujourd hui
     today currently nowadays now globalement global globale overall finalement final enfin
     evolution evolutions evolue evolve evolved change changed changes changement changements trajectoire
     historique history periode periodes period periods over time timeline compare comparaison
@@ -57,7 +57,8 @@ LISTING_WORDS = frozenset(
 _GENERIC_PHRASES = re.compile(
     # not "mode Management en 2017 ?": a mode asked of the finance map's "Management"
     r"\b(?:modes? de (?:gestion|fonctionnement|gouvernance)|management modes?|modes? of management|"
-    r"au fil du temps|over time)\b"  # "le mode a changé au fil du temps": no "temps" of the absences
+    r"au fil du temps|over time|"  # "le mode a changé au fil du temps": no "temps" of the absences
+    r"etat des lieux?|etat d avancement)\b"  # a year, a progress: not "l'État" the COM is signed with
 )
 # Ordinals written short ("la 1ère action", "1st"), in words
 _ORDINALS = {

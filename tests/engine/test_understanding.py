@@ -52,6 +52,13 @@ def test_an_acronym_with_two_meanings_asked_alone_asks_back(engine: Engine):
     assert {c.id for c in a.candidates} == {"COM", "gouv.convention-objectifs-moyens"}
 
 
+def test_an_acronym_told_apart_by_the_questions_other_words_is_that_meaning(engine: Engine):
+    # "avec l'État" is the agreement's own words ("conclue avec l'État"), not the communication's
+    a = engine.answer("c'est quoi la COM avec l'État ?")
+    assert a.intent == "governance" and [i.id for i in a.instances] == ["gouv.convention-objectifs-moyens"]
+    assert a.function is None or a.function.id != "COM"
+
+
 def test_a_who_question_about_the_com_names_the_bureau(engine: Engine):
     a = engine.answer("qui suit la COM conclue avec l'Etat ?")
     assert a.intent == "governance"
