@@ -226,6 +226,7 @@ class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, Narrativ
             return topics.map_changes(self.view, lang, r.context_function, q.years)  # "nouvelles activités RH en 2021"
         # no map: "un graphique des engagements RH" (their chart), "le contrôle de gestion sur les 3 cartes" (a history)
         shown = q.says(cues.SHOW_MAP) and r.context_function and not (r.modes or r.instances or r.across)
+        shown = shown and not r.history_over_maps
         if shown and not (cues.NAMES_COMMITMENT.search(q.flat) or re.search(r"\b(?:avancement|progress)\b", q.flat)):
             changes = bool(q.says(cues.EVOLUTION))
             return topics.map_answer(self.view, lang, r.context_function, q.years, changes)
@@ -335,7 +336,8 @@ class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, Narrativ
         if (
             function
             and (r.says_mode or changes)
-            and not (r.instances or q.says(cues.SHOW_MAP) or (cues.GAINS.search(q.flat) and not r.says_mode))
+            and not (r.instances or (q.says(cues.SHOW_MAP) and not r.history_over_maps))
+            and not (cues.GAINS.search(q.flat) and not r.says_mode)
         ):
             # "la DSI en 2017, quel mode globalement ?": the function's activities, counted by mode
             return function_modes(self.view, lang, function, q.years, changes, bool(cues.BEFORE.search(q.flat)))

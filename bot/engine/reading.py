@@ -30,3 +30,10 @@ class Reading:
     def across(self) -> bool:
         """A thing named across the maps ("évolution du contrôle de gestion sur les 3 cartes"): its history."""
         return bool(self.subjects and cues.MAPS_SPAN.search(self.q.flat))
+
+    @property
+    def history_over_maps(self) -> bool:
+        """A change asked over the maps, no picture asked ("évolution de la fonction finance sur les trois cartes"):
+        a history, not a map."""
+        q = self.q
+        return bool(q.says(cues.EVOLUTION) and cues.MAPS_SPAN.search(q.flat) and not cues.PICTURE_ASKED.search(q.flat))

@@ -405,3 +405,11 @@ def test_when_something_next_happens_is_no_activitys_history(engine: Engine):
     a = engine.answer("c'est quand le prochain virement de salaire ?")
     assert a.intent == "unknown"
     assert a.process is None and a.mode is None
+
+
+def test_a_functions_change_over_the_maps_with_no_picture_asked_is_its_history(engine: Engine):
+    a = engine.answer("évolution de la fonction finance sur les trois cartes")
+    assert a.intent == "evolution" and a.map is None
+    assert a.function is not None and a.function.id == "FIN"
+    shown = engine.answer("montre l'évolution de la finance sur les trois cartes")
+    assert shown.map is not None
