@@ -103,7 +103,11 @@ class NarrativeAnswers:
         narrative does ("la messagerie en 2021 ?": one tool per function, in the IT part)."""
         words = self._unnamed_words(q)
         hits = self.search.search(words) if words and self.search.telling(words) else []
-        mentions = [h for h in hits if self.search.holds_telling(h, words)]
+        mentions = [
+            h
+            for h in hits
+            if self.search.holds_telling(h, words) and any(self.search.holds_word(h.passage, w) for w in words)
+        ]
         return guide.not_on_maps(q.lang, self.view.functions, year, history, mentions, words)
 
     def _mostly_foreign(self, q: Query) -> bool:

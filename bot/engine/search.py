@@ -85,6 +85,13 @@ class PassageSearch:
             return False
         return rarest in held and sum(weights[s] for s in held) >= floor * sum(weights.values())
 
+    def holds_word(self, passage: Passage, word: str) -> bool:
+        """The passage holds the word itself, or its plural or singular (not a longer word of its stem: "car" is no
+        "cartographies")."""
+        row = self._row.get(id(passage))
+        words = self._folded[row] if row is not None else set()
+        return word in words or f"{word}s" in words or (word.endswith("s") and word[:-1] in words)
+
     def weight(self, stem: str) -> float:
         """How telling a word is: rare in the narrative weighs more; absent from it, the most (a question made
         of words the SROM never uses is about something else)."""
