@@ -109,6 +109,8 @@ class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, Narrativ
     def _read(self, q: Query) -> Reading:
         """What the question names and asks, before any route is chosen."""
         words = english_heads(q, self.matcher.bigrams)
+        if any("-" in w for w in words):  # "the institutional-life stuff": no name is written with a hyphen
+            words = [p for w in words for p in (_parts(w) or (w,))]
         pairs = self.matcher.common_pairs
         if pairs:  # "faire savoir : ça en est où ?": a name of function words only
             words = [*words, *(w for p in zip(q.tokens, q.tokens[1:], strict=False) if p in pairs for w in p)]
@@ -382,3 +384,10 @@ class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, Narrativ
             return found or topics.structure(self.view, lang, r.context_function, year)
         partly = self._partly_named(r)  # "stratégie mode 2021": "Stratégie achats" or "stratégie RH"?
         return self._clarify(q, partly, weak=True) if partly else self._fallback(q, r.weak_subjects)
+
+
+def _parts(word: str) -> list[str]:
+    """A hyphenated word's parts, when each is a word of four letters or more ("institutional-life"), not a code
+    ("rh-1") nor a pronoun's ("fais-moi", "est-ce")."""
+    parts = word.split("-")
+    return parts if len(parts) > 1 and all(len(p) >= 4 and p.isalpha() for p in parts) else []

@@ -165,3 +165,9 @@ def test_a_name_s_word_with_two_letters_swapped_is_recognised(engine: Engine):
     a = engine.answer("c'est quoi un elu piolte ?")
     assert a.intent == "governance"
     assert [i.id for i in a.instances] == ["gouv.elu-pilote"]
+
+
+def test_a_hyphenated_compound_is_read_as_its_words(engine: Engine):
+    # no name is written with a hyphen: "institutional-life" is the institutional life
+    a = engine.answer("the institutional-life stuff, what mode in 2021?")
+    assert a.process is not None and a.process.id == "jur.vie-institutionnelle"
