@@ -53,11 +53,16 @@ class KnowledgeView:
                 self.items[act.id] = Item(fn, activity=act)
         # each block's activities on each year's map, in their function's order: asked of every block named
         self._in_block: dict[tuple[str, int], list[Activity]] = {}
+        # and on any map: each block's activities, each activity's blocks
+        self.parts: dict[str, set[str]] = {}
+        self.blocks_of: dict[str, set[str]] = {}
         for block_id, (fn, _) in self.blocks.items():
             for act in fn.activities:
                 for year, placement in act.placements.items():
                     if placement.block == block_id:
                         self._in_block.setdefault((block_id, year), []).append(act)
+                        self.parts.setdefault(block_id, set()).add(act.id)
+                        self.blocks_of.setdefault(act.id, set()).add(block_id)
         self.named: dict[str, tuple[Function, NamedItem]] = {
             item.id: (fn, item) for fn in kb.functions for item in (*fn.objectives, *fn.themes)
         }

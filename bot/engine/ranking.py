@@ -51,12 +51,6 @@ class Ranking:
         # the everyday words of the modes ("chacun dans son coin", "tout le monde ensemble"): of a mode asked, the
         # frame, like the chambers and the maps
         self._mode_words = frozenset(w for m in view.modes.values() for w in m.plain) | MODE_FRAME_WORDS
-        # each block's activities, on any map: the words that name them describe the block too
-        self._parts: dict[str, set[str]] = {}
-        for item in view.items.values():
-            for placed in item.activity.placements.values() if item.activity else ():
-                if placed.block:
-                    self._parts.setdefault(placed.block, set()).add(item.id)
 
     def functions(self, hits: list[Hit], words: tuple[str, ...] | list[str] = ()) -> tuple[str | None, str | None]:
         """The one function the question names, and the one it names or its names belong to: through a shared name
@@ -227,16 +221,7 @@ class Ranking:
                 out.append(h)
                 continue
             if total and kind not in ("function", "mode", "instance", "commitment"):
-                # and the words the rare words of its other names explain: "congés, arrêts maladie, pointage" are
-                # all the absences'; a word of many names ("CCI Pays de la Loire", "personnel") explains nothing
-                said = h.said or h.used
-                if h.explained and self.drawn(h.entity):  # an activity or a block of the maps, not an action
-                    said = said | {w for w in h.explained if w not in FRAME_WORDS}
-                parts = self._parts.get(h.entity) if h.score >= FULL_NAME else None
-                told = [o for o in hits if o.entity in parts and o.score >= PART_SAID] if parts else []
-                if told and all(o.score < ACCEPT for o in told):  # "bank accounting (payments, cash registers)":
-                    # a block named whole, told by its activities in part; one named whole is the subject
-                    said = said | {w for o in told for w in o.used}
+                said = self._said(h, hits)
                 covered = covered_by.get(said)
                 if covered is None:
                     covered = covered_by[said] = sum(weights.get(word, 0.0) for word in said if word not in context)
@@ -260,6 +245,21 @@ class Ranking:
                 h = Hit(h.entity, min(h.score, GUESS), h.weight, h.alias, h.targets, h.used)
             out.append(h)
         return out
+
+    def _said(self, h: Hit, hits: list[Hit]) -> frozenset[str]:
+        """The question's words a subject's hit explains: its name's, those the rare words of its other names stand
+        for ("congés, arrêts maladie, pointage": the absences'), a block's named whole with its activities said in
+        part ("bank accounting (payments, cash registers)"), an activity's with its block's ("UNEAL, carte paye")."""
+        said = h.said or h.used
+        if h.explained and self.drawn(h.entity):  # an activity or a block of the maps, not an action
+            said = said | {w for w in h.explained if w not in FRAME_WORDS}
+        parts = self.view.parts.get(h.entity) if h.score >= FULL_NAME else None
+        told = [o for o in hits if o.entity in parts and o.score >= PART_SAID] if parts else []
+        if told and all(o.score < ACCEPT for o in told):  # one of them named whole is the subject ("sourcing achats")
+            said = said | {w for o in told for w in o.used}
+        blocks = self.view.blocks_of.get(h.entity, set())
+        placing = {w for o in hits if o.score >= FULL_NAME and blocks & {o.entity, *o.targets} for w in o.used}
+        return said | placing if placing and not h.used <= placing else said  # not the block's words alone
 
     def has_mode(self, entity_id: str, modes: list[str], years: list[int], stated: bool = False) -> bool:
         """The item has one of `modes` in one of `years`; `stated`: as the text's own words (explicit or

@@ -413,3 +413,10 @@ def test_a_functions_change_over_the_maps_with_no_picture_asked_is_its_history(e
     assert a.function is not None and a.function.id == "FIN"
     shown = engine.answer("montre l'évolution de la finance sur les trois cartes")
     assert shown.map is not None
+
+
+def test_an_activity_placed_by_its_blocks_name_is_that_activity(engine: Engine):
+    # "la carte paye" places UNEAL in the payroll block: no question back between it and the payroll itself
+    a = engine.answer("c'est quoi UNEAL ds la carte paye")
+    assert a.process is not None and a.process.id == "rh.parametrage-uneal"
+    assert not a.candidates
