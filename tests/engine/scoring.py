@@ -48,6 +48,8 @@ LABELLED = (
     "questions_2026_fresh_dd.yaml",
     "questions_2026_fresh_dc.yaml",
     "questions_2026_fresh_de.yaml",
+    "questions_2026_fresh_df.yaml",
+    "questions_2026_fresh_dg.yaml",
 )
 # Written from the source text only, scored before any tuning, never read question by question.
 BLIND = "questions_2026_blind.yaml"
