@@ -33,7 +33,7 @@ FRAME_WORDS = frozenset(
 # ... and how a thing is run, asked of it: "the 2017 setup", "c'est géré comment", "how is it handled"
 MODE_FRAME_WORDS = frozenset(
     """chacun chacune ensemble seul seule seuls seules commun niveau setup organisation organization organise
-    organisee organised organized running handled handling managed gere geree geres gerees""".split()
+    organisee organised organized running handled handling managed gere geree geres gerees passe passee""".split()
 )
 PART_SAID = 0.5  # an activity named this well tells the block it sits in
 CLOSE_RUN = 0.06  # two entities this close are a clarification, not a guess

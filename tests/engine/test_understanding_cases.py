@@ -420,3 +420,12 @@ def test_an_activity_placed_by_its_blocks_name_is_that_activity(engine: Engine):
     a = engine.answer("c'est quoi UNEAL ds la carte paye")
     assert a.process is not None and a.process.id == "rh.parametrage-uneal"
     assert not a.candidates
+
+
+def test_chat_slang_about_the_asker_and_a_change_verb_frame_a_mode_question(engine: Engine):
+    # "je bosse" is "I work" (no "boss"), "c'est passé au régional" how it is run (no "marchés passés")
+    a = engine.answer(
+        "je bosse à la CCI 49, chez nous la formation en 2017 c'est toujours géré en local ou c'est passé au régional ?"
+    )
+    assert a.intent == "mode_lookup"
+    assert a.process is not None and a.process.id == "rh.formation"
