@@ -246,6 +246,7 @@ FUNCTION_SCOPE = re.compile(
     r"split into)\b"
 )
 MODE_WORD = re.compile(r"\bmodes?\b")  # "mode", "les modes": the question is about modes
+LETTER_WORDS = re.compile(r"\b(?:lettres?|letters?|sigles?|codes?)\b")  # the modes' letters asked about
 WHICH_MODE = re.compile(
     r"\b(?:c est quel mode|quel mode|(?:which|what) (?:management |kind of |type of )?mode|quel type de mode)\b"
 )
@@ -329,8 +330,8 @@ BLOCK_CONTENT = re.compile(
 )
 # Asking what a thing holds, in words that name no block ("y a quoi dedans", "what's inside").
 CONTENT_OF = re.compile(r"\b(?:blocs?|blocks?|y a quoi|dedans|inside|contenu|contents|on trouve quoi)\b")
-LETTERS = re.compile(r"(?<![A-Za-z\u00C0-\u017F])([ACHMI])(?![A-Za-z\u00C0-\u017F])")
-SINGLE_MODE_LETTER = re.compile(r"(?:\b(?:le|la|l|mode|lettre|letter|code|un|une|the|en)\s+|\()([ACHMI])(?:\)|\b)(?!')")
+
+
 COUNT_FUNCTIONS = re.compile(
     r"\b(?:combien de fonctions|how many functions|quelles sont les fonctions|liste des fonctions|"
     r"list (?:of )?(?:the )?functions|which functions)\b"
@@ -340,26 +341,6 @@ SHOW_MAP = re.compile(
     r"\b(?:cartes?|carto\w*|maps?|schemas?|diagrammes?|diagrams?|images?|pictures?|dessins?)\b|"
     r"\b(?:cartes?|cartos?|maps?|cartographie|graphiques?|graphs?|charts?|visuels?|en images?|schema(?! directeur))\b"
 )
-
-
-def capitals(raw: str, lang: str = "fr") -> list[str]:
-    """The bare capitals A, C, H, M, I of a message, elisions apart ("l'I" is no word), and the English pronoun
-    apart ("I just joined the payroll team, what's our mode?")."""
-    text = raw.replace("'", " ").replace("’", " ")
-    return [
-        m.group(1) for m in LETTERS.finditer(text) if not (m.group(1) == "I" and lang == "en" and _pronoun(text, m))
-    ]
-
-
-_CLAUSE_OPENERS = frozenset("and but so if when as because".split())
-_AFTER_PRONOUN = re.compile(r" (?:[a-z]|m\b|d\b|ve\b|ll\b)")
-
-
-def _pronoun(text: str, m: re.Match[str]) -> bool:
-    """An "I" opening a clause before a word ("I just joined", "so I need") is the English pronoun, not the mode."""
-    before = text[: m.start()].rstrip()
-    opens = not before or before[-1] in ",.;:!?" or before.split()[-1].lower() in _CLAUSE_OPENERS
-    return opens and bool(_AFTER_PRONOUN.match(text, m.end()))
 
 
 def vocabulary() -> Iterator[str]:

@@ -4,9 +4,9 @@ the context that decides between homonyms (a function, a year, the mode named), 
 from __future__ import annotations
 
 import functools
-import re
 
 from bot.engine import cues
+from bot.engine.letters import mode_letters
 from bot.engine.lookup import KnowledgeView
 from bot.engine.matcher import EntityMatcher, Hit
 from bot.engine.normalize import Query
@@ -97,15 +97,7 @@ class Ranking:
             for h in hits
             if h.score >= 0.85 and self.kind(h) == "mode" and not any(h.used < n.used for n in names)
         ]
-        letters = (  # a mode's letter is a capital: a message with none of them needs no search for one
-            [] if _MODE_LETTERS.isdisjoint(q.raw) else [m.group(1) for m in cues.SINGLE_MODE_LETTER.finditer(q.raw)]
-        )
-        if q.says(cues.DEFINITION) or _LETTER_WORDS.search(q.text):
-            # "que signifient A C H M I ?", "what does M stand for": bare capitals are mode codes here
-            letters += cues.capitals(q.raw, q.lang)
-        elif cues.MODE_WORD.search(q.text):  # "modes A C H M I ?" (two letters at least), not "mode? I need it"
-            capitals = cues.capitals(q.raw, q.lang)
-            letters += capitals if len(set(capitals)) >= 2 else []
+        letters = mode_letters(q.raw, q.text, q.lang, bool(q.says(cues.DEFINITION)))
         for code in letters:
             if code not in codes and code in self.view.modes:
                 codes.append(code)
@@ -247,9 +239,8 @@ class Ranking:
         return out
 
     def _said(self, h: Hit, hits: list[Hit]) -> frozenset[str]:
-        """The question's words a subject's hit explains: its name's, those the rare words of its other names stand
-        for ("congés, arrêts maladie, pointage": the absences'), a block's named whole with its activities said in
-        part ("bank accounting (payments, cash registers)"), an activity's with its block's ("UNEAL, carte paye")."""
+        """The words a subject's hit explains: its name's, its other names' rare words' ("congés, pointage": the
+        absences'), its activities' said in part ("bank accounting (payments)"), its block's ("UNEAL, carte paye")."""
         said = h.said or h.used
         if h.explained and self.drawn(h.entity):  # an activity or a block of the maps, not an action
             said = said | {w for w in h.explained if w not in FRAME_WORDS}
@@ -394,7 +385,3 @@ class Ranking:
             return None
         _, b = self.view.blocks[block]
         return Hit(block, top.score, top.weight, b.label, (), frozenset(said))
-
-
-_MODE_LETTERS = frozenset("ACHMI")
-_LETTER_WORDS = re.compile(r"\b(?:lettres?|letters?|sigles?|codes?)\b")

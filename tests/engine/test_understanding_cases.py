@@ -429,3 +429,15 @@ def test_chat_slang_about_the_asker_and_a_change_verb_frame_a_mode_question(engi
     )
     assert a.intent == "mode_lookup"
     assert a.process is not None and a.process.id == "rh.formation"
+
+
+def test_two_modes_letters_offered_as_alternatives_are_modes(engine: Engine):
+    a = engine.answer("le catalogue des produits et services, c'est H ou M ?")
+    assert a.intent == "mode_lookup"
+    assert a.process is not None and a.process.id == "com.catalogue-harmonise"
+
+
+def test_a_message_of_the_five_letters_asks_what_they_mean(engine: Engine):
+    a = engine.answer("A C H M I ??")
+    assert a.intent == "mode_definition"
+    assert all(f"({code})" in a.text for code in "ACHMI")
