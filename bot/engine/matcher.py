@@ -18,7 +18,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.engine.normalize import QUESTION_WORDS, STOPWORDS_EN, STOPWORDS_FR, tokenize
+from bot.engine.normalize import QUESTION_WORDS, STOPWORDS_EN, STOPWORDS_FR, says_the_state, tokenize
 from bot.engine.spelling import in_dictionary, stem_en, stem_fr
 from srom_data.entities import Entity, iter_entities
 from srom_data.models import KnowledgeBase
@@ -64,6 +64,8 @@ class Hit(NamedTuple):
 def content_tokens(text: str) -> tuple[str, ...]:
     words = tokenize(key(text))
     kept = tuple(w for w in words if w not in STOPWORDS_FR and w not in STOPWORDS_EN and w not in QUESTION_WORDS)
+    if "etat" in words and says_the_state(text):  # "convention avec l'État": the State is a name's word
+        kept += ("etat",)
     return kept or tuple(words)
 
 

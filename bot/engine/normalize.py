@@ -43,7 +43,7 @@ STOPWORDS_EN = frozenset(
 # Words of the domain's vocabulary that say what is asked, not about what.
 QUESTION_WORDS = frozenset(
     """mode modes managed handled handle run organised organized organise status statut annee year years
-    type niveau level lieux projection horizon cible ici baseline target actuellement aujourd hui
+    type niveau level etat lieux projection horizon cible ici baseline target actuellement aujourd hui
     today currently nowadays now globalement global globale overall finalement final enfin
     evolution evolutions evolue evolve evolved change changed changes changement changements trajectoire
     historique history periode periodes period periods over time timeline compare comparaison
@@ -104,6 +104,15 @@ _FRENCH = FRENCH_MARKERS | (STOPWORDS_FR - STOPWORDS_EN - {"a", "on", "me", "ou"
 _FRENCH_LETTER = re.compile(r"[éèêàùçœ]")
 _IN_YEAR = re.compile(r"\b[Ii]n (?:19|20)\d\d\b")
 _UPPER_IT = re.compile(r"(?<![A-Za-z])IT(?![A-Za-z])")
+# The State (the COM is concluded with it), not a state of play ("état des lieux", "état d'avancement")
+_THE_STATE = re.compile(r"\b(?:[EÉ]tat|(?:avec|de|par) l['’ ][eé]tat)\b(?! des lieux| d['’ ]avancement)")
+
+
+def says_the_state(text: str) -> bool:
+    """The text names the State ("l'État", "conclue avec l'état"), not a state of play ("état des lieux")."""
+    return bool(_THE_STATE.search(text))
+
+
 _UPPER_IS = re.compile(r"(?<![A-Za-z])IS(?![A-Za-z])")  # "the IS function": information systems, not "is"
 # "si on délègue …", "si la paie …": the French "if", written small before a subject, is not the IT function (SI)
 _IF = re.compile(
@@ -284,6 +293,8 @@ def parse(raw: str, known_years: tuple[int, ...], rewrite: Callable[[str, str], 
         and t not in LISTING_WORDS
         and t not in year_words
     ]
+    if "tat" in raw and says_the_state(raw) and "etat" not in content:  # "l'État", "avec l'état": the State
+        content.append("etat")
     if "IT" in raw and _UPPER_IT.search(raw) and "it" not in content:  # "IT" is a name, "it" a pronoun
         content.append("it")
     if "IS" in raw and _UPPER_IS.search(raw) and "si" not in content:

@@ -171,3 +171,14 @@ def test_a_hyphenated_compound_is_read_as_its_words(engine: Engine):
     # no name is written with a hyphen: "institutional-life" is the institutional life
     a = engine.answer("the institutional-life stuff, what mode in 2021?")
     assert a.process is not None and a.process.id == "jur.vie-institutionnelle"
+
+
+@pytest.mark.parametrize(("question", "year"), [("l'état des lieux de la paie", 2013), ("Etat des lieux paie", 2013)])
+def test_a_state_of_play_is_a_year_and_the_state_a_name(engine: Engine, question: str, year: int):
+    # "état des lieux" is 2013's map; "l'État" alone is the State the COM is concluded with
+    assert engine.answer(question).year == year
+
+
+def test_the_state_written_small_is_still_the_state(engine: Engine):
+    a = engine.answer("c'est quoi la COM avec l'état ?")
+    assert [i.id for i in a.instances] == ["gouv.convention-objectifs-moyens"]
