@@ -58,6 +58,7 @@ ABOUT_THE_SROM = re.compile(
 # A legal basis asked ("sur quelle loi", "legal basis"), and a passage that cites a legal text: it comes first.
 LEGAL_ASKED = re.compile(
     r"\b(?:base legale|bases legales|legal basis|loi|lois|laws?|juridiquement|quel article|which article|"
+    r"legal provisions?|which provision|dispositions? legales?|"
     r"obligations? legales?|legal obligations?|required by law|code de commerce|commercial code)\b"
 )
 LEGAL_TEXT = re.compile(
@@ -231,7 +232,12 @@ class NarrativeAnswers:
     def _reason_search(self, q: Query, function: str | None = None) -> Answer | None:
         """The narrative, for a reason or a legal basis asked about a topic: the passages that hold the topic's
         words (all of them, or 60 % of a long question), whatever the topic names on the maps."""
-        asked = {w for cue in (cues.REASON, cues.WHEN) for m in cue.finditer(q.flat) for w in m.group(0).split()}
+        asked = {
+            w
+            for cue in (cues.REASON, cues.WHEN, cues.WHICH_THING)
+            for m in cue.finditer(q.flat)
+            for w in m.group(0).split()
+        }
         if q.lang == "en":  # "required by law": "law" is searched as "loi", and is asked, not the topic
             asked |= {f for w in asked for f in self.governance.french(w).split()}
         parts = [p for w in self._narrative_words(q) if w not in asked for p in w.split("-")]

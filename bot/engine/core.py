@@ -179,7 +179,8 @@ class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, Narrativ
         # what is already known is tested before a cue is searched: most questions ask none of these
         reason = not r.says_mode and bool(cues.REASON.search(q.flat))  # "why was … chosen for HR back in 2013?"
         # a mode read through a typo is no mode named beside a date asked: "when did the purchasing hub issue …"
-        if reason or (not (r.mode_said or r.says_mode or q.years) and cues.WHEN.search(q.flat)):
+        fact = cues.WHEN.search(q.flat) or cues.WHICH_THING.search(q.flat)  # a date, a provider, a software
+        if reason or (not (r.mode_said or r.says_mode or q.years) and fact):
             # "le directeur juridique, désigné quand ?": the dated fact
             if cues.WHEN.search(q.flat) and self.governance.specific_facts(q):
                 gov = self._governance(q, r.instances, strict=True)
@@ -189,8 +190,8 @@ class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, Narrativ
             if found:
                 return found
             if not reason and r.subjects and not (r.instances or q.says(cues.EVOLUTION)):
-                # "c'est quand le prochain virement de salaire ?": a date the text does not give; an activity's
-                # modes are no answer to "when"
+                # "c'est quand le prochain virement de salaire ?", "quel prestataire cloud pour les serveurs ?": a
+                # fact the text does not give; an activity's modes are no answer to it
                 return self._nothing_found(q)
         owner = r.function or next((i.function for i in r.instances if i.function), None)
         spender = self._asked_of(r, owner) if not (r.says_mode or r.asks_who) and cues.AMOUNT.search(q.flat) else None

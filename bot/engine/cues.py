@@ -169,6 +169,7 @@ REASON = re.compile(
     r"\b(?:pourquoi|why|raisons?|reasons?|motifs?|base legale|bases legales|fondements?|legal basis|loi|lois|"
     r"law(?! firms?)|"
     r"laws|obligations? legales?|legal obligations?|required by|en application|quel article|which article|"
+    r"legal provisions?|which provision|dispositions? legales?|quel texte|which text|"
     r"code de commerce|commercial code|"
     # an origin: "ça vient d'où ?", "c'est une idée des Pays de la Loire ?"
     r"venue? d ou|vient d ou|viennent d ou|d ou vien\w*|origines?|comes? from|came from|une idee d\w*|whose idea|"
@@ -181,6 +182,12 @@ WHY = re.compile(r"\b(?:pourquoi|why|how come|for what reasons?|pour quelles? ra
 WHEN = re.compile(
     r"\b(?:quand|depuis quand|when|since when|en quelle annee|quelle annee|what year|which year|a quelle date|"
     r"quelle date)\b"
+)
+# A named thing of another kind than a mode asked about a topic: "quel prestataire cloud pour les serveurs ?",
+# "on utilise quel logiciel de paie ?", "which firm carried out the audit?"
+WHICH_THING = re.compile(
+    r"\b(?:quel(?:le)?s?|which|what) (?:prestataire|logiciel|outil|fournisseur|cabinet|editeur|solution|plateforme|"
+    r"hebergeur|provider|software|tool|firm|vendor|supplier|platform|package)s?\b"
 )
 GOVERNANCE_OVERVIEW = re.compile(
     r"\b(?:(?:quelles?|lesquelles|liste|list|which|what|toutes) (?:sont |are )?(?:les |of )?(?:the )?"

@@ -128,11 +128,13 @@ class Speller:
     def _word_en(self, word: str) -> str:
         if word in self.replacements:
             return self.replacements[word]
-        if word in self.known or len(word) < MIN_FUZZY_LEN + 1 or stem_en(word) in self.known:
+        if word in self.known or len(word) < MIN_FUZZY_LEN or stem_en(word) in self.known:
             return word
         if in_dictionary(word, "en"):  # "tracking" is an English word, not a typo of "training"
             return word
-        return self._typo(word) or word
+        # "audti": the text's "audit", two letters swapped; other typos from six letters on
+        typo = self._typo(word) if len(word) > MIN_FUZZY_LEN else None
+        return typo or self._text_typo(word) or word
 
     def _stem(self, word: str) -> str | None:
         """The word of the same stem closest in spelling ("mod" is "mode", not "modes"), then the most frequent."""

@@ -441,3 +441,25 @@ def test_a_message_of_the_five_letters_asks_what_they_mean(engine: Engine):
     a = engine.answer("A C H M I ??")
     assert a.intent == "mode_definition"
     assert all(f"({code})" in a.text for code in "ACHMI")
+
+
+def test_a_legal_provision_asked_is_the_passage_citing_it(engine: Engine):
+    a = engine.answer(
+        "Under which legal provision is the CCIR the central purchasing body for the territorial chambers?"
+    )
+    assert a.intent == "fallback_search" and a.mode is None
+    assert "L711-8" in a.text
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        ("quel prestataire cloud a été choisi pour externaliser les serveurs ?", "Cloud"),
+        ("Which firm carried out the 2017 IT audti?", "audit"),
+    ],
+)
+def test_a_provider_or_a_firm_asked_is_no_activitys_mode(engine: Engine, question: str, word: str):
+    # the text names none: what it says of the topic, no mode of the servers
+    a = engine.answer(question)
+    assert a.intent == "fallback_search" and a.mode is None and a.process is None
+    assert word in a.text
