@@ -30,6 +30,18 @@ def test_duplicate_id_is_refused(data_dir):
     assert err.value.entity == "fin.sociale.flux"
 
 
+def test_a_key_written_twice_is_refused_with_its_line(data_dir):
+    # YAML keeps the second silently: an activity's second "aliases:" would drop the first list
+    root = data_dir.write()
+    path = root / "functions" / "fin.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  label: ", "  label: Doublon\n  label: ", 1), encoding="utf-8")
+    with pytest.raises(DataError, match="written twice") as err:
+        load(root)
+    assert err.value.file == "functions/fin.yaml"
+    assert "line" in str(err.value)
+
+
 def test_quote_not_in_source_is_refused(data_dir):
     ev = data_dir.files["functions/fin.yaml"]["activities"][0]["assessments"][2017]["evidence"][0]
     ev["quote"] = "Mutualisation : comptabilité sociale"
