@@ -211,6 +211,17 @@ class SubjectAnswers:
         year = q.years[0] if q.years else max(item.years)
         return answer.model_copy(update={"map": MapRequest(function=item.function.id, year=year)})
 
+    def _block_on_its_map(self, r: Reading) -> bool:
+        """A block named whole, its activities asked, the map only where it sits: "What activities sit under labour
+        relations in the 2017 HR map?" (a picture asked is drawn)."""
+        top = r.subjects[0] if r.subjects else None
+        return bool(
+            top
+            and top.entity in self.view.blocks
+            and cues.BLOCK_CONTENT.search(r.q.flat)
+            and not cues.PICTURE_ASKED.search(r.q.flat)
+        )
+
     def _clarify(self, q: Query, hits: list[Hit], weak: bool = False) -> Answer:
         top = hits[0]
         if top.ambiguous:

@@ -463,3 +463,10 @@ def test_a_provider_or_a_firm_asked_is_no_activitys_mode(engine: Engine, questio
     a = engine.answer(question)
     assert a.intent == "fallback_search" and a.mode is None and a.process is None
     assert word in a.text
+
+
+def test_a_blocks_activities_asked_on_its_functions_map_are_the_blocks(engine: Engine):
+    a = engine.answer("What activities sit under labour relations in the 2017 HR map?")
+    assert a.intent == "structure" and a.map is None
+    assert a.process is not None and a.process.id == "rh.relations-sociales"
+    assert engine.answer("montre la carte RH 2017").map is not None
