@@ -64,7 +64,8 @@ class BodyAnswers:
         ] or list(self.kb.commitments)
         items = [self.view.commitments[i] for i in ids]
         titled = [] if items else commitments.by_quoted_title(q.text, pool)
-        want = commitments.wanted(q)
+        # a progress told ("please log it as 50% done") filters nothing: the commitment is the one its words name
+        want = commitments.Wanted((), False) if cues.PROGRESS_TOLD.search(q.flat) else commitments.wanted(q)
         if not (items or titled) and not want.any:
             words = [
                 w
@@ -87,7 +88,8 @@ class BodyAnswers:
         if cues.REPORT_ASKED.search(q.flat):
             # "prépare-moi le rapport annuel au Bureau avec un graphique": the command that makes it, chart included
             more.append(commitments.how_to_report(q.lang))
-        if len(items) == 1 and (cues.UPDATE_TOLD.search(q.flat) or cues.UPDATE_ASKED.search(q.flat)):
+        told = cues.UPDATE_TOLD.search(q.flat) or cues.UPDATE_ASKED.search(q.flat) or cues.PROGRESS_TOLD.search(q.flat)
+        if len(items) == 1 and told:
             # "maj : on a harmonisé les procédures d'achat dans 3 CCI sur 5": a question records nothing; say how to
             # ("jsuis référent sur la centralisation des achats info, comment je mets à jour ?": the same)
             more.append(commitments.how_to_record(q.lang, items[0].id))

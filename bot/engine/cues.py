@@ -200,12 +200,20 @@ COMMITMENT = re.compile(
     r"feuille de route|roadmap|promesses?|chantiers? 2021|objectifs?|objectives?|goals?|enjeux|commit(?!tee)\w*)\b"
 )
 # "gestion des engagements" is a purchasing activity; "commit the CCI", "engager la CCI" is to bind it legally
+# A progress told to be recorded: "please log it as 50% done", "enregistre-le", "c'est fait à 30 %"
+PROGRESS_TOLD = re.compile(
+    r"\b(?:log (?:it|that|this)|record (?:it|that|this)|enregistre\w* (?:le|la|ca|cela|l)|"
+    r"\d+ ?% (?:done|fait|realise\w*|complete\w*|atteint)|(?:fait|done|complete\w*) (?:a |at )?\d+ ?%)"
+)
 # Asks how far something has got ("où en est …", "on en est où", "avancement", "any progress on …"): only
 # commitments progress; activities have modes.
 PROGRESS = re.compile(
     r"\b(?:ou en est(?: on)?|on en est(?: ou)?|ou on en est|(?:ca|ils?|elles?) en (?:est|sont) ou|en est ou|"
     r"ou en sont|ou en sommes nous|avancement|avance ou|progres\w*|where are we|how far|maj|mise a jour|"
     r"mets? a jour|mettre a jour|mettons a jour|"
+    # a référent recording: "I'm the referent for …, please log it as 50% done", "je suis référente de …"
+    r"log (?:it|that|this)|\d+ ?% (?:done|fait|realise\w*|complete\w*|atteint)|(?:je suis|i m|i am) (?:le |la |the )?"
+    r"referente?s?|"
     r"updates?|status update|ca avance|ca progresse|point d etape|"
     r"(?:what s|whats|what is) the status|status of|(?:fini|finit|termine|fait) ou pas|"
     # "statut ?", "c fait ?" closing a question about a commitment's content; "je peux le noter où ?"

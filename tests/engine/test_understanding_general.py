@@ -476,6 +476,12 @@ def test_a_progress_told_in_a_question_says_how_to_record_it(engine: Engine, que
     [
         ("jsuis référent sur la centralisation des achats info, comment je mets à jour ?", "SI-3", "fr"),
         ("how do I update my commitment SI-2?", "SI-2", "en"),
+        (
+            "I'm the referent for harmonising purchasing procedures across chambers - please log it as 50% done",
+            "JUR-4",
+            "en",
+        ),
+        ("je suis référente de l'attractivité, c'est fait à 30 %", "RH-2", "fr"),
         ("comment je mets à jour mes engagements RH ?", "[ID]", "fr"),
     ],
 )
@@ -776,7 +782,10 @@ def test_summaries_budgets_and_trajectories(engine: Engine, question: str, inten
 
 @pytest.mark.parametrize("question", ["quel logiciel SIRH on utilise ?", "c quand le virement du salaire ce mois ci ?"])
 def test_the_asker_s_own_tools_and_dates_are_not_the_help_nor_a_mode(engine: Engine, question: str) -> None:
-    assert engine.answer(question).intent == "unknown"
+    # out of scope, or what the text says of the topic (the SIRH's integration), never a mode
+    a = engine.answer(question)
+    assert a.intent in ("unknown", "fallback_search")
+    assert a.mode is None and a.process is None
 
 
 def test_how_to_use_the_bot_is_the_help(engine: Engine) -> None:
