@@ -61,11 +61,14 @@ class Hit(NamedTuple):
         return bool(self.targets)
 
 
-def content_tokens(text: str) -> tuple[str, ...]:
+def content_tokens(text: str, name: bool = False) -> tuple[str, ...]:
+    """The words of a text that say something; of a knowledge base's `name`, "it" too (the IT, never a pronoun)."""
     words = tokenize(key(text))
     kept = tuple(w for w in words if w not in STOPWORDS_FR and w not in STOPWORDS_EN and w not in QUESTION_WORDS)
     if "etat" in words and says_the_state(text):  # "convention avec l'État": the State is a name's word
         kept += ("etat",)
+    if name and "it" in words:  # "it governance" is no "governance" alone
+        kept = ("it", *kept)
     return kept or tuple(words)
 
 
@@ -90,12 +93,14 @@ class EntityMatcher:
         for ent in self.entities.values():
             seen: set[tuple[str, ...]] = set()
             for name in ent.names:
-                toks = content_tokens(rewrite(key(name)) if rewrite else name)
+                toks = content_tokens(rewrite(key(name)) if rewrite else name, name=True)
                 if toks and toks not in seen:
                     seen.add(toks)
                     aliases.append(Alias(ent.id, name, toks))
         for amb in kb.all_ambiguous_aliases():
-            aliases.append(Alias("?" + key(amb.alias), amb.alias, content_tokens(amb.alias), tuple(amb.targets)))
+            aliases.append(
+                Alias("?" + key(amb.alias), amb.alias, content_tokens(amb.alias, name=True), tuple(amb.targets))
+            )
         self.aliases = aliases
         # pairs of words that follow each other in a name ("absence management"): a compound the names know
         # a name of function words only ("faire savoir", a commitment): its pairs are read even in a question,

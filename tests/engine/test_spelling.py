@@ -182,3 +182,12 @@ def test_a_state_of_play_is_a_year_and_the_state_a_name(engine: Engine, question
 def test_the_state_written_small_is_still_the_state(engine: Engine):
     a = engine.answer("c'est quoi la COM avec l'état ?")
     assert [i.id for i in a.instances] == ["gouv.convention-objectifs-moyens"]
+
+
+def test_a_names_it_is_the_it_never_a_pronoun(engine: Engine):
+    # the IT block "Gouvernance" is named "it governance": "the governance" alone is the SROM's governance
+    a = engine.answer("What are the regulated commissions in the governance?")
+    assert a.intent == "governance" and a.process is None
+    assert "gouv.commission-paritaire" in [i.id for i in a.instances]
+    it = engine.answer("IT governance mode 2017?")
+    assert it.process is not None and it.process.id == "si.gouvernance"
