@@ -282,7 +282,9 @@ HEADCOUNT = re.compile(
 # An amount asked: the SROM gives no budget nor cost figure ("quel budget pour le SDSI ?", "how much does IT cost?")
 AMOUNT = re.compile(
     r"\b(?:budgets?|montants?|enveloppes?|combien (?:ca |cela )?(?:coute\w*|a coute)|couts? (?:du|de la|des|de l)|"
-    r"how much (?:does|did|will|is|was)|cost of|costs? of|spending on|spend on|seuils?|thresholds?)\b"
+    r"how much (?:does|did|will|is|was)|cost of|costs? of|spending on|spend on|"
+    # a threshold asked, not one that describes ("les achats sous les seuils" are the MAPA)
+    r"(?<!sous les )(?<!sous le )(?<!below )(?<!under )(?<!under the )seuils?|thresholds?(?! contracts))\b"
 )
 # Two things joined in one question ("la facturation et les relances", "payments & petty cash"), read on its text
 JOINED = re.compile(r"(?i)\b(?:et|and|ainsi que|as well as)\b|[&/+]")

@@ -470,3 +470,14 @@ def test_a_blocks_activities_asked_on_its_functions_map_are_the_blocks(engine: E
     assert a.intent == "structure" and a.map is None
     assert a.process is not None and a.process.id == "rh.relations-sociales"
     assert engine.answer("montre la carte RH 2017").map is not None
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["les régles pour les petits achats sous les seuils, 2017 ?", "règles des marchés sous les seuils en 2017 ?"],
+)
+def test_purchases_under_the_thresholds_are_the_mapa_not_an_amount_asked(engine: Engine, question: str):
+    a = engine.answer(question)
+    assert a.intent == "mode_lookup"
+    assert a.process is not None and a.process.id == "jur.regles-mapa"
+    assert engine.answer("quel est le seuil des MAPA ?").intent == "fallback_search"  # a threshold asked
