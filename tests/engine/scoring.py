@@ -88,6 +88,9 @@ BLIND_CB = "questions_2026_blind_cb.yaml"
 # its last only.
 BLIND_DA = "questions_2026_blind_da.yaml"
 BLIND_DB = "questions_2026_blind_db.yaml"
+# Written in session 8 after an hour of its tuning; scored on that session's first engine and its last only.
+BLIND_EA = "questions_2026_blind_ea.yaml"
+BLIND_EB = "questions_2026_blind_eb.yaml"
 BLINDS = (
     BLIND,
     BLIND_C,
@@ -107,6 +110,8 @@ BLINDS = (
     BLIND_CB,
     BLIND_DA,
     BLIND_DB,
+    BLIND_EA,
+    BLIND_EB,
 )
 
 
