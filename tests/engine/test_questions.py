@@ -111,8 +111,8 @@ TARGET = {
 # 80.0 %, 86.5 % and 85.3 % (at 735dc6c, the engine of session 5's start);
 # 91.8 %, 85.3 % and 88.8 % (at 2189e09, the engine of session 6's start); 88.2 % and 94.1 % (at 4e9ad9d,
 # the engine of session 7's start); 95.3 % and 92.4 % (the two written late in session 7, on that engine too);
-# 92.9 % and 88.8 % (the two written at its end, on that engine too); 91.2 % and 81.2 % (at 369559c, session 8's start); 88.8 % and 93.5 % (two written an hour into session 8, on
-# that engine too)
+# 92.9 % and 88.8 % (the two written at its end, on that engine too); 91.2 % and 81.2 % (at 369559c, session 8's
+# start); 88.8 % and 93.5 % (two written an hour into session 8, on that engine too)
 BLIND_BEFORE_TUNING = {
     BLIND: 101 / 131,
     BLIND_C: 151 / 170,
