@@ -191,3 +191,29 @@ def test_a_names_it_is_the_it_never_a_pronoun(engine: Engine):
     assert "gouv.commission-paritaire" in [i.id for i in a.instances]
     it = engine.answer("IT governance mode 2017?")
     assert it.process is not None and it.process.id == "si.gouvernance"
+
+
+@pytest.mark.parametrize(
+    ("question", "codes"),
+    [
+        ("mode c definition stp", ["C"]),
+        ("tt ce qui est en mode i ds la dsi en 2013", ["I"]),
+        ("qu est ce qui est en m ou en i en 2017", ["M", "I"]),
+        ("a/c/h/m/i ca veut dire koi", ["A", "C", "H", "M", "I"]),
+        ("kel difference entre a et h", ["A", "H"]),
+        ("c koi le m", ["M"]),
+    ],
+)
+def test_a_modes_letter_typed_small_is_read_in_a_modes_place(engine: Engine, question: str, codes: list[str]):
+    from bot.engine.letters import small_letters
+
+    assert list(dict.fromkeys(small_letters(question))) == codes
+
+
+@pytest.mark.parametrize(
+    "question", ["le mode a changé ?", "c koi la mutualisation", "mode c est quoi", "je suis a la dsi", "en m appelant"]
+)
+def test_a_small_letter_that_is_a_word_is_no_mode(engine: Engine, question: str):
+    from bot.engine.letters import small_letters
+
+    assert small_letters(question.replace("é", "e")) == []
