@@ -50,6 +50,8 @@ LABELLED = (
     "questions_2026_fresh_de.yaml",
     "questions_2026_fresh_df.yaml",
     "questions_2026_fresh_dg.yaml",
+    "questions_2026_fresh_dh.yaml",
+    "questions_2026_fresh_di.yaml",
 )
 # Written from the source text only, scored before any tuning, never read question by question.
 BLIND = "questions_2026_blind.yaml"
