@@ -148,7 +148,7 @@ class Ranking:
                 [
                     h
                     for h in out
-                    if h in present or (self.later(h.entity, years) and all(p.used < h.used for p in present))
+                    if h in present or (all(p.used < h.used for p in present) and self._not_replaced(h, present, years))
                 ]
                 if present
                 else out
@@ -251,6 +251,13 @@ class Ranking:
         blocks = self.view.blocks_of.get(h.entity, set())
         placing = {w for o in hits if o.score >= FULL_NAME and blocks & {o.entity, *o.targets} for w in o.used}
         return said | placing if placing and not h.used <= placing else said  # not the block's words alone
+
+    def _not_replaced(self, h: Hit, present: list[Hit], years: list[int]) -> bool:
+        """A thing off the year's map that says more of the question than those on it: not yet mapped (the "TdB MS"
+        in 2013), or mapped before with nothing of its function on that map instead ("réseaux sociaux" in 2021);
+        one absorbed by a thing of its function is that thing ("les fiches de paie en 2017": the payroll)."""
+        fn = self.view.function_of(h.entity)
+        return self.later(h.entity, years) or all(self.view.function_of(p.entity) != fn for p in present)
 
     def has_mode(self, entity_id: str, modes: list[str], years: list[int], stated: bool = False) -> bool:
         """The item has one of `modes` in one of `years`; `stated`: as the text's own words (explicit or

@@ -481,3 +481,13 @@ def test_purchases_under_the_thresholds_are_the_mapa_not_an_amount_asked(engine:
     assert a.intent == "mode_lookup"
     assert a.process is not None and a.process.id == "jur.regles-mapa"
     assert engine.answer("quel est le seuil des MAPA ?").intent == "fallback_search"  # a threshold asked
+
+
+def test_a_thing_off_the_years_map_with_nothing_of_its_function_instead_is_still_named(engine: Engine):
+    # the digital communication is on the 2017 map only: asked of 2021, it is said absent, not swapped for IT networks
+    a = engine.answer("les réseaux sociaux, en 2021 c'est quel mode ?")
+    assert a.process is not None and a.process.id == "com.communication-digitale"
+    assert "n'apparaît pas sur la carte 2021" in a.text
+    # one absorbed by a thing of its function is that thing: the payslips of 2017 are the payroll's
+    b = engine.answer("les fiches de paie en 2017")
+    assert b.process is not None and b.process.id == "rh.realisation-paies"
