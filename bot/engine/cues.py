@@ -51,7 +51,8 @@ STRONG_DEFINITION = re.compile(
 )
 LIST_ALL_MODES = re.compile(
     r"\b(?:liste des modes|les (?:cinq|5) modes|quels sont les modes|quels modes|modes de gestion possibles|"
-    r"list (?:of )?(?:the )?modes|what are the (?:five |5 )?modes|which modes|all (?:the )?modes|tous les modes|"
+    r"list (?:of )?(?:the )?modes|what are the (?:five |5 )?modes|which modes|all (?:the )?(?:five |5 )?modes|"
+    r"tous les (?:cinq |5 )?modes|(?<=^)modes(?= ?\?*$)|"
     r"modes? existants?|les modes de gestion|the (?:five |5 )?(?:management )?modes|"
     # "c'est quoi un mode de gestion ?", "what is a management mode?": what the modes are
     r"(?:c est quoi|c quoi|qu est ce qu(?:e|e c est)?|definition d|what is|what s) (?:un |le |a |the )?"
@@ -217,7 +218,10 @@ PROGRESS = re.compile(
     r"updates?|status update|ca avance|ca progresse|point d etape|"
     r"(?:what s|whats|what is) the status|status of|(?:fini|finit|termine|fait) ou pas|"
     # "statut ?", "c fait ?" closing a question about a commitment's content; "je peux le noter où ?"
-    r"statut\s*\?|c(?: est)? (?:fait|fini|termine|boucle)\s*\?|(?:le |la |les )?(?:noter|saisir|declarer) ou)"
+    r"(?<!20\d\d )(?<!the )(?:statut|status)\s*\?|"  # not "at the 2017 status?": the SROM's 2017 map
+    r"c(?: est)? (?:fait|fini|termine|boucle)(?: cette annee| deja| ou pas)?\s*\?|"
+    r"(?:is|was) (?:it|that|this) done|done yet|finished yet|completed yet|"
+    r"(?:le |la |les )?(?:noter|saisir|declarer) ou)"
     r"(?!\w)"  # not "statut" alone: "le statut 2017" is the SROM's 2017 map
 )
 # The annual report or a chart of the commitments asked for: made by /srom-rapport
@@ -302,6 +306,7 @@ MAPS_SPAN = re.compile(
 # A picture asked for, by a verb of making or showing ("tu peux me faire un schéma", "show me", "can I get")
 PICTURE_ASKED = re.compile(
     r"\b(?:montre\w*|affiche\w*|dessine\w*|fai[st] moi|faire un|fais un|donne\w* moi|envoie\w* moi|show|draw|"
+    r"sors|sortir|sort moi|generer|genere|"
     r"display|give me|can i get|send me)\b"
 )
 # What a map adds or drops against another ("nouvelles activités RH en 2021 par rapport à 2017", "what's new")
@@ -343,7 +348,8 @@ BLOCK_CONTENT = re.compile(
     r"couvre|couvrent|comprend|comprennent|consists? of|made up of|includes?|covers?|what s under|whats under|"
     r"what is under|what falls under|"
     # in the staff's words: "qu'est-ce qu'on range sous la compta client ?", "quelles tâches ?", "what sits under"
-    r"range\w* (?:sous|dans)|quelles? taches|what tasks|which tasks|sits? under|goes under|go under)\b"
+    r"range\w* (?:sous|dans)|(?:on )?met\w* (?:sous|dans)|quelles? taches|what tasks|which tasks|sits? under|"
+    r"goes under|go under)\b"
 )
 # Asking what a thing holds, in words that name no block ("y a quoi dedans", "what's inside").
 CONTENT_OF = re.compile(r"\b(?:blocs?|blocks?|y a quoi|dedans|inside|contenu|contents|on trouve quoi)\b")
@@ -354,7 +360,7 @@ COUNT_FUNCTIONS = re.compile(
     r"list (?:of )?(?:the )?functions|which functions)\b"
 )
 SHOW_MAP = re.compile(
-    r"\b(?:montre[rz]?|affiche[rz]?|voir|dessine[rz]?|envoie[sz]?|envoyer|show|display|draw|see|send)\b.*"
+    r"\b(?:montre[rz]?|affiche[rz]?|voir|dessine[rz]?|envoie[sz]?|envoyer|sors|sortir|show|display|draw|see|send)\b.*"
     r"\b(?:cartes?|carto\w*|maps?|schemas?|diagrammes?|diagrams?|images?|pictures?|dessins?)\b|"
     r"\b(?:cartes?|cartos?|maps?|cartographie|graphiques?|graphs?|charts?|visuels?|en images?|schema(?! directeur))\b"
 )

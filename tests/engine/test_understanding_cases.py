@@ -491,3 +491,30 @@ def test_a_thing_off_the_years_map_with_nothing_of_its_function_instead_is_still
     # one absorbed by a thing of its function is that thing: the payslips of 2017 are the payroll's
     b = engine.answer("les fiches de paie en 2017")
     assert b.process is not None and b.process.id == "rh.realisation-paies"
+
+
+@pytest.mark.parametrize(
+    ("question", "commitment"),
+    [
+        ("harmoniser les procedures d'achat entre les CCI : status ?", "JUR-4"),
+        ("le suivi annuel en Bureau et le rapport en AG, c'est fait cette année ?", "GOUV-1"),
+    ],
+)
+def test_is_it_done_asked_of_a_commitments_words_is_its_progress(engine: Engine, question: str, commitment: str):
+    a = engine.answer(question)
+    assert a.intent == "commitments"
+    assert [c.id for c in a.commitments] == [commitment]
+
+
+@pytest.mark.parametrize("question", ["modes ?", "explain all 5 modes pls"])
+def test_the_modes_asked_alone_are_defined(engine: Engine, question: str):
+    assert engine.answer(question).intent == "mode_definition"
+
+
+def test_a_map_taken_out_is_drawn(engine: Engine):
+    a = engine.answer("Tu peux me sortir la carte marchés publics / achats de la projection 2021 ?")
+    assert a.map is not None and a.map.function == "JUR" and a.map.year == 2021
+
+
+def test_the_years_status_is_a_map_not_a_progress(engine: Engine):
+    assert engine.answer("Which HR processes are harmonised at the 2017 status?").intent == "mode_list"
