@@ -21,6 +21,12 @@ def last_clause(message: str) -> str | None:
     return tail if len(tail.split()) >= 3 else None
 
 
+def last_sentence(message: str) -> str | None:
+    """The last sentence of a message of several, when it has three words or more; None for one sentence."""
+    parts = [p for p in re.split(r"(?<=[.!?…])\s+(?=\S)", message.strip()) if p.strip()]
+    return parts[-1] if len(parts) >= 2 and len(parts[-1].split()) >= 3 else None
+
+
 # A preamble speaks of the asker or greets ("Bonjour, je prépare…", "Hi, I'm new…"); a lead that names a topic
 # ("engagement labo de communication : où en est-on ?") is part of the question.
 _ABOUT_ME = re.compile(

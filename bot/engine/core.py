@@ -13,7 +13,7 @@ from bot.engine.answers_courtesy import CourtesyAnswers
 from bot.engine.answers_modes import ModeAnswers
 from bot.engine.answers_narrative import NarrativeAnswers
 from bot.engine.answers_subjects import SubjectAnswers
-from bot.engine.clauses import english_heads, last_clause, preamble, purpose
+from bot.engine.clauses import english_heads, last_clause, last_sentence, preamble, purpose
 from bot.engine.function_modes import function_modes
 from bot.engine.governance import GovernanceMatcher, commitment_ids, is_commitment_question
 from bot.engine.lookup import KnowledgeView
@@ -70,6 +70,12 @@ class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, Narrativ
             lead = preamble(question or "") or purpose(question or "")
             if lead:  # "Bonjour, je prépare le rapport pour le Bureau : quel mode pour … ?": the question after it
                 answer = self._answer(lead)
+                sentence = last_sentence(question)
+                if sentence and len(sentence) > len(lead) and not (answer.process or answer.instances):
+                    # "… comment la paie est gérée : c'est centralisé ?": the clause says how, its sentence what
+                    wider = self._answer(sentence)
+                    if wider.process or wider.instances:
+                        answer = wider
                 if answer.intent == "commitments":  # "We signed with a law firm – which commitment do I update?"
                     answer = self._narrower(question, answer)
                 if answer.intent not in ("unknown", "help"):

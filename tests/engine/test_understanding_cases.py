@@ -518,3 +518,12 @@ def test_a_map_taken_out_is_drawn(engine: Engine):
 
 def test_the_years_status_is_a_map_not_a_progress(engine: Engine):
     assert engine.answer("Which HR processes are harmonised at the 2017 status?").intent == "mode_list"
+
+
+def test_a_long_message_s_subject_in_the_last_sentence_before_its_colon_is_kept(engine: Engine):
+    a = engine.answer(
+        "Bonjour, je suis arrivée il y a trois semaines au service paie de la CCI Mayenne et ma responsble m'a parlé "
+        "du SROM sans trop rentrer dans le détail. Du coup j'aimerais savoir comment la paie est gérée aujourd'hui au "
+        "niveau régional : c'est centralisé ou chaque CCI fait encore la sienne ?"
+    )
+    assert a.process is not None and a.process.id == "rh.realisation-paies"
