@@ -64,8 +64,9 @@ class CourtesyAnswers:
             return False
         words = [w for w in q.content if f" {w} " in f" {last} "]
         about_bot = bool(words) and all(_HELP_WORD.fullmatch(w) or cues.COURTESY.fullmatch(w) for w in words)
+        other = [w for w in words if not cues.ABOUT_BOT.fullmatch(w)]  # "comment je dois formuler mes questions"
         return (
             (about_bot or bool(cues.HELP_ANYWHERE.search(last)))
-            and len(words) <= 3
-            and not self._names_a_thing(q, words)
+            and len(other) <= 3
+            and not self._names_a_thing(q, other)
         )

@@ -57,6 +57,9 @@ def test_asking_what_the_bot_is_for_is_still_help(engine: Engine):
     [
         "salut ! je viens d'arriver à la compta de la CCI Vendée, tu sers à quoi exactement ?",
         "bonjour, je suis nouvelle, tu peux m'aider ?",
+        "Bonjour, c'est la première fois que j'utilise ce bot. Un collègue de la compta m'a dit que tu pouvais "
+        "répondre à des questions sur le SROM, tu sais faire quoi exactement et comment je dois formuler mes "
+        "questions ?",
     ],
 )
 def test_a_call_for_help_after_the_asker_introduces_themselves_is_help(engine: Engine, question: str):
