@@ -111,6 +111,11 @@ class NarrativeAnswers:
         ]
         return guide.not_on_maps(q.lang, self.view.functions, year, history, mentions, words)
 
+    @functools.cached_property
+    def _capitals(self) -> frozenset[str]:
+        """The words the text writes in capitals ("SIRH", "GPEC"), folded: an acronym typed small is still one."""
+        return frozenset(w.lower() for w in re.findall(r"\b[A-Z]{3,}\b", self.kb.source_text))
+
     def _mostly_foreign(self, q: Query) -> bool:
         """Half the question's words or more are foreign to the SROM (two at least): whatever else it shares with
         the text (a chamber's name, "RH"), it is about something else. Only asked where the answer would be a search
@@ -253,7 +258,7 @@ class NarrativeAnswers:
             h for h in hits if h.matched >= 2 and self.search.holds_telling(h, words, TELLING_SHARE)
         ]
         # "le SIRH a été déployé quand ?": an acronym the text uses is a topic of its own, however few passages
-        acronyms = [w for w in words if w.upper() in q.raw and len(w) >= 3 and w.isalpha()]
+        acronyms = [w for w in words if len(w) >= 3 and w.isalpha() and (w.upper() in q.raw or w in self._capitals)]
         if not found and acronyms:
             found = [h for h in self.search.search(acronyms, limit=3) if h.matched == len(acronyms)]
         # "why are IT staff partly assigned to the CCIs?", "quand le bureau a-t-il tranché pour les finances ?": half

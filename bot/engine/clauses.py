@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from bot.engine import cues
 from bot.engine.normalize import Query
 from srom_data.text import fold
 
@@ -41,8 +42,8 @@ def preamble(message: str) -> str | None:
     le mode … ?"): the last clause when it asks ("?") and what comes before greets or speaks of the asker, in four
     words or more, and asks nothing. A lead that names a topic ("finances : quel mode … ?") stays."""
     text = message.strip()
-    tail = last_clause(text) if text.endswith("?") else None
-    if tail is None:
+    tail = last_clause(text)
+    if tail is None or not (text.endswith("?") or cues.ASKS_SOMETHING.match(fold(tail))):  # typed fast, no "?"
         return None
     lead = text[: text.rfind(tail)]
     if "?" in lead or len(lead.split()) < 4 or not _ABOUT_ME.search(fold(lead)) or _CODE.search(fold(lead)):
@@ -56,7 +57,7 @@ _CODE = re.compile(r"\b[a-z]{2,4}-\d{1,2}\b")  # a commitment's code ("SI-7"): t
 # A purpose before the question: what the answer is for, often a body ("Pour le bureau de jeudi, j'ai besoin de…",
 # "for the board meeting: …"), then the question. Its body is the audience, not the topic.
 _PURPOSE = re.compile(
-    r"^\W*(?:pour|for)\s+(?:le|la|l|les|the|my|our|mon|ma|notre|next|prochain\w*)\b[^,:;?]{0,60}?"
+    r"^\W*(?:pour|pr|for)\s+(?:le|la|l|les|the|my|our|mon|ma|notre|next|prochain\w*)\b[^,:;?]{0,60}?"
     r"\b(?:bureau|ag|assemblee|codir|comex|reunion|seance|rapport|presentation|board|meeting|report|assembly)\b"
     r"[^,:;?]{0,30}?(?:[,:;]|\s(?=j ai besoin|il me faut|je voudrais|j aimerais|i need|i d need|can you|could you|"
     r"peux tu|pouvez vous|quel|quelle|quels|quelles|what|which|how))\s*"

@@ -21,7 +21,8 @@ COURTESY = re.compile(
 THANKS = re.compile(r"^(?:(?:super|ok|top|parfait|great|many|grand) )?(?:merci|thanks|thank you|thx|ty|cheers)\b")
 # A clause that opens with one of these asks something ("merci, et pour la paie ?", "thanks, who arbitrates")
 ASKS_SOMETHING = re.compile(
-    r"^(?:et |and |mais |but )?(?:quel\w*|qui|quoi|comment|pourquoi|combien|quand|ou|what|which|who|how|why|when|"
+    r"^(?:et |and |mais |but )?(?:quel\w*|kel\w*|qui|ki|quoi|koi|comment|pourquoi|combien|quand|qd|ou|what|which|who|"
+    r"how|why|when|"
     r"where|est ce|peux tu|pouvez vous|can you|could you|pour|for|la|le|les|mode)\b"
 )
 # Words that speak to the bot about itself: a message made only of them (and of courtesy) asks for the help.

@@ -116,7 +116,8 @@ def says_the_state(text: str) -> bool:
 _UPPER_IS = re.compile(r"(?<![A-Za-z])IS(?![A-Za-z])")  # "the IS function": information systems, not "is"
 # "si on délègue …", "si la paie …": the French "if", written small before a subject, is not the IT function (SI)
 _IF = re.compile(
-    r"(?<![^\W\d_])si (?=(?:on|je|j'|tu|il|ils|elle|elles|nous|vous|c'|ça|ca|la|le|les|l'|un|une|des)(?![^\W\d_]))"
+    r"(?<![^\W\d_])(?<!les )(?<!le )(?<!des )(?<!du )(?<!nos )(?<!the )"  # "fusionner les si des cci": the IT
+    r"si (?=(?:on|je|j'|tu|il|ils|elle|elles|nous|vous|c'|ça|ca|la|le|les|l'|un|une|des)(?![^\W\d_]))"
 )
 _YEAR_4 = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # (the look-ahead on the letters that can start a match first: a position where none stands is passed at once,

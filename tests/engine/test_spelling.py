@@ -217,3 +217,22 @@ def test_a_small_letter_that_is_a_word_is_no_mode(engine: Engine, question: str)
     from bot.engine.letters import small_letters
 
     assert small_letters(question.replace("é", "e")) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "function"),
+    [
+        ("l accord gpec a ete signe qd", "fallback_search", "RH"),  # an acronym of the text, typed small
+        ("le sirh a ete deploye qd", "fallback_search", "RH"),
+        ("pourquoi on a voulu fusionner les si des cci", "fallback_search", "SI"),  # "les si": no "if"
+        (
+            "bonjour, je prepare le rapport pr le bureau : kel est le mode de gestion du controle de gestion en 2017",
+            "mode_lookup",
+            "FIN",
+        ),  # a preamble typed fast, with no question mark
+    ],
+)
+def test_questions_typed_fast_keep_their_reading(engine: Engine, question: str, intent: str, function: str):
+    a = engine.answer(question)
+    assert a.intent == intent
+    assert a.function is not None and a.function.id == function
