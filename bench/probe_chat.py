@@ -1,7 +1,9 @@
-"""How well the engine reads a question typed fast: every French question of the tuned sets it answers right is typed
-again as chat is (lower case, no accents, no apostrophes nor question marks, the chat's shortenings: "c" for
-"c'est", "ds", "pr", "qd", "koi", "kel", "tjs"…) and must still get the same answer. Prints the share kept, and
-the questions that break. The blind sets are never read.
+"""How well the engine reads a question as chat writes it. Every question of the labelled sets it answers right is
+written again and must still get the same answer:
+- typed fast (French ones): lower case, no accents, no apostrophes nor question marks, the chat's shortenings ("c"
+  for "c'est", "ds", "pr", "qd", "koi", "kel", "tjs"…);
+- wrapped in courtesy: the bot's mention before it, a greeting, "stp"/"merci" or "thanks"/"please" after it.
+Prints the share kept in each, and the questions that break. The blind sets are never read.
 
 Run: .venv/bin/python bench/probe_chat.py [--show N]. Asserts nothing: a probe, not a test.
 """
@@ -44,28 +46,37 @@ def typed_fast(question: str) -> str:
     return text.replace("?", "").replace("'", " ").strip()
 
 
+WRAPS_FR = ("<@U024BE7LH> {}", "bonjour, {}", "{} stp", "salut ! {} merci")
+WRAPS_EN = ("<@U024BE7LH> {}", "hi, {}", "{} thanks", "hello! {} please")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--show", type=int, default=40, help="how many broken questions to print")
     args = parser.parse_args()
     engine = default_engine()
-    kept = tried = 0
-    broken: list[str] = []
-    for name in LABELLED:
-        for case in yaml.safe_load((ROOT / "tests" / "engine" / name).read_text(encoding="utf-8")):
-            if case.get("lang") == "en" or mismatches(case, engine.answer(case["q"])):
-                continue
-            fast = typed_fast(case["q"])
-            if fast == case["q"]:
-                continue
-            tried += 1
-            wrong = mismatches(case, engine.answer(fast))
-            if wrong:
-                broken.append(f"  {case['q']!r} -> {fast!r}: {'; '.join(wrong)}")
-            else:
-                kept += 1
-    print(f"right answers kept when typed fast: {kept}/{tried} ({100 * kept / max(tried, 1):.1f} %)")
-    print("\n".join(broken[: args.show]))
+    right = [
+        case
+        for name in LABELLED
+        for case in yaml.safe_load((ROOT / "tests" / "engine" / name).read_text(encoding="utf-8"))
+        if not mismatches(case, engine.answer(case["q"]))
+    ]
+    fast = [(c, typed_fast(c["q"])) for c in right if c.get("lang") != "en" and typed_fast(c["q"]) != c["q"]]
+    wrapped = [
+        (c, wrap.format(c["q"]))
+        for c in right
+        if c["intent"] not in ("help", "unknown")
+        for wrap in (WRAPS_EN if c.get("lang") == "en" else WRAPS_FR)
+    ]
+    for title, pairs in (("typed fast", fast), ("wrapped in courtesy", wrapped)):
+        broken = [
+            f"  {variant!r}: {'; '.join(wrong)}"
+            for case, variant in pairs
+            if (wrong := mismatches(case, engine.answer(variant)))
+        ]
+        kept = len(pairs) - len(broken)
+        print(f"right answers kept when {title}: {kept}/{len(pairs)} ({100 * kept / max(len(pairs), 1):.1f} %)")
+        print("\n".join(broken[: args.show]))
 
 
 if __name__ == "__main__":

@@ -10,12 +10,17 @@ import re
 
 from bot.engine import cues, guide, topics
 from bot.engine.answer import Answer
+from bot.engine.clauses import without_courtesy
 from bot.engine.lookup import KnowledgeView
-from bot.engine.normalize import Query
+from bot.engine.normalize import Query, detect_lang, tokenize
 from srom_data.models import KnowledgeBase
+from srom_data.text import fold
 
 # The asker introducing themselves ("je viens d'arriver", "je suis nouvelle", "I'm new here")
-_INTRODUCTION = re.compile(r"\b(?:je viens|je suis|j arrive|nouvel(?:le)?|nouveau|new|i m|i am|i just|i ve just)\b")
+_INTRODUCTION = re.compile(
+    r"\b(?:je viens|je suis|j arrive|je debut\w*|nouvel(?:le)?|nouveau|new|i m|i am|i just|i ve just|premiere fois|"
+    r"first time|un collegue|a colleague)\b"
+)
 # A word of a request for help: "tu peux m'aider ?", "can you help me?"
 _HELP_WORD = re.compile(r"aider|aide|aides|help|peux|pouvez|can|could")
 
@@ -70,3 +75,13 @@ class CourtesyAnswers:
             and len(other) <= 3
             and not self._names_a_thing(q, other)
         )
+
+    @staticmethod
+    def _without_courtesy(question: str) -> str:
+        """The question without a greeting or a courtesy around it, unless they told its language ("Update on
+        JUR-5 please")."""
+        rest = without_courtesy(question)
+        same = rest == question or detect_lang(tokenize(fold(rest)), rest) == detect_lang(
+            tokenize(fold(question)), question
+        )
+        return rest if same else question

@@ -22,6 +22,30 @@ def last_clause(message: str) -> str | None:
     return tail if len(tail.split()) >= 3 else None
 
 
+# A greeting before the question and a courtesy after it ("bonjour, c'est quoi le mode A ?", "… stp", "… thanks"):
+# said to the bot, not asked of the SROM
+_GREETING = re.compile(
+    r"^\s*(?:<@\w+>\s*)?(?:bonjour|bonsoir|salut|coucou|hello|hi|hey|yo|good (?:morning|afternoon|evening))"
+    r"(?:\s+(?:a tous|à tous|tout le monde|all|there|everyone|team))?\s*[,!.:;—–-]+\s*",
+    re.IGNORECASE,
+)
+_COURTESY_TAIL = re.compile(
+    r"[\s,.;!-]+(?:stp|svp|s'il te pla[iî]t|s'il vous pla[iî]t|merci(?: beaucoup| d'avance| bcp)?|thanks|thank you|"
+    r"please|pls|plz|thx|cheers)\W*$",
+    re.IGNORECASE,
+)
+
+
+_MENTION = re.compile(r"^\s*(?:<@\w+(?:\|[^>]*)?>\s*)+")  # "<@U024BE7LH> …": the bot called, not the question
+
+
+def without_courtesy(message: str) -> str:
+    """The message without the bot's mention or a greeting before it, nor a courtesy after it, when a question is
+    left."""
+    rest = _COURTESY_TAIL.sub("", _GREETING.sub("", _MENTION.sub("", message), count=1)).strip()
+    return rest if re.search(r"\w", rest) else message
+
+
 def last_sentence(message: str) -> str | None:
     """The last sentence of a message of several, when it has three words or more; None for one sentence."""
     parts = [p for p in re.split(r"(?<=[.!?…])\s+(?=\S)", message.strip()) if p.strip()]

@@ -67,6 +67,7 @@ class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, Narrativ
 
     def _answer_alone(self, question: str) -> Answer:
         try:
+            question = self._without_courtesy(question or "")
             lead = preamble(question or "") or purpose(question or "")
             if lead:  # "Bonjour, je prépare le rapport pour le Bureau : quel mode pour … ?": the question after it
                 answer = self._answer(lead)

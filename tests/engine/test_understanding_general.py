@@ -898,3 +898,25 @@ def test_a_functions_macro_processes_or_parts_are_its_structure(engine: Engine, 
     a = engine.answer(question)
     assert a.intent == "structure"
     assert a.function is not None and a.function.id == function
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("bonjour, c'est quoi le mode A", "mode_definition"),
+        ("salut ! quelles activités en mode M en 2017 ? merci", "mode_list"),
+        ("hi, explain the 'A' mode", "mode_definition"),
+        (
+            "<@U024BE7LH> Pour le bureau de jeudi j'ai besoin de la trajectoire du contrôle de gestion, 2013 à 2021",
+            "evolution",
+        ),
+        ("Update on JUR-5 please", "commitments"),
+        ("bonjour", "help"),
+        ("bonjour, merci", "help"),
+    ],
+)
+def test_a_greeting_or_a_courtesy_around_a_question_changes_nothing(engine: Engine, question: str, intent: str):
+    a = engine.answer(question)
+    assert a.intent == intent
+    if question.startswith("Update"):
+        assert a.lang == "en"  # the courtesy told the language: kept for that
