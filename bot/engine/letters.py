@@ -25,6 +25,10 @@ _SMALL = re.compile(
     # or the letter asked about: "h ca veut dire koi ?", "ca veut dire koi h sur la carto"
     r"|(?:^|\b(?:quoi|koi) )([hmi])(?= (?:ca veut dire|veut dire|signifie|means|sur (?:la|les) cart))"
 )
+# in English: "what does m stand for", "the a mode", "the letter i", "h stands for what"
+_SMALL_EN = re.compile(
+    r"(?:\b(?:does|letter|lettre|the)\s+|^)([achmi])(?=\s+(?:stands?|mean|means|mode|veut|signifie)\b)"
+)
 _SMALL_OFFERED = re.compile(rf"\b(?:ou|or|vs|et)\s+(?:en\s+)?([achmi]){_END}")
 # three letters in a row, or two alone: "modes a c h m i", "les lettres a/c/h/m/i", "a vs c"
 _SMALL_ALONE = re.compile(
@@ -38,6 +42,7 @@ def small_letters(text: str) -> list[str]:
     if alone:
         return [c.upper() for c in re.findall(r"[achmi]", alone.group(0))]
     found = [(m.group(1) or m.group(2)).upper() for m in _SMALL.finditer(text)]
+    found += [m.group(1).upper() for m in _SMALL_EN.finditer(text)]
     if found:
         found += [m.group(1).upper() for m in _SMALL_OFFERED.finditer(text)]
     return found

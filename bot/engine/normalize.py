@@ -113,6 +113,18 @@ def says_the_state(text: str) -> bool:
     return bool(_THE_STATE.search(text))
 
 
+# "it"/"is" typed small that can only be the IT: after an article ("the it map") or before a noun of a function ("it
+# commitments", "is activities"); never the pronoun nor the verb ("is it pooled?", "it is")
+_IT_NOUNS = (
+    r"activit(?:y|ies)|commitments?|functions?|department|dept|maps?|budget|teams?|staff|tools|systems|side|part|"
+    r"helpdesk|support|governance|management|purchas\w*|servers?|security|projects?|director\w*|infrastructure|"
+    r"services?|audit|blocks?|modes?|people|costs?|review|activit\w*"
+)
+_SMALL_IT = re.compile(
+    rf"\b(?:(?:the|our|regional|whole|big) it\b(?! (?:is|was|has|will|does|did|be)\b)|it (?={_IT_NOUNS}\b)|"
+    r"(?:in|under) it(?=\s*(?:[,:]|in\b|for\b|20\d\d|$)))|^it\s*[:,-]"
+)
+_SMALL_IS = re.compile(rf"\b(?:(?:the|regional) is (?={_IT_NOUNS}\b)|(?<!what )(?<!which )is (?=function|activities))")
 _UPPER_IS = re.compile(r"(?<![A-Za-z])IS(?![A-Za-z])")  # "the IS function": information systems, not "is"
 # "si on délègue …", "si la paie …": the French "if", written small before a subject, is not the IT function (SI)
 _IF = re.compile(
@@ -296,9 +308,9 @@ def parse(raw: str, known_years: tuple[int, ...], rewrite: Callable[[str, str], 
     ]
     if "tat" in raw and says_the_state(raw) and "etat" not in content:  # "l'État", "avec l'état": the State
         content.append("etat")
-    if "IT" in raw and _UPPER_IT.search(raw) and "it" not in content:  # "IT" is a name, "it" a pronoun
-        content.append("it")
-    if "IS" in raw and _UPPER_IS.search(raw) and "si" not in content:
+    if "it" not in content and (("IT" in raw and _UPPER_IT.search(raw)) or (lang == "en" and _SMALL_IT.search(text))):
+        content.append("it")  # "IT" is a name, "it" a pronoun
+    if "si" not in content and (("IS" in raw and _UPPER_IS.search(raw)) or (lang == "en" and _SMALL_IS.search(text))):
         content.append("si")
     elif "si" in content and _IF.search(raw) and len(re.findall(r"(?<![^\W\d_])si(?![^\W\d_])", raw, re.I)) == 1:
         content.remove("si")

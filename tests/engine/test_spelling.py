@@ -236,3 +236,41 @@ def test_questions_typed_fast_keep_their_reading(engine: Engine, question: str, 
     a = engine.answer(question)
     assert a.intent == intent
     assert a.function is not None and a.function.id == function
+
+
+@pytest.mark.parametrize(
+    ("question", "function"),
+    [
+        ("list the blocks of the it map", "SI"),
+        ("what are the it commitments for 2021", "SI"),
+        ("it: whats mutualised in 2017", "SI"),
+        ("whats mutualised in it in 2017", "SI"),
+    ],
+)
+def test_it_typed_small_where_only_the_it_fits_is_the_it(engine: Engine, question: str, function: str):
+    a = engine.answer(question)
+    assert a.function is not None and a.function.id == function
+
+
+@pytest.mark.parametrize("question", ["is it pooled in 2017?", "what is it?", "it is harmonised, right?"])
+def test_the_pronoun_it_is_no_function(engine: Engine, question: str):
+    a = engine.answer(question)
+    assert a.function is None or a.function.id != "SI"
+
+
+@pytest.mark.parametrize(
+    ("question", "codes"),
+    [
+        ("what does m stand for", ["M"]),
+        ("explain the a mode", ["A"]),
+        ("what does the letter i mean in the maps", ["I"]),
+    ],
+)
+def test_an_english_modes_letter_typed_small_is_read(engine: Engine, question: str, codes: list[str]):
+    a = engine.answer(question)
+    assert a.intent == "mode_definition"
+    assert a.mode is not None and [a.mode.code] == codes
+
+
+def test_u_is_you(engine: Engine):
+    assert engine.answer("what can u do").intent == "help"
