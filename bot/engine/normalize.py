@@ -130,14 +130,15 @@ class Query:
     foreign_years: list[int] = field(default_factory=list)
     truncated: bool = False
     typed: str = ""  # the cleaned text as the asker typed it, before the speller respelled it
-    _said: dict[re.Pattern[str], re.Match[str] | None] = field(default_factory=dict, repr=False, compare=False)
+    # keyed by each cue's text: a compiled pattern hashes its whole text and code again at every lookup
+    _said: dict[str, re.Match[str] | None] = field(default_factory=dict, repr=False, compare=False)
 
     def says(self, cue: re.Pattern[str]) -> re.Match[str] | None:
         """`cue` searched in `flat`, once a question: the cues several routes ask (a change, a definition, a who)
         are asked three times or so of each question."""
-        if cue not in self._said:  # not a KeyError caught: raising it costs more than the search
-            self._said[cue] = cue.search(self.flat)
-        return self._said[cue]
+        if cue.pattern not in self._said:  # not a KeyError caught: raising it costs more than the search
+            self._said[cue.pattern] = cue.search(self.flat)
+        return self._said[cue.pattern]
 
 
 def clean(raw: str) -> tuple[str, bool]:
