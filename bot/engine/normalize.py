@@ -235,7 +235,9 @@ def find_years(text: str, known: tuple[int, ...]) -> tuple[list[int], list[int]]
     for m in written:
         y = int(m.group(1))
         (years if y in known else foreign).append(y)
-    for m in _YEAR_2.finditer(text):
+    # a year of two digits counts when it is a known year's: a message without those digits is not searched for one
+    short = _YEAR_2.finditer(text) if any(str(y)[2:] in text for y in known) else ()
+    for m in short:
         y = 2000 + int(m.group(1))
         if y in known:
             years.append(y)
