@@ -116,6 +116,7 @@ _YEAR_PHRASES: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"\bstatut\b|\bstatus\b|\bbilan\b"), 1),
     (re.compile(r"\bprojection\b|\bprojete\b|\bprojected\b|\bhorizon\b|\bcible\b|\btarget\b|\bfutur\b"), 2),
 )
+_YEAR_PHRASE = re.compile("|".join(pattern.pattern for pattern, _ in _YEAR_PHRASES))  # any of them, in one search
 
 
 @dataclass
@@ -242,7 +243,8 @@ def find_years(text: str, known: tuple[int, ...]) -> tuple[list[int], list[int]]
         if y in known:
             years.append(y)
     ordered = sorted(known)
-    if len(ordered) == 3 and not (years or foreign):  # an explicit year beats "état des lieux", "statut"...
+    # an explicit year beats "état des lieux", "statut"...; most questions name neither, found in one search
+    if len(ordered) == 3 and not (years or foreign) and _YEAR_PHRASE.search(text):
         for pattern, index in _YEAR_PHRASES:
             if pattern.search(text):
                 years.append(ordered[index])
