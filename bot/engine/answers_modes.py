@@ -117,7 +117,7 @@ class ModeAnswers:
     def _compared_modes(self, q: Query) -> list[str]:
         """Two cases compared, each a mode named or told in everyday words ("la diff entre mettre en commun et tout
         centraliser", "between following the same rulebook and sharing one team"): the two modes, in order."""
-        if not _COMPARED.search(q.flat):
+        if not q.says(_COMPARED):
             return []
         between = _BETWEEN.search(q.flat)
         if not between:
@@ -168,8 +168,8 @@ class ModeAnswers:
         France, c'est quel mode ?" is the Integration's "délégation de gestion"): two telling words of its
         definition or plain words at least, and more than any other mode's. Two cases compared ("the difference
         between everyone following the same rulebook and sharing one team"): the two modes they describe."""
-        compared = bool(_COMPARED.search(q.flat))
-        if not (q.says(cues.WHICH_MODE) or cues.CASE_NAME.search(q.flat) or compared):
+        compared = bool(q.says(_COMPARED))
+        if not (q.says(cues.WHICH_MODE) or q.says(cues.CASE_NAME) or compared):
             return []
         asked, scored = self._described_scores(q)
         if len(asked) < 2:

@@ -124,7 +124,7 @@ class SubjectAnswers:
             r.function
             and (cues.FUNCTION_WORD.search(q.flat) or re.search(r"\b(?:blocs?|blocks?)\b", q.flat) or parts)
             and (cues.FUNCTION_SCOPE.search(q.flat) or cues.SUMMARY.search(q.flat) or parts)
-            and not (r.modes or r.says_mode or r.asks_who or cues.EVOLUTION.search(q.flat))
+            and not (r.modes or r.says_mode or r.asks_who or q.says(cues.EVOLUTION))
             and not (r.subjects and re.search(r"\b(?:bloc|block)\b", q.flat))  # "le bloc Achats de la fonction"
         ):
             return topics.structure(self.view, q.lang, r.function, q.years[0] if q.years else None)
@@ -138,7 +138,7 @@ class SubjectAnswers:
             # "mode de gestion des relations presse en 2021 ?": an objective has no map, hence no mode; said so
             answer = topics.named_item_mode(self.view, q.lang, top.entity, top.alias, q.years)
             # "les relations presse ont évolué comment ?": no history either, said as one
-            return answer.model_copy(update={"intent": "evolution"}) if cues.EVOLUTION.search(q.flat) else answer
+            return answer.model_copy(update={"intent": "evolution"}) if q.says(cues.EVOLUTION) else answer
         asked = q.says(cues.DEFINITION) or re.search(r"\b(?:combien|how many)\b", q.flat)
         if (top.entity in self.view.named or unmapped) and asked and not (modes or q.years):
             # "la TRIA c'est quoi", "c'est quoi le logo full CCI ?", "how many themes is the offer structured

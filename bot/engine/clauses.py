@@ -10,12 +10,16 @@ from bot.engine.normalize import Query
 from srom_data.text import fold
 
 _CLAUSE_BREAK = re.compile(r"(?<=\S)\s*(?:[:;.!?]|\s[—–-])\s+(?=\S)")
+_BREAK_MARKS = ":;.!?—–-"
 
 
 def last_clause(message: str) -> str | None:
     """The last clause of a message of several (after a colon, a full stop, a dash), when it has three words or
     more; None when the message is one clause."""
-    parts = [p for p in _CLAUSE_BREAK.split(message.strip()) if p.strip()]
+    text = message.strip()
+    if not any(mark in text[:-1] for mark in _BREAK_MARKS):  # a break's mark has words after it: most messages have
+        return None  # none but their closing "?", and are not split
+    parts = [p for p in _CLAUSE_BREAK.split(text) if p.strip()]
     if len(parts) < 2:
         return None
     tail = parts[-1].strip()

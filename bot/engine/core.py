@@ -263,11 +263,9 @@ class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, Narrativ
             return self._commitments(q, r.hits, r.context_function)
         if not (r.instances or r.modes or q.years) and cues.GOVERNANCE_OVERVIEW.search(q.flat):
             return topics.governance_overview(self.view, lang)  # "quelles sont les instances ?"
-        defining = cues.STRONG_DEFINITION.search(q.flat) or (
-            cues.DEFINITION.search(q.flat) and not (q.years or r.context_function)
-        )
+        defining = q.says(cues.STRONG_DEFINITION) or (q.says(cues.DEFINITION) and not (q.years or r.context_function))
         # "des règles communes mais chacun chez soi, ça s'appelle comment ?": the name of the case asked
-        named = defining or cues.LIST_ALL_MODES.search(q.flat) or cues.CASE_NAME.search(q.flat)
+        named = defining or q.says(cues.LIST_ALL_MODES) or q.says(cues.CASE_NAME)
         if r.modes and named and not r.instances:
             return topics.mode_definition(self.view, lang, self._defined_modes(q, r.modes))
         if not r.modes and cues.LIST_ALL_MODES.search(q.flat) and not (r.subjects and q.says(cues.EVOLUTION)):

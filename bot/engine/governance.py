@@ -237,9 +237,14 @@ def _all_said(keyword: str, said: set[str]) -> bool:
     return len(words) > 1 and all(w in said for w in words)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def commitment_ids(q: Query, known: Container[str]) -> list[str]:
     """Commitment ids written in the question ("RH-1", "rh 1"), when they exist."""
-    ids = []
+    ids: list[str] = []
+    if not _DIGIT.search(q.text):  # an id has its number: most questions have no digit, and are not searched
+        return ids
     for m in cues.COMMITMENT_ID.finditer(q.text):
         cid = f"{m.group(1).upper()}-{int(m.group(2))}"
         if cid in known:

@@ -140,6 +140,7 @@ _YEAR_PHRASES: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"\bstatut\b|\bstatus\b|\bbilan\b"), 1),
     (re.compile(r"\bprojection\b|\bprojete\b|\bprojected\b|\bhorizon\b|\bcible\b|\btarget\b|\bfutur\b"), 2),
 )
+_YEAR_PHRASE = re.compile("|".join(pattern.pattern for pattern, _ in _YEAR_PHRASES))  # any of them, in one search
 
 
 @dataclass
@@ -154,14 +155,15 @@ class Query:
     foreign_years: list[int] = field(default_factory=list)
     truncated: bool = False
     typed: str = ""  # the cleaned text as the asker typed it, before the speller respelled it
-    _said: dict[re.Pattern[str], re.Match[str] | None] = field(default_factory=dict, repr=False, compare=False)
+    # keyed by each cue's text: a compiled pattern hashes its whole text and code again at every lookup
+    _said: dict[str, re.Match[str] | None] = field(default_factory=dict, repr=False, compare=False)
 
     def says(self, cue: re.Pattern[str]) -> re.Match[str] | None:
         """`cue` searched in `flat`, once a question: the cues several routes ask (a change, a definition, a who)
         are asked three times or so of each question."""
-        if cue not in self._said:  # not a KeyError caught: raising it costs more than the search
-            self._said[cue] = cue.search(self.flat)
-        return self._said[cue]
+        if cue.pattern not in self._said:  # not a KeyError caught: raising it costs more than the search
+            self._said[cue.pattern] = cue.search(self.flat)
+        return self._said[cue.pattern]
 
 
 def clean(raw: str) -> tuple[str, bool]:
@@ -258,12 +260,15 @@ def find_years(text: str, known: tuple[int, ...]) -> tuple[list[int], list[int]]
     for m in written:
         y = int(m.group(1))
         (years if y in known else foreign).append(y)
-    for m in _YEAR_2.finditer(text):
+    # a year of two digits counts when it is a known year's: a message without those digits is not searched for one
+    short = _YEAR_2.finditer(text) if any(str(y)[2:] in text for y in known) else ()
+    for m in short:
         y = 2000 + int(m.group(1))
         if y in known:
             years.append(y)
     ordered = sorted(known)
-    if len(ordered) == 3 and not (years or foreign):  # an explicit year beats "état des lieux", "statut"...
+    # an explicit year beats "état des lieux", "statut"...; most questions name neither, found in one search
+    if len(ordered) == 3 and not (years or foreign) and _YEAR_PHRASE.search(text):
         for pattern, index in _YEAR_PHRASES:
             if pattern.search(text):
                 years.append(ordered[index])

@@ -1,11 +1,12 @@
-"""Full-text search over the narrative's passages (SQLite FTS5 in memory, BM25 ranking, accent-insensitive)."""
+"""Full-text search over the narrative's passages: BM25 ranking of prefix queries, accent-insensitive, as SQLite's
+FTS5 ranks them (its formula and constants), from an index of the hundred or so passages built at load."""
 
 from __future__ import annotations
 
 import bisect
 import functools
 import math
-import sqlite3
+import re
 from dataclasses import dataclass
 
 from bot.engine.normalize import STOPWORDS_EN, STOPWORDS_FR, tokenize
@@ -13,6 +14,10 @@ from srom_data.models import KnowledgeBase, Passage
 from srom_data.text import canonical_quote, fold
 
 NEAR = 12  # words: how close a passage holds the words of a short question when it is about them
+# FTS5's bm25(): its constants k1 and b, and the least IDF it gives a word more than half the passages hold
+K1, B = 1.2, 0.75
+MIN_IDF = 1e-6
+_TOKEN = re.compile(r"[a-z0-9]+")  # the words of a folded passage as SQLite's unicode61 tokenizer reads them
 
 
 @dataclass(frozen=True)
@@ -26,14 +31,17 @@ class SearchHit:
 class PassageSearch:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.passages = list(kb.passages)
-        # check_same_thread=False: the index is read-only once built, and handlers answer on worker threads.
-        self.db = sqlite3.connect(":memory:", check_same_thread=False)
-        self.db.execute("CREATE VIRTUAL TABLE p USING fts5(body, tokenize='unicode61 remove_diacritics 2')")
-        self.db.executemany(
-            "INSERT INTO p(rowid, body) VALUES (?, ?)",
-            [(i, " ".join(tokenize(fold(canonical_quote(p.text))))) for i, p in enumerate(self.passages)],
-        )
         self._sequences = [tokenize(fold(canonical_quote(p.text))) for p in self.passages]
+        # the ranking's index: each passage's tokens (a hyphen parts two), and per token the passages holding it
+        self._tokens = [_TOKEN.findall(" ".join(words)) for words in self._sequences]
+        self._postings: dict[str, dict[int, int]] = {}
+        for row, tokens in enumerate(self._tokens):
+            for token in tokens:
+                held = self._postings.setdefault(token, {})
+                held[row] = held.get(row, 0) + 1
+        self._vocabulary = sorted(self._postings)
+        self._avgdl = sum(map(len, self._tokens)) / max(len(self._tokens), 1)
+        self._bm25: dict[str, dict[int, float]] = {}
         self._folded = [set(words) for words in self._sequences]
         self._row = {id(p): i for i, p in enumerate(self.passages)}
         self._in: dict[str, set[int]] = {}
@@ -106,10 +114,7 @@ class PassageSearch:
             return []
         # A prefix query on a light stem finds "harmonise" for "harmonisation" and plurals.
         stems = [_stem(t) for t in terms]
-        query = " OR ".join(f'"{stem}"*' for stem in stems)
-        rows = self.db.execute(
-            "SELECT rowid, bm25(p) FROM p WHERE p MATCH ? ORDER BY bm25(p) LIMIT ?", (query, limit * 3)
-        ).fetchall()
+        rows = self._ranked(stems)[: limit * 3]
         weights = {stem: self.weight(stem) for stem in stems}
         total = sum(weights.values()) or 1.0
         holding = {stem: self._holding(stem) for stem in stems}
@@ -124,6 +129,53 @@ class PassageSearch:
             exact[id(hits[-1])] = sum(1 for t, ts, t_ in forms if t in words or ts in words or t_ in words)
         hits.sort(key=lambda h: (-h.matched, -exact[id(h)], h.score))
         return hits[:limit]
+
+    def _ranked(self, stems: list[str]) -> list[tuple[int, float]]:
+        """The passages holding a word that starts with one of the stems, best first, with their BM25 score (lower
+        is better): what FTS5 returns for the query `"stem1"* OR "stem2"* …` ordered by bm25(), to the last bit and
+        in the same order (a tie by rowid)."""
+        terms = [self._bm25_terms(stem) for stem in stems]
+        scored = []
+        for row in sorted(set().union(*terms)):
+            score = 0.0
+            for term in terms:  # summed in the query's order, as FTS5 sums them
+                score += term.get(row, 0.0)
+            scored.append((row, -1.0 * score))
+        return sorted(scored, key=lambda rs: rs[1])
+
+    def _bm25_terms(self, stem: str) -> dict[int, float]:
+        """Per passage holding it, the BM25 term of the prefix phrase `"stem"*` (its words in a row, the last one
+        a prefix), computed as FTS5's bm25() does. Memoised: the passages never change."""
+        found = self._bm25.get(stem)
+        if found is None:
+            freq = self._phrase_counts(_TOKEN.findall(fold(stem)))
+            idf = math.log((len(self._tokens) - len(freq) + 0.5) / (len(freq) + 0.5))
+            idf = idf if idf > 0.0 else MIN_IDF
+            found = {
+                row: idf * ((f * (K1 + 1.0)) / (f + K1 * (1 - B + B * len(self._tokens[row]) / self._avgdl)))
+                for row, f in freq.items()
+            }
+            if len(self._bm25) > 20_000:
+                self._bm25.clear()
+            self._bm25[stem] = found
+        return found
+
+    def _phrase_counts(self, phrase: list[str]) -> dict[int, int]:
+        """Per passage, how many times it holds the phrase: its words in a row, the last one as a prefix."""
+        if not phrase:
+            return {}
+        *whole, prefix = phrase
+        counts: dict[int, int] = {}
+        i = bisect.bisect_left(self._vocabulary, prefix)
+        while i < len(self._vocabulary) and self._vocabulary[i].startswith(prefix):
+            for row, n in self._postings[self._vocabulary[i]].items():
+                counts[row] = counts.get(row, 0) + n
+            i += 1
+        if not whole:
+            return counts
+        # a hyphenated word ("compte-rendu"): where the passages holding its last part hold its other parts before it
+        found = {row: _occurrences(self._tokens[row], whole, prefix) for row in counts}
+        return {row: n for row, n in found.items() if n}
 
     def together(self, passage: Passage, words: list[str], window: int = NEAR) -> bool:
         """The passage holds the words it holds of `words` close together (within `window` words of each other),
@@ -141,6 +193,12 @@ class PassageSearch:
             return True
         first, *others = places
         return any(all(any(abs(i - j) <= window for j in other) for other in others) for i in first)
+
+
+def _occurrences(tokens: list[str], whole: list[str], prefix: str) -> int:
+    """How many times the words `whole`, then a word starting with `prefix`, follow each other in `tokens`."""
+    size = len(whole)
+    return sum(1 for k in range(size, len(tokens)) if tokens[k].startswith(prefix) and tokens[k - size : k] == whole)
 
 
 @functools.lru_cache(maxsize=8192)  # a pure function of one word, asked for every word of every search
