@@ -60,6 +60,13 @@ class ModeAnswers:
         words = {w for h in hits if h.score >= 0.95 and self.rank.kind(h) == "mode" for w in h.used}
         return bool(words) and not any(_NOUN_FORM.search(w) for w in words)
 
+    def _defining(self, r: Reading) -> bool:
+        """A definition asked, in words outside the names said whole ("définition de la stratégie RH" is an
+        activity); a weak cue only with no year nor function said."""
+        q = r.q
+        asked = q.says(cues.STRONG_DEFINITION) or (q.says(cues.DEFINITION) and not (q.years or r.context_function))
+        return bool(asked) and (r.outside_names(cues.STRONG_DEFINITION) or r.outside_names(cues.DEFINITION))
+
     def _mode_of_a_thing_unmapped(self, r: Reading) -> bool:
         """A mode asked of something no map holds: said of it ("les services généraux, c'est mutualisé ?"), or
         offered as an alternative ("l'appui aux entreprises en 2017, intégré ou autonome ?")."""

@@ -201,7 +201,8 @@ class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, Narrativ
                 # fact the text does not give; an activity's modes are no answer to it
                 return self._nothing_found(q)
         owner = r.function or next((i.function for i in r.instances if i.function), None)
-        spender = self._asked_of(r, owner) if not (r.says_mode or r.asks_who) and cues.AMOUNT.search(q.flat) else None
+        amount = r.outside_names(cues.AMOUNT)  # not "élaboration budgets / MS", an activity
+        spender = self._asked_of(r, owner) if not (r.says_mode or r.asks_who) and amount else None
         if spender and spender != "FIN":  # "What's the IT budget planned for 2021?": no figure in the SROM; the
             return self._amount(q, spender)  # finance's budgets are its activities
         if not r.says_mode and cues.HEADCOUNT.search(q.flat):  # "en local" is where, not a mode
@@ -263,7 +264,7 @@ class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, Narrativ
             return self._commitments(q, r.hits, r.context_function)
         if not (r.instances or r.modes or q.years) and cues.GOVERNANCE_OVERVIEW.search(q.flat):
             return topics.governance_overview(self.view, lang)  # "quelles sont les instances ?"
-        defining = q.says(cues.STRONG_DEFINITION) or (q.says(cues.DEFINITION) and not (q.years or r.context_function))
+        defining = self._defining(r)
         # "des règles communes mais chacun chez soi, ça s'appelle comment ?": the name of the case asked
         named = defining or q.says(cues.LIST_ALL_MODES) or q.says(cues.CASE_NAME)
         if r.modes and named and not r.instances:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from bot.engine import cues
@@ -37,3 +38,9 @@ class Reading:
         a history, not a map."""
         q = self.q
         return bool(q.says(cues.EVOLUTION) and cues.MAPS_SPAN.search(q.flat) and not cues.PICTURE_ASKED.search(q.flat))
+
+    def outside_names(self, cue: re.Pattern[str]) -> bool:
+        """The cue is said outside the names said whole: "définition de la stratégie RH" and "élaboration budgets /
+        MS" are activities, not a definition nor a budget asked."""
+        named = {w for h in self.subjects if h.score >= 0.95 for w in h.used}
+        return any(set(m.group(0).split()) - named for m in cue.finditer(self.q.flat))

@@ -527,3 +527,18 @@ def test_a_long_message_s_subject_in_the_last_sentence_before_its_colon_is_kept(
         "niveau régional : c'est centralisé ou chaque CCI fait encore la sienne ?"
     )
     assert a.process is not None and a.process.id == "rh.realisation-paies"
+
+
+@pytest.mark.parametrize(
+    ("question", "process"),
+    [
+        ("elaboration budgets / MS 2021 ?", "rh.budgets-masse-salariale"),  # no budget amount asked
+        ("en 2021, définition de la stratégie RH c'est mutualisé ou pas ?", "rh.strategie-rh"),  # no definition
+        ("processus de décision / délégation en 2021", "jur.processus-decision-delegation"),
+    ],
+)
+def test_a_cue_word_inside_a_name_said_whole_is_the_names(engine: Engine, question: str, process: str):
+    a = engine.answer(question)
+    assert a.intent == "mode_lookup"
+    assert a.process is not None and a.process.id == process
+    assert engine.answer("c'est quoi la définition de la mutualisation ?").intent == "mode_definition"
