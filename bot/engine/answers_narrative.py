@@ -12,7 +12,7 @@ import re
 from bot.engine import cues, guide, replies
 from bot.engine.acronyms import TextAcronyms
 from bot.engine.answer import Answer, Ref
-from bot.engine.governance import GovernanceMatcher
+from bot.engine.governance import GovernanceMatcher, commitment_ids
 from bot.engine.lookup import KnowledgeView
 from bot.engine.matcher import EntityMatcher, Hit
 from bot.engine.normalize import LISTING_WORDS, Query
@@ -187,10 +187,10 @@ class NarrativeAnswers:
         things = (self.view.function_of(h.entity) for h in r.subjects if h.entity in self.view.items)
         return owner or next(named, None) or next((f for f in things if f), None)
 
-    def _amount(self, q: Query, function: str) -> Answer:
+    def _amount(self, q: Query, function: str | None) -> Answer:
         """ "Quel budget pour le SDSI ?": the SROM gives no amount; what its narrative says of that function's costs
-        and means is offered as that."""
-        own = self._passages_of(function, ["couts", "budget", "moyens", "ressources", "economies"])
+        and means is offered as that (of none named, the amount alone is said to be absent)."""
+        own = self._passages_of(function, ["couts", "budget", "moyens", "ressources", "economies"]) if function else []
         lead = replies.t(
             q.lang,
             "Le SROM ne donne aucun montant (budget, coût, seuil)"
@@ -203,7 +203,17 @@ class NarrativeAnswers:
             if own
             else Answer(intent="fallback_search", lang=q.lang, text=lead)
         )
-        return answer.model_copy(update={"function": self.view.function_ref(self.view.functions[function])})
+        fn = self.view.function_ref(self.view.functions[function]) if function else None
+        return answer.model_copy(update={"function": fn})
+
+    def _amount_of_all(self, r: Reading) -> bool:
+        """An amount asked of the SROM itself ("quel budget pour mettre en oeuvre le SROM ?"), not of a function, a
+        body, a commitment, a year's map or an activity; nor the word alone ("le budget ?": which budget activity?)."""
+        q = r.q
+        named = q.years or r.instances or r.says_mode or r.asks_who or r.subjects_beyond(cues.AMOUNT)
+        said = {w[:5] for m in cues.AMOUNT.finditer(q.flat) for w in m.group(0).split()}
+        alone = {w[:5] for w in q.content} <= said
+        return not (named or alone or cues.COMMITMENT.search(q.flat) or commitment_ids(q, self.view.commitments))
 
     def _gains(self, q: Query, function: str) -> Answer | None:
         """ "Ça a rapporté quoi, les chantiers finance ?": what the function's own passages say the changes brought."""

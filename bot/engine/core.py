@@ -203,8 +203,8 @@ class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, Narrativ
         owner = r.function or next((i.function for i in r.instances if i.function), None)
         amount = r.outside_names(cues.AMOUNT)  # not "élaboration budgets / MS", an activity
         spender = self._asked_of(r, owner) if not (r.says_mode or r.asks_who) and amount else None
-        if spender and spender != "FIN":  # "What's the IT budget planned for 2021?": no figure in the SROM; the
-            return self._amount(q, spender)  # finance's budgets are its activities
+        if (spender and spender != "FIN") or (amount and not spender and self._amount_of_all(r)):
+            return self._amount(q, spender)  # "the IT budget for 2021?": no figure; the finance's are activities
         if not r.says_mode and cues.HEADCOUNT.search(q.flat):  # "en local" is where, not a mode
             # "combien d'ETP en compta ?", "how many people in the regional HR department?": no figure in the SROM
             return self._headcount(q, self._asked_of(r, owner) or r.context_function)

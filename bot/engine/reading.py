@@ -42,5 +42,11 @@ class Reading:
     def outside_names(self, cue: re.Pattern[str]) -> bool:
         """The cue is said outside the names said whole: "définition de la stratégie RH" and "élaboration budgets /
         MS" are activities, not a definition nor a budget asked."""
-        named = {w for h in self.subjects if h.score >= 0.95 for w in h.used}
+        named = {w for h in self.subjects if h.score >= 0.95 and len(h.used) > 1 for w in h.used}  # not "budgets"
         return any(set(m.group(0).split()) - named for m in cue.finditer(self.q.flat))
+
+    def subjects_beyond(self, cue: re.Pattern[str]) -> list[Hit]:
+        """The subjects named by more than the cue's own words: "quel budget pour mettre en oeuvre le SROM ?" names
+        none (the "budgets" of the maps are the cue's word)."""
+        said = {w for m in cue.finditer(self.q.flat) for w in m.group(0).split()}
+        return [h for h in self.subjects if not {w[:5] for w in h.used} <= {w[:5] for w in said}]

@@ -542,3 +542,17 @@ def test_a_cue_word_inside_a_name_said_whole_is_the_names(engine: Engine, questi
     assert a.intent == "mode_lookup"
     assert a.process is not None and a.process.id == process
     assert engine.answer("c'est quoi la définition de la mutualisation ?").intent == "mode_definition"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["quel budget pour mettre en oeuvre le SROM ?", "le budget total pour mettre en oeuvre tout ça c'est combien ?"],
+)
+def test_an_amount_asked_of_the_srom_itself_is_said_absent(engine: Engine, question: str):
+    a = engine.answer(question)
+    assert a.intent == "fallback_search" and not a.candidates
+    assert "aucun montant" in a.text
+
+
+def test_the_word_budget_alone_still_asks_which_budget(engine: Engine):
+    assert engine.answer("le budget ?").intent == "clarification"
