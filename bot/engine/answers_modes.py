@@ -237,7 +237,10 @@ _NOUN_FORM = re.compile(r"(?:tion|ie|y|ing)$")  # "mutualisation", "autonomie", 
 _COMPARED = re.compile(r"\b(?:difference\w*|diff|differen\w*|versus|vs|distingu\w*)\b")
 # "entre X et Y", "between X and Y": the two cases compared
 _BETWEEN = re.compile(r"\b(?:entre|between)\s+(.+?)\s+(?:et|and|ou|or|vs|versus)\s+(.+)")
-_CASE_PUT = re.compile(r"\b(?:si on|si l on|quand on|lorsqu on|lorsque on|if we|when we|if you|when you)\b")
+_CASE_PUT = re.compile(
+    r"\b(?:si (?:on|l on|une? \w+)|quand on|lorsqu on|lorsque on|if (?:we|you|a|an|the)|"
+    r"when (?:we|you|a|an|the|work))\b"
+)
 
 
 def _root(word: str) -> str:

@@ -272,7 +272,7 @@ WHICH_MODE = re.compile(
 )
 # The name of a case asked: "ça s'appelle comment ?", "ça rentre dans quelle case ?", "what is that called?"
 CASE_NAME = re.compile(
-    r"\b(?:ca s appelle comment|comment ca s appelle|comment on (?:appelle|nomme) (?:ca|cela)|quelle case|"
+    r"\b(?:ca s appelle comment|comment ca s appelle|comment on (?:appelle|nomme) (?:ca|cela)|quel(?:le)? case|"
     r"c est quoi (?:exactement )?quand|what is it (?:called )?when|"
     r"quelle categorie|what s (?:that|it) called|what is (?:that|it) called|which (?:category|box)|"
     r"what do you call (?:that|it))\b"

@@ -556,3 +556,16 @@ def test_an_amount_asked_of_the_srom_itself_is_said_absent(engine: Engine, quest
 
 def test_the_word_budget_alone_still_asks_which_budget(engine: Engine):
     assert engine.answer("le budget ?").intent == "clarification"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "when work is handed over to another chamber or to the national body, which category is that?",
+        "si une chambre confie un boulot a cci france ou a un prestataire exterieur, ca rentre ds kel case",
+    ],
+)
+def test_a_case_put_in_plain_words_names_its_mode(engine: Engine, question: str):
+    a = engine.answer(question)
+    assert a.intent == "mode_definition"
+    assert a.mode is not None and a.mode.code == "I"
