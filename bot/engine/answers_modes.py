@@ -10,8 +10,8 @@ import functools
 import re
 from collections.abc import Callable
 
-from bot.engine import cues, topics
-from bot.engine.answer import Answer
+from bot.engine import cues, replies, topics
+from bot.engine.answer import Answer, Source
 from bot.engine.function_modes import function_modes
 from bot.engine.governance import GovernanceMatcher
 from bot.engine.lookup import KnowledgeView
@@ -189,6 +189,32 @@ class ModeAnswers:
         # one word is enough in a case put ("si on délègue …", "if we centralise …") when a mode's own names hold it
         own = bool(_CASE_PUT.search(q.flat) and asked & _definition_stems(" ".join((*mode.aliases, *mode.plain))))
         return [code] if best > second and (best >= 2 or own) else []
+
+    def _modes_unranked(self, r: Reading) -> Answer | None:
+        """Whether the modes rank, integration as the goal ("les modes sont hiérarchisés ?", "are they a ladder with
+        integration as the end goal?"): the preamble's answer, that they do not, then the five modes."""
+        q = r.q
+        ranked = q.says(cues.MODES_RANKED) and (r.modes or cues.MODE_WORD.search(q.flat))
+        if not ranked or r.subjects or cues.REASON.search(q.flat):  # "pourquoi … pas hiérarchisés ?": the passage
+            return None
+        said = [h for h in self.search.search(["hierarchises", "ultime", "regionalisation"], limit=3)]
+        said = [h for h in said if "hiérarchisés" in h.passage.text]
+        answer = topics.mode_definition(self.view, q.lang, [])
+        if not said:
+            return answer
+        passage = said[0].passage
+        lead = replies.t(
+            q.lang,
+            "Non : le SROM ne hiérarchise pas les modes, aucun n'est un but ultime.",
+            "No: the SROM does not rank the modes; none is an end goal.",
+        )
+        quote = f"_{passage.section}_ : « {' '.join(passage.text.split())} »"
+        return answer.model_copy(
+            update={
+                "text": f"*{lead}*\n{quote}\n\n{answer.text}",
+                "sources": [Source(section=passage.section, quote=passage.text), *answer.sources],
+            }
+        )
 
     def _about_mode(self, code: str, function: str | None, years: list[int]) -> tuple[list, list]:
         """The narrative and the commitments nearest to "which activities are in this mode" when the maps give

@@ -183,18 +183,16 @@ class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, Narrativ
         compared = self._compared_modes(q)
         if compared:  # "la diff entre mettre en commun et tout centraliser": two modes, whatever else is named
             return topics.mode_definition(self.view, lang, compared)
+        if unranked := self._modes_unranked(r):  # "les modes sont hiérarchisés ?"
+            return unranked
         # what is already known is tested before a cue is searched: most questions ask none of these
         reason = not r.says_mode and bool(cues.REASON.search(q.flat))  # "why was … chosen for HR back in 2013?"
         # a mode read through a typo is no mode named beside a date asked: "when did the purchasing hub issue …"
         fact = cues.WHEN.search(q.flat) or cues.WHICH_THING.search(q.flat)  # a date, a provider, a software
         if reason or (not (r.mode_said or r.says_mode or q.years) and fact):
             # "le directeur juridique, désigné quand ?": the dated fact
-            if cues.WHEN.search(q.flat) and self.governance.specific_facts(q):
-                gov = self._governance(q, r.instances, strict=True)
-                if gov:
-                    return gov
-            found = self._reason_search(q, r.function)
-            if found:
+            dated = cues.WHEN.search(q.flat) and self.governance.specific_facts(q)
+            if found := (dated and self._governance(q, r.instances, strict=True)) or self._reason_search(q, r.function):
                 return found
             if not reason and r.subjects and not (r.instances or q.says(cues.EVOLUTION)):
                 # "c'est quand le prochain virement de salaire ?", "quel prestataire cloud pour les serveurs ?": a

@@ -270,6 +270,12 @@ LETTER_WORDS = re.compile(r"\b(?:lettres?|letters?|sigles?|codes?)\b")  # the mo
 WHICH_MODE = re.compile(
     r"\b(?:c est quel mode|quel mode|(?:which|what) (?:management |kind of |type of )?mode|quel type de mode)\b"
 )
+# Whether the modes rank ("les modes sont hiérarchisés ?", "is integration the end goal?", "a ladder?"): the text
+# says they do not
+MODES_RANKED = re.compile(
+    r"\b(?:hierarchis\w*|hierarchie|hierarchy|ranking|ranked|rank|ladder|echelle|end goal|ultimate goal|but ultime|"
+    r"objectif ultime|niveau ultime|graal|meilleur mode|best mode|equal footing|sur un pied d egalite)\b"
+)
 # The name of a case asked: "ça s'appelle comment ?", "ça rentre dans quelle case ?", "what is that called?"
 CASE_NAME = re.compile(
     r"\b(?:ca s appelle comment|comment ca s appelle|comment on (?:appelle|nomme) (?:ca|cela)|quel(?:le)? case|"

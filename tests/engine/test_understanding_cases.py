@@ -569,3 +569,18 @@ def test_a_case_put_in_plain_words_names_its_mode(engine: Engine, question: str)
     a = engine.answer(question)
     assert a.intent == "mode_definition"
     assert a.mode is not None and a.mode.code == "I"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("les modes sont hiérarchisés ?", "fr"),
+        ("Is integration meant to be the ultimate goal, above autonomy?", "en"),
+        ("is there a ranking between the modes, like is centralising always the end goal?", "en"),
+    ],
+)
+def test_whether_the_modes_rank_is_answered_by_the_preamble(engine: Engine, question: str, lang: str):
+    a = engine.answer(question)
+    assert a.intent == "mode_definition" and a.lang == lang
+    assert "hiérarchisés" in a.sources[0].quote  # the text's own sentence, quoted, before the five modes
+    assert a.text.startswith("*Non" if lang == "fr" else "*No")
