@@ -52,6 +52,7 @@ LABELLED = (
     "questions_2026_fresh_dg.yaml",
     "questions_2026_fresh_dh.yaml",
     "questions_2026_fresh_di.yaml",
+    "questions_2026_fresh_dj.yaml",
 )
 # Written from the source text only, scored before any tuning, never read question by question.
 BLIND = "questions_2026_blind.yaml"
@@ -93,6 +94,9 @@ BLIND_DB = "questions_2026_blind_db.yaml"
 # Written in session 8 after an hour of its tuning; scored on that session's first engine and its last only.
 BLIND_EA = "questions_2026_blind_ea.yaml"
 BLIND_EB = "questions_2026_blind_eb.yaml"
+# Written an hour later in session 8, after most of its tuning; scored on its first engine and its last only.
+BLIND_FA = "questions_2026_blind_fa.yaml"
+BLIND_FB = "questions_2026_blind_fb.yaml"
 BLINDS = (
     BLIND,
     BLIND_C,
@@ -114,6 +118,8 @@ BLINDS = (
     BLIND_DB,
     BLIND_EA,
     BLIND_EB,
+    BLIND_FA,
+    BLIND_FB,
 )
 
 
