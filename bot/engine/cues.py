@@ -125,7 +125,7 @@ ROLE_OF = re.compile(
 PERSONAL = re.compile(
     r"\b(?:me|m|mon|ma|mes|moi|my|me|mine|i m|i am|je suis|how (?:can|do|should) (?:i|we)|comment (?:je|puis je)|"
     r"(?:do|did|have|can|should) i|i have|i ve|ce mois ci|cette semaine|la semaine prochaine|demain|"
-    r"comment (?:on|faire pour|fait on))\b"
+    r"comment (?:on|faire pour|fait on|poser|demander|prendre|declarer|saisir|obtenir|reserver))\b"
 )
 # Whom the asker should contact about their own case: "mon bulletin est faux, je contacte qui ?"
 WHO_TO_CONTACT = re.compile(
@@ -198,7 +198,8 @@ GOVERNANCE_OVERVIEW = re.compile(
 )
 NAMES_COMMITMENT = re.compile(r"\b(?:engagements?|commitments?)\b")
 COMMITMENT = re.compile(
-    r"\b(?:engagements?|engag\w*|commitments?|committed|pledges?|axes? prioritaires?|priorites?|priorities|"
+    r"\b(?:engagements?|engag\w*|commitments?|committed|pledges?|axes? prioritaires?|(?:trois|3) axes|priorites?|"
+    r"priorities|"
     r"feuille de route|roadmap|promesses?|chantiers? 2021|objectifs?|objectives?|goals?|enjeux|commit(?!tee)\w*)\b"
 )
 # "gestion des engagements" is a purchasing activity; "commit the CCI", "engager la CCI" is to bind it legally
@@ -221,7 +222,7 @@ PROGRESS = re.compile(
     # "statut ?", "c fait ?" closing a question about a commitment's content; "je peux le noter où ?"
     r"(?<!20\d\d )(?<!the )(?:statut|status)\s*\?|"  # not "at the 2017 status?": the SROM's 2017 map
     r"c(?: est)? (?:fait|fini|termine|boucle)(?: cette annee| deja| ou pas)?\s*\?|"
-    r"(?:is|was) (?:it|that|this) done|done yet|finished yet|completed yet|"
+    r"(?:is|was) (?:it|that|this) done|done yet|finished yet|completed yet|where (?:do|does) (?:they|it|we) stand|"
     r"(?:le |la |les )?(?:noter|saisir|declarer) ou)"
     r"(?!\w)"  # not "statut" alone: "le statut 2017" is the SROM's 2017 map
 )

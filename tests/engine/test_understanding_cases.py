@@ -584,3 +584,33 @@ def test_whether_the_modes_rank_is_answered_by_the_preamble(engine: Engine, ques
     assert a.intent == "mode_definition" and a.lang == lang
     assert "hiérarchisés" in a.sources[0].quote  # the text's own sentence, quoted, before the five modes
     assert a.text.startswith("*Non" if lang == "fr" else "*No")
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "process"),
+    [
+        ("strat achats en 2021 c harmonisé ?", "mode_lookup", "jur.strategie-achats"),  # "strat": stratégie
+        ("histo des modes pr les marchés régionaux", "evolution", "jur.marches-regionaux"),  # "histo": historique
+    ],
+)
+def test_more_chat_shortenings(engine: Engine, question: str, intent: str, process: str):
+    a = engine.answer(question)
+    assert a.intent == intent
+    assert a.process is not None and a.process.id == process
+
+
+@pytest.mark.parametrize(
+    ("question", "commitment"),
+    [
+        ("quels sont les trois axes RH pour 2021 ?", "RH-1"),
+        ("What were the five structuring IT decisions of May 2015 and where do they stand?", "SI-1"),
+    ],
+)
+def test_the_axes_and_where_they_stand_are_the_commitments(engine: Engine, question: str, commitment: str):
+    a = engine.answer(question)
+    assert a.intent == "commitments"
+    assert commitment in [c.id for c in a.commitments]
+
+
+def test_how_to_take_a_day_off_is_the_askers_own_case(engine: Engine):
+    assert engine.answer("comment poser un RTT dans l'outil RH ?").intent == "unknown"
