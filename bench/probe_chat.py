@@ -2,7 +2,8 @@
 written again and must still get the same answer:
 - typed fast: lower case, no accents, no apostrophes nor question marks, the chat's shortenings ("c" for "c'est",
   "ds", "pr", "qd", "koi", "kel", "tjs"…; "whats", "u", "pls" in English);
-- wrapped in courtesy: the bot's mention before it, a greeting, "stp"/"merci" or "thanks"/"please" after it.
+- wrapped in courtesy: the bot's mention before it, a greeting, "stp"/"merci" or "thanks"/"please" after it;
+- with one typo (a letter dropped, two swapped, one doubled; seeded) in one of its words of six letters or more.
 Prints the share kept in each, and the questions that break. The blind sets are never read.
 
 Run: .venv/bin/python bench/probe_chat.py [--show N]. Asserts nothing: a probe, not a test.
@@ -11,6 +12,7 @@ Run: .venv/bin/python bench/probe_chat.py [--show N]. Asserts nothing: a probe, 
 from __future__ import annotations
 
 import argparse
+import random
 import re
 import sys
 from pathlib import Path
@@ -49,6 +51,21 @@ def typed_fast(question: str, lang: str = "fr") -> str:
     return text.replace("?", "").replace("'", "" if lang == "en" else " ").strip()
 
 
+def one_typo(question: str, rnd: random.Random) -> str | None:
+    words = list(re.finditer(r"[A-Za-zÀ-ÿ]{6,}", question))
+    if not words:
+        return None
+    m = rnd.choice(words)
+    word, i = m.group(0), rnd.randrange(1, len(m.group(0)) - 1)
+    kind = rnd.choice(("drop", "swap", "double"))
+    typo = {
+        "drop": word[:i] + word[i + 1 :],
+        "swap": word[:i] + word[i + 1] + word[i] + word[i + 2 :],
+        "double": word[:i] + word[i] + word[i:],
+    }[kind]
+    return question[: m.start()] + typo + question[m.end() :]
+
+
 WRAPS_FR = ("<@U024BE7LH> {}", "bonjour, {}", "{} stp", "salut ! {} merci")
 WRAPS_EN = ("<@U024BE7LH> {}", "hi, {}", "{} thanks", "hello! {} please")
 
@@ -71,7 +88,9 @@ def main() -> None:
         if c["intent"] not in ("help", "unknown")
         for wrap in (WRAPS_EN if c.get("lang") == "en" else WRAPS_FR)
     ]
-    for title, pairs in (("typed fast", fast), ("wrapped in courtesy", wrapped)):
+    rnd = random.Random(7)
+    typos = [(c, v) for c in right if (v := one_typo(c["q"], rnd))]
+    for title, pairs in (("typed fast", fast), ("wrapped in courtesy", wrapped), ("with one typo", typos)):
         broken = [
             f"  {variant!r}: {'; '.join(wrong)}"
             for case, variant in pairs

@@ -50,7 +50,7 @@ class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, Narrativ
         # the functions' own words are cues too: "directeur juridque" is the legal director a fact names; so are the
         # English words the lexicon reads ("politcal proposals" are political)
         function_words = (w for f in kb.functions for w in key(f.label).split())
-        self.speller = Speller(kb, (*cues.vocabulary(), *function_words, *kb.lexicon.english))
+        self.speller = Speller(kb, (*cues.vocabulary(), *function_words, *kb.lexicon.english), cues.stems())
         self.matcher = EntityMatcher(kb, self.speller.rewrite_name)
         self.governance = GovernanceMatcher(kb)
         self.acronyms = TextAcronyms(kb, self.matcher, self.search)

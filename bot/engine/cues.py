@@ -374,6 +374,14 @@ SHOW_MAP = re.compile(
 )
 
 
+def stems() -> Iterator[str]:
+    """The stems these cues read with any ending ("arbitr\\w*", "delib\\w*"), five letters or more: a typo inside one
+    ("arbirte") is read as that stem with the word's own ending."""
+    for value in globals().values():
+        if isinstance(value, re.Pattern):
+            yield from (w for w in re.findall(r"([a-z]{5,})\\w[*+]", value.pattern))
+
+
 def vocabulary() -> Iterator[str]:
     """The words these cues and the question parser know, for the speller: a word they read is no typo."""
     from bot.engine import normalize

@@ -44,7 +44,7 @@ def stem_en(word: str) -> str:
 class Speller:
     """Built once per engine. `rewrite(text)` returns the folded text with unknown words replaced."""
 
-    def __init__(self, kb: KnowledgeBase, extra_words: Iterable[str] = ()) -> None:
+    def __init__(self, kb: KnowledgeBase, extra_words: Iterable[str] = (), stems: Iterable[str] = ()) -> None:
         counts: Counter[str] = Counter(_WORD.findall(fold(kb.source_text)))
         for ent in iter_entities(kb):
             for name in ent.names:
@@ -71,6 +71,7 @@ class Speller:
         shortenings = {w for w in self.abbreviations if w.isalpha()}
         self._fuzzy = sorted(w for w in cue_words | shortenings if len(w) >= MIN_FUZZY_LEN - 1)
         self._cues5 = sorted(w for w in cue_words if len(w) == MIN_FUZZY_LEN)
+        self._stems = sorted({w for w in stems if len(w) >= MIN_FUZZY_LEN})  # "arbitr…": a cue read with any ending
         self._vocabulary = sorted(w for w in self.known if len(w) >= MIN_FUZZY_LEN - 1)
         self.word = lru_cache(maxsize=8192)(self._word)
         self.word_en = lru_cache(maxsize=8192)(self._word_en)
@@ -95,16 +96,18 @@ class Speller:
         found = self._stem(word)
         if found:
             return found
-        single = _DOUBLED.sub(r"\1", word)  # "commex", "comitté": a letter typed twice
-        if single != word and single in self.known:
-            return single
+        single = _DOUBLED.sub(r"\1", word)  # "commex", "comitté", "comppta": a letter typed twice
+        if single != word and (single in self.known or single in self.replacements):
+            return self.replacements.get(single, single)
         if len(word) >= 6:
             glued = self._split(word)
             if glued:
                 return glued
         if len(word) >= MIN_FUZZY_LEN:
             fixed = self._typo(word)
-            return self.replacements.get(fixed, fixed) if fixed else self._text_typo(word) or word
+            return (
+                self.replacements.get(fixed, fixed) if fixed else self._text_typo(word) or self._stem_typo(word) or word
+            )
         if len(word) == MIN_FUZZY_LEN - 1:  # "cate": a cue word of five letters with one typed short
             # one edit between four letters and five is one letter left out
             longer = [w for w in self._cues5 if w[0] == word[0] and OSA.distance(w, word) == 1]
@@ -120,6 +123,19 @@ class Speller:
         if len(word) < MIN_TEXT_TYPO_LEN:
             found = [w for w in found if len(w) == len(word) and sorted(w) == sorted(word)]
         return found[0] if len(found) == 1 else None
+
+    def _stem_typo(self, word: str) -> str | None:
+        """A word one edit from a cue's stem in its first letters, its ending kept ("arbirte", "aritre": the
+        "arbitr…" of "qui arbitre"); only one such stem."""
+        found: dict[str, int] = {}  # each reading, and how far its cut is from the stem's length
+        for stem in self._stems:
+            if stem[0] != word[0] or len(word) < len(stem):
+                continue
+            for cut in (len(stem), len(stem) - 1, len(stem) + 1):  # a letter swapped or changed, dropped, added
+                if 0 < len(word) - cut <= 4 and OSA.distance(word[:cut], stem) == 1:
+                    found.setdefault(stem + word[cut:], abs(cut - len(stem)))
+        best = [w for w, off in found.items() if off == min(found.values())]
+        return best[0] if len(best) == 1 else None
 
     def rewrite_name(self, name: str) -> str:
         """A knowledge-base name read with the lexicon only (a name is spelt right)."""

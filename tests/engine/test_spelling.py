@@ -274,3 +274,21 @@ def test_an_english_modes_letter_typed_small_is_read(engine: Engine, question: s
 
 def test_u_is_you(engine: Engine):
     assert engine.answer("what can u do").intent == "help"
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("arbirte", "arbitre"), ("aritre", "arbitre"), ("presdie", "preside"), ("delbiere", "delibere")],
+)
+def test_a_typo_inside_a_cues_stem_keeps_the_words_ending(engine: Engine, typed: str, meant: str):
+    # the cues read "arbitr…", "presid…", "delib…" with any ending: a slip inside the stem is read so
+    assert engine.speller.rewrite(typed) == meant
+
+
+@pytest.mark.parametrize("typed", ["comppta", "comptta", "commpta"])
+def test_a_doubled_letter_in_a_shortening_is_the_shortening(engine: Engine, typed: str):
+    assert engine.speller.rewrite(typed) == "comptabilite"
+
+
+def test_who_arbitrates_misspelt_is_still_the_governance(engine: Engine):
+    assert engine.answer("qui aritre ?").intent == "governance"
