@@ -96,9 +96,11 @@ class Speller:
         found = self._stem(word)
         if found:
             return found
-        single = _DOUBLED.sub(r"\1", word)  # "commex", "comitté", "comppta": a letter typed twice
-        if single != word and (single in self.known or single in self.replacements):
-            return self.replacements.get(single, single)
+        # "commex", "comitté", "comppta", "processs": a letter typed twice (one of the doubles, or all of them)
+        doubled = [m.start() for m in _DOUBLED.finditer(word)]
+        for single in (*(word[:i] + word[i + 1 :] for i in doubled), _DOUBLED.sub(r"\1", word) if doubled else word):
+            if single != word and (single in self.known or single in self.replacements):
+                return self.replacements.get(single, single)
         if len(word) >= 6:
             glued = self._split(word)
             if glued:

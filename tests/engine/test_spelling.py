@@ -292,3 +292,8 @@ def test_a_doubled_letter_in_a_shortening_is_the_shortening(engine: Engine, type
 
 def test_who_arbitrates_misspelt_is_still_the_governance(engine: Engine):
     assert engine.answer("qui aritre ?").intent == "governance"
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("processs", "process"), ("commex", "comex")])
+def test_one_letter_typed_twice_is_dropped_where_it_makes_a_word(engine: Engine, typed: str, meant: str):
+    assert engine.speller.rewrite(typed) == meant
