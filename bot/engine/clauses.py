@@ -40,13 +40,21 @@ _COURTESY_TAIL = re.compile(
 )
 
 
+# An acknowledgement before the next question ("merci ! et en 2021 ?", "ok merci, et le recrutement ?"); before no
+# question ("merci, c'est très clair"), it is the message
+_ACKNOWLEDGED = re.compile(
+    r"^\s*(?:ok|okay|super|parfait|top|cool|great|d'accord|merci|thanks|thank you)(?:,? (?:merci|thanks|beaucoup|bcp))?"
+    r"\s*[,!.:;—–-]+\s*(?=(?:et|and|mais|but|et pour|and for)\b|.*\?\s*$)",
+    re.IGNORECASE,
+)
 _MENTION = re.compile(r"^\s*(?:<@\w+(?:\|[^>]*)?>\s*)+")  # "<@U024BE7LH> …": the bot called, not the question
 
 
 def without_courtesy(message: str) -> str:
     """The message without the bot's mention or a greeting before it, nor a courtesy after it, when a question is
     left."""
-    rest = _COURTESY_TAIL.sub("", _GREETING.sub("", _MENTION.sub("", message), count=1)).strip()
+    rest = _ACKNOWLEDGED.sub("", _GREETING.sub("", _MENTION.sub("", message), count=1), count=1)
+    rest = _COURTESY_TAIL.sub("", rest).strip()
     return rest if re.search(r"\w", rest) else message
 
 

@@ -61,13 +61,13 @@ class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, Narrativ
 
     def answer(self, question: str, context: followup.Context | None = None) -> Answer:
         """The answer to one message; with the conversation's `context`, a follow-up is read against it."""
+        question = self._without_courtesy(question or "")
         if context is not None:
             return followup.answer_in_context(self._answer_alone, question, context, self.kb.meta.years)
         return self._answer_alone(question)
 
     def _answer_alone(self, question: str) -> Answer:
         try:
-            question = self._without_courtesy(question or "")
             lead = preamble(question or "") or purpose(question or "")
             if lead:  # "Bonjour, je prépare le rapport pour le Bureau : quel mode pour … ?": the question after it
                 answer = self._answer(lead)

@@ -244,3 +244,23 @@ def test_before_and_after_step_past_every_year_already_seen(engine: Engine, turn
 def test_the_years_seen_start_again_with_another_subject(engine: Engine) -> None:
     *_, last = conversation(engine, ["mode pour la paie en 2013 ?", "et le recrutement en 2021 ?", "et avant ?"])
     assert (last.process.id, last.year) == ("rh.recrutement", 2017)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("message", "process", "year"),
+    [
+        ("merci ! et en 2021 ?", "rh.realisation-paies", 2021),
+        ("ok merci, et le recrutement ?", "rh.recrutement", 2017),
+        ("super, et en 2013 ?", "rh.realisation-paies", 2013),
+    ],
+)
+def test_an_acknowledgement_before_a_follow_up_keeps_the_context(engine, message: str, process: str, year: int):
+    first = "mode pour la paie en 2017 ?"
+    context = Context.from_answer(engine.answer(first), first)
+    a = engine.answer(message, context)
+    assert a.process is not None and a.process.id == process
+    assert a.year == year
+
+
+def test_a_thanks_alone_is_still_a_thanks(engine):
+    assert engine.answer("merci, c'est très clair").intent == "help"
