@@ -53,6 +53,8 @@ LABELLED = (
     "questions_2026_fresh_dh.yaml",
     "questions_2026_fresh_di.yaml",
     "questions_2026_fresh_dj.yaml",
+    "questions_2026_fresh_dk.yaml",
+    "questions_2026_fresh_dl.yaml",
 )
 # Written from the source text only, scored before any tuning, never read question by question.
 BLIND = "questions_2026_blind.yaml"
