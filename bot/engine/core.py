@@ -267,7 +267,8 @@ class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, Narrativ
         named = defining or q.says(cues.LIST_ALL_MODES) or q.says(cues.CASE_NAME)
         if r.modes and named and not r.instances:
             return topics.mode_definition(self.view, lang, self._defined_modes(q, r.modes))
-        if not r.modes and cues.LIST_ALL_MODES.search(q.flat) and not (r.subjects and q.says(cues.EVOLUTION)):
+        of = r.subjects or r.function or r.context_function  # "IT function: how did the modes evolve?"
+        if not r.modes and cues.LIST_ALL_MODES.search(q.flat) and not (of and q.says(cues.EVOLUTION)):
             # not "le plan de formation est passé par quels modes ?": a named thing's history
             return topics.mode_definition(self.view, lang, [])
         return self._function_structure(r)

@@ -221,7 +221,7 @@ PROGRESS = re.compile(
     r"(?:what s|whats|what is) the status|status of|(?:fini|finit|termine|fait) ou pas|"
     # "statut ?", "c fait ?" closing a question about a commitment's content; "je peux le noter où ?"
     r"(?<!20\d\d )(?<!the )(?:statut|status)\s*\?|"  # not "at the 2017 status?": the SROM's 2017 map
-    r"c(?: est)? (?:fait|fini|termine|boucle)(?: cette annee| deja| ou pas)?\s*\?|"
+    r"c(?: est)? (?:fait|fini|termine|boucle|lance|demarre|parti)(?: cette annee| deja| ou pas)?\s*\?|"
     r"(?:is|was) (?:it|that|this) done|done yet|finished yet|completed yet|where (?:do|does) (?:they|it|we) stand|"
     r"(?:le |la |les )?(?:noter|saisir|declarer) ou)"
     r"(?!\w)"  # not "statut" alone: "le statut 2017" is the SROM's 2017 map
@@ -349,7 +349,7 @@ RHYTHM = re.compile(
     r"se reunissent quand|quand se reunissent|meets? how|when does .* meet)\b"
 )
 BLOCK_CONTENT = re.compile(
-    r"\b(?:activites|activities|blocs?|blocks?|contient|contains|dans le bloc|in the block|qu est ce qu il y a|"
+    r"\b(?:activites|activities|blocs?|blocks?|contient|contains|dans le bloc|in the block|qu est ce qu ?il y a|"
     r"qu y a[- ]t[- ]il|what s in|whats in|liste des|list|y a quoi|dedans|inside|contenu|contents|on trouve quoi|"
     r"qu est ce qu on (?:y )?trouve|what is in|what are in|regroupe\w*|englobe\w*|inclut|incluent|rassemble\w*|"
     r"de quoi (?:est|sont) (?:compose\w*|fait\w*|constitue\w*)|compose\w* de|composition|made of|recouvre\w*|"

@@ -359,3 +359,20 @@ def test_the_axes_and_where_they_stand_are_the_commitments(engine: Engine, quest
 
 def test_how_to_take_a_day_off_is_the_askers_own_case(engine: Engine):
     assert engine.answer("comment poser un RTT dans l'outil RH ?").intent == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "expected"),
+    [
+        ("la gouvernance renouvelée des schémas sectoriels, c'est lancé ?", "commitments", "GOUV-2"),
+        ("IT function: how did the modes evolve from 2013 to 2021?", "evolution", "SI"),
+        ("qu'est ce quil y a dans vie institutionelle", "structure", "jur.vie-institutionnelle"),
+        ("les délibs d'AG, 2013, quel mode ?", "mode_lookup", "jur.deliberations"),
+    ],
+)
+def test_more_of_the_staffs_ways(engine: Engine, question: str, intent: str, expected: str):
+    # "c'est lancé ?" asks a progress; "the modes" of a function named evolve; "quil" glued; "délibs" shortened
+    a = engine.answer(question)
+    assert a.intent == intent
+    found = [c.id for c in a.commitments] + [a.function.id if a.function else "", a.process.id if a.process else ""]
+    assert expected in found
