@@ -43,7 +43,8 @@ STOPWORDS_EN = frozenset(
 # Words of the domain's vocabulary that say what is asked, not about what.
 QUESTION_WORDS = frozenset(
     """mode modes managed handled handle run organised organized organise status statut annee year years
-    type niveau level etat lieux projection horizon cible ici baseline target actuellement aujourd hui
+    type niveau level etat lieux projection horizon cible ici baseline target actuellement aujourd hui moment
+    plutot termes
     today currently nowadays now globalement global globale overall finalement final enfin
     evolution evolutions evolue evolve evolved change changed changes changement changements trajectoire
     historique history periode periodes period periods over time timeline compare comparaison

@@ -376,3 +376,13 @@ def test_more_of_the_staffs_ways(engine: Engine, question: str, intent: str, exp
     assert a.intent == intent
     found = [c.id for c in a.commitments] + [a.function.id if a.function else "", a.process.id if a.process else ""]
     assert expected in found
+
+
+def test_now_and_in_terms_of_frame_a_functions_mode(engine: Engine):
+    # "en ce moment", "plutôt", "en termes de" name nothing: the communication function's modes, not "no such thing"
+    for question in (
+        "la com en ce moment, c'est plutôt quel mode ?",
+        "la com, qu'est-ce qui a changé en termes de mode ?",
+    ):
+        a = engine.answer(question)
+        assert a.function is not None and a.function.id == "COM"
