@@ -101,9 +101,10 @@ class ModeAnswers:
         if (
             r.function
             and not (cues.LISTING.search(q.flat) or cues.BLOCK_LISTING.search(q.flat) or re.search(r"\bquoi\b", q.flat))
-            and (len(r.modes) > 1 or lettered or self._mode_as_predicate(q, r.hits))
+            and (len(r.modes) > 1 or lettered or self._mode_as_predicate(q, r.hits) or q.says(cues.EVOLUTION))
         ):
-            return function_modes(self.view, q.lang, r.function, q.years, False)
+            # "did the legal function move away from autonomy since 2013?": its modes over the maps
+            return function_modes(self.view, q.lang, r.function, q.years, bool(q.says(cues.EVOLUTION)))
         return None
 
     def _listing_described(self, r: Reading) -> Answer | None:

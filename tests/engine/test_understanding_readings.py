@@ -386,3 +386,16 @@ def test_now_and_in_terms_of_frame_a_functions_mode(engine: Engine):
     ):
         a = engine.answer(question)
         assert a.function is not None and a.function.id == "COM"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Did the legal function move away from autonomy since 2013?",
+        "la fonction juridique est-elle sortie de l'autonomie depuis 2013 ?",
+    ],
+)
+def test_a_function_leaving_a_mode_asks_its_history(engine: Engine, question: str):
+    a = engine.answer(question)
+    assert a.intent == "evolution"
+    assert a.function is not None and a.function.id == "JUR"
