@@ -399,3 +399,13 @@ def test_a_function_leaving_a_mode_asks_its_history(engine: Engine, question: st
     a = engine.answer(question)
     assert a.intent == "evolution"
     assert a.function is not None and a.function.id == "JUR"
+
+
+def test_managing_the_it_function_asks_who_not_the_it_management_block(engine: Engine):
+    # "IT management" was a name of the DSI's management block: with the IT read as a name's word, "managing the IT
+    # function" named the block instead of asking who runs the function
+    a = engine.answer("Who has been managing the IT function since the 2015 reorganisation?")
+    assert a.intent == "governance"
+    assert "gouv.dsi-regionale" in [i.id for i in a.instances]
+    b = engine.answer("IT project management / AMOA for 2021, what mode?")
+    assert b.process is not None and b.process.id == "si.conseil-amoa"
