@@ -199,10 +199,10 @@ def _excerpt(text: str, words: list[str], size: int = 300) -> str:
     """The passage, or `size` characters of it starting a little before the first of the (folded) words it holds."""
     if len(text) <= size:
         return text
-    # folded one character at a time, so that a place in the folded text is the same place in the text
-    folded = "".join(fold(c)[:1] or " " for c in text)
-    found = [m.start() for w in words if (m := re.search(rf"\b{re.escape(w[:6])}", folded))]
     start = 0
+    # folded one character at a time, so that a place in the folded text is the same place in the text
+    folded = "".join(fold(c)[:1] or " " for c in text) if words else ""
+    found = [m.start() for w in words if (m := re.search(rf"\b{re.escape(w[:6])}", folded))]
     if found and min(found) > size - 60:
         start = text.rfind(" ", 0, max(min(found) - 80, 0)) + 1
     cut = text[start : start + size - 3].rsplit(" ", 1)[0]
