@@ -101,6 +101,11 @@ class BodyAnswers:
             answer = answer.model_copy(update={"chart": ChartRequest(function=function)})
         return answer
 
+    def _titled_commitments(self, q: Query, besides: set[str]) -> list:
+        """The commitments the question's other words name by their title ("labo de com": the laboratory)."""
+        words = [w for w in q.content if w not in besides]
+        return commitments.by_title_words(words, list(self.view.commitments.values()), stem_fr) if words else []
+
     def _verb_asked(self, q: Query) -> bool:
         """The question asks who does a role's verb ("qui préside", "who signs"), not only who a body is."""
         return any(self.governance.is_role_verb(w) for w in q.content if len(w) >= 4)

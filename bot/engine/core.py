@@ -257,8 +257,9 @@ class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, Narrativ
             ]
             if shared and not (
                 r.function or cues.COMMITMENT.search(q.flat) or commitment_ids(q, self.view.commitments)
-            ):
-                return self._clarify(q, shared)
+            ):  # "labo de com, ça avance ?": the other words name one commitment, the communication's laboratory
+                titled = self._titled_commitments(q, {w for h in shared for w in h.used})
+                return self._commitments(q, r.hits, titled[0].function) if titled else self._clarify(q, shared)
             return self._commitments(q, r.hits, r.context_function)
         if not (r.instances or r.modes or q.years) and cues.GOVERNANCE_OVERVIEW.search(q.flat):
             return topics.governance_overview(self.view, lang)  # "quelles sont les instances ?"

@@ -409,3 +409,9 @@ def test_managing_the_it_function_asks_who_not_the_it_management_block(engine: E
     assert "gouv.dsi-regionale" in [i.id for i in a.instances]
     b = engine.answer("IT project management / AMOA for 2021, what mode?")
     assert b.process is not None and b.process.id == "si.conseil-amoa"
+
+
+def test_an_acronyms_other_words_naming_a_commitment_decide(engine: Engine):
+    a = engine.answer("labo de com ça avance ?")
+    assert a.intent == "commitments" and [c.id for c in a.commitments] == ["COM-1"]
+    assert engine.answer("où en est la COM ?").intent == "clarification"  # nothing else said: asked back
