@@ -415,3 +415,9 @@ def test_an_acronyms_other_words_naming_a_commitment_decide(engine: Engine):
     a = engine.answer("labo de com ça avance ?")
     assert a.intent == "commitments" and [c.id for c in a.commitments] == ["COM-1"]
     assert engine.answer("où en est la COM ?").intent == "clarification"  # nothing else said: asked back
+
+
+def test_labour_relations_in_the_staffs_words(engine: Engine):
+    a = engine.answer("la partie sur les relations avec les représentants du personnel, y'a quoi dedans ?")
+    assert a.intent == "structure"
+    assert a.process is not None and a.process.id == "rh.relations-sociales"
