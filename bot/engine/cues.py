@@ -151,13 +151,20 @@ OUTCOME = re.compile(
 # Asks what a change brought ("quels gains", "ça a rapporté quoi", "did it reduce costs?"): the narrative's
 # account of the results, not the modes' history
 GAINS = re.compile(
-    r"\b(?:gains?|benefices?|benefits?|economies|savings?|rapporte\w*|apporte\w*|resultats?|results?|"
+    r"\b(?:gains?|benefices?|benefits?|economies|economise\w*|saved|save|savings?|rapporte\w*|apporte\w*|resultats?|"
+    r"results?|"
     r"reduc\w* (?:des |les )?couts|baisse des couts|reduce\w* costs?|cut costs?|cost reduction|payoff|pay off)\b"
 )
 # Asks how the modes rank ("hiérarchisés", "is integration better than autonomy?")
 RANKED = re.compile(
     r"\b(?:hierarchi\w*|classe\w*|classement|ranked|ranking|rank|order|ordre|better|meilleur\w*|superieur\w*|"
     r"niveau|level|advanced|avance\w*|ultime|ultimate)\b"
+)
+# Narrower: whether the modes rank at all ("les modes sont hiérarchisés ?", "is integration the end goal?", "a
+# ladder?"), which the preamble answers (they do not); not "au niveau régional", "better"
+MODES_RANKED = re.compile(
+    r"\b(?:hierarchis\w*|hierarchie|hierarchy|ranking|ranked|rank|ladder|echelle|end goal|ultimate goal|but ultime|"
+    r"objectif ultime|niveau ultime|graal|meilleur mode|best mode|equal footing|sur un pied d egalite)\b"
 )
 # What happened and when, rather than who does what: "les 5 décisions du Bureau du 29 mai 2015".
 EVENT = re.compile(
@@ -270,12 +277,6 @@ MODE_WORD = re.compile(r"\bmodes?\b")  # "mode", "les modes": the question is ab
 LETTER_WORDS = re.compile(r"\b(?:lettres?|letters?|sigles?|codes?)\b")  # the modes' letters asked about
 WHICH_MODE = re.compile(
     r"\b(?:c est quel mode|quel mode|(?:which|what) (?:management |kind of |type of )?mode|quel type de mode)\b"
-)
-# Whether the modes rank ("les modes sont hiérarchisés ?", "is integration the end goal?", "a ladder?"): the text
-# says they do not
-MODES_RANKED = re.compile(
-    r"\b(?:hierarchis\w*|hierarchie|hierarchy|ranking|ranked|rank|ladder|echelle|end goal|ultimate goal|but ultime|"
-    r"objectif ultime|niveau ultime|graal|meilleur mode|best mode|equal footing|sur un pied d egalite)\b"
 )
 # The name of a case asked: "ça s'appelle comment ?", "ça rentre dans quelle case ?", "what is that called?"
 CASE_NAME = re.compile(
