@@ -247,11 +247,10 @@ class NarrativeAnswers:
     def _reason_search(self, q: Query, function: str | None = None) -> Answer | None:
         """The narrative, for a reason or a legal basis asked about a topic: the passages that hold the topic's
         words (all of them, or 60 % of a long question), whatever the topic names on the maps."""
-        asked = {
-            w
-            for cue in (cues.REASON, cues.WHEN, cues.WHICH_THING)
-            for m in cue.finditer(q.flat)
-            for w in m.group(0).split()
+        asked = {w for cue in (cues.REASON, cues.WHEN) for m in cue.finditer(q.flat) for w in m.group(0).split()}
+        # of "le logiciel de paie c'est lequel ?", the thing and the asking words, not the topic between them
+        asked |= {
+            w for m in cues.WHICH_THING.finditer(q.flat) for w in m.group(0).split() if cues.THING_ASKED.fullmatch(w)
         }
         if q.lang == "en":  # "required by law": "law" is searched as "loi", and is asked, not the topic
             asked |= {f for w in asked for f in self.governance.french(w).split()}

@@ -194,9 +194,13 @@ WHEN = re.compile(
 )
 # A named thing of another kind than a mode asked about a topic: "quel prestataire cloud pour les serveurs ?",
 # "on utilise quel logiciel de paie ?", "which firm carried out the audit?"
+_THINGS = (
+    r"(?:prestataire|logiciel|outil|fournisseur|cabinet|editeur|solution|plateforme|hebergeur|provider|software|tool|"
+    r"firm|vendor|supplier|platform|package)s?"
+)
+THING_ASKED = re.compile(rf"{_THINGS}|quel(?:le)?s?|which|what|lequel|laquelle|c|est")
 WHICH_THING = re.compile(
-    r"\b(?:quel(?:le)?s?|which|what) (?:prestataire|logiciel|outil|fournisseur|cabinet|editeur|solution|plateforme|"
-    r"hebergeur|provider|software|tool|firm|vendor|supplier|platform|package)s?\b"
+    rf"\b(?:(?:quel(?:le)?s?|which|what) {_THINGS}|{_THINGS}(?: \w+){{0,3}} (?:c est |est )?(?:lequel|laquelle))\b"
 )
 GOVERNANCE_OVERVIEW = re.compile(
     r"\b(?:(?:quelles?|lesquelles|liste|list|which|what|toutes) (?:sont |are )?(?:les |of )?(?:the )?"

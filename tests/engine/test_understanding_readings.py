@@ -421,3 +421,9 @@ def test_labour_relations_in_the_staffs_words(engine: Engine):
     a = engine.answer("la partie sur les relations avec les représentants du personnel, y'a quoi dedans ?")
     assert a.intent == "structure"
     assert a.process is not None and a.process.id == "rh.relations-sociales"
+
+
+def test_the_software_asked_after_its_topic_is_what_the_text_says(engine: Engine):
+    a = engine.answer("le logiciel de paie c'est lequel ?")
+    assert a.intent == "fallback_search" and a.mode is None and a.process is None
+    assert a.function is not None and a.function.id == "RH"
