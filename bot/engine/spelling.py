@@ -91,7 +91,7 @@ class Speller:
             return self.replacements[word]
         if word in self.known or len(word) < MIN_STEM_LEN:
             return word
-        if len(word) >= MIN_FRENCH_LEN and (in_dictionary(word, "fr") or french_verb_unaccented(word)):
+        if len(word) >= MIN_FRENCH_LEN and in_dictionary(word, "fr"):
             return word
         found = self._stem(word)
         if found:
@@ -196,12 +196,3 @@ def in_dictionary(word: str, lang: str) -> bool:
     import simplemma  # imported on first need: loading a language's dictionary is most of its cost
 
     return bool(simplemma.is_known(word, lang=lang))
-
-
-@lru_cache(maxsize=16384)
-def french_verb_unaccented(word: str) -> bool:
-    """A French word typed without the accent of one of its "e" ("achete", "gere"): no typo to correct."""
-    import simplemma
-
-    accented = (word[:i] + a + word[i + 1 :] for i, c in enumerate(word) if c == "e" for a in "èé")
-    return word.count("e") <= 3 and any(simplemma.is_known(w, lang="fr") for w in accented)

@@ -299,12 +299,6 @@ def test_one_letter_typed_twice_is_dropped_where_it_makes_a_word(engine: Engine,
     assert engine.speller.rewrite(typed) == meant
 
 
-@pytest.mark.parametrize("typed", ["achete", "gere", "achetent"])
-def test_a_french_verb_typed_without_its_accent_is_no_typo(engine: Engine, typed: str):
-    # "achète" typed "achete" is the verb, not the buyer ("acheteuse") a name holds
-    assert engine.speller.rewrite(typed) == typed
-
-
 def test_saved_money_asked_is_the_gains(engine: Engine):
     a = engine.answer("combien on a économisé sur la maintenance des outils finance depuis 2013 ?")
     assert a.intent == "fallback_search"
