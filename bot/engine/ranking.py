@@ -248,8 +248,15 @@ class Ranking:
         told = [o for o in hits if o.entity in parts and o.score >= PART_SAID] if parts else []
         if told and all(o.score < ACCEPT for o in told):  # one of them named whole is the subject ("sourcing achats")
             said = said | {w for o in told for w in o.used}
-        blocks = self.view.blocks_of.get(h.entity, set())
-        placing = {w for o in hits if o.score >= FULL_NAME and blocks & {o.entity, *o.targets} for w in o.used}
+        blocks = self.view.blocks_of.get(h.entity)
+        if not blocks:  # most hits are of no block: the other hits are not looked through
+            return said
+        placing = {
+            w
+            for o in hits
+            if o.score >= FULL_NAME and (o.entity in blocks or not blocks.isdisjoint(o.targets))
+            for w in o.used
+        }
         return said | placing if placing and not h.used <= placing else said  # not the block's words alone
 
     def _not_replaced(self, h: Hit, present: list[Hit], years: list[int]) -> bool:
