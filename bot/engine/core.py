@@ -186,10 +186,10 @@ class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, Narrativ
         # what is already known is tested before a cue is searched: most questions ask none of these
         reason = not r.says_mode and bool(cues.REASON.search(q.flat))  # "why was … chosen for HR back in 2013?"
         # a mode read through a typo is no mode named beside a date asked: "when did the purchasing hub issue …"
-        fact = cues.WHEN.search(q.flat) or cues.WHICH_THING.search(q.flat)  # a date, a provider, a software
+        fact = q.says(cues.WHEN) or q.says(cues.WHICH_THING)  # a date, a provider, a software
         if reason or (not (r.mode_said or r.says_mode or q.years) and fact):
             # "le directeur juridique, désigné quand ?": the dated fact
-            if cues.WHEN.search(q.flat) and self.governance.specific_facts(q):
+            if q.says(cues.WHEN) and self.governance.specific_facts(q):
                 gov = self._governance(q, r.instances, strict=True)
                 if gov:
                     return gov
@@ -268,7 +268,7 @@ class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, Narrativ
         named = defining or q.says(cues.LIST_ALL_MODES) or q.says(cues.CASE_NAME)
         if r.modes and named and not r.instances:
             return topics.mode_definition(self.view, lang, self._defined_modes(q, r.modes))
-        if not r.modes and cues.LIST_ALL_MODES.search(q.flat) and not (r.subjects and q.says(cues.EVOLUTION)):
+        if not r.modes and q.says(cues.LIST_ALL_MODES) and not (r.subjects and q.says(cues.EVOLUTION)):
             # not "le plan de formation est passé par quels modes ?": a named thing's history
             return topics.mode_definition(self.view, lang, [])
         return self._function_structure(r)
