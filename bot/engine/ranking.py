@@ -251,12 +251,7 @@ class Ranking:
         blocks = self.view.blocks_of.get(h.entity)
         if not blocks:  # most hits are of no block: the other hits are not looked through
             return said
-        placing = {
-            w
-            for o in hits
-            if o.score >= FULL_NAME and (o.entity in blocks or not blocks.isdisjoint(o.targets))
-            for w in o.used
-        }
+        placing = {w for o in hits if o.score >= FULL_NAME and blocks & {o.entity, *o.targets} for w in o.used}
         return said | placing if placing and not h.used <= placing else said  # not the block's words alone
 
     def _not_replaced(self, h: Hit, present: list[Hit], years: list[int]) -> bool:
