@@ -256,9 +256,7 @@ class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, Narrativ
                 for h in r.hits
                 if h.ambiguous and h.score >= 0.95 and not set(h.targets).isdisjoint(self.view.instances)
             ]
-            if shared and not (
-                r.function or cues.COMMITMENT.search(q.flat) or commitment_ids(q, self.view.commitments)
-            ):
+            if shared and not (r.function or q.says(cues.COMMITMENT) or commitment_ids(q, self.view.commitments)):
                 return self._clarify(q, shared)
             return self._commitments(q, r.hits, r.context_function)
         if not (r.instances or r.modes or q.years) and cues.GOVERNANCE_OVERVIEW.search(q.flat):
