@@ -235,7 +235,7 @@ class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, Narrativ
         if r.context_function and not (r.modes or r.instances or r.subjects) and cues.MAP_CHANGES.search(q.flat):
             return topics.map_changes(self.view, lang, r.context_function, q.years)  # "nouvelles activités RH en 2021"
         # no map: "un graphique des engagements RH" (their chart), "le contrôle de gestion sur les 3 cartes" (a history)
-        shown = q.says(cues.SHOW_MAP) and r.context_function and not (r.modes or r.instances or r.across)
+        shown = r.context_function and not (r.modes or r.instances) and q.says(cues.SHOW_MAP) and not r.across
         shown = shown and not r.history_over_maps and not self._block_on_its_map(r)
         if shown and not (cues.NAMES_COMMITMENT.search(q.flat) or re.search(r"\b(?:avancement|progress)\b", q.flat)):
             changes = bool(q.says(cues.EVOLUTION))
@@ -261,11 +261,13 @@ class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, Narrativ
             return self._commitments(q, r.hits, r.context_function)
         if not (r.instances or r.modes or q.years) and cues.GOVERNANCE_OVERVIEW.search(q.flat):
             return topics.governance_overview(self.view, lang)  # "quelles sont les instances ?"
-        defining = q.says(cues.STRONG_DEFINITION) or (q.says(cues.DEFINITION) and not (q.years or r.context_function))
-        # "des règles communes mais chacun chez soi, ça s'appelle comment ?": the name of the case asked
-        named = defining or q.says(cues.LIST_ALL_MODES) or q.says(cues.CASE_NAME)
-        if r.modes and named and not r.instances:
-            return topics.mode_definition(self.view, lang, self._defined_modes(q, r.modes))
+        if r.modes and not r.instances:  # a definition or a case's name asked of the modes named
+            defining = q.says(cues.STRONG_DEFINITION) or (
+                q.says(cues.DEFINITION) and not (q.years or r.context_function)
+            )
+            # "des règles communes mais chacun chez soi, ça s'appelle comment ?": the name of the case asked
+            if defining or q.says(cues.LIST_ALL_MODES) or q.says(cues.CASE_NAME):
+                return topics.mode_definition(self.view, lang, self._defined_modes(q, r.modes))
         if not r.modes and q.says(cues.LIST_ALL_MODES) and not (r.subjects and q.says(cues.EVOLUTION)):
             # not "le plan de formation est passé par quels modes ?": a named thing's history
             return topics.mode_definition(self.view, lang, [])
