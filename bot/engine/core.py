@@ -185,9 +185,9 @@ class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, Narrativ
             return topics.mode_definition(self.view, lang, compared)
         # what is already known is tested before a cue is searched: most questions ask none of these
         reason = not r.says_mode and bool(cues.REASON.search(q.flat))  # "why was … chosen for HR back in 2013?"
-        # a mode read through a typo is no mode named beside a date asked: "when did the purchasing hub issue …"
-        fact = q.says(cues.WHEN) or q.says(cues.WHICH_THING)  # a date, a provider, a software
-        if reason or (not (r.mode_said or r.says_mode or q.years) and fact):
+        # a date, a provider, a software asked (a mode read through a typo is none named: "when did the hub issue …")
+        fact = not (r.mode_said or r.says_mode or q.years) and (q.says(cues.WHEN) or q.says(cues.WHICH_THING))
+        if reason or fact:
             # "le directeur juridique, désigné quand ?": the dated fact
             if q.says(cues.WHEN) and self.governance.specific_facts(q):
                 gov = self._governance(q, r.instances, strict=True)
