@@ -53,7 +53,7 @@ class CourtesyAnswers:
         defined = None if q.says(cues.WHO) else self._defined_acronym(q)
         if defined:
             return defined
-        if cues.COUNT_FUNCTIONS.search(q.flat):
+        if "nction" in q.flat and cues.COUNT_FUNCTIONS.search(q.flat):  # each of its phrases names the functions
             return topics.structure(self.view, q.lang, None, None)
         return None
 

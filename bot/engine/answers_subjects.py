@@ -119,10 +119,11 @@ class SubjectAnswers:
         """The scope of a function asked: "what blocks make up the IS function?", "périmètre de la fonction
         juridique / achats ?", "une synthèse de la fonction SI", "les trois volets de la DSI régionale ?"."""
         q = r.q
-        parts = _PARTS_OF.search(q.flat) and not r.subjects  # plural: "the finance part" is a place in the text
+        if not r.function:
+            return None
+        parts = not r.subjects and _PARTS_OF.search(q.flat)  # plural: "the finance part" is a place in the text
         if (
-            r.function
-            and (cues.FUNCTION_WORD.search(q.flat) or re.search(r"\b(?:blocs?|blocks?)\b", q.flat) or parts)
+            (cues.FUNCTION_WORD.search(q.flat) or re.search(r"\b(?:blocs?|blocks?)\b", q.flat) or parts)
             and (cues.FUNCTION_SCOPE.search(q.flat) or cues.SUMMARY.search(q.flat) or parts)
             and not (r.modes or r.says_mode or r.asks_who or q.says(cues.EVOLUTION))
             and not (r.subjects and re.search(r"\b(?:bloc|block)\b", q.flat))  # "le bloc Achats de la fonction"

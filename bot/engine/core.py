@@ -187,11 +187,11 @@ class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, Narrativ
             return unranked
         # what is already known is tested before a cue is searched: most questions ask none of these
         reason = not r.says_mode and bool(cues.REASON.search(q.flat))  # "why was … chosen for HR back in 2013?"
-        # a mode read through a typo is no mode named beside a date asked: "when did the purchasing hub issue …"
-        fact = cues.WHEN.search(q.flat) or cues.WHICH_THING.search(q.flat)  # a date, a provider, a software
-        if reason or (not (r.mode_said or r.says_mode or q.years) and fact):
+        # a date, a provider, a software asked (a mode read through a typo is none named: "when did the hub issue …")
+        fact = not (r.mode_said or r.says_mode or q.years) and (q.says(cues.WHEN) or q.says(cues.WHICH_THING))
+        if reason or fact:
             # "le directeur juridique, désigné quand ?": the dated fact
-            dated = cues.WHEN.search(q.flat) and self.governance.specific_facts(q)
+            dated = q.says(cues.WHEN) and self.governance.specific_facts(q)
             if found := (dated and self._governance(q, r.instances, strict=True)) or self._reason_search(q, r.function):
                 return found
             if not reason and r.subjects and not (r.instances or q.says(cues.EVOLUTION)):
@@ -234,7 +234,7 @@ class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, Narrativ
         if r.context_function and not (r.modes or r.instances or r.subjects) and cues.MAP_CHANGES.search(q.flat):
             return topics.map_changes(self.view, lang, r.context_function, q.years)  # "nouvelles activités RH en 2021"
         # no map: "un graphique des engagements RH" (their chart), "le contrôle de gestion sur les 3 cartes" (a history)
-        shown = q.says(cues.SHOW_MAP) and r.context_function and not (r.modes or r.instances or r.across)
+        shown = r.context_function and not (r.modes or r.instances) and q.says(cues.SHOW_MAP) and not r.across
         shown = shown and not r.history_over_maps and not self._block_on_its_map(r)
         if shown and not (cues.NAMES_COMMITMENT.search(q.flat) or re.search(r"\b(?:avancement|progress)\b", q.flat)):
             changes = bool(q.says(cues.EVOLUTION))
@@ -255,21 +255,20 @@ class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, Narrativ
                 for h in r.hits
                 if h.ambiguous and h.score >= 0.95 and not set(h.targets).isdisjoint(self.view.instances)
             ]
-            if shared and not (
-                r.function or cues.COMMITMENT.search(q.flat) or commitment_ids(q, self.view.commitments)
-            ):  # "labo de com, ça avance ?": the other words name one commitment, the communication's laboratory
+            if shared and not (r.function or q.says(cues.COMMITMENT) or commitment_ids(q, self.view.commitments)):
+                # "labo de com, ça avance ?": the other words name one commitment, the communication's laboratory
                 titled = self._titled_commitments(q, {w for h in shared for w in h.used})
                 return self._commitments(q, r.hits, titled[0].function) if titled else self._clarify(q, shared)
             return self._commitments(q, r.hits, r.context_function)
         if not (r.instances or r.modes or q.years) and cues.GOVERNANCE_OVERVIEW.search(q.flat):
             return topics.governance_overview(self.view, lang)  # "quelles sont les instances ?"
-        defining = self._defining(r)
-        # "des règles communes mais chacun chez soi, ça s'appelle comment ?": the name of the case asked
-        named = defining or q.says(cues.LIST_ALL_MODES) or q.says(cues.CASE_NAME)
-        if r.modes and named and not r.instances:
+        # a definition or a case's name asked of the modes named ("des règles communes mais chacun chez soi, ça
+        # s'appelle comment ?"), its cues searched only then
+        named = r.modes and not r.instances
+        if named and (self._defining(r) or q.says(cues.LIST_ALL_MODES) or q.says(cues.CASE_NAME)):
             return topics.mode_definition(self.view, lang, self._defined_modes(q, r.modes))
         of = r.subjects or r.function or r.context_function  # "IT function: how did the modes evolve?"
-        if not r.modes and cues.LIST_ALL_MODES.search(q.flat) and not (of and q.says(cues.EVOLUTION)):
+        if not r.modes and q.says(cues.LIST_ALL_MODES) and not (of and q.says(cues.EVOLUTION)):
             # not "le plan de formation est passé par quels modes ?": a named thing's history
             return topics.mode_definition(self.view, lang, [])
         return self._function_structure(r)

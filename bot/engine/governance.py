@@ -253,6 +253,7 @@ def commitment_ids(q: Query, known: Container[str]) -> list[str]:
 
 
 def is_commitment_question(q: Query, known: Container[str]) -> bool:
-    if cues.NOT_COMMITMENT.search(q.flat):  # "gestion des engagements" is a purchasing activity
-        return False
-    return bool(commitment_ids(q, known)) or bool(cues.COMMITMENT.search(q.flat) or cues.PROGRESS.search(q.flat))
+    asked = bool(commitment_ids(q, known)) or bool(q.says(cues.COMMITMENT) or q.says(cues.PROGRESS))
+    # "gestion des engagements" is a purchasing activity (looked for only where a commitment seems asked: most
+    # questions ask none)
+    return asked and not q.says(cues.NOT_COMMITMENT)

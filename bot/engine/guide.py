@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import cache
 
 from bot.engine.answer import Answer, Ref, Source
 from bot.engine.replies import t
@@ -195,13 +196,18 @@ def _passages(lang: str, head: str, hits: list[SearchHit], around: list[str] | N
     return Answer(intent="fallback_search", lang=lang, text="\n".join(lines), sources=sources)
 
 
+@cache  # the passages are the document's: a few hundred texts, each folded once rather than on every answer
+def _folded_in_place(text: str) -> str:
+    """The text folded one character at a time, so that a place in the folded text is the same place in the text."""
+    return "".join(fold(c)[:1] or " " for c in text)
+
+
 def _excerpt(text: str, words: list[str], size: int = 300) -> str:
     """The passage, or `size` characters of it starting a little before the first of the (folded) words it holds."""
     if len(text) <= size:
         return text
     start = 0
-    # folded one character at a time, so that a place in the folded text is the same place in the text
-    folded = "".join(fold(c)[:1] or " " for c in text) if words else ""
+    folded = _folded_in_place(text) if words else ""  # each passage folded once, and only to cut around words
     found = [m.start() for w in words if (m := re.search(rf"\b{re.escape(w[:6])}", folded))]
     if found and min(found) > size - 60:
         start = text.rfind(" ", 0, max(min(found) - 80, 0)) + 1

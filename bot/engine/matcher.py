@@ -127,6 +127,7 @@ class EntityMatcher:
         self.vocab = sorted(self.by_token)
         self._expanded: dict[tuple[str, str], dict[str, float]] = {}
         self._entity_of = [alias.entity for alias in aliases]
+        self._plain = [not alias.targets for alias in aliases]  # per alias, not a declared ambiguous one
         # per alias, the IDF weight of all its tokens; per token, the aliases holding it with the weight it brings
         # them (IDF times its count in the alias): a question's covered weight per alias is summed over its words'
         # postings, not over every candidate's tokens
@@ -272,11 +273,12 @@ class EntityMatcher:
             if prev is None or score > prev[0] or (score == prev[0] and covered > prev[1]):
                 best[entity] = (score, covered, i)
         # On a tie, a declared ambiguous name wins: the data says that name needs a question back. Sorted before
-        # the hits are built, on the same key (the entity breaks every tie).
-        aliases = self.aliases
-        ranked = sorted(best.items(), key=lambda e: (-e[1][0], -e[1][1], not aliases[e[1][2]].targets, e[0]))
+        # the hits are built, on the same key (the entity breaks every tie), as plain tuples: no key function
+        aliases, plain = self.aliases, self._plain
+        ranked = sorted((-score, -covered, plain[i], entity, i) for entity, (score, covered, i) in best.items())
         hits = []
-        for entity, (score, covered, i) in ranked:
+        for _, _, _, entity, i in ranked:
+            score, covered, _ = best[entity]
             alias = aliases[i]
             used = frozenset([sims[tok][1] for tok in alias.tokens if tok in sims])
             said = used

@@ -204,7 +204,11 @@ _INVERSION = re.compile(r"-t-(?:il|elle|on|ils|elles)\b|-(?:il|elle|on|ils|elles
 def tokenize(text: str) -> list[str]:
     """Folded words, with French elisions and inversions removed (l'harmonisation -> harmonisation, fera-t-il ->
     fera)."""
-    text = _INVERSION.sub(" ", _ELISION.sub(" ", text))
+    # each pattern only where its mark is: most questions have no apostrophe, or no hyphen
+    if "'" in text:
+        text = _ELISION.sub(" ", text)
+    if "-" in text:
+        text = _INVERSION.sub(" ", text)
     return [w for t in _NON_WORD.split(text) if (w := t.strip("-"))]
 
 

@@ -249,11 +249,9 @@ class Ranking:
         if told and all(o.score < ACCEPT for o in told):  # one of them named whole is the subject ("sourcing achats")
             said = said | {w for o in told for w in o.used}
         blocks = self.view.blocks_of.get(h.entity)
-        placing = (
-            {w for o in hits if o.score >= FULL_NAME and blocks & {o.entity, *o.targets} for w in o.used}
-            if blocks
-            else set()
-        )
+        if not blocks:  # most hits are of no block: the other hits are not looked through
+            return said
+        placing = {w for o in hits if o.score >= FULL_NAME and blocks & {o.entity, *o.targets} for w in o.used}
         return said | placing if placing and not h.used <= placing else said  # not the block's words alone
 
     def _not_replaced(self, h: Hit, present: list[Hit], years: list[int]) -> bool:
