@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 
-from bot.engine import cues, followup, guide, notes, topics
+from bot.engine import cue_words, cues, followup, guide, notes, topics
 from bot.engine.acronyms import TextAcronyms
 from bot.engine.answer import Answer
 from bot.engine.answers_bodies import BodyAnswers
@@ -50,7 +50,7 @@ class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, Narrativ
         # the functions' own words are cues too: "directeur juridque" is the legal director a fact names; so are the
         # English words the lexicon reads ("politcal proposals" are political)
         function_words = (w for f in kb.functions for w in key(f.label).split())
-        self.speller = Speller(kb, (*cues.vocabulary(), *function_words, *kb.lexicon.english), cues.stems())
+        self.speller = Speller(kb, (*cue_words.vocabulary(), *function_words, *kb.lexicon.english), cue_words.stems())
         self.matcher = EntityMatcher(kb, self.speller.rewrite_name)
         self.governance = GovernanceMatcher(kb)
         self.acronyms = TextAcronyms(kb, self.matcher, self.search)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 HELP = re.compile(
     r"^(?:bonjour|bonsoir|salut|hello|hi|hey|coucou|yo|aide|help|merci|thanks|thank you|ok|test|menu|"
@@ -377,32 +376,3 @@ SHOW_MAP = re.compile(
     r"\b(?:cartes?|carto\w*|maps?|schemas?|diagrammes?|diagrams?|images?|pictures?|dessins?)\b|"
     r"\b(?:cartes?|cartos?|maps?|cartographie|graphiques?|graphs?|charts?|visuels?|en images?|schema(?! directeur))\b"
 )
-
-
-def stems() -> Iterator[str]:
-    """The stems these cues read with any ending ("arbitr\\w*", "delib\\w*"), five letters or more: a typo inside one
-    ("arbirte") is read as that stem with the word's own ending."""
-    for value in globals().values():
-        if isinstance(value, re.Pattern):
-            yield from (w for w in re.findall(r"([a-z]{5,})\\w[*+]", value.pattern))
-
-
-def vocabulary() -> Iterator[str]:
-    """The words these cues and the question parser know, for the speller: a word they read is no typo."""
-    from bot.engine import normalize
-
-    for value in globals().values():
-        if isinstance(value, re.Pattern):
-            for word, optional in re.findall(r"([a-z]{3,})(\?)?", value.pattern):
-                yield word
-                if optional:  # "engagements?": "engagement" too
-                    yield word[:-1]
-    for words in (
-        normalize.STOPWORDS_FR,
-        normalize.STOPWORDS_EN,
-        normalize.QUESTION_WORDS,
-        normalize.LISTING_WORDS,
-        normalize.ENGLISH_MARKERS,
-        normalize.FRENCH_MARKERS,
-    ):
-        yield from (w for w in words if w.isalpha())

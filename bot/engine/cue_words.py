@@ -1,0 +1,38 @@
+"""The words and stems the question-shape cues (cues.py) and the parser read: the speller's vocabulary, so that a
+word they read is no typo, and a typo inside a stem they read with any ending is read as that stem."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bot.engine import cues, normalize
+
+
+def _patterns() -> Iterator[re.Pattern[str]]:
+    return (value for value in vars(cues).values() if isinstance(value, re.Pattern))
+
+
+def stems() -> Iterator[str]:
+    """The stems the cues read with any ending ("arbitr\\w*", "delib\\w*"), five letters or more: a typo inside one
+    ("arbirte") is read as that stem with the word's own ending."""
+    for pattern in _patterns():
+        yield from re.findall(r"([a-z]{5,})\\w[*+]", pattern.pattern)
+
+
+def vocabulary() -> Iterator[str]:
+    """The words the cues and the question parser know, for the speller: a word they read is no typo."""
+    for pattern in _patterns():
+        for word, optional in re.findall(r"([a-z]{3,})(\?)?", pattern.pattern):
+            yield word
+            if optional:  # "engagements?": "engagement" too
+                yield word[:-1]
+    for words in (
+        normalize.STOPWORDS_FR,
+        normalize.STOPWORDS_EN,
+        normalize.QUESTION_WORDS,
+        normalize.LISTING_WORDS,
+        normalize.ENGLISH_MARKERS,
+        normalize.FRENCH_MARKERS,
+    ):
+        yield from (w for w in words if w.isalpha())
