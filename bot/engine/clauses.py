@@ -29,7 +29,7 @@ def last_clause(message: str) -> str | None:
 # A greeting before the question and a courtesy after it ("bonjour, c'est quoi le mode A ?", "… stp", "… thanks"):
 # said to the bot, not asked of the SROM
 _GREETING = re.compile(
-    r"^\s*(?:<@\w+>\s*)?(?:bonjour|bonsoir|salut|coucou|hello|hi|hey|yo|good (?:morning|afternoon|evening))"
+    r"^\s*(?:bonjour|bonsoir|salut|coucou|hello|hi|hey|yo|good (?:morning|afternoon|evening))"
     r"(?:\s+(?:a tous|à tous|tout le monde|all|there|everyone|team))?\s*[,!.:;—–-]+\s*",
     re.IGNORECASE,
 )
