@@ -211,7 +211,7 @@ class NarrativeAnswers:
         body, a commitment, a year's map or an activity; nor the word alone ("le budget ?": which budget activity?)."""
         q = r.q
         named = q.years or r.instances or r.says_mode or r.asks_who or r.subjects_beyond(cues.AMOUNT)
-        said = {w[:5] for m in cues.AMOUNT.finditer(q.flat) for w in m.group(0).split()}
+        said = {w[:5] for w in q.words_of(cues.AMOUNT)}
         alone = {w[:5] for w in q.content} <= said
         return not (named or alone or cues.COMMITMENT.search(q.flat) or commitment_ids(q, self.view.commitments))
 
@@ -247,11 +247,9 @@ class NarrativeAnswers:
     def _reason_search(self, q: Query, function: str | None = None) -> Answer | None:
         """The narrative, for a reason or a legal basis asked about a topic: the passages that hold the topic's
         words (all of them, or 60 % of a long question), whatever the topic names on the maps."""
-        asked = {w for cue in (cues.REASON, cues.WHEN) for m in cue.finditer(q.flat) for w in m.group(0).split()}
+        asked = q.words_of(cues.REASON, cues.WHEN)
         # of "le logiciel de paie c'est lequel ?", the thing and the asking words, not the topic between them
-        asked |= {
-            w for m in cues.WHICH_THING.finditer(q.flat) for w in m.group(0).split() if cues.THING_ASKED.fullmatch(w)
-        }
+        asked |= {w for w in q.words_of(cues.WHICH_THING) if cues.THING_ASKED.fullmatch(w)}
         if q.lang == "en":  # "required by law": "law" is searched as "loi", and is asked, not the topic
             asked |= {f for w in asked for f in self.governance.french(w).split()}
         parts = [p for w in self._narrative_words(q) if w not in asked for p in w.split("-")]

@@ -166,6 +166,10 @@ class Query:
             self._said[cue.pattern] = cue.search(self.flat)
         return self._said[cue.pattern]
 
+    def words_of(self, *cues: re.Pattern[str]) -> set[str]:
+        """The words the cues' matches span in `flat`: what the question says to ask, not what it asks about."""
+        return {w for cue in cues for m in cue.finditer(self.flat) for w in m.group(0).split()}
+
 
 def clean(raw: str) -> tuple[str, bool]:
     """Remove Slack markup, links, emoji and noise; fold case and accents; cap the length."""

@@ -48,5 +48,5 @@ class Reading:
     def subjects_beyond(self, cue: re.Pattern[str]) -> list[Hit]:
         """The subjects named by more than the cue's own words: "quel budget pour mettre en oeuvre le SROM ?" names
         none (the "budgets" of the maps are the cue's word)."""
-        said = {w for m in cue.finditer(self.q.flat) for w in m.group(0).split()}
-        return [h for h in self.subjects if not {w[:5] for w in h.used} <= {w[:5] for w in said}]
+        said = {w[:5] for w in self.q.words_of(cue)}
+        return [h for h in self.subjects if not {w[:5] for w in h.used} <= said]
