@@ -198,12 +198,11 @@ class ModeAnswers:
         ranked = q.says(cues.MODES_RANKED) and (r.modes or cues.MODE_WORD.search(q.flat))
         if not ranked or r.subjects or cues.REASON.search(q.flat):  # "pourquoi … pas hiérarchisés ?": the passage
             return None
-        said = [h for h in self.search.search(["hierarchises", "ultime", "regionalisation"], limit=3)]
-        said = [h for h in said if "hiérarchisés" in h.passage.text]
         answer = topics.mode_definition(self.view, q.lang, [])
-        if not said:
+        # the preamble's one passage saying it ("… ne soient pas hiérarchisés …"), first in the text's order
+        passage = next((p for p in self.search.passages if "hiérarchisés" in p.text), None)
+        if passage is None:
             return answer
-        passage = said[0].passage
         lead = replies.t(
             q.lang,
             "Non : le SROM ne hiérarchise pas les modes, aucun n'est un but ultime.",
