@@ -34,5 +34,6 @@ def vocabulary() -> Iterator[str]:
         normalize.LISTING_WORDS,
         normalize.ENGLISH_MARKERS,
         normalize.FRENCH_MARKERS,
+        normalize.SHARED_WORDS,
     ):
         yield from (w for w in words if w.isalpha())

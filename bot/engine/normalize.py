@@ -87,12 +87,15 @@ ENGLISH_MARKERS = frozenset(
     means difference between commitments commitment activities function functions chair chairs sits signs
     arbitrates decides when where why please hello hi thanks help whats pls trend over time legal watch
     payroll treasury recruitment training server servers customer customers supplier suppliers invoicing
-    accounting assets fixed bank banking elections purchasing procurement support users user helpdesk
-    hardware network security social declarations skills evaluations appraisals dashboards stand letters
+    accounting assets fixed bank banking purchasing procurement users user helpdesk
+    hardware network security skills evaluations appraisals dashboards stand letters
     explain and or with about map blocks changed evolve evolved describe pooled pooling integrated
-    harmonised harmonized autonomy governance board assembly chairman plan commit committed history historical
+    harmonised harmonized autonomy governance board assembly chairman fund mgmt commit committed history historical
     timeline between since across were has have rules rule can legally its their there thx ty cheers""".split()
 )
+# The domain's words both languages write alike ("support utilisateurs", "fonds social", "élections IRP"): no marker
+# of either, but words the speller corrects toward like the markers ("suport")
+SHARED_WORDS = frozenset("support social declarations elections plan".split())
 FRENCH_MARKERS = frozenset(
     """quel quelle quels quelles qui que quoi comment est sont le la les des du de pour en au aux avec
     c'est qu'est ce cette gestion bonjour salut merci aide activites fonction engagements
@@ -260,6 +263,11 @@ def _lang_weights(tokens: list[str], raw: str) -> tuple[int, int]:
     return en, fr
 
 
+def _leans_english(tokens: list[str], raw: str) -> bool:
+    en, fr = _lang_weights(tokens, raw)
+    return en > fr
+
+
 def find_years(text: str, known: tuple[int, ...]) -> tuple[list[int], list[int]]:
     """Years named in the question: those of the SROM, and others (answered as outside the SROM)."""
     years: list[int] = []
@@ -305,6 +313,9 @@ def parse(raw: str, known_years: tuple[int, ...], rewrite: Callable[[str, str], 
     if rewrite:
         respelled = rewrite(text, lang)
         if respelled != text:  # most questions are written in the SROM's words: their words are split once
+            if lang == "fr" and outside == raw and _leans_english(tokenize(respelled), raw):
+                # only its typos hid the language: "tahnks a lot!", "treasruy 2013?" are English once read
+                lang, respelled = "en", rewrite(text, "en")
             text, tokens = respelled, tokenize(respelled)
     years, foreign = find_years(text, known_years)
     year_words = {str(y) for y in (*years, *foreign)} | {str(y)[2:] for y in years}

@@ -106,10 +106,8 @@ class Speller:
             if glued:
                 return glued
         if len(word) >= MIN_FUZZY_LEN:
-            fixed = self._typo(word)
-            return (
-                self.replacements.get(fixed, fixed) if fixed else self._text_typo(word) or self._stem_typo(word) or word
-            )
+            fixed = self._typo(word) or self._text_typo(word)
+            return self.replacements.get(fixed, fixed) if fixed else self._stem_typo(word) or word
         if len(word) == MIN_FUZZY_LEN - 1:  # "cate": a cue word of five letters with one typed short
             # one edit between four letters and five is one letter left out
             longer = [w for w in self._cues5 if w[0] == word[0] and OSA.distance(w, word) == 1]
@@ -151,8 +149,8 @@ class Speller:
         if in_dictionary(word, "en"):  # "tracking" is an English word, not a typo of "training"
             return word
         # "audti": the text's "audit", two letters swapped; other typos from six letters on
-        typo = self._typo(word) if len(word) > MIN_FUZZY_LEN else None
-        return typo or self._text_typo(word) or word
+        typo = (self._typo(word, french=False) if len(word) > MIN_FUZZY_LEN else None) or self._text_typo(word)
+        return self.replacements.get(typo, typo) if typo else word
 
     def _stem(self, word: str) -> str | None:
         """The word of the same stem closest in spelling ("mod" is "mode", not "modes"), then the most frequent."""
@@ -169,7 +167,7 @@ class Speller:
                 return f"{left} {right}"
         return None
 
-    def _typo(self, word: str) -> str | None:
+    def _typo(self, word: str, french: bool = True) -> str | None:
         """The most frequent vocabulary word one edit away (two for long words)."""
         limit = 1 if len(word) < 8 else 2
         found = process.extract(word, self._fuzzy, scorer=OSA.distance, score_cutoff=limit, limit=8)
@@ -183,7 +181,14 @@ class Speller:
             # "formtion" is one edit from the name "formation", two from the cue "fonction": left for the matcher,
             # which reads names with their own typo tolerance
             return None
-        return min((w for w, d in found if d == best), key=lambda w: (-self.counts[w], w))
+        fixed = min((w for w, d in found if d == best), key=lambda w: (-self.counts[w], w))
+        if french and not in_dictionary(fixed, "fr") and self._french_as_near(word, fixed, best):
+            return None  # "recrutment" is the text's "recrutement" as much as the cue "recruitment": French first
+        return fixed
+
+    def _french_as_near(self, word: str, fixed: str, distance: int) -> bool:
+        near = process.extract(word, self._vocabulary, scorer=OSA.distance, score_cutoff=distance, limit=4)
+        return any(w != fixed and w[0] == word[0] and in_dictionary(w, "fr") for w, _, _ in near)
 
 
 MIN_TEXT_TYPO_LEN = 8  # shorter words have too many neighbours one edit away

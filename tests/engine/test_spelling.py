@@ -302,3 +302,34 @@ def test_one_letter_typed_twice_is_dropped_where_it_makes_a_word(engine: Engine,
 def test_saved_money_asked_is_the_gains(engine: Engine):
     a = engine.answer("combien on a économisé sur la maintenance des outils finance depuis 2013 ?")
     assert a.intent == "fallback_search"
+
+
+@pytest.mark.parametrize("typed", ["régionalitdue", "regioanlitude", "réionalitude"])
+def test_a_typo_of_a_word_the_lexicon_rewrites_is_rewritten_like_the_word(engine: Engine, typed: str):
+    # the lexicon reads « régionalitude » as "les modes de gestion": its typo, found in the text, is read the same
+    assert engine.answer(f"c quoi la {typed}").intent == "mode_definition"
+    assert engine.answer(f"what does '{typed}' mean?").intent == "mode_definition"
+
+
+@pytest.mark.parametrize(
+    "question", ["tahnks a lot!", "treasruy 2013?", "recuitment mode 2013?", "purchaisng stats 2021?"]
+)
+def test_a_question_whose_typos_hid_its_english_is_answered_in_english(engine: Engine, question: str):
+    assert engine.answer(question).lang == "en"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "fond social 2017 ?",
+        "declarations fiscales 2021 ?",
+        "elections IRP mode 2013",
+        "support utilisateurs : 2013 vs 2017 ?",
+        "recrutment - intégration, mode 2021 ?",
+        "suport utilisateur 2021 ??",
+    ],
+)
+def test_the_domain_s_words_both_languages_write_alike_leave_a_french_question_french(engine: Engine, question: str):
+    # "support", "social", "élections" are English words too, and "recrutment" is one letter from the English
+    # cue "recruitment" as from the text's "recrutement": none of them makes the question English
+    assert engine.answer(question).lang == "fr"
