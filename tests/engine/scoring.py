@@ -55,6 +55,9 @@ LABELLED = (
     "questions_2026_fresh_dj.yaml",
     "questions_2026_fresh_dk.yaml",
     "questions_2026_fresh_dl.yaml",
+    "questions_2026_fresh_gc.yaml",
+    "questions_2026_fresh_gd.yaml",
+    "questions_2026_fresh_ge.yaml",
 )
 # Written from the source text only, scored before any tuning, never read question by question.
 BLIND = "questions_2026_blind.yaml"
@@ -99,6 +102,9 @@ BLIND_EB = "questions_2026_blind_eb.yaml"
 # Written an hour later in session 8, after most of its tuning; scored on its first engine and its last only.
 BLIND_FA = "questions_2026_blind_fa.yaml"
 BLIND_FB = "questions_2026_blind_fb.yaml"
+# Written at the start of session 9 (GB: a third typed fast), scored on that session's first engine and its last only.
+BLIND_GA = "questions_2026_blind_ga.yaml"
+BLIND_GB = "questions_2026_blind_gb.yaml"
 BLINDS = (
     BLIND,
     BLIND_C,
@@ -122,6 +128,8 @@ BLINDS = (
     BLIND_EB,
     BLIND_FA,
     BLIND_FB,
+    BLIND_GA,
+    BLIND_GB,
 )
 
 
