@@ -241,8 +241,9 @@ class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, Narrativ
             return topics.map_answer(self.view, lang, r.context_function, q.years, changes)
         if not (r.context_function or r.modes or r.instances) and q.says(cues.SHOW_MAP):
             named = [h.entity for h in r.hits if h.score >= 0.95 and self.rank.kind(h) == "function"]
-            if len(named) >= 2:
-                # "the 2017 finance chart and the 2017 HR chart side by side": the first, and how to ask the others
+            if len(named) < 2 and not r.subjects and cues.MAPS.search(q.flat):  # "montre les cartes 2017"
+                named = list(self.view.functions)
+            if len(named) >= 2:  # "the 2017 finance and HR charts side by side": the first, how to ask the others
                 return topics.maps_answer(self.view, lang, named, q.years, bool(q.says(cues.EVOLUTION)))
         drawn = None if r.modes or r.instances else self._block_drawn(q, r.subjects)
         if drawn:  # "tu peux me faire un schéma des activités marchés publics ?": the block, on its function's map

@@ -37,7 +37,8 @@ ABOUT_BOT = _compile(
 HELP_ANYWHERE = _compile(
     r"\b(?:aide|help|que sais tu|que peux tu|what can you|(?:t |te |vous )utilise\w*|comment (?:t |l )?utiliser|"
     r"utiliser (?:le |ce |l )?(?:bot|outil)|sers a quoi|tu sers|sert a quoi (?:ce|le) bot|"
-    r"comment ca marche|how do i use|how does this work|sais faire|sait faire|tu fais quoi|can you do|"
+    r"comment ca marche|how (?:do|should|can|could) (?:i|we) use|(?:use|using) (?:this|the|you) (?:bot|assistant|tool)|"
+    r"how does this work|sais faire|sait faire|tu fais quoi|can you do|"
     r"(?:what|which) (?:kind|sort|type)s? of questions?|quels? (?:genre|type|sorte)s? de questions?|"
     r"questions? (?:can you|peux tu|pouvez vous|puis je|can i)|what can i ask|que (?:puis|peux) je (?:te |vous )?"
     r"demander|sais repondre|sait repondre|repondre a quoi|what can you answer)\b"
@@ -376,6 +377,7 @@ COUNT_FUNCTIONS = _compile(
     r"\b(?:combien de fonctions|how many functions|quelles sont les fonctions|liste des fonctions|"
     r"list (?:of )?(?:the )?functions|which functions)\b"
 )
+MAPS = _compile(r"\b(?:cartes|cartos|cartographies|maps|charts)\b")  # more than one map asked
 SHOW_MAP = _compile(
     r"\b(?:montre[rz]?|affiche[rz]?|voir|dessine[rz]?|envoie[sz]?|envoyer|sors|sortir|show|display|draw|see|send)\b.*"
     r"\b(?:cartes?|carto\w*|maps?|schemas?|diagrammes?|diagrams?|images?|pictures?|dessins?)\b|"

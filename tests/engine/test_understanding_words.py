@@ -1,0 +1,45 @@
+"""The trade's words and the chat's: a shortening ("pro"), a word typed without its ligature ("euvre"), the
+everyday English of the IT fleet, a request for help after words about the asker, and all the maps asked at once."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+
+
+@pytest.mark.parametrize("question", ["entretiens pro 2017 ?", "les entretiens pro, ça a changé depuis 2013 ?"])
+def test_pro_is_the_shortening_of_professionnel(engine: Engine, question: str):
+    a = engine.answer(question)
+    assert a.process is not None and a.process.id == "rh.evaluations-professionnelles"
+
+
+def test_oeuvre_typed_without_its_ligature_is_read(engine: Engine):
+    a = engine.answer("qui met en euvre le SROM ?")
+    assert a.intent == "governance" and a.instances
+
+
+@pytest.mark.parametrize("question", ["IT equipment fleet in 2017?", "the equipment inventory, what mode in 2021?"])
+def test_the_it_fleet_in_everyday_english_is_the_fleet_management(engine: Engine, question: str):
+    a = engine.answer(question)
+    assert a.intent == "mode_lookup"
+    assert a.process is not None and a.process.id == "si.gestion-parc"
+
+
+@pytest.mark.parametrize(
+    "question", ["Hello, I'm new on the team, how should I use this bot?", "how can we use this assistant?"]
+)
+def test_how_to_use_the_bot_is_the_help(engine: Engine, question: str):
+    assert engine.answer(question).intent == "help"
+
+
+@pytest.mark.parametrize(("question", "lang"), [("montre les cartes 2017", "fr"), ("show me all the maps", "en")])
+def test_the_maps_asked_without_a_function_are_the_first_and_how_to_ask_the_others(engine, question: str, lang):
+    a = engine.answer(question)
+    assert a.intent == "structure" and a.map is not None and a.lang == lang
+    others = [f for f in engine.view.functions if f != a.map.function]
+    assert len(others) == 4 and all(f in a.text for f in others)
+
+
+def test_greeting_cards_are_no_maps(engine: Engine):
+    assert engine.answer("les cartes de voeux en 2017 ?").process.id == "com.cartes-voeux"
