@@ -131,6 +131,7 @@ _SMALL_IT = re.compile(
 _SMALL_IS = re.compile(rf"\b(?:(?:the|regional) is (?={_IT_NOUNS}\b)|(?<!what )(?<!which )is (?=function|activities))")
 _UPPER_IS = re.compile(r"(?<![A-Za-z])IS(?![A-Za-z])")  # "the IS function": information systems, not "is"
 # "si on délègue …", "si la paie …": the French "if", written small before a subject, is not the IT function (SI)
+_END_OF = re.compile(r"\bfin d(?:e|u|es)?\b")  # "fin" is the end, not the finance function ("FIN")
 _IF = re.compile(
     r"(?<![^\W\d_])(?<!les )(?<!le )(?<!des )(?<!du )(?<!nos )(?<!the )"  # "fusionner les si des cci": the IT
     r"si (?=(?:on|je|j'|tu|il|ils|elle|elles|nous|vous|c'|ça|ca|la|le|les|l'|un|une|des)(?![^\W\d_]))"
@@ -340,4 +341,6 @@ def parse(raw: str, known_years: tuple[int, ...], rewrite: Callable[[str, str], 
     elif "si" in content and _IF.search(raw) and len(re.findall(r"(?<![^\W\d_])si(?![^\W\d_])", raw, re.I)) == 1:
         content.remove("si")
     flat = " ".join(text.replace("'", " ").replace("-", " ").replace("/", " ").split())
+    if "fin" in content and "FIN" not in raw and _END_OF.search(flat):  # "les clôtures de fin d'année": no finance
+        content.remove("fin")
     return Query(raw, text, flat, tokens, content, lang, years, foreign, truncated, typed)

@@ -157,3 +157,13 @@ def test_words_no_marker_decides_go_by_the_language_whose_dictionary_alone_holds
 )
 def test_quoted_spans_are_found_and_elisions_are_not_quotes(text: str, spans: list[str]) -> None:
     assert quoted(text) == spans
+
+
+@pytest.mark.parametrize("question", ["les clôtures de fin d'année, quel mode ?", "le budget de fin de mandature ?"])
+def test_fin_before_de_is_the_end_not_the_finance_function(question: str):
+    assert "fin" not in parse(question, (2013, 2017, 2021)).content
+
+
+def test_fin_written_big_or_before_a_year_is_the_finance_function():
+    assert "fin" in parse("carte fin 2013 stp", (2013, 2017, 2021)).content
+    assert "fin" in parse("les activités FIN de fin d'année", (2013, 2017, 2021)).content

@@ -43,3 +43,13 @@ def test_the_maps_asked_without_a_function_are_the_first_and_how_to_ask_the_othe
 
 def test_greeting_cards_are_no_maps(engine: Engine):
     assert engine.answer("les cartes de voeux en 2017 ?").process.id == "com.cartes-voeux"
+
+
+@pytest.mark.parametrize(
+    "question", ["les délibérations de l'AG, quel mode en 2017 ?", "la rédaction des délibs du Bureau, c quel mode ?"]
+)
+def test_a_body_named_beside_a_mapped_activity_whose_mode_is_asked_only_places_it(engine: Engine, question: str):
+    # a body has no mode: the activity is the subject, the body tells whose deliberations they are
+    a = engine.answer(question)
+    assert a.intent == "mode_lookup"
+    assert a.process is not None and a.process.id == "jur.deliberations"
