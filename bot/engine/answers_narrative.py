@@ -19,7 +19,7 @@ from bot.engine.normalize import LISTING_WORDS, Query
 from bot.engine.ranking import FRAME_WORDS, Ranking
 from bot.engine.reading import Reading
 from bot.engine.search import PassageSearch, SearchHit
-from bot.engine.spelling import Speller, stem_fr
+from bot.engine.spelling import Speller, in_dictionary, stem_fr
 from srom_data.models import KnowledgeBase, Passage
 from srom_data.text import canonical_quote, key
 
@@ -309,8 +309,10 @@ class NarrativeAnswers:
             terms = [w for w in terms if w not in CITING] or terms
         # The chambers and their places are in every passage: beside a word the SROM never uses, they find nothing
         # ("un bon resto près de la CCI au Mans ?"); alone, they are the topic ("la CCI de la Mayenne ?").
-        if self._foreign_words(q):
+        foreign = self._foreign_words(q)
+        if foreign:
             terms = [w for w in terms if w not in SETTING] or terms
+        names = self._rare_names(terms)
         hits = self.search.search(terms)
         if hits:
             needed = max(1, (len(set(terms)) + 1) // 2)
@@ -330,14 +332,28 @@ class NarrativeAnswers:
                 and self.search.holds_telling(h, terms, TELLING_SHARE)
                 and self.search.together(h.passage, terms)
             ]
+            # a name of the text, which a passage or two hold, is the topic whatever is around it ("Dinamic c koi
+            # comme programme ?", "le SIRH il en parle ou pas ?"); the passages are cut around it
+            good = good or [h for h in hits if any(self.search.holds_word(h.passage, w) for w in names)]
             if good:
-                return guide.fallback(q.lang, _of_years(good, q.years), self.view.functions)
+                return guide.fallback(q.lang, _of_years(good, q.years), self.view.functions, around=names or None)
         # A short name half-recognised is a question back, never an answer; unless the question has words the SROM
         # never uses ("demain", "meeting room"): then it is about something else.
-        foreign = self._foreign_words(q)
         if weak and len(q.content) <= 3 and not foreign:
             return self._clarify(q, weak[:4], weak=True)
         return self._nothing_found(q)
+
+    def _rare_names(self, terms: list[str]) -> list[str]:
+        """The text's own names that one or two passages hold ("Dinamic", "SIRH"): written with a capital wherever
+        the text writes them, no word of the French dictionary ("Réduire" at a sentence's start) nor a place."""
+        return [
+            w
+            for w in terms
+            if w not in SETTING
+            and (spelt := self.search.written_as_name(w))
+            and 0 < self.search.passages_holding(w) <= 2
+            and not in_dictionary(spelt.lower(), "fr")
+        ]
 
     def _nothing_found(self, q: Query) -> Answer:
         """Nothing answers: a question about the SROM itself is told the text is silent ("le SROM parle du

@@ -159,8 +159,15 @@ def clarification(
     return Answer(intent="clarification", lang=lang, candidates=candidates, followups=followups, text="\n".join(lines))
 
 
-def fallback(lang: str, hits: list[SearchHit], functions: Mapping[str, Function], lead: str | None = None) -> Answer:
-    """The passages found; `lead`, a sentence of the knowledge base that sums them up, heads them."""
+def fallback(
+    lang: str,
+    hits: list[SearchHit],
+    functions: Mapping[str, Function],
+    lead: str | None = None,
+    around: list[str] | None = None,
+) -> Answer:
+    """The passages found; `lead`, a sentence of the knowledge base that sums them up, heads them; each cut around
+    the first of the words `around` if given."""
     if lead:
         head = t(lang, f"*{lead}*\nCe que dit le SROM :", f"*{lead}*\nWhat the SROM says (in French):")
     else:
@@ -170,7 +177,8 @@ def fallback(lang: str, hits: list[SearchHit], functions: Mapping[str, Function]
             "I have no structured answer, but here is what the SROM says (in French):",
         )
     top = functions.get(hits[0].passage.function or "") if hits else None
-    return _passages(lang, head, hits).model_copy(update={"function": Ref(id=top.id, label=top.label) if top else None})
+    answer = _passages(lang, head, hits, around)
+    return answer.model_copy(update={"function": Ref(id=top.id, label=top.label) if top else None})
 
 
 def reasons(lang: str, label: str, hits: list[SearchHit]) -> Answer:

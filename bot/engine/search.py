@@ -17,7 +17,8 @@ NEAR = 12  # words: how close a passage holds the words of a short question when
 # FTS5's bm25(): its constants k1 and b, and the least IDF it gives a word more than half the passages hold
 K1, B = 1.2, 0.75
 MIN_IDF = 1e-6
-_TOKEN = re.compile(r"[a-z0-9]+")  # the words of a folded passage as SQLite's unicode61 tokenizer reads them
+_TOKEN = re.compile(r"[a-z0-9]+")
+_LETTERS = re.compile(r"[^\W\d_]+")  # the words of a folded passage as SQLite's unicode61 tokenizer reads them
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,13 @@ class PassageSearch:
         self._n = max(len(self.passages), 1)
         self._weights: dict[str, float] = {}
         self._held: dict[str, frozenset[int]] = {}
+        # the words the text always writes with a capital: names ("Dinamic", "SIRH"), not a sentence's first word
+        written: dict[str, str] = {}  # per folded word, as the text writes it; "" once written small
+        for p in self.passages:
+            for word in _LETTERS.findall(canonical_quote(p.text)):
+                folded = fold(word)
+                written[folded] = word if written.get(folded, word) and word[0].isupper() else ""
+        self._names = {w: spelt for w, spelt in written.items() if spelt}
         # the weight of a word one passage in ten holds: a telling word is rarer than that
         self._rare = math.log((self._n + 1) / (self._n / 10 + 0.5))
 
@@ -99,6 +107,15 @@ class PassageSearch:
         row = self._row.get(id(passage))
         words = self._folded[row] if row is not None else set()
         return word in words or f"{word}s" in words or (word.endswith("s") and word[:-1] in words)
+
+    def passages_holding(self, word: str) -> int:
+        """How many passages hold the word itself."""
+        return len(self._in.get(word, ()))
+
+    def written_as_name(self, word: str) -> str | None:
+        """The word as the text writes it, if always with a capital ("Dinamic", "SIRH", "Réduire" at a sentence's
+        start)."""
+        return self._names.get(word)
 
     def weight(self, stem: str) -> float:
         """How telling a word is: rare in the narrative weighs more; absent from it, the most (a question made

@@ -53,3 +53,24 @@ def test_a_body_named_beside_a_mapped_activity_whose_mode_is_asked_only_places_i
     a = engine.answer(question)
     assert a.intent == "mode_lookup"
     assert a.process is not None and a.process.id == "jur.deliberations"
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("ExpreCCIon c'est quoi au juste ?", "ExpreCCIon"),
+        ("et le SIRH, on en parle ?", "SIRH"),
+        ("Dinamic, ça sert à quoi ?", "Dinamic"),
+    ],
+)
+def test_a_name_of_the_text_is_its_topic_whatever_is_around_it(engine: Engine, question: str, name: str):
+    # a name the text writes with a capital, in a passage or two, and of no dictionary: those passages, cut
+    # around it (Dinamic is at the end of a long list)
+    a = engine.answer(question)
+    assert a.intent == "fallback_search"
+    assert name in a.text
+
+
+@pytest.mark.parametrize("question", ["un bon resto au Mans ?", "il pleut à Nantes ?"])
+def test_a_place_of_the_text_is_no_topic_beside_words_the_text_never_uses(engine: Engine, question: str):
+    assert engine.answer(question).intent == "unknown"
