@@ -278,7 +278,7 @@ def _root(word: str) -> str:
 _DEFINITION_FILLER = frozenset(
     _root(w)
     for w in """activite activites gestion niveau cci ccis mode modes quel quelle service services territoriale
-    territoriales pays loire region regionale""".split()
+    territoriales pays loire region regionale organisation missions autour""".split()
 )
 
 

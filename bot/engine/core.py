@@ -173,7 +173,7 @@ class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, Narrativ
             asks_who=bool(q.says(cues.WHO)) and not says_mode,
             subjects=subjects,
             weak_subjects=weak,
-            mode_said=any(h.score >= 0.95 and h.entity in modes and self.rank.kind(h) == "mode" for h in hits),
+            mode_said=any(h.score >= 0.95 and self.rank.kind(h) == "mode" for h in hits),
         )
 
     def _first_routes(self, r: Reading) -> Answer | None:

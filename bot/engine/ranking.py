@@ -188,14 +188,8 @@ class Ranking:
         named_modes = (h for h, kind in zip(hits, kinds, strict=True) if kind == "mode" and h.score >= 0.95)
         mode_words = {w for h in named_modes for w in h.used}
         for h, kind in zip(hits, kinds, strict=True):
-            # a mode's word inside a name ("dev et intégration des applis") is the name's, not context; a body has no
-            # mode: named beside a thing of the maps, it places it ("les délibs d'AG, quel mode ?")
-            whole = h.score >= 0.95
-            if (
-                (kind == "function" and whole)
-                or (kind == "mode" and h.entity in modes_named)
-                or (frame and kind == "instance" and whole)
-            ):
+            # a mode's word inside a name ("dev et intégration des applis") is the name's, not context
+            if (kind == "function" and h.score >= 0.95) or (kind == "mode" and h.entity in modes_named):
                 context |= h.used
         if frame and not (FRAME_WORDS.isdisjoint(words) and self._mode_words.isdisjoint(words)):
             # Of a mode or its change, the SROM's own frame (the chambers, the region, the maps) is the setting, not

@@ -46,16 +46,6 @@ def test_greeting_cards_are_no_maps(engine: Engine):
 
 
 @pytest.mark.parametrize(
-    "question", ["les délibérations de l'AG, quel mode en 2017 ?", "la rédaction des délibs du Bureau, c quel mode ?"]
-)
-def test_a_body_named_beside_a_mapped_activity_whose_mode_is_asked_only_places_it(engine: Engine, question: str):
-    # a body has no mode: the activity is the subject, the body tells whose deliberations they are
-    a = engine.answer(question)
-    assert a.intent == "mode_lookup"
-    assert a.process is not None and a.process.id == "jur.deliberations"
-
-
-@pytest.mark.parametrize(
     ("question", "name"),
     [
         ("ExpreCCIon c'est quoi au juste ?", "ExpreCCIon"),
@@ -74,3 +64,14 @@ def test_a_name_of_the_text_is_its_topic_whatever_is_around_it(engine: Engine, q
 @pytest.mark.parametrize("question", ["un bon resto au Mans ?", "il pleut à Nantes ?"])
 def test_a_place_of_the_text_is_no_topic_beside_words_the_text_never_uses(engine: Engine, question: str):
     assert engine.answer(question).intent == "unknown"
+
+
+def test_a_mode_no_activity_is_given_is_named_with_its_article(engine: Engine):
+    text = engine.answer("activités RH en coopération en 2013 ?").text
+    assert "la coopération" in text and "l'coopération" not in text
+
+
+def test_the_words_of_the_scheme_s_own_title_describe_no_mode(engine: Engine):
+    # "organisation", "missions": the SROM's title, not the Cooperation's "organisation sur un temps donné"
+    a = engine.answer("en RH, l'organisation de 2013 tournait autour de quelles missions ?")
+    assert a.intent == "fallback_search" and a.mode is None

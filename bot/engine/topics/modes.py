@@ -169,10 +169,11 @@ def _pointers(
         )
     if not lines:
         label = mode.label.lower() if lang == "fr" else mode.label_en.lower()
+        the = "l'" if label[0] in "aeiouéh" else "la "  # l'autonomie, l'harmonisation; la coopération
         lines.append(
             t(
                 lang,
-                f"Le texte ne donne l'{label} pour aucune activité de ces cartes ; `c'est quoi l'{label} ?` "
+                f"Le texte ne donne {the}{label} pour aucune activité de ces cartes ; `c'est quoi {the}{label} ?` "
                 "en donne la définition.",
                 f"The text gives {label} for no activity on these maps; `what does {label} mean?` defines it.",
             )
