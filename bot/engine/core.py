@@ -185,8 +185,8 @@ class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, Narrativ
             return topics.mode_definition(self.view, lang, compared)
         if unranked := self._modes_unranked(r):  # "les modes sont hiérarchisés ?"
             return unranked
-        # what is already known is tested before a cue is searched: most questions ask none of these
-        reason = not r.says_mode and bool(cues.REASON.search(q.flat))  # "why was … chosen for HR back in 2013?"
+        # (what is known is tested before a cue is searched) "why was … chosen for HR in 2013?"; not "why GOUV-2?"
+        reason = not r.says_mode and cues.REASON.search(q.flat) and not commitment_ids(q, self.view.commitments)
         # a date, a provider, a software asked (a mode read through a typo is none named: "when did the hub issue …")
         fact = not (r.mode_said or r.says_mode or q.years) and (q.says(cues.WHEN) or q.says(cues.WHICH_THING))
         if reason or fact:

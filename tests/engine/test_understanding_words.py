@@ -75,3 +75,9 @@ def test_the_words_of_the_scheme_s_own_title_describe_no_mode(engine: Engine):
     # "organisation", "missions": the SROM's title, not the Cooperation's "organisation sur un temps donné"
     a = engine.answer("en RH, l'organisation de 2013 tournait autour de quelles missions ?")
     assert a.intent == "fallback_search" and a.mode is None
+
+
+@pytest.mark.parametrize(("question", "commitment"), [("why GOUV-2?", "GOUV-2"), ("pourquoi SI-3 ?", "SI-3")])
+def test_why_a_commitment_named_by_its_id_is_its_card(engine: Engine, question: str, commitment: str):
+    a = engine.answer(question)
+    assert a.intent == "commitments" and [c.id for c in a.commitments] == [commitment]
