@@ -149,7 +149,7 @@ class Speller:
         if in_dictionary(word, "en"):  # "tracking" is an English word, not a typo of "training"
             return word
         # "audti": the text's "audit", two letters swapped; other typos from six letters on
-        typo = (self._typo(word, french=False) if len(word) > MIN_FUZZY_LEN else None) or self._text_typo(word)
+        typo = self._typo(word, french=False) or self._text_typo(word)
         return self.replacements.get(typo, typo) if typo else word
 
     def _stem(self, word: str) -> str | None:

@@ -333,3 +333,8 @@ def test_the_domain_s_words_both_languages_write_alike_leave_a_french_question_f
     # "support", "social", "élections" are English words too, and "recrutment" is one letter from the English
     # cue "recruitment" as from the text's "recrutement": none of them makes the question English
     assert engine.answer(question).lang == "fr"
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("thnks", "thanks"), ("plase", "please")])
+def test_a_five_letter_typo_of_an_english_cue_is_corrected(engine: Engine, typed: str, meant: str):
+    assert engine.speller.rewrite(f"{typed}!", "en") == f"{meant}!"

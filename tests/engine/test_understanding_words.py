@@ -19,7 +19,7 @@ def test_oeuvre_typed_without_its_ligature_is_read(engine: Engine):
     assert a.intent == "governance" and a.instances
 
 
-@pytest.mark.parametrize("question", ["IT equipment fleet in 2017?", "the equipment inventory, what mode in 2021?"])
+@pytest.mark.parametrize("question", ["IT equipment fleet in 2017?", "our equipment fleet, what mode in 2021?"])
 def test_the_it_fleet_in_everyday_english_is_the_fleet_management(engine: Engine, question: str):
     a = engine.answer(question)
     assert a.intent == "mode_lookup"
