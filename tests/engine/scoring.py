@@ -58,6 +58,9 @@ LABELLED = (
     "questions_2026_fresh_gc.yaml",
     "questions_2026_fresh_gd.yaml",
     "questions_2026_fresh_ge.yaml",
+    "questions_2026_fresh_hc.yaml",
+    "questions_2026_fresh_hd.yaml",
+    "questions_2026_fresh_he.yaml",
 )
 # Written from the source text only, scored before any tuning, never read question by question.
 BLIND = "questions_2026_blind.yaml"
@@ -105,6 +108,8 @@ BLIND_FB = "questions_2026_blind_fb.yaml"
 # Written at the start of session 9 (GB: a third typed fast), scored on that session's first engine and its last only.
 BLIND_GA = "questions_2026_blind_ga.yaml"
 BLIND_GB = "questions_2026_blind_gb.yaml"
+# Written half an hour into session 9 (after its first changes), scored on its first engine and its last only.
+BLIND_HA = "questions_2026_blind_ha.yaml"
 BLINDS = (
     BLIND,
     BLIND_C,
@@ -130,6 +135,7 @@ BLINDS = (
     BLIND_FB,
     BLIND_GA,
     BLIND_GB,
+    BLIND_HA,
 )
 
 
