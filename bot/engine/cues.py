@@ -91,6 +91,7 @@ EVOLUTION = _compile(
     r"(?:sur|pour|across|over|dans|in|on) (?:les |the |ses |its )?(?:3|trois|three) "
     r"(?:periodes|periods|cartes|maps|annees|dates|snapshots|photos|pictures|images|versions|etapes|stages|temps)|"
     r"20[12]\d ?(?:>|→|⇒|=>) ?20[12]\d|a quel moment|at what point|"
+    r"differen\w* (?:entre|between) 20[12]\d (?:et|and) 20[12]\d|"
     r"puis (?:integre|mutualise|harmonise|centralise|autonome|passe|devenu)\w*|"
     r"then (?:integrated|pooled|harmoni[sz]ed|centrali[sz]ed|became)|"  # "2013 -> 2017 -> 2021", "2013 → 2021"
     r"transition|passee?s? de|went from|moved|move|shifted|bouge\w*|entre les (?:3|trois) cartes|evol|"

@@ -81,3 +81,10 @@ def test_the_words_of_the_scheme_s_own_title_describe_no_mode(engine: Engine):
 def test_why_a_commitment_named_by_its_id_is_its_card(engine: Engine, question: str, commitment: str):
     a = engine.answer(question)
     assert a.intent == "commitments" and [c.id for c in a.commitments] == [commitment]
+
+
+@pytest.mark.parametrize(
+    "question", ["difference between 2017 and 2021 for finance?", "la différence entre 2013 et 2017 en RH ?"]
+)
+def test_the_difference_between_two_years_is_a_history(engine: Engine, question: str):
+    assert engine.answer(question).intent == "evolution"
