@@ -111,7 +111,8 @@ class Speller:
         if len(word) == MIN_FUZZY_LEN - 1:  # "cate": a cue word of five letters with one typed short
             # one edit between four letters and five is one letter left out
             longer = [w for w in self._cues5 if w[0] == word[0] and OSA.distance(w, word) == 1]
-            return longer[0] if len(longer) == 1 else word
+            # or two letters swapped in a word of the text ("amao" is the AMOA)
+            return longer[0] if len(longer) == 1 else self._text_typo(word) or word
         return word
 
     def _text_typo(self, word: str) -> str | None:

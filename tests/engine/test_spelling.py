@@ -338,3 +338,8 @@ def test_the_domain_s_words_both_languages_write_alike_leave_a_french_question_f
 @pytest.mark.parametrize(("typed", "meant"), [("thnks", "thanks"), ("plase", "please")])
 def test_a_five_letter_typo_of_an_english_cue_is_corrected(engine: Engine, typed: str, meant: str):
     assert engine.speller.rewrite(f"{typed}!", "en") == f"{meant}!"
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("amao", "amoa"), ("mdoe", "mode")])
+def test_two_letters_swapped_in_a_four_letter_word_of_the_text_is_that_word(engine: Engine, typed: str, meant: str):
+    assert engine.speller.rewrite(f"{typed} 2021 ?") == f"{meant} 2021 ?"
