@@ -38,7 +38,8 @@ STOPWORDS_EN = frozenset(
     whom whose how when where why this that these those it its there their they them we you your i me my
     please can could would should will shall tell show give about into as and or not any some s t ll re ve
     d m has have had between across since during than then also each every all there here get got out up off
-    over under like just know come comes came running help helps quick one still whole entire per via""".split()
+    over under like just know come comes came running help helps quick one still whole entire per via
+    something anything everything more much very really actually quite rather""".split()
 )
 # Words of the domain's vocabulary that say what is asked, not about what.
 QUESTION_WORDS = frozenset(

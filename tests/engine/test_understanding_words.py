@@ -88,3 +88,9 @@ def test_why_a_commitment_named_by_its_id_is_its_card(engine: Engine, question: 
 )
 def test_the_difference_between_two_years_is_a_history(engine: Engine, question: str):
     assert engine.answer(question).intent == "evolution"
+
+
+def test_english_filler_words_do_not_thin_out_a_name(engine: Engine):
+    # "something", "more", "really": words of no topic, which made the payroll a minor part of the question
+    a = engine.answer("has payroll moved to something more regional over time?")
+    assert a.intent == "evolution" and a.process is not None and a.process.id == "rh.realisation-paies"
