@@ -30,6 +30,7 @@ STOPWORDS_FR = frozenset(
     ceci ici chez vers via selon sous entre depuis jusqu a-t-il a-t-elle y-a-t-il ya il-y-a-t-il
     aura auront avait avaient t-on au juste fera feront faut pourquoi deja encore vraiment exactement
     tres trop assez plutot pres dont ont apres soit soient serait seraient cote comme peu non oui avoir parce
+    quelque chose plus truc trucs machin
     contre jour jours maintenant hier sais fonctionne fonctionnent utilise utilises utiliser rendre devient
     deviennent devenir""".split()
 )

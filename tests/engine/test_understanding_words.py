@@ -94,3 +94,17 @@ def test_english_filler_words_do_not_thin_out_a_name(engine: Engine):
     # "something", "more", "really": words of no topic, which made the payroll a minor part of the question
     a = engine.answer("has payroll moved to something more regional over time?")
     assert a.intent == "evolution" and a.process is not None and a.process.id == "rh.realisation-paies"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["la paie est devenue plus régionale avec le temps ?", "la paie c'est devenu quelque chose de régional ?"],
+)
+def test_a_thing_that_became_something_else_asks_its_history(engine: Engine, question: str):
+    # "devenue", "avec le temps": a change; "quelque chose", "plus": words of no topic
+    a = engine.answer(question)
+    assert a.intent == "evolution" and a.process is not None and a.process.id == "rh.realisation-paies"
+
+
+def test_a_body_renamed_is_no_history(engine: Engine):
+    assert engine.answer("le CODIR devenu COMEX, il fait quoi ?").intent == "governance"
