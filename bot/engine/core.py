@@ -37,9 +37,8 @@ class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, Narrativ
     """Built once per process: the knowledge base, the alias matcher and the passage index.
 
     This module reads the question and routes it; the answers themselves are in the mixins: courtesy and help
-    (answers_courtesy.py), a named subject
-    (answers_subjects.py), the modes themselves (answers_modes.py), the governance and the commitments
-    (answers_bodies.py), the narrative (answers_narrative.py).
+    (answers_courtesy.py), a named subject (answers_subjects.py), the modes themselves (answers_modes.py), the
+    governance and the commitments (answers_bodies.py), the narrative (answers_narrative.py).
     """
 
     def __init__(self, kb: KnowledgeBase, status: topics.StatusProvider | None = None) -> None:
@@ -194,9 +193,10 @@ class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, Narrativ
             dated = q.says(cues.WHEN) and self.governance.specific_facts(q)
             if found := (dated and self._governance(q, r.instances, strict=True)) or self._reason_search(q, r.function):
                 return found
-            if not reason and r.subjects and not (r.instances or q.says(cues.EVOLUTION)):
-                # "c'est quand le prochain virement de salaire ?", "quel prestataire cloud pour les serveurs ?": a
-                # fact the text does not give; an activity's modes are no answer to it
+            thing = r.subjects or (r.function and q.says(cues.WHICH_THING))
+            if not reason and thing and not (r.instances or q.says(cues.EVOLUTION)):
+                # "c'est quand le prochain virement de salaire ?", "which accounting software?": a fact the text
+                # does not give; an activity's modes or a function's map are no answer to it
                 return self._nothing_found(q)
         owner = r.function or next((i.function for i in r.instances if i.function), None)
         amount = r.outside_names(cues.AMOUNT)  # not "élaboration budgets / MS", an activity

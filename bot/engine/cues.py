@@ -207,7 +207,8 @@ _THINGS = (
 )
 THING_ASKED = _compile(rf"{_THINGS}|quel(?:le)?s?|which|what|lequel|laquelle|c|est")
 WHICH_THING = _compile(
-    rf"\b(?:(?:quel(?:le)?s?|which|what) {_THINGS}|{_THINGS}(?: \w+){{0,3}} (?:c est |est )?(?:lequel|laquelle))\b"
+    rf"\b(?:(?:quel(?:le)?s?|which|what) (?:\w+ )?{_THINGS}|"
+    rf"{_THINGS}(?: \w+){{0,3}} (?:c est |est )?(?:lequel|laquelle))\b"
 )
 GOVERNANCE_OVERVIEW = _compile(
     r"\b(?:(?:quelles?|lesquelles|liste|list|which|what|toutes) (?:sont |are )?(?:les |of )?(?:the )?"

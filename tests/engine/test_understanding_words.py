@@ -108,3 +108,11 @@ def test_a_thing_that_became_something_else_asks_its_history(engine: Engine, que
 
 def test_a_body_renamed_is_no_history(engine: Engine):
     assert engine.answer("le CODIR devenu COMEX, il fait quoi ?").intent == "governance"
+
+
+@pytest.mark.parametrize(
+    "question", ["which accounting software are we using regionally?", "which HR software do we use?"]
+)
+def test_a_thing_asked_of_a_function_the_text_does_not_name_is_not_its_map(engine: Engine, question: str):
+    # a software asked: the function's structure is no answer to it; the text names none
+    assert engine.answer(question).intent == "unknown"
