@@ -333,6 +333,7 @@ PICTURE_ASKED = _compile(
 # What a map adds or drops against another ("nouvelles activités RH en 2021 par rapport à 2017", "what's new")
 MAP_CHANGES = _compile(
     r"\b(?:nouvelles? activites|nouveaux? blocs?|activites? nouvelles?|new activities|new blocks|nouveaute\w*|"
+    r"(?:activit\w*|blocks?|blocs?) (?:are|is|sont|est) (?:new|nouve\w*)|"
     r"quoi de neuf|what s new|whats new|apparu\w*|ajoute\w*|added|disparu\w*|supprime\w*|removed|dropped|retire\w*)\b"
 )
 # The parts of a thing ("the three components of the regional IT department"): of a function's office, its blocks

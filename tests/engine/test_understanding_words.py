@@ -116,3 +116,12 @@ def test_a_body_renamed_is_no_history(engine: Engine):
 def test_a_thing_asked_of_a_function_the_text_does_not_name_is_not_its_map(engine: Engine, question: str):
     # a software asked: the function's structure is no answer to it; the text names none
     assert engine.answer(question).intent == "unknown"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["which activities are new on the 2021 HR map compared to 2017?", "quels blocs sont nouveaux en RH en 2021 ?"],
+)
+def test_what_is_new_on_a_map_is_its_changes_not_the_maps_compared(engine: Engine, question: str):
+    a = engine.answer(question)
+    assert a.map is None and a.year == 2021 and "2017" in a.text
