@@ -160,6 +160,10 @@ class NarrativeAnswers:
             # "quels chantiers de mutualisation SI en 2013 ?": in the named function, the mode's word is the topic's
             moded = [*words, *(w for w in q.content if self.matcher.names_kind(w, ("mode",), q.lang))]
             found = _half_in(self.search.search(moded, limit=12), moded, named) or found
+        if found and named and not any(h.passage.function in named for h in found):
+            # "en 2015 le Bureau a décidé quoi pour les finances ?": the function named holds a word of the topic
+            # ("2015"), another one the others ("décidé"): the function's passage first
+            found = [h for h in hits if h.passage.function in named][:1] + found
         if named:  # "la première action de mutualisation en juridique": the legal function's passage first
             found = sorted(found, key=lambda h: h.passage.function not in named)[:3]
         found = _of_years(found, q.years)

@@ -125,3 +125,16 @@ def test_a_thing_asked_of_a_function_the_text_does_not_name_is_not_its_map(engin
 def test_what_is_new_on_a_map_is_its_changes_not_the_maps_compared(engine: Engine, question: str):
     a = engine.answer(question)
     assert a.map is None and a.year == 2021 and "2017" in a.text
+
+
+@pytest.mark.parametrize(
+    ("question", "function"),
+    [
+        ("en 2015 le Bureau a décidé quoi pour les finances ?", "FIN"),
+        ("les logiciels de la compta, ils sont partagés entre les chambres en 2017 ?", "FIN"),
+    ],
+)
+def test_a_passage_of_the_function_named_comes_first(engine: Engine, question: str, function: str):
+    # the finance's passage holds "2015", another function's "décidé": the function the question names decides
+    a = engine.answer(question)
+    assert a.intent == "fallback_search" and a.function is not None and a.function.id == function
