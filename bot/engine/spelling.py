@@ -24,8 +24,9 @@ from srom_data.models import KnowledgeBase
 from srom_data.text import fold, key
 
 _WORD = re.compile(r"[a-z]+")
-# A word of a question, but not the letters of a commitment id ("GOUV-1", "rh 2" stay as written).
-_QUESTION_WORD = re.compile(r"[a-z]+(?![a-z]|-?\d|\s\d{1,2}\b)")
+# A word of a question, but not the letters of a commitment id ("GOUV-1", "rh 2" stay as written; "nrome 4.9" is
+# no id: an id's letters are four at most)
+_QUESTION_WORD = re.compile(r"[a-z]{5,}(?![a-z]|-?\d)|[a-z]{1,4}(?![a-z]|-?\d|\s\d{1,2}\b)")
 _FR = Stemmer.Stemmer("french")
 _EN = Stemmer.Stemmer("english")
 MIN_STEM_LEN = 3  # "pai" -> "paie", but never a two-letter word

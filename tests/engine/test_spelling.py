@@ -343,3 +343,10 @@ def test_a_five_letter_typo_of_an_english_cue_is_corrected(engine: Engine, typed
 @pytest.mark.parametrize(("typed", "meant"), [("amao", "amoa"), ("mdoe", "mode")])
 def test_two_letters_swapped_in_a_four_letter_word_of_the_text_is_that_word(engine: Engine, typed: str, meant: str):
     assert engine.speller.rewrite(f"{typed} 2021 ?") == f"{meant} 2021 ?"
+
+
+@pytest.mark.parametrize("question", ["c quoi la nrome 4.9", "cest quoi la normme 4.9 ?"])
+def test_a_word_before_a_number_is_respelled_unless_it_is_an_id_s_letters(engine: Engine, question: str):
+    # "nrome 4.9" is no commitment id ("rh 2" is): its typo is read; "cest" is "c'est" typed fast
+    assert engine.answer(question).intent == "fallback_search"
+    assert engine.speller.rewrite("ou en est rh 2 ?") == "ou en est rh 2 ?"
