@@ -30,7 +30,7 @@ STOPWORDS_FR = frozenset(
     ceci ici chez vers via selon sous entre depuis jusqu a-t-il a-t-elle y-a-t-il ya il-y-a-t-il
     aura auront avait avaient t-on au juste fera feront faut pourquoi deja encore vraiment exactement
     tres trop assez plutot pres dont ont apres soit soient serait seraient cote comme peu non oui avoir parce
-    quelque chose plus truc trucs machin
+    quelque chose plus truc trucs machin qq1 qqn qqun quelqu qqch
     contre jour jours maintenant hier sais fonctionne fonctionnent utilise utilises utiliser rendre devient
     deviennent devenir""".split()
 )
@@ -50,7 +50,8 @@ QUESTION_WORDS = frozenset(
     today currently nowadays now globalement global globale overall finalement final enfin
     evolution evolutions evolue evolve evolved change changed changes changement changements trajectoire
     historique history periode periodes period periods over time timeline compare comparaison
-    gere geree gerees geres gerer organisee organisees manages manage handles sert servent servir""".split()
+    gere geree gerees geres gerer organisee organisees manages manage handles sert servent servir
+    occupe occupent occuper soccupe""".split()
 )
 # Words that shape a listing question ("quelles activités ..."), never a subject.
 LISTING_WORDS = frozenset(

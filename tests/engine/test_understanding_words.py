@@ -138,3 +138,12 @@ def test_a_passage_of_the_function_named_comes_first(engine: Engine, question: s
     # the finance's passage holds "2015", another function's "décidé": the function the question names decides
     a = engine.answer(question)
     assert a.intent == "fallback_search" and a.function is not None and a.function.id == function
+
+
+@pytest.mark.parametrize(
+    "question", ["embaucher qq1 en 2021 c chaque chambre qui gère ?", "qui s'occupe d'embaucher en 2021, la région ?"]
+)
+def test_who_takes_care_of_something_and_chat_s_someone_say_nothing_of_the_topic(engine: Engine, question: str):
+    # "s'occuper de" asks who handles it, like "gérer"; "qq1" is "quelqu'un": neither is a word the SROM never uses
+    a = engine.answer(question)
+    assert a.intent == "mode_lookup" and a.process is not None and a.process.id == "rh.recrutement"
