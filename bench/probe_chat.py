@@ -88,8 +88,8 @@ def main() -> None:
         if c["intent"] not in ("help", "unknown")
         for wrap in (WRAPS_EN if c.get("lang") == "en" else WRAPS_FR)
     ]
-    rnd = random.Random(7)
-    typos = [(c, v) for c in right if (v := one_typo(c["q"], rnd))]
+    # each question its own seed: the same typo whichever other questions are right, so two engines compare
+    typos = [(c, v) for c in right if (v := one_typo(c["q"], random.Random(f"7:{c['q']}")))]
     for title, pairs in (("typed fast", fast), ("wrapped in courtesy", wrapped), ("with one typo", typos)):
         broken = [
             f"  {variant!r}: {'; '.join(wrong)}"

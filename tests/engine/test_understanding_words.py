@@ -147,3 +147,18 @@ def test_who_takes_care_of_something_and_chat_s_someone_say_nothing_of_the_topic
     # "s'occuper de" asks who handles it, like "gérer"; "qq1" is "quelqu'un": neither is a word the SROM never uses
     a = engine.answer(question)
     assert a.intent == "mode_lookup" and a.process is not None and a.process.id == "rh.recrutement"
+
+
+@pytest.mark.parametrize(
+    ("question", "not_about"),
+    [
+        ("pourquoi ce document a été écrit ?", "jur.documents-types"),
+        ("le personnel en 2017 ?", "rh.conseil-questions-statutaires"),
+    ],
+)
+def test_no_name_is_read_from_one_common_word_once_its_question_word_is_dropped(engine, question: str, not_about: str):
+    # "document type" was read "document", "statut du personnel" "personnel", "time tracking" "tracking"
+    a = engine.answer(question)
+    assert a.process is None or a.process.id != not_about
+    common = {("document",), ("personnel",), ("tracking",), ("working",)}
+    assert not [al.name for al in engine.matcher.aliases if al.entity != "RH" and al.tokens in common]
