@@ -94,6 +94,7 @@ ENGLISH_MARKERS = frozenset(
     hardware network security skills evaluations appraisals dashboards stand letters
     explain and or with about map blocks changed evolve evolved describe pooled pooling integrated
     harmonised harmonized autonomy governance board assembly chairman fund mgmt commit committed history historical
+    progress status trajectory translate into receivable payable
     timeline between since across were has have rules rule can legally its their there thx ty cheers""".split()
 )
 # The domain's words both languages write alike ("support utilisateurs", "fonds social", "élections IRP"): no marker
@@ -312,6 +313,8 @@ def parse(raw: str, known_years: tuple[int, ...], rewrite: Callable[[str, str], 
     tokens = tokenize(text)
     # a gloss in brackets or quotes is in the other language ("IT asset mgmt (gestion du parc) 2017 mode?")
     outside = _GLOSS.sub(" ", raw)
+    if "'" in outside or '"' in outside or "\u201c" in outside or "\u2018" in outside:  # "What about 'gestion …'?"
+        outside = _QUOTED.sub(" ", outside)
     outer = _lang_weights(tokenize(clean(outside)[0]), outside) if outside != raw else (0, 0)
     lang = ("en" if outer[0] > outer[1] else "fr") if outer[0] != outer[1] else detect_lang(tokens, raw)
     if rewrite:

@@ -162,3 +162,16 @@ def test_no_name_is_read_from_one_common_word_once_its_question_word_is_dropped(
     assert a.process is None or a.process.id != not_about
     common = {("document",), ("personnel",), ("tracking",), ("working",)}
     assert not [al.name for al in engine.matcher.aliases if al.entity != "RH" and al.tokens in common]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What about 'gestion des engagements'?", "SI-4 status?", "RGPD trajectory 2013-2021?", "progress on GOUV-1?"],
+)
+def test_an_english_question_around_french_words_is_answered_in_english(engine: Engine, question: str):
+    # a French name quoted is no French question; "status", "progress", "trajectory" are English words only
+    assert engine.answer(question).lang == "en"
+
+
+def test_a_french_question_quoting_a_name_stays_french(engine: Engine):
+    assert engine.answer("c'est quoi la 'régionalitude' ?").lang == "fr"
