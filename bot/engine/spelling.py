@@ -73,8 +73,19 @@ class Speller:
         self._cues5 = sorted(w for w in cue_words if len(w) == MIN_FUZZY_LEN)
         self._stems = sorted({w for w in stems if len(w) >= MIN_FUZZY_LEN})  # "arbitr…": a cue read with any ending
         self._vocabulary = sorted(w for w in self.known if len(w) >= MIN_FUZZY_LEN - 1)
+        self._memoize()
+
+    def _memoize(self) -> None:
         self.word = lru_cache(maxsize=8192)(self._word)
         self.word_en = lru_cache(maxsize=8192)(self._word_en)
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled without its memos (a built engine is cached between runs): they are filled again by use."""
+        return {k: v for k, v in vars(self).items() if k not in ("word", "word_en")}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        vars(self).update(state)
+        self._memoize()
 
     def rewrite(self, text: str, lang: str = "fr") -> str:
         """English keeps its own inflections ("arbitrates"): only the lexicon and typos apply to it."""
