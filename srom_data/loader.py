@@ -9,7 +9,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from .cache import cache_file, cached
@@ -31,27 +30,6 @@ from .text import canonical_quote, key
 
 DEFAULT_DATA_DIR = Path(__file__).parent / "data" / "pays-de-la-loire"
 LEXICON_FILE = "lexicon.yaml"
-
-try:  # the C loader is several times faster; start-up time matters for `srom ask`
-    _Base: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Base = yaml.SafeLoader
-
-
-class _Loader(_Base):  # type: ignore[misc, valid-type]
-    """YAML's own rule, which PyYAML does not enforce: a key is written once in a mapping. A second `aliases:` of an
-    activity would silently replace the first list."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            k = self.construct_object(key_node, deep=deep)
-            if k in seen:
-                raise yaml.constructor.ConstructorError(
-                    "while constructing a mapping", node.start_mark, f"key {k!r} written twice", key_node.start_mark
-                )
-            seen.add(k)
-        return super().construct_mapping(node, deep=deep)
 
 
 class DataError(Exception):
@@ -145,8 +123,12 @@ def _read(root: Path, rel: str) -> Any:
     path = root / rel
     if not path.is_file():
         raise DataError(rel, None, None, "file not found")
+    import yaml  # only when the data is read: a start-up served from the cache never parses YAML
+
+    from .yaml_files import StrictLoader
+
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=StrictLoader)
     except yaml.YAMLError as exc:
         raise DataError(rel, None, None, f"not valid YAML: {exc}") from None
     return data if data is not None else {}

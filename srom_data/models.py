@@ -25,7 +25,7 @@ ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Evidence(Strict):
@@ -328,7 +328,7 @@ class Lexicon(Strict):
 class KnowledgeBase(BaseModel):
     """The whole validated knowledge base of one SROM."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     meta: Meta
     modes: tuple[Mode, ...]
