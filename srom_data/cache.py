@@ -26,8 +26,8 @@ LIBRARIES = ("pydantic", "pydantic_core", "yaml", "Stemmer", "rapidfuzz")
 
 
 def cache_file(kind: str, data_dir: Path, code: Iterable[Path], libraries: Iterable[str] = LIBRARIES) -> Path | None:
-    """Where the copy of `kind` built from `data_dir` by the Python files of the folders `code` is kept; None when
-    the cache is off, or the files cannot be read."""
+    """Where the copy of `kind` built from `data_dir` by the code of `code` (files, or folders of Python files) is
+    kept; None when the cache is off, or the files cannot be read."""
     setting = os.environ.get("SROM_CACHE_DIR", "")
     if setting.lower() in OFF:
         return None
@@ -35,8 +35,8 @@ def cache_file(kind: str, data_dir: Path, code: Iterable[Path], libraries: Itera
     digest = hashlib.sha256(f"{sys.version}|{data_dir.resolve()}".encode())
     try:
         files = sorted(p for p in data_dir.rglob("*") if p.is_file())
-        for folder in code:
-            files += sorted(folder.rglob("*.py"))
+        for item in code:  # a folder: its Python files
+            files += sorted(item.rglob("*.py")) if item.is_dir() else [item]
         for name in libraries:
             spec = find_spec(name)
             if spec is not None and spec.origin:

@@ -4,8 +4,9 @@ vocabulary (the source text, the knowledge base's names, the engine's cue words)
 
 Only words the vocabulary does not know are touched, so a correct question is never bent; nor is a French word
 the SROM happens not to use ("parle" stays "parle", never "parlement"; "signe" never the English cue "sign"):
-simplemma's French dictionary says which words are French (loaded on first need, ~170 ms, or by `warm()`); its
-English one keeps an English word of an English question ("tracking" is not "training").
+simplemma's French dictionary says which words are French (its plain words are read from the cache folder, see
+dictionary.py; loaded on first need, or by `warm()`); its English one keeps an English word of an English question
+("tracking" is not "training").
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import Stemmer
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from bot.engine import dictionary
 from srom_data.entities import iter_entities
 from srom_data.models import KnowledgeBase
 from srom_data.text import fold, key
@@ -204,6 +206,4 @@ _DOUBLED = re.compile(r"([a-z])\1")
 @lru_cache(maxsize=16384)
 def in_dictionary(word: str, lang: str) -> bool:
     """Whether a folded word is a word form of that language (simplemma's dictionary, accents or not)."""
-    import simplemma  # imported on first need: loading a language's dictionary is most of its cost
-
-    return bool(simplemma.is_known(word, lang=lang))
+    return dictionary.is_known(word, lang)
