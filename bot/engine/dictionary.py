@@ -10,7 +10,6 @@ Any other word, and every word when the cache is off, is asked of simplemma itse
 
 from __future__ import annotations
 
-import bisect
 import re
 from array import array
 from collections.abc import Iterable, Iterator
@@ -42,8 +41,15 @@ class WordList:
         return self.text[self.starts[i] : self.starts[i + 1]]
 
     def __contains__(self, word: object) -> bool:
-        i = bisect.bisect_left(self, word)  # type: ignore[call-overload]
-        return i < len(self) and self[i] == word
+        text, starts = self.text, self.starts
+        lo, hi = 0, len(starts) - 1
+        while lo < hi:  # bisection, spelt out: a third of the time of bisect's calls to __getitem__
+            mid = (lo + hi) // 2
+            if text[starts[mid] : starts[mid + 1]] < word:  # type: ignore[operator]
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo < len(starts) - 1 and text[starts[lo] : starts[lo + 1]] == word
 
 
 def is_known(word: str, lang: str) -> bool:
