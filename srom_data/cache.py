@@ -8,6 +8,7 @@ is never served stale; a copy that cannot be read is built again (and written an
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import os
@@ -21,6 +22,9 @@ from typing import TypeVar
 T = TypeVar("T")
 
 OFF = ("off", "0", "no", "none")
+# copies kept of each kind, the most recently used: enough for the data folders and code versions in use at once
+# (worktrees, tests), without a new copy at each change of the code piling up forever
+KEEP = 8
 # the libraries whose objects a copy holds (pydantic's models, the stemmer's stems, the fuzzy matcher's tables)
 LIBRARIES = ("pydantic", "pydantic_core", "yaml", "Stemmer", "rapidfuzz")
 
@@ -54,10 +58,12 @@ def cached(path: Path | None, kind: type[T], build: Callable[[], T]) -> T:
     if path is not None:
         found = _read(path)
         if isinstance(found, kind):
+            _touch(path)
             return found
     built = build()
     if path is not None:
         _write(path, built)
+        _prune(path)
     return built
 
 
@@ -82,3 +88,19 @@ def _write(path: Path, value: object) -> None:
         tmp.replace(path)  # whole or not at all, even with several workers starting at once
     except OSError:
         pass  # a read-only home is no reason to fail: the next start builds it again
+
+
+def _touch(path: Path) -> None:
+    with contextlib.suppress(OSError):  # a read-only folder: the copy is only less likely to be kept
+        os.utime(path)  # marks the copy as used: pruning removes the least recently used
+
+
+def _prune(path: Path) -> None:
+    """Remove the copies of the same kind beyond the KEEP most recently used."""
+    kind = path.name.rsplit("-", 1)[0]
+    try:
+        copies = sorted(path.parent.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for old in copies[KEEP:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass  # another process pruning at the same time, or a read-only folder: the next write tries again

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import pickle
 import shutil
 
@@ -72,3 +73,20 @@ def test_an_unwritable_cache_folder_still_loads(data_copy, tmp_path, monkeypatch
     (tmp_path / "file").write_text("", encoding="utf-8")
     monkeypatch.setenv("SROM_CACHE_DIR", str(tmp_path / "file" / "cache"))  # under a file: no folder can be made
     assert loader.load_default().meta.years
+
+
+def test_only_the_most_recently_used_copies_are_kept(data_copy, tmp_path):
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    for n in range(cache.KEEP + 3):
+        copy = folder / f"kb-{n:032x}.pickle"
+        copy.write_bytes(b"old")
+        os.utime(copy, ns=(n * 10**9, n * 10**9))
+    (folder / "engine-0.pickle").write_bytes(b"another kind")
+    oldest = folder / f"kb-{0:032x}.pickle"
+    os.utime(oldest, ns=(10**12, 10**12))  # read lately: kept
+    loader.load_default()
+    kept = sorted(p.name for p in folder.glob("kb-*.pickle"))
+    assert len(kept) == cache.KEEP
+    assert oldest.name in kept and f"kb-{1:032x}.pickle" not in kept
+    assert (folder / "engine-0.pickle").exists()
