@@ -86,8 +86,10 @@ def _write(path: Path, value: object) -> None:
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         tmp.replace(path)  # whole or not at all, even with several workers starting at once
-    except OSError:
-        pass  # a read-only home is no reason to fail: the next start builds it again
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        # a read-only home, or an object grown something that does not pickle: no reason to fail, only to build it
+        # again at the next start (tests/engine/test_engine_cache.py says when the engine stops pickling)
+        pass
 
 
 def _touch(path: Path) -> None:

@@ -78,6 +78,9 @@ def default_engine() -> Engine:
 
 
 def _build(overrides_stamp: int) -> Engine:
+    """The first engine of a process without corrections is read from the cache folder when it holds one for this
+    data and this code (building its indexes takes 100 ms, reading them back 15): whatever the engine holds must
+    pickle, and an index keyed by id() be rebuilt on loading (see PassageSearch.__setstate__)."""
     global _BASE
     if _ENGINE is None and _CORRECTIONS is None:  # the first engine, of the data folder alone: kept between runs
         from srom_data.cache import cache_file, cached
