@@ -25,6 +25,8 @@ ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
 
 
 class Strict(BaseModel):
+    # defer_build: a model's validator is built at its first validation, so a knowledge base read back from the
+    # cache folder (srom_data.cache), never validated again, costs `srom ask` no schema building at import
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
