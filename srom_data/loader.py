@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
-import pickle
-import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
+from .cache import cache_file, cached
 from .entities import alias_index, iter_entities
 from .models import (
     Commitment,
@@ -34,27 +31,6 @@ from .text import canonical_quote, key
 DEFAULT_DATA_DIR = Path(__file__).parent / "data" / "pays-de-la-loire"
 LEXICON_FILE = "lexicon.yaml"
 
-try:  # the C loader is several times faster; start-up time matters for `srom ask`
-    _Base: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Base = yaml.SafeLoader
-
-
-class _Loader(_Base):  # type: ignore[misc, valid-type]
-    """YAML's own rule, which PyYAML does not enforce: a key is written once in a mapping. A second `aliases:` of an
-    activity would silently replace the first list."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            k = self.construct_object(key_node, deep=deep)
-            if k in seen:
-                raise yaml.constructor.ConstructorError(
-                    "while constructing a mapping", node.start_mark, f"key {k!r} written twice", key_node.start_mark
-                )
-            seen.add(k)
-        return super().construct_mapping(node, deep=deep)
-
 
 class DataError(Exception):
     """The knowledge base is invalid. The message names the file, the entity and the field."""
@@ -73,47 +49,15 @@ def data_dir_from_env() -> Path:
 def load_default() -> KnowledgeBase:
     """The knowledge base of SROM_DATA_DIR (or the packaged one), loaded once per process.
 
-    A validated copy is kept in the cache folder (SROM_CACHE_DIR, else ~/.cache/srom-bot; SROM_CACHE_DIR=off to
-    disable), keyed by every data file's size and date and by the loader's own code: `srom ask` starts without
-    parsing and checking the YAML again (a fifth of its start-up), and any change of a file is loaded afresh."""
-    root = data_dir_from_env()
-    path = _cache_file(root)
-    if path is not None:
-        try:
-            with path.open("rb") as f:
-                kb = pickle.load(f)
-            if isinstance(kb, KnowledgeBase):
-                return kb
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-            pass
-    kb = load(root)
-    if path is not None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(pickle.dumps(kb, protocol=pickle.HIGHEST_PROTOCOL))
-            tmp.replace(path)
-        except OSError:
-            pass  # a read-only home is no reason to fail: the next start loads the YAML again
-    return kb
+    A validated copy is kept in the cache folder (see srom_data.cache), keyed by every data file and by the loader's
+    own code: `srom ask` starts without parsing and checking the YAML again (a fifth of its start-up), and any change
+    of a file is loaded afresh."""
+    return load_cached(data_dir_from_env())
 
 
-def _cache_file(root: Path) -> Path | None:
-    setting = os.environ.get("SROM_CACHE_DIR", "")
-    if setting.lower() in ("off", "0", "no", "none"):
-        return None
-    base = Path(setting) if setting else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "srom-bot"
-    digest = hashlib.sha256(f"{sys.version}|{root.resolve()}".encode())
-    code = Path(__file__).parent
-    try:
-        files = sorted(p for p in root.rglob("*") if p.is_file())
-        files += sorted(code.glob("*.py"))
-        for p in files:
-            st = p.stat()
-            digest.update(f"|{p}|{st.st_size}|{st.st_mtime_ns}".encode())
-    except OSError:
-        return None
-    return base / f"kb-{digest.hexdigest()[:32]}.pickle"
+def load_cached(root: Path) -> KnowledgeBase:
+    """The knowledge base of `root` from the cache folder's copy, or loaded (and copied there) when it has none."""
+    return cached(cache_file("kb", root, [Path(__file__).parent]), KnowledgeBase, lambda: load(root))
 
 
 def load(data_dir: Path | str, *, with_overrides: bool = True) -> KnowledgeBase:
@@ -179,8 +123,12 @@ def _read(root: Path, rel: str) -> Any:
     path = root / rel
     if not path.is_file():
         raise DataError(rel, None, None, "file not found")
+    import yaml  # only when the data is read: a start-up served from the cache never parses YAML
+
+    from .yaml_files import StrictLoader
+
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=StrictLoader)
     except yaml.YAMLError as exc:
         raise DataError(rel, None, None, f"not valid YAML: {exc}") from None
     return data if data is not None else {}

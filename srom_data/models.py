@@ -25,7 +25,9 @@ ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: a model's validator is built at its first validation, so a knowledge base read back from the
+    # cache folder (srom_data.cache), never validated again, costs `srom ask` no schema building at import
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Evidence(Strict):
@@ -328,7 +330,7 @@ class Lexicon(Strict):
 class KnowledgeBase(BaseModel):
     """The whole validated knowledge base of one SROM."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     meta: Meta
     modes: tuple[Mode, ...]

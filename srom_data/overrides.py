@@ -14,7 +14,6 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from .models import Activity, Assessment, KnowledgeBase, Override
@@ -110,6 +109,8 @@ def _updated(act: Activity, changes: dict[int, Assessment] | None) -> Activity:
 
 
 def dump_overrides(overrides: list[Override]) -> str:
+    import yaml  # here only: reading the data (and `srom ask`) needs no YAML writer
+
     entries = [o.model_dump(mode="json", exclude_defaults=True) for o in overrides]
     body = yaml.safe_dump({"overrides": entries}, allow_unicode=True, sort_keys=False, width=120)
     return HEADER + body

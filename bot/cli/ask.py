@@ -7,6 +7,7 @@ previous answer (the context lives in memory, for this run only).
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -19,6 +20,8 @@ from bot.engine import Answer, Context, default_engine
 
 def _install_corrections() -> None:
     """Answer with the staff corrections of the database (SROM_DB_PATH) when it exists."""
+    if not _holds_corrections(database_path()):
+        return  # settled without the settings, whose library (pydantic-settings) costs 50 to 90 ms to import
     from bot.settings import SettingsError, load_settings
 
     try:
@@ -30,6 +33,21 @@ def _install_corrections() -> None:
         from storage.db import DatabaseProvider
 
         install_corrections(DatabaseProvider(path, migrate_on_open=True))
+
+
+def database_path() -> Path:
+    """SROM_DB_PATH read as the settings read it (the environment, then `.env`, names in any case, an empty value
+    as unset; else srom.db), without them."""
+    for name, value in os.environ.items():
+        if name.lower() == "srom_db_path" and value:
+            return Path(value)
+    if Path(".env").is_file():
+        from dotenv import dotenv_values
+
+        for name, value in dotenv_values(".env", encoding="utf-8").items():
+            if name.lower() == "srom_db_path" and value:
+                return Path(value)
+    return Path("srom.db")
 
 
 def _holds_corrections(path: Path) -> bool:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import logging
 import threading
+from pathlib import Path
 from typing import Protocol
 
+import srom_data
 from bot.engine import topics
 from bot.engine.answer import Answer
 from bot.engine.core import Engine
@@ -64,7 +66,7 @@ def default_engine() -> Engine:
             from srom_data.loader import DataError
 
             try:
-                _ENGINE = Engine(_with_corrections(_base(stamp[0])), status=_STATUS)
+                _ENGINE = _build(stamp[0])
                 if _STAMP != (0, 0):
                     logger.info("knowledge base reloaded after a correction")
             except DataError:
@@ -73,6 +75,25 @@ def default_engine() -> Engine:
                 logger.exception("overrides.yaml changed but does not load; keeping the previous knowledge base")
             _STAMP = stamp
     return _ENGINE
+
+
+def _build(overrides_stamp: int) -> Engine:
+    """The first engine of a process without corrections is read from the cache folder when it holds one for this
+    data and this code (building its indexes takes 100 ms, reading them back 15): whatever the engine holds must
+    pickle, and an index keyed by id() be rebuilt on loading (see PassageSearch.__setstate__)."""
+    global _BASE
+    if _ENGINE is None and _CORRECTIONS is None:  # the first engine, of the data folder alone: kept between runs
+        from srom_data.cache import cache_file, cached
+        from srom_data.loader import data_dir_from_env, load_cached
+
+        root = data_dir_from_env()
+        code = [Path(__file__).parent, Path(srom_data.__file__).parent]  # the engine's and the loader's
+        # built from the data as it is now (not load_default's copy, which may be older than the cache's key)
+        engine = cached(cache_file("engine", root, code), Engine, lambda: Engine(load_cached(root)))
+        _BASE = ((str(root), overrides_stamp), engine.kb)
+        engine.status = _STATUS
+        return engine
+    return Engine(_with_corrections(_base(overrides_stamp)), status=_STATUS)
 
 
 def current_kb() -> KnowledgeBase:

@@ -92,6 +92,17 @@ class GovernanceMatcher:
         # the last question read, with its facts for each body named (None: read without one)
         self._memo: tuple[tuple[str, str], dict[str | None, tuple[float, list[Fact], bool]]] | None = None
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled (a built engine is cached between runs) with the roles' texts in the roles' order: object ids
+        name this process's objects only."""
+        state = dict(vars(self))
+        state["_role_text"] = [self._role_text[id(role)] for _, _, role in self._roles]
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        vars(self).update(state)
+        self._role_text = {id(role): text for (_, _, role), text in zip(self._roles, state["_role_text"], strict=True)}
+
     def facts(self, q: Query) -> list[Fact]:
         """The facts the question asks about: those of the best score, when it reaches 1.5."""
         return self.matched_facts(q)[1]

@@ -63,6 +63,15 @@ class PassageSearch:
         # the weight of a word one passage in ten holds: a telling word is rarer than that
         self._rare = math.log((self._n + 1) / (self._n / 10 + 0.5))
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled (a built engine is cached between runs) without the rows by object id, which name this process's
+        objects only: they are counted again on loading."""
+        return {k: v for k, v in vars(self).items() if k != "_row"}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        vars(self).update(state)
+        self._row = {id(p): i for i, p in enumerate(self.passages)}
+
     def _holding(self, stem: str) -> frozenset[int]:
         """The passages holding a word that starts with the stem (memoised: the index never changes, and the
         telling-word checks ask again for each passage they weigh)."""

@@ -4,8 +4,9 @@ vocabulary (the source text, the knowledge base's names, the engine's cue words)
 
 Only words the vocabulary does not know are touched, so a correct question is never bent; nor is a French word
 the SROM happens not to use ("parle" stays "parle", never "parlement"; "signe" never the English cue "sign"):
-simplemma's French dictionary says which words are French (loaded on first need, ~170 ms, or by `warm()`); its
-English one keeps an English word of an English question ("tracking" is not "training").
+simplemma's French dictionary says which words are French (its plain words are read from the cache folder, see
+dictionary.py; loaded on first need, or by `warm()`); its English one keeps an English word of an English question
+("tracking" is not "training").
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import Stemmer
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from bot.engine import dictionary
 from srom_data.entities import iter_entities
 from srom_data.models import KnowledgeBase
 from srom_data.text import fold, key
@@ -74,8 +76,19 @@ class Speller:
         self._cues5 = sorted(w for w in cue_words if len(w) == MIN_FUZZY_LEN)
         self._stems = sorted({w for w in stems if len(w) >= MIN_FUZZY_LEN})  # "arbitr…": a cue read with any ending
         self._vocabulary = sorted(w for w in self.known if len(w) >= MIN_FUZZY_LEN - 1)
+        self._memoize()
+
+    def _memoize(self) -> None:
         self.word = lru_cache(maxsize=8192)(self._word)
         self.word_en = lru_cache(maxsize=8192)(self._word_en)
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled without its memos (a built engine is cached between runs): they are filled again by use."""
+        return {k: v for k, v in vars(self).items() if k not in ("word", "word_en")}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        vars(self).update(state)
+        self._memoize()
 
     def rewrite(self, text: str, lang: str = "fr") -> str:
         """English keeps its own inflections ("arbitrates"): only the lexicon and typos apply to it."""
@@ -200,6 +213,4 @@ _DOUBLED = re.compile(r"([a-z])\1")
 @lru_cache(maxsize=16384)
 def in_dictionary(word: str, lang: str) -> bool:
     """Whether a folded word is a word form of that language (simplemma's dictionary, accents or not)."""
-    import simplemma  # imported on first need: loading a language's dictionary is most of its cost
-
-    return bool(simplemma.is_known(word, lang=lang))
+    return dictionary.is_known(word, lang)

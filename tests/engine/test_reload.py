@@ -18,6 +18,7 @@ def fresh_engine(tmp_path, monkeypatch):
     shutil.copytree(DEFAULT_DATA_DIR, folder)
     (folder / "overrides.yaml").unlink(missing_ok=True)
     monkeypatch.setenv("SROM_DATA_DIR", str(folder))
+    monkeypatch.setenv("SROM_CACHE_DIR", str(tmp_path / "cache"))
     from srom_data.loader import load_default
 
     load_default.cache_clear()

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+
+import pytest
 
 FIELDS = {"intent", "function", "process", "year", "mode", "certainty", "instances", "candidates", "text", "sources"}
 
@@ -96,3 +99,30 @@ def test_without_session_each_line_stands_alone():
     rows = [json.loads(line) for line in run.stdout.splitlines()]
     assert rows[1]["intent"] == "unknown"
     assert "session" not in rows[1]
+
+
+@pytest.mark.parametrize(
+    ("environment", "dotenv"),
+    [
+        ({}, None),
+        ({"SROM_DB_PATH": "env.db"}, None),
+        ({"srom_db_path": "lower.db"}, None),
+        ({"SROM_DB_PATH": ""}, "SROM_DB_PATH=dotenv.db\n"),
+        ({}, "srom_db_path='quoted dotenv.db'\nSLACK_BOT_TOKEN=xoxb-1\n"),
+        ({"SROM_DB_PATH": "env.db"}, "SROM_DB_PATH=dotenv.db\n"),
+        ({}, "SROM_DB_PATH=\n"),
+    ],
+)
+def test_database_path_is_read_as_the_settings_read_it(monkeypatch, tmp_path, environment, dotenv):
+    """`srom ask` looks for corrections without importing the settings; it must look where they would."""
+    from bot.cli.ask import database_path
+    from bot.settings import load_settings
+
+    monkeypatch.chdir(tmp_path)
+    for name in [n for n in os.environ if n.lower() == "srom_db_path"]:
+        monkeypatch.delenv(name)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    if dotenv is not None:
+        (tmp_path / ".env").write_text(dotenv, encoding="utf-8")
+    assert database_path() == load_settings().srom_db_path
