@@ -127,3 +127,27 @@ def english_heads(q: Query, known_pairs: frozenset[tuple[str, str]]) -> list[str
         if head in _HEADS and before in q.content and (before, head) not in known_pairs
     }
     return [w for w in q.content if w not in drop]
+
+
+# The words after which "qui"/"who" asks who: a question's start, "c'est qui", "par qui", "and who"; after any other
+# word it opens a relative clause ("la partie de l'info qui aide les utilisateurs", "the people who build the budgets")
+_ASKING_BEFORE = frozenset(
+    """est c par a de pour avec chez sur et mais ou donc alors bon ben bah sinon coup fait finalement concretement hui
+    quand qd maintenant actuellement dis bonjour salut and but so then by to from with for exactly now today hi hello
+    of devant aupres envers vers sous""".split()
+)
+_QUI = re.compile(r"\b(?:qui|who)\b")
+
+
+def relative_who(asked: str, flat: str) -> bool:
+    """The cue found is "qui"/"who" and every one of the message opens a relative clause: each follows a word no
+    question puts before it (not "c'est quelle CCI qui porte …", whose cue is "quelle CCI")."""
+    if asked not in ("qui", "who"):
+        return False
+    found = False
+    for m in _QUI.finditer(flat):
+        before = flat[: m.start()].rstrip()
+        if not before or before[-1] in ",;:!?(" or before.split()[-1] in _ASKING_BEFORE or before[-1].isdigit():
+            return False
+        found = True
+    return found

@@ -13,7 +13,7 @@ from bot.engine.answers_courtesy import CourtesyAnswers
 from bot.engine.answers_modes import ModeAnswers
 from bot.engine.answers_narrative import NarrativeAnswers
 from bot.engine.answers_subjects import SubjectAnswers
-from bot.engine.clauses import english_heads, last_clause, last_sentence, preamble, purpose
+from bot.engine.clauses import english_heads, last_clause, last_sentence, preamble, purpose, relative_who
 from bot.engine.function_modes import function_modes
 from bot.engine.governance import GovernanceMatcher, commitment_ids, is_commitment_question
 from bot.engine.lookup import KnowledgeView
@@ -169,7 +169,7 @@ class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, Narrativ
             modes=modes,
             instances=instances,
             says_mode=says_mode,
-            asks_who=bool(q.says(cues.WHO)) and not says_mode,
+            asks_who=bool(who := q.says(cues.WHO)) and not says_mode and not relative_who(who.group(0), q.flat),
             subjects=subjects,
             weak_subjects=weak,
             mode_said=any(h.score >= 0.95 and self.rank.kind(h) == "mode" for h in hits),

@@ -175,3 +175,24 @@ def test_an_english_question_around_french_words_is_answered_in_english(engine: 
 
 def test_a_french_question_quoting_a_name_stays_french(engine: Engine):
     assert engine.answer("c'est quoi la 'régionalitude' ?").lang == "fr"
+
+
+@pytest.mark.parametrize(
+    ("question", "process"),
+    [
+        ("the lawyers who handle the chamber's disputes - how did that evolve?", "jur.litiges-contentieux"),
+        ("les collègues qui font la paie, ça a évolué comment ?", "rh.realisation-paies"),
+    ],
+)
+def test_a_relative_who_asks_no_who(engine: Engine, question: str, process: str):
+    # "the lawyers who handle …": "who" follows a noun, it asks nothing of the governance
+    a = engine.answer(question)
+    assert a.intent == "evolution" and a.process is not None and a.process.id == process
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["c'est quelle CCI qui porte la fonction SI régionale ?", "le suivi annuel, il est présenté devant qui ?"],
+)
+def test_who_asked_after_a_preposition_or_in_a_cleft_is_still_asked(engine: Engine, question: str):
+    assert engine.answer(question).intent == "governance"
