@@ -9,15 +9,14 @@ from __future__ import annotations
 import functools
 import re
 
-from bot.engine import cues, guide, replies
+from bot.engine import cues, guide
 from bot.engine.acronyms import TextAcronyms
 from bot.engine.answer import Answer, Ref
-from bot.engine.governance import GovernanceMatcher, commitment_ids
+from bot.engine.governance import GovernanceMatcher
 from bot.engine.lookup import KnowledgeView
 from bot.engine.matcher import EntityMatcher, Hit
 from bot.engine.normalize import LISTING_WORDS, Query
 from bot.engine.ranking import FRAME_WORDS, Ranking
-from bot.engine.reading import Reading
 from bot.engine.search import PassageSearch, SearchHit
 from bot.engine.spelling import Speller, in_dictionary, stem_fr
 from srom_data.models import KnowledgeBase, Passage
@@ -168,66 +167,6 @@ class NarrativeAnswers:
             found = sorted(found, key=lambda h: h.passage.function not in named)[:3]
         found = _of_years(found, q.years)
         return guide.fallback(q.lang, found, self.view.functions) if found else None
-
-    def _headcount(self, q: Query, function: str | None) -> Answer:
-        """ "How many people…": the SROM gives no figure; what its narrative says of the staff, in the function named
-        first, is offered as that."""
-        hits = self.search.search(["effectifs", "collaborateurs"], limit=12)
-        if function:
-            hits = sorted(hits, key=lambda h: h.passage.function != function)
-        lead = replies.t(
-            q.lang,
-            "Le SROM ne donne aucun effectif chiffré.",
-            "The SROM gives no headcount figures.",
-        )
-        if not hits:
-            return Answer(intent="fallback_search", lang=q.lang, text=lead)
-        return guide.fallback(q.lang, hits[:3], self.view.functions, lead)
-
-    def _asked_of(self, r: Reading, owner: str | None) -> str | None:
-        """The function a figure is asked of: the one named, a body's, a commitment's ("quel budget pour le SDSI
-        ?"), or the one a thing named belongs to ("the training budget", "combien d'ETP au pôle paie")."""
-        named = (c.function for h in r.hits if h.score >= 0.95 and (c := self.view.commitments.get(h.entity)))
-        things = (self.view.function_of(h.entity) for h in r.subjects if h.entity in self.view.items)
-        return owner or next(named, None) or next((f for f in things if f), None)
-
-    def _amount(self, q: Query, function: str | None) -> Answer:
-        """ "Quel budget pour le SDSI ?": the SROM gives no amount; what its narrative says of that function's costs
-        and means is offered as that (of none named, the amount alone is said to be absent)."""
-        own = self._passages_of(function, ["couts", "budget", "moyens", "ressources", "economies"]) if function else []
-        lead = replies.t(
-            q.lang,
-            "Le SROM ne donne aucun montant (budget, coût, seuil)"
-            + (" : voici ce qu'il dit des moyens de cette fonction." if own else "."),
-            "The SROM gives no amount (budget, cost, threshold)"
-            + (": here is what it says of this function's means." if own else "."),
-        )
-        answer = (
-            guide.fallback(q.lang, own[:3], self.view.functions, lead)
-            if own
-            else Answer(intent="fallback_search", lang=q.lang, text=lead)
-        )
-        fn = self.view.function_ref(self.view.functions[function]) if function else None
-        return answer.model_copy(update={"function": fn})
-
-    def _amount_of_all(self, r: Reading) -> bool:
-        """An amount asked of the SROM itself ("quel budget pour mettre en oeuvre le SROM ?"), not of a function, a
-        body, a commitment, a year's map or an activity; nor the word alone ("le budget ?": which budget activity?)."""
-        q = r.q
-        named = q.years or r.instances or r.says_mode or r.asks_who or r.subjects_beyond(cues.AMOUNT)
-        said = {w[:5] for w in q.words_of(cues.AMOUNT)}
-        alone = {w[:5] for w in q.content} <= said
-        return not (named or alone or cues.COMMITMENT.search(q.flat) or commitment_ids(q, self.view.commitments))
-
-    def _gains(self, q: Query, function: str) -> Answer | None:
-        """ "Ça a rapporté quoi, les chantiers finance ?": what the function's own passages say the changes brought."""
-        words = ["performance", "gains", "economies", "efficacite", "qualite", "optimisation", "valeur", "accroitre"]
-        hits = self._passages_of(function, words)
-        return guide.fallback(q.lang, hits[:3], self.view.functions) if hits else None
-
-    def _passages_of(self, function: str, words: list[str]) -> list[SearchHit]:
-        """The passages of one function that hold some of these words, best first."""
-        return [h for h in self.search.search(words, limit=40) if h.passage.function == function]
 
     def _defined_acronym(self, q: Query) -> Answer | None:
         """An acronym the text defines, asked alone or by its expansion: the passages defining it; a text of the

@@ -10,6 +10,7 @@ from bot.engine.acronyms import TextAcronyms
 from bot.engine.answer import Answer
 from bot.engine.answers_bodies import BodyAnswers
 from bot.engine.answers_courtesy import CourtesyAnswers
+from bot.engine.answers_figures import FigureAnswers
 from bot.engine.answers_modes import ModeAnswers
 from bot.engine.answers_narrative import NarrativeAnswers
 from bot.engine.answers_subjects import SubjectAnswers
@@ -33,13 +34,10 @@ _QUOTE_MARKS = frozenset("'\"«“‘")
 FORCED = re.compile(r"^=([A-Za-z0-9_.\-?]+)\|")
 
 
-class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers):
-    """Built once per process: the knowledge base, the alias matcher and the passage index.
-
-    This module reads the question and routes it; the answers themselves are in the mixins: courtesy and help
-    (answers_courtesy.py), a named subject (answers_subjects.py), the modes themselves (answers_modes.py), the
-    governance and the commitments (answers_bodies.py), the narrative (answers_narrative.py).
-    """
+class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers, FigureAnswers):
+    """Built once per process: the knowledge base, the alias matcher and the passage index. This module reads the
+    question and routes it; the answers are in the mixins (answers_*.py): courtesy and help, a named subject, the
+    modes, the governance and the commitments, the narrative, the figures the SROM does not give."""
 
     def __init__(self, kb: KnowledgeBase, status: topics.StatusProvider | None = None) -> None:
         self.kb = kb
@@ -326,8 +324,8 @@ class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, Narrativ
             return topics.mode_definition(self.view, lang, self._defined_modes(q, r.modes))
         if not (q.years or q.foreign_years or r.context_function or q.says(cues.LISTING)):
             return topics.mode_definition(self.view, lang, self._defined_modes(q, r.modes))
-        found = self._leftover_search(q, r.hits) or self._whole_function_mode(r)
-        if found:  # a topic of the narrative; or "globalement la fonction SI en 2017 elle est en M ?"
+        found = self._gains_of_modes(r) or self._leftover_search(q, r.hits) or self._whole_function_mode(r)
+        if found:  # the gains of a mode; a topic of the narrative; "globalement la fonction SI en 2017 elle est en M ?"
             return found
         span = cues.YEAR_SPAN.search(q.flat)  # "intégrées entre 2013 et 2017": what they are in 2017
         years = [int(span.group(1))] if span and int(span.group(1)) in q.years else q.years

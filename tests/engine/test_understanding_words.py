@@ -196,3 +196,12 @@ def test_a_relative_who_asks_no_who(engine: Engine, question: str, process: str)
 )
 def test_who_asked_after_a_preposition_or_in_a_cleft_is_still_asked(engine: Engine, question: str):
     assert engine.answer(question).intent == "governance"
+
+
+@pytest.mark.parametrize(
+    "question", ["combien on a économisé avec la mutualisation en finance ?", "what did pooling save us in finance?"]
+)
+def test_what_a_mode_saved_a_function_is_its_gains_not_its_listing(engine: Engine, question: str):
+    a = engine.answer(question)
+    assert a.intent == "fallback_search" and a.mode is None
+    assert a.function is not None and a.function.id == "FIN"
