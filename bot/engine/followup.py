@@ -308,6 +308,8 @@ def _template(ctx: Context, lang: Lang, *, year: int | None, compare: bool = Fal
         )
     if ctx.intent == "structure" and function:
         return f"={function}|{in_year.strip()}"
+    if ctx.intent == "governance" and year:  # "qui arbitre ?" then "et en 2021 ?": the same bodies, asked again
+        return f"{ctx.question.rstrip(' ?')}{in_year} ?"
     return None
 
 

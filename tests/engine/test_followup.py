@@ -264,3 +264,10 @@ def test_an_acknowledgement_before_a_follow_up_keeps_the_context(engine, message
 
 def test_a_thanks_alone_is_still_a_thanks(engine):
     assert engine.answer("merci, c'est très clair").intent == "help"
+
+
+def test_a_year_asked_after_a_governance_answer_asks_the_same_bodies_again(engine: Engine) -> None:
+    # "qui arbitre ?" then "et en 2021 ?": the governance is not drawn per map; the same bodies, not "nothing found"
+    first, in_2021 = conversation(engine, ["qui arbitre ?", "et en 2021 ?"])
+    assert first.intent == in_2021.intent == "governance"
+    assert [i.id for i in in_2021.instances] == [i.id for i in first.instances]
