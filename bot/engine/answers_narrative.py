@@ -213,7 +213,9 @@ class NarrativeAnswers:
             found = [h for h in self.search.search(acronyms, limit=3) if h.matched == len(acronyms)]
         # "why are IT staff partly assigned to the CCIs?", "quand le bureau a-t-il tranché pour les finances ?": half
         # the topic is enough in the function the question names, whose passages come first
-        own = _half_in(hits, words, {function})
+        own = _half_in(hits, words, {function}) or (
+            [h for h in hits if h.passage.function == function][:1] if found else []
+        )
         found = (own + [h for h in found if h not in own])[:3] if function else found
         # "basée sur quel article de loi ?": of those, the passages that say an article, a law or a reason first
         said = {w for w in asked if len(w) >= 4 and w not in ("quel", "quelle", "which", "what")}

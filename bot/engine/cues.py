@@ -197,7 +197,7 @@ WHY = _compile(r"\b(?:pourquoi|why|how come|for what reasons?|pour quelles? rais
 # année ?" is answered by the years of the maps).
 WHEN = _compile(
     r"\b(?:quand|depuis quand|when|since when|en quelle annee|quelle annee|what year|which year|a quelle date|"
-    r"quelle date)\b"
+    r"quelle date|how long|combien de temps|cb de temps|a dure|duree)\b"
 )
 # A named thing of another kind than a mode asked about a topic: "quel prestataire cloud pour les serveurs ?",
 # "on utilise quel logiciel de paie ?", "which firm carried out the audit?"

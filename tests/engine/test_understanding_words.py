@@ -205,3 +205,13 @@ def test_what_a_mode_saved_a_function_is_its_gains_not_its_listing(engine: Engin
     a = engine.answer(question)
     assert a.intent == "fallback_search" and a.mode is None
     assert a.function is not None and a.function.id == "FIN"
+
+
+@pytest.mark.parametrize(
+    "question", ["how long did the 2015 finance study run?", "l'étude de 2015 sur la finance a duré combien de temps ?"]
+)
+def test_how_long_asks_a_dated_fact_in_the_function_named(engine: Engine, question: str):
+    # "six mois en 2015": the finance's passage, not the IT's decisions of May 2015
+    a = engine.answer(question)
+    assert a.intent == "fallback_search" and a.function is not None and a.function.id == "FIN"
+    assert "six mois" in a.text
