@@ -41,7 +41,8 @@ class FigureAnswers:
         """The function a figure is asked of: the one named, a body's, a commitment's ("quel budget pour le SDSI
         ?"), or the one a thing named belongs to ("the training budget", "combien d'ETP au pôle paie")."""
         named = (c.function for h in r.hits if h.score >= 0.95 and (c := self.view.commitments.get(h.entity)))
-        things = (self.view.function_of(h.entity) for h in r.subjects if h.entity in self.view.items)
+        said = r.subjects or [h for h in r.hits if h.score >= 0.95]  # "the central payroll hub": payroll said whole
+        things = (self.view.function_of(h.entity) for h in said if h.entity in self.view.items)
         return owner or next(named, None) or next((f for f in things if f), None)
 
     def _amount(self, q: Query, function: str | None) -> Answer:

@@ -215,3 +215,8 @@ def test_how_long_asks_a_dated_fact_in_the_function_named(engine: Engine, questi
     a = engine.answer(question)
     assert a.intent == "fallback_search" and a.function is not None and a.function.id == "FIN"
     assert "six mois" in a.text
+
+
+def test_a_headcount_asked_of_an_activity_named_is_asked_of_its_function(engine: Engine):
+    a = engine.answer("how many people work on payroll?")
+    assert a.intent == "fallback_search" and a.function is not None and a.function.id == "RH"
