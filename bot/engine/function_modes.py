@@ -63,7 +63,7 @@ def function_modes(
     )
     one = len(asked) == 1 and not changes
     return Answer(
-        intent="mode_lookup" if one else "evolution",
+        intent="evolution" if changes else "mode_lookup",
         lang=lang,
         function=view.function_ref(fn),
         year=asked[0] if one else None,

@@ -220,3 +220,12 @@ def test_how_long_asks_a_dated_fact_in_the_function_named(engine: Engine, questi
 def test_a_headcount_asked_of_an_activity_named_is_asked_of_its_function(engine: Engine):
     a = engine.answer("how many people work on payroll?")
     assert a.intent == "fallback_search" and a.function is not None and a.function.id == "RH"
+
+
+@pytest.mark.parametrize(
+    "question", ["la com en ce moment, c'est plutôt quel mode ?", "the IT function's mode overall?"]
+)
+def test_a_function_s_mode_asked_with_no_year_is_a_lookup_not_a_history(engine: Engine, question: str):
+    # the answer counts each map's modes, as it did; what is asked is a mode, not how it changed
+    a = engine.answer(question)
+    assert a.intent == "mode_lookup" and a.process is None and a.function is not None
