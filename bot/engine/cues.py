@@ -385,5 +385,6 @@ MAPS = _compile(r"\b(?:cartes|cartos|cartographies|maps|charts)\b")  # more than
 SHOW_MAP = _compile(
     r"\b(?:montre[rz]?|affiche[rz]?|voir|dessine[rz]?|envoie[sz]?|envoyer|sors|sortir|show|display|draw|see|send)\b.*"
     r"\b(?:cartes?|carto\w*|maps?|schemas?|diagrammes?|diagrams?|images?|pictures?|dessins?)\b|"
-    r"\b(?:cartes?|cartos?|maps?|cartographie|graphiques?|graphs?|charts?|visuels?|en images?|schema(?! directeur))\b"
+    r"\b(?:cartes?|cartos?|maps?|cartographie|graphiques?|graphs?|charts?|visuels?|en images?|schema(?! directeur)|"
+    r"draw|dessine[rz]?)\b"
 )

@@ -229,3 +229,11 @@ def test_a_function_s_mode_asked_with_no_year_is_a_lookup_not_a_history(engine: 
     # the answer counts each map's modes, as it did; what is asked is a mode, not how it changed
     a = engine.answer(question)
     assert a.intent == "mode_lookup" and a.process is None and a.function is not None
+
+
+@pytest.mark.parametrize(
+    ("question", "function"), [("Can you draw the IT 2021 projection?", "SI"), ("dessine moi la RH 2017", "RH")]
+)
+def test_to_draw_a_function_is_to_ask_its_map(engine: Engine, question: str, function: str):
+    a = engine.answer(question)
+    assert a.map is not None and a.map.function == function
