@@ -43,6 +43,13 @@ class Alias:
     targets: tuple[str, ...] = ()
 
 
+class _WordReading(NamedTuple):
+    expanded: dict[str, float]  # the names' words it may stand for, with a similarity
+    weight: float  # the IDF weight of the best of them
+    covers: tuple[tuple[int, float], ...]  # per alias holding one of them, the weight it brings (one per word held)
+    explains: tuple[str, ...]  # the entities a rare word of whose names it stands for
+
+
 class Hit(NamedTuple):
     """A name matched. A named tuple, not a frozen dataclass: as immutable, and built several times faster (a
     question makes a dozen in the matcher, as many again when they are rescored)."""
@@ -126,6 +133,7 @@ class EntityMatcher:
         self.idf = {tok: 1.0 + math.log(n / len(ids)) for tok, ids in df.items()}
         self.vocab = sorted(self.by_token)
         self._expanded: dict[tuple[str, str], dict[str, float]] = {}
+        self._readings: dict[tuple[str, str], _WordReading | None] = {}
         self._entity_of = [alias.entity for alias in aliases]
         self._plain = [not alias.targets for alias in aliases]  # per alias, not a declared ambiguous one
         # per alias, the IDF weight of all its tokens; per token, the aliases holding it with the weight it brings
@@ -172,6 +180,28 @@ class EntityMatcher:
                 self._expanded.clear()
             found = self._expanded[(word, lang)] = self._expand(word, lang)
         return found
+
+    def _reading(self, word: str, lang: str) -> _WordReading | None:
+        """What a question word brings to the names, whatever the other words (None: it stands for no name's word).
+        Memoised like `expand`."""
+        found = self._readings.get((word, lang), _UNREAD)
+        if found is not _UNREAD:
+            return found
+        if len(self._readings) > 50_000:
+            self._readings.clear()
+        expanded = self.expand(word, lang)
+        reading = None
+        if expanded:
+            idf, postings = self.idf, self._postings
+            weight = 0.0
+            explains: dict[str, None] = {}
+            for tok in expanded:
+                weight = max(weight, idf.get(tok, 1.0) * expanded[tok])
+                explains.update(dict.fromkeys(self._rare_in.get(tok, ())))
+            covers = tuple((i, w * sim) for tok, sim in expanded.items() for i, w in postings.get(tok, ()))
+            reading = _WordReading(expanded, weight, covers, tuple(explains))
+        self._readings[(word, lang)] = reading
+        return reading
 
     def _expand(self, word: str, lang: str) -> dict[str, float]:
         out: dict[str, float] = {}
@@ -230,33 +260,41 @@ class EntityMatcher:
     ) -> tuple[list[Hit], dict[str, float]]:
         """Every alias the words cover, best first (one hit per entity), and the weight of each recognised word;
         `among`: only the hits of these entities (the same hits, without building the others)."""
-        sims: dict[str, tuple[float, str]] = {}
+        sims: dict[str, float] = {}  # per name's word, the best similarity of a question word to it
+        said_by: dict[str, str] = {}  # ... and that question word
         word_weights: dict[str, float] = {}
-        idf = self.idf
-        expanded_of: dict[str, dict[str, float]] = {}
-        for word in words:
-            expanded = expanded_of[word] = self.expand(word, lang)
-            if not expanded:
-                continue
-            weight = word_weights.get(word, 0.0)
-            for tok, sim in expanded.items():
-                weight = max(weight, idf.get(tok, 1.0) * sim)
-                prev = sims.get(tok)
-                if prev is None or prev[0] < sim:
-                    sims[tok] = (sim, word)
-            word_weights[word] = weight
         # per entity, the question words a rare word of its names stands for (whichever of its names was said)
         explained_of: dict[str, frozenset[str]] = {}
-        rare_in = self._rare_in
-        for word, found in expanded_of.items():
-            for tok in found:
-                for entity in rare_in.get(tok, ()):
-                    explained_of[entity] = explained_of.get(entity, NONE) | {word}
+        readings: list[_WordReading] = []
+        shared = False  # two question words stand for one name's word ("paie", "paies"): a rare case
+        for word in dict.fromkeys(words):  # a word said twice reads the same
+            reading = self._reading(word, lang)
+            if reading is None:
+                continue
+            readings.append(reading)
+            word_weights[word] = reading.weight
+            for tok, sim in reading.expanded.items():
+                prev = sims.get(tok)
+                if prev is None:
+                    sims[tok] = sim
+                    said_by[tok] = word
+                else:
+                    shared = True
+                    if prev < sim:
+                        sims[tok] = sim
+                        said_by[tok] = word
+            for entity in reading.explains:
+                explained_of[entity] = explained_of.get(entity, NONE) | {word}
         covered_of: dict[int, float] = {}
-        postings = self._postings
-        for tok, (sim, _) in sims.items():
-            for i, w in postings.get(tok, ()):
-                covered_of[i] = covered_of.get(i, 0.0) + w * sim
+        if shared:
+            postings = self._postings
+            for tok, sim in sims.items():
+                for i, w in postings.get(tok, ()):
+                    covered_of[i] = covered_of.get(i, 0.0) + w * sim
+        else:  # each name's word read from one question word: the weights it brings, summed in the same order
+            for reading in readings:
+                for i, w in reading.covers:
+                    covered_of[i] = covered_of.get(i, 0.0) + w
         best: dict[str, tuple[float, float, int]] = {}
         whole: dict[str, list[int]] = {}
         totals, entity_of = self._totals, self._entity_of
@@ -280,11 +318,11 @@ class EntityMatcher:
         for _, _, _, entity, i in ranked:
             score, covered, _ = best[entity]
             alias = aliases[i]
-            used = frozenset([sims[tok][1] for tok in alias.tokens if tok in sims])
+            used = frozenset([said_by[tok] for tok in alias.tokens if tok in said_by])
             said = used
             # another name of the entity said whole besides ("greeting cards (cartes de vœux)"), sharing no word
             for j in whole.get(entity, ()):
-                other = {sims[t][1] for t in aliases[j].tokens if t in sims}
+                other = {said_by[t] for t in aliases[j].tokens if t in said_by}
                 if other.isdisjoint(used):
                     said = said | other
             hits.append(
@@ -296,6 +334,7 @@ class EntityMatcher:
 # A name covered less than this is no hit: every route asks more (a weak subject 0.6, a body 0.8, a mode 0.85)
 LEAST_SCORE = 0.3
 NONE: frozenset[str] = frozenset()
+_UNREAD = object()
 
 
 def _prefixed(word: str, other: str) -> bool:
