@@ -11,6 +11,7 @@ English one keeps an English word of an English question ("tracking" is not "tra
 from __future__ import annotations
 
 import re
+import string
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
@@ -60,6 +61,11 @@ class Speller:
             counts.update(_WORD.findall(value))
         self.counts = counts
         self.known = frozenset(w for w in counts if len(w) > 1)
+        # per language, the words read as written: known, or shorter than MIN_STEM_LEN, and no lexicon entry; and
+        # those found so since (a French word the SROM does not use): a question of them only is not split again
+        short = (a + b for a in string.ascii_lowercase for b in ("", *string.ascii_lowercase))
+        as_written = frozenset(w for w in (*self.known, *short) if w not in self.replacements)
+        self._as_written = {"fr": set(as_written), "en": set(as_written)}
         by_stem: dict[str, list[str]] = {}
         for word, _ in counts.most_common():
             if len(word) >= MIN_STEM_LEN:
@@ -78,7 +84,13 @@ class Speller:
 
     def rewrite(self, text: str, lang: str = "fr") -> str:
         """English keeps its own inflections ("arbitrates"): only the lexicon and typos apply to it."""
+        words = _QUESTION_WORD.findall(text)
+        as_written = self._as_written["fr" if lang == "fr" else "en"]
+        if as_written.issuperset(words):  # most questions
+            return text
         word = self.word if lang == "fr" else self.word_en
+        if len(as_written) < 100_000:
+            as_written.update(w for w in words if word(w) == w)
         return _QUESTION_WORD.sub(lambda m: word(m.group(0)), text)
 
     def warm(self) -> None:
