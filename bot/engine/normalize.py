@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -219,6 +220,7 @@ def tokenize(text: str) -> list[str]:
 _STRONG_ENGLISH = frozenset("the of does do did is are was were what which who how why when where from to".split())
 # Proper names whose French words say nothing of the asker's language ("Can buyers commit CCI Pays de la Loire?")
 _PROPER_NAMES = re.compile(r"\b(?:pays de la loire|maine et loire|le mans|st nazaire|saint nazaire|la roche sur yon)\b")
+_PROPER_NAME_ENDS = ("loire", "mans", "nazaire", "yon")  # the last word of each: most messages hold none
 
 
 # A name quoted: « … », “…”, "…", '…' (not an elision: "l'activité d'achat"), ‘…’
@@ -247,7 +249,8 @@ def detect_lang(tokens: list[str], raw: str) -> str:
 
 def _lang_weights(tokens: list[str], raw: str) -> tuple[int, int]:
     """How English and how French the words are."""
-    names = _PROPER_NAMES.findall(" ".join(tokens))
+    spaced = " ".join(tokens)
+    names = _PROPER_NAMES.findall(spaced) if any(end in spaced for end in _PROPER_NAME_ENDS) else []
     named = [w for name in names for w in name.split()]
     # English function words weigh double: a French name quoted in an English question brings its own "des", "de"
     en = sum(2 if t in _STRONG_ENGLISH else 1 for t in tokens if t in _ENGLISH)
@@ -270,18 +273,24 @@ def find_years(text: str, known: tuple[int, ...]) -> tuple[list[int], list[int]]
         y = int(m.group(1))
         (years if y in known else foreign).append(y)
     # a year of two digits counts when it is a known year's: a message without those digits is not searched for one
-    short = _YEAR_2.finditer(text) if any(str(y)[2:] in text for y in known) else ()
+    short = _YEAR_2.finditer(text) if any(digits in text for digits in _two_digits(known)) else ()
     for m in short:
         y = 2000 + int(m.group(1))
         if y in known:
             years.append(y)
-    ordered = sorted(known)
     # an explicit year beats "état des lieux", "statut"...; most questions name neither, found in one search
-    if len(ordered) == 3 and not (years or foreign) and _YEAR_PHRASE.search(text):
+    if len(known) == 3 and not (years or foreign) and _YEAR_PHRASE.search(text):
+        ordered = sorted(known)
         for pattern, index in _YEAR_PHRASES:
             if pattern.search(text):
                 years.append(ordered[index])
     return _unique(years), _unique(foreign)
+
+
+@functools.cache
+def _two_digits(known: tuple[int, ...]) -> tuple[str, ...]:
+    """The last two digits of each known year ("17" of 2017)."""
+    return tuple(str(y)[2:] for y in known)
 
 
 def _unique(items: list[int]) -> list[int]:
