@@ -211,7 +211,7 @@ class KnowledgeView:
 
     @staticmethod
     def sources(evidence: tuple[Evidence, ...] | list[Evidence]) -> list[Source]:
-        return [_source(e.section, e.quote) for e in evidence]
+        return [source(e.section, e.quote) for e in evidence]
 
     def nearest_passages(self, item: Item, year: int | None, limit: int = 1) -> list[Passage]:
         """The narrative closest to an item whose mode the text does not give: same function, same year first.
@@ -232,5 +232,12 @@ class KnowledgeView:
 
 
 @functools.cache  # the text's evidence: a few hundred quotes, each a frozen model made once
-def _source(section: str, quote: str) -> Source:
+def source(section: str, quote: str) -> Source:
+    """A source of the text: the same model for the same quote."""
     return Source(section=section, quote=quote)
+
+
+@functools.cache  # the knowledge base's bodies and commitments, by their own label
+def ref(id: str, label: str) -> Ref:
+    """A named thing of the knowledge base: the same model for the same thing."""
+    return Ref(id=id, label=label)
