@@ -17,9 +17,14 @@ _SLACK_LINK = re.compile(r"<(https?://|mailto:)[^>|]*(\|([^>]*))?>")
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _AT_WORD = re.compile(r"(?<!\w)@[\w.\-]+")
 _EMOJI_CODE = re.compile(r":[a-z0-9_+\-]+:")
-_REPEATS = re.compile(r"([a-z])\1{2,}")
+# a letter typed three times or more; \1\1+, not \1{2,}: a repeat of a back-reference is set up at every letter, where
+# a single back-reference fails at once (most letters are not doubled)
+_REPEATS = re.compile(r"([a-z])\1\1+")
 _ELISION = re.compile(r"\b(?:l|d|qu|j|n|s|c|t|m|jusqu|lorsqu|puisqu)'")
 _NON_WORD = re.compile(r"[^a-z0-9\-]+")
+_WORD_BYTES = bytes(
+    c if chr(c) in "abcdefghijklmnopqrstuvwxyz0123456789-" else 32 for c in range(256)
+)  # others: spaces
 
 # Words that carry the question's shape, not its subject: they must never drive entity matching.
 STOPWORDS_FR = frozenset(
@@ -72,6 +77,7 @@ _ORDINALS = {
     "2eme": "deuxieme",
     "2nd": "second",
 }
+_ORDINAL_HEADS = frozenset(o[:2] for o in _ORDINALS)  # "1e", "1r", "1s", "2e", "2n"
 _ORDINAL = re.compile(r"\b(" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r")\b")
 # How a request is phrased, which says nothing of its topic ("walk me through", "dis-moi", "j'aimerais savoir"):
 # neither content words nor the asker's own case.
@@ -185,14 +191,14 @@ def clean(raw: str) -> tuple[str, bool]:
         text = _URL.sub(" ", text)
     if "@" in text:
         text = _AT_WORD.sub(" ", text)
-    if not text.isascii():
+    if not text.isascii() and max(text) >= _EMOJI_LEAST:  # most accented text holds no emoji
         text = _EMOJI.sub("", text)
     if not text.isprintable():
         text = "".join(ch for ch in text if ch.isprintable())
     text = fold(text)
     if ":" in text:
         text = _EMOJI_CODE.sub(" ", text)
-    if "1" in text or "2" in text:  # every ordinal written short holds one
+    if any(head in text for head in _ORDINAL_HEADS):  # "2017" is no ordinal: its digit is not before a letter
         text = _ORDINAL.sub(lambda m: _ORDINALS[m.group(1)], text)
     text = _REPEATS.sub(r"\1", text)
     if len(text) > MAX_CHARS:
@@ -201,6 +207,7 @@ def clean(raw: str) -> tuple[str, bool]:
 
 
 _EMOJI = re.compile("[\U0001f000-\U0010ffff\u2600-\u27bf\ufe0f\u200d]")
+_EMOJI_LEAST = "\u200d"  # the lowest character of an emoji's
 
 
 _INVERSION = re.compile(r"-t-(?:il|elle|on|ils|elles)\b|-(?:il|elle|on|ils|elles|je|tu|nous|vous)\b")
@@ -214,7 +221,11 @@ def tokenize(text: str) -> list[str]:
         text = _ELISION.sub(" ", text)
     if "-" in text:
         text = _INVERSION.sub(" ", text)
-    return [w for t in _NON_WORD.split(text) if (w := t.strip("-"))]
+    # ASCII text (most) split on its bytes translated, several times faster than the regex
+    parts = (
+        text.encode("ascii").translate(_WORD_BYTES).decode("ascii").split() if text.isascii() else _NON_WORD.split(text)
+    )
+    return [w for t in parts if (w := t.strip("-"))]
 
 
 _STRONG_ENGLISH = frozenset("the of does do did is are was were what which who how why when where from to".split())
@@ -308,7 +319,7 @@ def parse(raw: str, known_years: tuple[int, ...], rewrite: Callable[[str, str], 
     typed = text
     tokens = tokenize(text)
     # a gloss in brackets or quotes is in the other language ("IT asset mgmt (gestion du parc) 2017 mode?")
-    outside = _GLOSS.sub(" ", raw)
+    outside = _GLOSS.sub(" ", raw) if "(" in raw or "«" in raw else raw
     outer = _lang_weights(tokenize(clean(outside)[0]), outside) if outside != raw else (0, 0)
     lang = ("en" if outer[0] > outer[1] else "fr") if outer[0] != outer[1] else detect_lang(tokens, raw)
     if rewrite:
