@@ -9,6 +9,7 @@ come from a typo.
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 from collections import defaultdict
 from collections.abc import Callable, Container
@@ -134,18 +135,18 @@ class EntityMatcher:
         self.vocab = sorted(self.by_token)
         self._expanded: dict[tuple[str, str], dict[str, float]] = {}
         self._readings: dict[tuple[str, str], _WordReading | None] = {}
-        self._entity_of = [alias.entity for alias in aliases]
         self._plain = [not alias.targets for alias in aliases]  # per alias, not a declared ambiguous one
+        self._parts = [(alias.tokens, alias.name, alias.targets) for alias in aliases]  # read as one tuple per hit
         # per alias, the IDF weight of all its tokens; per token, the aliases holding it with the weight it brings
         # them (IDF times its count in the alias): a question's covered weight per alias is summed over its words'
         # postings, not over every candidate's tokens
-        self._totals: list[float] = []
+        self._totals: list[tuple[float, str]] = []  # with the alias's entity
         self._postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for i, alias in enumerate(aliases):
             brought: dict[str, float] = {}
             for tok in alias.tokens:
                 brought[tok] = brought.get(tok, 0.0) + self.idf.get(tok, 1.0)
-            self._totals.append(sum(brought.values()) or 1.0)
+            self._totals.append((sum(brought.values()) or 1.0, alias.entity))
             for tok, w in brought.items():
                 self._postings[tok].append((i, w))
         # Words that are a whole name by themselves ("integration" of mode I, "rh" of HR), by entity kind.
@@ -297,13 +298,11 @@ class EntityMatcher:
                     covered_of[i] = covered_of.get(i, 0.0) + w
         best: dict[str, tuple[float, float, int]] = {}
         whole: dict[str, list[int]] = {}
-        totals, entity_of = self._totals, self._entity_of
+        totals, least = self._totals, LEAST_SCORE
         for i, covered in covered_of.items():
-            score = covered / totals[i]
-            if score < LEAST_SCORE:
-                continue
-            entity = entity_of[i]
-            if among is not None and entity not in among:
+            total, entity = totals[i]
+            score = covered / total
+            if score < least or (among is not None and entity not in among):
                 continue
             if score >= 0.95:
                 whole.setdefault(entity, []).append(i)
@@ -312,22 +311,20 @@ class EntityMatcher:
                 best[entity] = (score, covered, i)
         # On a tie, a declared ambiguous name wins: the data says that name needs a question back. Sorted before
         # the hits are built, on the same key (the entity breaks every tie), as plain tuples: no key function
-        aliases, plain = self.aliases, self._plain
+        parts, plain = self._parts, self._plain
         ranked = sorted((-score, -covered, plain[i], entity, i) for entity, (score, covered, i) in best.items())
         hits = []
         for _, _, _, entity, i in ranked:
             score, covered, _ = best[entity]
-            alias = aliases[i]
-            used = frozenset([said_by[tok] for tok in alias.tokens if tok in said_by])
+            tokens, name, targets = parts[i]
+            used = frozenset([said_by[tok] for tok in tokens if tok in said_by])
             said = used
             # another name of the entity said whole besides ("greeting cards (cartes de vœux)"), sharing no word
             for j in whole.get(entity, ()):
-                other = {said_by[t] for t in aliases[j].tokens if t in said_by}
+                other = {said_by[t] for t in parts[j][0] if t in said_by}
                 if other.isdisjoint(used):
                     said = said | other
-            hits.append(
-                Hit(entity, score, covered, alias.name, alias.targets, used, said, explained_of.get(entity, NONE))
-            )
+            hits.append(_hit((entity, score, covered, name, targets, used, said, explained_of.get(entity, NONE))))
         return hits, word_weights
 
 
@@ -335,6 +332,7 @@ class EntityMatcher:
 LEAST_SCORE = 0.3
 NONE: frozenset[str] = frozenset()
 _UNREAD = object()
+_hit = functools.partial(tuple.__new__, Hit)  # Hit(*fields) without its Python-level __new__: a dozen a question
 
 
 def _prefixed(word: str, other: str) -> bool:

@@ -200,7 +200,8 @@ def clean(raw: str) -> tuple[str, bool]:
         text = _EMOJI_CODE.sub(" ", text)
     if any(head in text for head in _ORDINAL_HEADS):  # "2017" is no ordinal: its digit is not before a letter
         text = _ORDINAL.sub(lambda m: _ORDINALS[m.group(1)], text)
-    text = _REPEATS.sub(r"\1", text)
+    if _REPEATS.search(text):  # seldom: a sub with a template costs its parsing even where nothing matches
+        text = _REPEATS.sub(r"\1", text)
     if len(text) > MAX_CHARS:
         text, truncated = text[:MAX_CHARS], True
     return text.strip(), truncated

@@ -25,6 +25,7 @@ from srom_data.models import KnowledgeBase
 from srom_data.text import fold, key
 
 _WORD = re.compile(r"[a-z]+")
+_LETTERS = bytes(c if chr(c) in string.ascii_lowercase else 32 for c in range(256))  # the others: spaces
 # A word of a question, but not the letters of a commitment id ("GOUV-1", "rh 2" stay as written).
 _QUESTION_WORD = re.compile(r"[a-z]+(?![a-z]|-?\d|\s\d{1,2}\b)")
 _FR = Stemmer.Stemmer("french")
@@ -84,9 +85,12 @@ class Speller:
 
     def rewrite(self, text: str, lang: str = "fr") -> str:
         """English keeps its own inflections ("arbitrates"): only the lexicon and typos apply to it."""
-        words = _QUESTION_WORD.findall(text)
         as_written = self._as_written["fr" if lang == "fr" else "en"]
-        if as_written.issuperset(words):  # most questions
+        # most questions: every run of letters read as written (the words respelled are some of those runs)
+        if text.isascii() and as_written.issuperset(text.encode("ascii").translate(_LETTERS).decode("ascii").split()):
+            return text
+        words = _QUESTION_WORD.findall(text)
+        if as_written.issuperset(words):
             return text
         word = self.word if lang == "fr" else self.word_en
         if len(as_written) < 100_000:
