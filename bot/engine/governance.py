@@ -204,7 +204,7 @@ class GovernanceMatcher:
 
     def roles(self, q: Query, instances: list[Instance]) -> list[tuple[Instance, Role]]:
         stems = self._question_verbs(q)
-        if re.search(r"\bmet(?:tent)? en oeuvre\b", q.text):
+        if "en oeuvre" in q.text and re.search(r"\bmet(?:tent)? en oeuvre\b", q.text):
             stems.add("mett")
         found = [(inst, role) for stem, inst, role in self._roles if stem in stems]
         if instances:

@@ -60,6 +60,7 @@ QUESTION_WORDS = frozenset(
 LISTING_WORDS = frozenset(
     """activites activities activite activity processus process processes trucs choses things""".split()
 )
+_NOT_CONTENT = STOPWORDS_FR | STOPWORDS_EN | QUESTION_WORDS | LISTING_WORDS  # one set to look a word up in
 # Phrases that name the question's subject in general ("mode de gestion"): removed before matching entities.
 _GENERIC_PHRASES = re.compile(
     # not "mode Management en 2017 ?": a mode asked of the finance map's "Management"
@@ -148,7 +149,9 @@ _YEAR_PHRASES: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"\bstatut\b|\bstatus\b|\bbilan\b"), 1),
     (re.compile(r"\bprojection\b|\bprojete\b|\bprojected\b|\bhorizon\b|\bcible\b|\btarget\b|\bfutur\b"), 2),
 )
-_YEAR_PHRASE = re.compile("|".join(pattern.pattern for pattern, _ in _YEAR_PHRASES))  # any of them, in one search
+# any of them, in one search (one "\b" around them all, not each phrase's own, tried at every position)
+_PHRASES = "|".join(pattern.pattern.replace(r"\b", "") for pattern, _ in _YEAR_PHRASES)
+_YEAR_PHRASE = re.compile(rf"\b(?:{_PHRASES})\b")
 
 
 @dataclass
@@ -333,13 +336,7 @@ def parse(raw: str, known_years: tuple[int, ...], rewrite: Callable[[str, str], 
     content = [
         t
         for t in (tokens if asked == text else tokenize(asked))
-        if len(t) > 1
-        and not t.isdigit()
-        and t not in STOPWORDS_FR
-        and t not in STOPWORDS_EN
-        and t not in QUESTION_WORDS
-        and t not in LISTING_WORDS
-        and t not in year_words
+        if len(t) > 1 and not t.isdigit() and t not in _NOT_CONTENT and t not in year_words
     ]
     if "tat" in raw and says_the_state(raw) and "etat" not in content:  # "l'État", "avec l'état": the State
         content.append("etat")
