@@ -37,9 +37,7 @@ MODE_FRAME_WORDS = frozenset(
 )
 PART_SAID = 0.5  # an activity named this well tells the block it sits in
 CLOSE_RUN = 0.06  # two entities this close are a clarification, not a guess
-# a namesake's other name said this well tells which is meant ("immo et stoks"): the least score of a hit that
-# `subject_hits` reads
-SUBJECT_LEAST = 0.5
+SEEN = 0.5  # the least score of a hit subject_hits reads: a namesake's other name said as well ("immo et stoks")
 SIBLING = 0.9  # a sibling activity named this well (whole, or but for a small word) counts as named beside another
 
 
@@ -54,7 +52,6 @@ class Ranking:
         # the everyday words of the modes ("chacun dans son coin", "tout le monde ensemble"): of a mode asked, the
         # frame, like the chambers and the maps
         self._mode_words = frozenset(w for m in view.modes.values() for w in m.plain) | MODE_FRAME_WORDS
-        self._drawn = frozenset(entity_id for entity_id in view.items if self.drawn(entity_id))
 
     def functions(self, hits: list[Hit], words: tuple[str, ...] | list[str] = ()) -> tuple[str | None, str | None]:
         """The one function the question names, and the one it names or its names belong to: through a shared name
@@ -125,11 +122,7 @@ class Ranking:
             if h.ambiguous:
                 targets = self.filter_targets(h.targets, function, years, modes or [], changes, asks_mode)
                 # "immo et stoks": the namesake the question's other words name too ("Immobilisations et stocks")
-                also = {
-                    o.entity
-                    for o in hits
-                    if o.entity in targets and o.score >= SUBJECT_LEAST and o.used.isdisjoint(h.used)
-                }
+                also = {o.entity for o in hits if o.entity in targets and o.score >= SEEN and o.used.isdisjoint(h.used)}
                 if len(also) == 1:
                     targets = list(also)
                 if asks_mode:  # only activities and blocks have a mode: "la formation en 2017, quel mode ?"
@@ -185,25 +178,21 @@ class Ranking:
         quotes: tuple[str, ...] = (),
         least: float = 0.0,
     ) -> list[Hit]:
-        """Weigh each hit by how much of the question it explains, so that a one-word name ("Gestion") does not
-        win a question that is mostly about something else. Words naming a function or a mode are context.
-        `least`: the hits scoring under it are left out (weighing lowers a score, but a name's said whole)."""
+        """Weigh each hit by how much of the question it explains, so that a one-word name ("Gestion") does not win
+        a question mostly about something else; a function's or mode's words are context. Hits under `least`: out."""
         modes_named = set(modes or ())
         kinds = [self._kinds.get(h.entity, "ambiguous") for h in hits]
         # the kind of thing named ("the Gouvernance block") is no part of its name
         context: set[str] = KIND_WORDS.intersection(words)
-        functions_named: set[str] = set()
-        mode_words: set[str] = set()  # the words of the modes named whole
+        functions_named = {
+            h.entity for h, kind in zip(hits, kinds, strict=True) if kind == "function" and h.score >= 0.95
+        }
+        named_modes = (h for h, kind in zip(hits, kinds, strict=True) if kind == "mode" and h.score >= 0.95)
+        mode_words = {w for h in named_modes for w in h.used}
         for h, kind in zip(hits, kinds, strict=True):
             # a mode's word inside a name ("dev et intégration des applis") is the name's, not context
-            if kind == "function" and h.score >= 0.95:
-                functions_named.add(h.entity)
+            if (kind == "function" and h.score >= 0.95) or (kind == "mode" and h.entity in modes_named):
                 context |= h.used
-            elif kind == "mode":
-                if h.score >= 0.95:
-                    mode_words.update(h.used)
-                if h.entity in modes_named:
-                    context |= h.used
         if frame and not (FRAME_WORDS.isdisjoint(words) and self._mode_words.isdisjoint(words)):
             # Of a mode or its change, the SROM's own frame (the chambers, the region, the maps) is the setting, not
             # the subject: "en 2021 ça reste dans chaque CCI ou c'est régional ?", "ça a changé au fil des cartes ?".
@@ -221,16 +210,14 @@ class Ranking:
         )
         out = []
         covered_by: dict[frozenset[str], float] = {}  # a dozen hits, but three or so sets of words between them
-        # the names said whole, with what they name: the few that may place an activity in its block
-        whole = [(o, {o.entity, *o.targets}) for o in hits if o.score >= FULL_NAME]
         for h, kind in zip(hits, kinds, strict=True):
-            if h.score < least:  # most hits: a word or two of a long name
+            if h.score < least:  # most hits (a word of a long name): weighing lowers a score, but a name's said whole
                 continue
             if quotes and name_key(h.alias) in quotes:  # "what mode was 'Management DSI' in 2017?": quoted whole
                 out.append(h)
                 continue
             if total and kind not in ("function", "mode", "instance", "commitment"):
-                said = self._said(h, hits, whole)
+                said = self._said(h, hits)
                 covered = covered_by.get(said)
                 if covered is None:
                     covered = covered_by[said] = sum(weights.get(word, 0.0) for word in said if word not in context)
@@ -255,12 +242,11 @@ class Ranking:
             out.append(h)
         return out
 
-    def _said(self, h: Hit, hits: list[Hit], whole: list[tuple[Hit, set[str]]]) -> frozenset[str]:
+    def _said(self, h: Hit, hits: list[Hit]) -> frozenset[str]:
         """The words a subject's hit explains: its name's, its other names' rare words' ("congés, pointage": the
-        absences'), its activities' said in part ("bank accounting (payments)"), its block's ("UNEAL, carte paye");
-        `whole`: the hits of names said whole, with the entities each names."""
+        absences'), its activities' said in part ("bank accounting (payments)"), its block's ("UNEAL, carte paye")."""
         said = h.said or h.used
-        if h.explained and h.entity in self._drawn:  # an activity or a block of the maps, not an action
+        if h.explained and self.drawn(h.entity):  # an activity or a block of the maps, not an action
             said = said | {w for w in h.explained if w not in FRAME_WORDS}
         parts = self.view.parts.get(h.entity) if h.score >= FULL_NAME else None
         told = [o for o in hits if o.entity in parts and o.score >= PART_SAID] if parts else []
@@ -269,7 +255,7 @@ class Ranking:
         blocks = self.view.blocks_of.get(h.entity)
         if not blocks:  # most hits are of no block: the other hits are not looked through
             return said
-        placing = {w for o, named in whole if not blocks.isdisjoint(named) for w in o.used}
+        placing = {w for o in hits if o.score >= FULL_NAME and blocks & {o.entity, *o.targets} for w in o.used}
         return said | placing if placing and not h.used <= placing else said  # not the block's words alone
 
     def _not_replaced(self, h: Hit, present: list[Hit], years: list[int]) -> bool:
