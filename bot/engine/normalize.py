@@ -154,6 +154,9 @@ _PHRASES = "|".join(pattern.pattern.replace(r"\b", "") for pattern, _ in _YEAR_P
 _YEAR_PHRASE = re.compile(rf"\b(?:{_PHRASES})\b")
 
 
+_UNSAID = object()  # a cue not searched yet
+
+
 @dataclass
 class Query:
     raw: str
@@ -172,9 +175,10 @@ class Query:
     def says(self, cue: re.Pattern[str]) -> re.Match[str] | None:
         """`cue` searched in `flat`, once a question: the cues several routes ask (a change, a definition, a who)
         are asked three times or so of each question."""
-        if cue.pattern not in self._said:  # not a KeyError caught: raising it costs more than the search
-            self._said[cue.pattern] = cue.search(self.flat)
-        return self._said[cue.pattern]
+        found = self._said.get(cue.pattern, _UNSAID)  # one lookup (a KeyError raised costs more than the search)
+        if found is _UNSAID:
+            found = self._said[cue.pattern] = cue.search(self.flat)
+        return found
 
     def words_of(self, *cues: re.Pattern[str]) -> set[str]:
         """The words the cues' matches span in `flat`: what the question says to ask, not what it asks about."""
