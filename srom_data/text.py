@@ -18,6 +18,7 @@ _APOSTROPHE_PAIRS = (
     ("\u202f", " "),
 )
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_KEY_BYTES = bytes(c if chr(c) in "abcdefghijklmnopqrstuvwxyz0123456789" else 32 for c in range(256))  # others: spaces
 # The combining marks of Latin letters (accents, cedilla): what NFKD splits off "é", "ç".
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _LIGATURE_PAIRS = (("œ", "oe"), ("æ", "ae"), ("Œ", "OE"), ("Æ", "AE"), ("ß", "ss"))
@@ -56,4 +57,7 @@ def fold(text: str) -> str:
 
 def key(text: str) -> str:
     """The matching key of a name: folded, punctuation turned into single spaces."""
-    return _NON_WORD.sub(" ", fold(text)).strip()
+    text = fold(text)
+    if text.isascii():  # most text: its bytes translated, several times faster than the regex
+        return " ".join(text.encode("ascii").translate(_KEY_BYTES).decode("ascii").split())
+    return _NON_WORD.sub(" ", text).strip()

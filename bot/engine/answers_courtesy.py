@@ -38,10 +38,10 @@ class CourtesyAnswers:
             or (len(q.content) <= 4 and cues.HELP_ANYWHERE.search(q.flat) and not self._names_a_thing(q))
             or self._help_asked_last(q)
             # its first word most often tells a message is no courtesy, before a search of the whole message
-            or (all(cues.COURTESY.fullmatch(w) for w in q.content) and cues.COURTESY.search(q.flat))
+            or (all(w in cues.COURTESY_WORDS for w in q.content) and cues.COURTESY.search(q.flat))
             or (
-                any(cues.ABOUT_BOT.fullmatch(w) and w != "srom" for w in q.content)
-                and all(cues.ABOUT_BOT.fullmatch(w) or cues.COURTESY.fullmatch(w) for w in q.content)
+                any(w in cues.ABOUT_BOT and w != "srom" for w in q.content)
+                and all(w in cues.ABOUT_BOT or w in cues.COURTESY_WORDS for w in q.content)
             )
         ):  # a greeting or a thank-you that names nothing: the help
             return guide.help_answer(q.lang, self.kb.meta.region)
@@ -61,15 +61,16 @@ class CourtesyAnswers:
         """After a greeting or words about the asker, the message's last clause asks what the bot is for: "salut !
         je viens d'arriver à la compta de la CCI Vendée, tu sers à quoi exactement ?", "bonjour, je suis nouvelle, tu
         peux m'aider ?"."""
-        clauses = re.split(r"[,;!]|\. ", q.flat.rstrip(" ?"))
-        if len(clauses) < 2:
+        text = q.flat.rstrip(" ?")
+        if not any(mark in text for mark in (",", ";", "!", ". ")):  # one clause: most questions
             return False
+        clauses = re.split(r"[,;!]|\. ", text)
         before, last = " ".join(clauses[:-1]), clauses[-1]
         if not (cues.COURTESY.search(before) or _INTRODUCTION.search(before)):
             return False
         words = [w for w in q.content if f" {w} " in f" {last} "]
-        about_bot = bool(words) and all(_HELP_WORD.fullmatch(w) or cues.COURTESY.fullmatch(w) for w in words)
-        other = [w for w in words if not cues.ABOUT_BOT.fullmatch(w)]  # "comment je dois formuler mes questions"
+        about_bot = bool(words) and all(_HELP_WORD.fullmatch(w) or w in cues.COURTESY_WORDS for w in words)
+        other = [w for w in words if w not in cues.ABOUT_BOT]  # "comment je dois formuler mes questions"
         return (
             (about_bot or bool(cues.HELP_ANYWHERE.search(last)))
             and len(other) <= 3

@@ -260,7 +260,7 @@ _RUN_IN_MODE = re.compile(
 PART_OF_NAME = 0.55  # a word that is a good part of a name ("stratégie" of "Stratégie achats"), no whole one
 _ALTERNATIVE = re.compile(r"\b(?:ou|or)\b")
 _NOUN_FORM = re.compile(r"(?:tion|ie|y|ing)$")  # "mutualisation", "autonomie", "autonomy", "pooling"
-_COMPARED = re.compile(r"\b(?:difference\w*|diff|differen\w*|versus|vs|distingu\w*)\b")
+_COMPARED = re.compile(r"\b(?=[dv])(?:difference\w*|diff|differen\w*|versus|vs|distingu\w*)\b")
 # "entre X et Y", "between X and Y": the two cases compared
 _BETWEEN = re.compile(r"\b(?:entre|between)\s+(.+?)\s+(?:et|and|ou|or|vs|versus)\s+(.+)")
 _CASE_PUT = re.compile(

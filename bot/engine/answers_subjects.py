@@ -93,7 +93,7 @@ class SubjectAnswers:
         ):
             subject_hits = [verbatim[0], *(h for h in subject_hits if h is not verbatim[0] and h.score < 1.0)]
         top = subject_hits[0]
-        if re.search(r"\b(?:blocs?|blocks?)\b", q.flat):
+        if "bloc" in q.flat and re.search(r"\b(?:blocs?|blocks?)\b", q.flat):  # most questions say no block
             # "liste des activités du bloc formation": of the things named "formation", the block
             close = [h for h in subject_hits if top.score - h.score <= CLOSE_RUN]
             blocks = {
@@ -123,7 +123,11 @@ class SubjectAnswers:
             return None
         parts = not r.subjects and _PARTS_OF.search(q.flat)  # plural: "the finance part" is a place in the text
         if (
-            (cues.FUNCTION_WORD.search(q.flat) or re.search(r"\b(?:blocs?|blocks?)\b", q.flat) or parts)
+            (
+                cues.FUNCTION_WORD.search(q.flat)
+                or ("bloc" in q.flat and re.search(r"\b(?:blocs?|blocks?)\b", q.flat))
+                or parts
+            )
             and (cues.FUNCTION_SCOPE.search(q.flat) or cues.SUMMARY.search(q.flat) or parts)
             and not (r.modes or r.says_mode or r.asks_who or q.says(cues.EVOLUTION))
             and not (r.subjects and re.search(r"\b(?:bloc|block)\b", q.flat))  # "le bloc Achats de la fonction"
@@ -140,7 +144,9 @@ class SubjectAnswers:
             answer = topics.named_item_mode(self.view, q.lang, top.entity, top.alias, q.years)
             # "les relations presse ont évolué comment ?": no history either, said as one
             return answer.model_copy(update={"intent": "evolution"}) if q.says(cues.EVOLUTION) else answer
-        asked = q.says(cues.DEFINITION) or re.search(r"\b(?:combien|how many)\b", q.flat)
+        asked = q.says(cues.DEFINITION) or (
+            ("combien" in q.flat or "how many" in q.flat) and re.search(r"\b(?:combien|how many)\b", q.flat)
+        )
         if (top.entity in self.view.named or unmapped) and asked and not (modes or q.years):
             # "la TRIA c'est quoi", "c'est quoi le logo full CCI ?", "how many themes is the offer structured
             # into?": the narrative says it, not a map

@@ -47,6 +47,9 @@ _ACKNOWLEDGED = re.compile(
     r"\s*[,!.:;—–-]+\s*(?=(?:et|and|mais|but|et pour|and for)\b|.*\?\s*$)",
     re.IGNORECASE,
 )
+# a word each courtesy of the tail holds, lower case
+_COURTESY_WORDS = ("stp", "svp", "s'il", "merci", "thank", "please", "pls", "plz", "thx", "cheers")
+_LETTER = re.compile(r"\w")
 _MENTION = re.compile(r"^\s*(?:<@\w+(?:\|[^>]*)?>\s*)+")  # "<@U024BE7LH> …": the bot called, not the question
 
 
@@ -54,8 +57,12 @@ def without_courtesy(message: str) -> str:
     """The message without the bot's mention or a greeting before it, nor a courtesy after it, when a question is
     left."""
     rest = _ACKNOWLEDGED.sub("", _GREETING.sub("", _MENTION.sub("", message), count=1), count=1)
-    rest = _COURTESY_TAIL.sub("", rest).strip()
-    return rest if re.search(r"\w", rest) else message
+    # most messages hold no courtesy's word (in ASCII text, which no other letter matches when case is ignored)
+    lower = rest.lower()
+    if not rest.isascii() or any(word in lower for word in _COURTESY_WORDS):
+        rest = _COURTESY_TAIL.sub("", rest)
+    rest = rest.strip()
+    return rest if _LETTER.search(rest) else message
 
 
 def last_sentence(message: str) -> str | None:
@@ -99,10 +106,14 @@ _PURPOSE = re.compile(
     r"peux tu|pouvez vous|quel|quelle|quels|quelles|what|which|how))\s*"
 )
 
+_OPENS_PURPOSE = re.compile(r"\W*[pPfF]")  # its first letter: "pour", "pr", "for"
+
 
 def purpose(message: str) -> str | None:
     """The question after a lead that says what the answer is for ("Pour le bureau de jeudi j'ai besoin de la
     trajectoire du contrôle de gestion"): the rest, when it has three words or more."""
+    if message.isascii() and not _OPENS_PURPOSE.match(message):  # folding changes no other letter of ASCII text
+        return None
     flat = fold(message).replace("'", " ")
     m = _PURPOSE.match(flat)
     if m is None:

@@ -20,7 +20,7 @@ from bot.engine.governance import GovernanceMatcher, commitment_ids, is_commitme
 from bot.engine.lookup import KnowledgeView
 from bot.engine.matcher import EntityMatcher
 from bot.engine.normalize import REQUEST, Query, parse, quoted
-from bot.engine.ranking import Ranking
+from bot.engine.ranking import SEEN, Ranking
 from bot.engine.reading import Reading
 from bot.engine.search import PassageSearch
 from bot.engine.spelling import Speller
@@ -141,6 +141,7 @@ class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, Narrativ
             frame=on_map or bool(q.years or q.says(cues.EVOLUTION)),
             modes=modes,
             quotes=tuple(key(span) for span in quoted(q.raw)) if _QUOTE_MARKS.intersection(q.raw) else (),
+            least=SEEN,  # only the subjects are read of them
         )
         subjects = self.rank.subject_hits(rescored, function, q.years, on_map, modes=modes, changes=evolution)
         weak = (

@@ -8,6 +8,8 @@ from collections.abc import Iterator
 
 from bot.engine import cues, normalize
 
+_FIRST_LETTERS = re.compile(r"\(\?=\[[a-z0-9]+\]\)")
+
 
 def _patterns() -> Iterator[re.Pattern[str]]:
     return (value for value in vars(cues).values() if isinstance(value, re.Pattern))
@@ -23,10 +25,12 @@ def stems() -> Iterator[str]:
 def vocabulary() -> Iterator[str]:
     """The words the cues and the question parser know, for the speller: a word they read is no typo."""
     for pattern in _patterns():
-        for word, optional in re.findall(r"([a-z]{3,})(\?)?", pattern.pattern):
+        text = _FIRST_LETTERS.sub("", pattern.pattern)  # "(?=[qwsa])" names letters, no word
+        for word, optional in re.findall(r"([a-z]{3,})(\?)?", text):
             yield word
             if optional:  # "engagements?": "engagement" too
                 yield word[:-1]
+    yield from (w for w in cues.ABOUT_BOT if len(w) >= 3)  # a set of words, not a pattern
     for words in (
         normalize.STOPWORDS_FR,
         normalize.STOPWORDS_EN,

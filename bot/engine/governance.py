@@ -89,6 +89,7 @@ class GovernanceMatcher:
             for inst in fact.instances:
                 self._facts_of.setdefault(inst, []).append(i)
         self._fact_verbs: dict[int, frozenset[str]] = {}
+        self._asked_bodies: dict[str, frozenset[str]] = {}  # a fact's question -> the bodies it names
         # the last question read, with its facts for each body named (None: read without one)
         self._memo: tuple[tuple[str, str], dict[str | None, tuple[float, list[Fact], bool]]] | None = None
 
@@ -123,7 +124,7 @@ class GovernanceMatcher:
         text = f" {key(q.flat)} "
         # A keyword the asker typed word for word counts even where the speller respelled it ("qui signe le SROM":
         # "signe", not the English cue "sign"); a French phrase counts in the word-for-word reading of an English one.
-        typed = f" {key(q.typed)} "
+        typed = f" {key(q.typed)} " if q.typed != q.text else ""  # as `text` where no word was respelled (most)
         said: set[str] = set()
         translated = ""
         if q.lang == "en":  # the facts' keywords are the text's French words: an English question is read in both,
@@ -187,8 +188,11 @@ class GovernanceMatcher:
     def about_other_bodies(self, fact: Fact, instances: list[Instance]) -> bool:
         """The fact's own question names other bodies than these, and none of these: "Qui préside le Bureau et
         l'Assemblée générale ?" is no answer to "qui préside le COMEX ?"."""
-        asked = f" {key(fact.question)} "
-        named = {i for i, names in self._names.items() if any(n in asked for n in names)}
+        named = self._asked_bodies.get(fact.question)
+        if named is None:  # memoised: the facts never change
+            asked = f" {key(fact.question)} "
+            named = frozenset(i for i, names in self._names.items() if any(n in asked for n in names))
+            self._asked_bodies[fact.question] = named
         ours = {i.id for i in instances}
         return bool(named) and not (named | set(fact.instances)) & ours
 
@@ -211,7 +215,7 @@ class GovernanceMatcher:
 
     def roles(self, q: Query, instances: list[Instance]) -> list[tuple[Instance, Role]]:
         stems = self._question_verbs(q)
-        if re.search(r"\bmet(?:tent)? en oeuvre\b", q.text):
+        if "en oeuvre" in q.text and re.search(r"\bmet(?:tent)? en oeuvre\b", q.text):
             stems.add("mett")
         found = [(inst, role) for stem, inst, role in self._roles if stem in stems]
         if instances:

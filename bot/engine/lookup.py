@@ -71,6 +71,9 @@ class KnowledgeView:
         self.commitments = {c.id: c for c in kb.commitments}
         self.modes = {m.code: m for m in kb.modes}
         self._nearest: dict[tuple[str, int | None, int], list[Passage]] = {}
+        self._function_refs: dict[str, Ref] = {}
+        self._mode_refs: dict[str, ModeRef] = {}
+        self._process_refs: dict[tuple[str, int | None], ProcessRef] = {}
         # One thing named differently on successive maps ("Paye" in 2013, "Réalisation des paies" after), as the
         # data declares it: a shared name whose items never stand on the same map.
         self.other_names: dict[str, list[str]] = {}
@@ -96,13 +99,29 @@ class KnowledgeView:
 
     # -- references ---------------------------------------------------------------------------------------------
 
+    # (each made once: they are frozen, and an answer's validation costs more than the answer's own work)
+
     def function_ref(self, fn: Function) -> Ref:
-        return Ref(id=fn.id, label=fn.label)
+        ref = self._function_refs.get(fn.id)
+        if ref is None:
+            ref = self._function_refs[fn.id] = Ref(id=fn.id, label=fn.label)
+        return ref
 
     def mode_ref(self, code: str | None) -> ModeRef | None:
-        return ModeRef(code=code, label=self.modes[code].label) if code else None
+        if not code:
+            return None
+        ref = self._mode_refs.get(code)
+        if ref is None:
+            ref = self._mode_refs[code] = ModeRef(code=code, label=self.modes[code].label)
+        return ref
 
     def process_ref(self, item: Item, year: int | None = None) -> ProcessRef:
+        ref = self._process_refs.get((item.id, year))
+        if ref is None:
+            ref = self._process_refs[(item.id, year)] = self._process_ref(item, year)
+        return ref
+
+    def _process_ref(self, item: Item, year: int | None) -> ProcessRef:
         if item.activity:
             block_label = None
             years = [year] if year in item.activity.placements else sorted(item.activity.placements, reverse=True)
@@ -192,7 +211,7 @@ class KnowledgeView:
 
     @staticmethod
     def sources(evidence: tuple[Evidence, ...] | list[Evidence]) -> list[Source]:
-        return [Source(section=e.section, quote=e.quote) for e in evidence]
+        return [source(e.section, e.quote) for e in evidence]
 
     def nearest_passages(self, item: Item, year: int | None, limit: int = 1) -> list[Passage]:
         """The narrative closest to an item whose mode the text does not give: same function, same year first.
@@ -210,3 +229,15 @@ class KnowledgeView:
         ranked += [p for p in self.kb.passages if p.function == fid and p.year == year and p not in ranked]
         ranked += [p for p in hits if p.function == fid and p not in ranked]
         return ranked[:limit]
+
+
+@functools.cache  # the text's evidence: a few hundred quotes, each a frozen model made once
+def source(section: str, quote: str) -> Source:
+    """A source of the text: the same model for the same quote."""
+    return Source(section=section, quote=quote)
+
+
+@functools.cache  # the knowledge base's bodies and commitments, by their own label
+def ref(id: str, label: str) -> Ref:
+    """A named thing of the knowledge base: the same model for the same thing."""
+    return Ref(id=id, label=label)

@@ -9,6 +9,7 @@ come from a typo.
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 from collections import defaultdict
 from collections.abc import Callable, Container
@@ -41,6 +42,13 @@ class Alias:
     name: str
     tokens: tuple[str, ...]
     targets: tuple[str, ...] = ()
+
+
+class _WordReading(NamedTuple):
+    expanded: dict[str, float]  # the names' words it may stand for, with a similarity
+    weight: float  # the IDF weight of the best of them
+    covers: tuple[tuple[int, float], ...]  # per alias holding one of them, the weight it brings (one per word held)
+    explains: tuple[str, ...]  # the entities a rare word of whose names it stands for
 
 
 class Hit(NamedTuple):
@@ -126,18 +134,19 @@ class EntityMatcher:
         self.idf = {tok: 1.0 + math.log(n / len(ids)) for tok, ids in df.items()}
         self.vocab = sorted(self.by_token)
         self._expanded: dict[tuple[str, str], dict[str, float]] = {}
-        self._entity_of = [alias.entity for alias in aliases]
+        self._readings: dict[tuple[str, str], _WordReading | None] = {}
         self._plain = [not alias.targets for alias in aliases]  # per alias, not a declared ambiguous one
+        self._parts = [(alias.tokens, alias.name, alias.targets) for alias in aliases]  # read as one tuple per hit
         # per alias, the IDF weight of all its tokens; per token, the aliases holding it with the weight it brings
         # them (IDF times its count in the alias): a question's covered weight per alias is summed over its words'
         # postings, not over every candidate's tokens
-        self._totals: list[float] = []
+        self._totals: list[tuple[float, str]] = []  # with the alias's entity
         self._postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for i, alias in enumerate(aliases):
             brought: dict[str, float] = {}
             for tok in alias.tokens:
                 brought[tok] = brought.get(tok, 0.0) + self.idf.get(tok, 1.0)
-            self._totals.append(sum(brought.values()) or 1.0)
+            self._totals.append((sum(brought.values()) or 1.0, alias.entity))
             for tok, w in brought.items():
                 self._postings[tok].append((i, w))
         # Words that are a whole name by themselves ("integration" of mode I, "rh" of HR), by entity kind.
@@ -172,6 +181,28 @@ class EntityMatcher:
                 self._expanded.clear()
             found = self._expanded[(word, lang)] = self._expand(word, lang)
         return found
+
+    def _reading(self, word: str, lang: str) -> _WordReading | None:
+        """What a question word brings to the names, whatever the other words (None: it stands for no name's word).
+        Memoised like `expand`."""
+        found = self._readings.get((word, lang), _UNREAD)
+        if found is not _UNREAD:
+            return found
+        if len(self._readings) > 50_000:
+            self._readings.clear()
+        expanded = self.expand(word, lang)
+        reading = None
+        if expanded:
+            idf, postings = self.idf, self._postings
+            weight = 0.0
+            explains: dict[str, None] = {}
+            for tok in expanded:
+                weight = max(weight, idf.get(tok, 1.0) * expanded[tok])
+                explains.update(dict.fromkeys(self._rare_in.get(tok, ())))
+            covers = tuple((i, w * sim) for tok, sim in expanded.items() for i, w in postings.get(tok, ()))
+            reading = _WordReading(expanded, weight, covers, tuple(explains))
+        self._readings[(word, lang)] = reading
+        return reading
 
     def _expand(self, word: str, lang: str) -> dict[str, float]:
         out: dict[str, float] = {}
@@ -230,42 +261,48 @@ class EntityMatcher:
     ) -> tuple[list[Hit], dict[str, float]]:
         """Every alias the words cover, best first (one hit per entity), and the weight of each recognised word;
         `among`: only the hits of these entities (the same hits, without building the others)."""
-        sims: dict[str, tuple[float, str]] = {}
+        sims: dict[str, float] = {}  # per name's word, the best similarity of a question word to it
+        said_by: dict[str, str] = {}  # ... and that question word
         word_weights: dict[str, float] = {}
-        idf = self.idf
-        expanded_of: dict[str, dict[str, float]] = {}
-        for word in words:
-            expanded = expanded_of[word] = self.expand(word, lang)
-            if not expanded:
-                continue
-            weight = word_weights.get(word, 0.0)
-            for tok, sim in expanded.items():
-                weight = max(weight, idf.get(tok, 1.0) * sim)
-                prev = sims.get(tok)
-                if prev is None or prev[0] < sim:
-                    sims[tok] = (sim, word)
-            word_weights[word] = weight
         # per entity, the question words a rare word of its names stands for (whichever of its names was said)
         explained_of: dict[str, frozenset[str]] = {}
-        rare_in = self._rare_in
-        for word, found in expanded_of.items():
-            for tok in found:
-                for entity in rare_in.get(tok, ()):
-                    explained_of[entity] = explained_of.get(entity, NONE) | {word}
+        readings: list[_WordReading] = []
+        shared = False  # two question words stand for one name's word ("paie", "paies"): a rare case
+        for word in dict.fromkeys(words):  # a word said twice reads the same
+            reading = self._reading(word, lang)
+            if reading is None:
+                continue
+            readings.append(reading)
+            word_weights[word] = reading.weight
+            for tok, sim in reading.expanded.items():
+                prev = sims.get(tok)
+                if prev is None:
+                    sims[tok] = sim
+                    said_by[tok] = word
+                else:
+                    shared = True
+                    if prev < sim:
+                        sims[tok] = sim
+                        said_by[tok] = word
+            for entity in reading.explains:
+                explained_of[entity] = explained_of.get(entity, NONE) | {word}
         covered_of: dict[int, float] = {}
-        postings = self._postings
-        for tok, (sim, _) in sims.items():
-            for i, w in postings.get(tok, ()):
-                covered_of[i] = covered_of.get(i, 0.0) + w * sim
+        if shared:
+            postings = self._postings
+            for tok, sim in sims.items():
+                for i, w in postings.get(tok, ()):
+                    covered_of[i] = covered_of.get(i, 0.0) + w * sim
+        else:  # each name's word read from one question word: the weights it brings, summed in the same order
+            for reading in readings:
+                for i, w in reading.covers:
+                    covered_of[i] = covered_of.get(i, 0.0) + w
         best: dict[str, tuple[float, float, int]] = {}
         whole: dict[str, list[int]] = {}
-        totals, entity_of = self._totals, self._entity_of
+        totals, least = self._totals, LEAST_SCORE
         for i, covered in covered_of.items():
-            score = covered / totals[i]
-            if score < LEAST_SCORE:
-                continue
-            entity = entity_of[i]
-            if among is not None and entity not in among:
+            total, entity = totals[i]
+            score = covered / total
+            if score < least or (among is not None and entity not in among):
                 continue
             if score >= 0.95:
                 whole.setdefault(entity, []).append(i)
@@ -274,28 +311,28 @@ class EntityMatcher:
                 best[entity] = (score, covered, i)
         # On a tie, a declared ambiguous name wins: the data says that name needs a question back. Sorted before
         # the hits are built, on the same key (the entity breaks every tie), as plain tuples: no key function
-        aliases, plain = self.aliases, self._plain
+        parts, plain = self._parts, self._plain
         ranked = sorted((-score, -covered, plain[i], entity, i) for entity, (score, covered, i) in best.items())
         hits = []
         for _, _, _, entity, i in ranked:
             score, covered, _ = best[entity]
-            alias = aliases[i]
-            used = frozenset([sims[tok][1] for tok in alias.tokens if tok in sims])
+            tokens, name, targets = parts[i]
+            used = frozenset([said_by[tok] for tok in tokens if tok in said_by])
             said = used
             # another name of the entity said whole besides ("greeting cards (cartes de vœux)"), sharing no word
             for j in whole.get(entity, ()):
-                other = {sims[t][1] for t in aliases[j].tokens if t in sims}
+                other = {said_by[t] for t in parts[j][0] if t in said_by}
                 if other.isdisjoint(used):
                     said = said | other
-            hits.append(
-                Hit(entity, score, covered, alias.name, alias.targets, used, said, explained_of.get(entity, NONE))
-            )
+            hits.append(_hit((entity, score, covered, name, targets, used, said, explained_of.get(entity, NONE))))
         return hits, word_weights
 
 
 # A name covered less than this is no hit: every route asks more (a weak subject 0.6, a body 0.8, a mode 0.85)
 LEAST_SCORE = 0.3
 NONE: frozenset[str] = frozenset()
+_UNREAD = object()
+_hit = functools.partial(tuple.__new__, Hit)  # Hit(*fields) without its Python-level __new__: a dozen a question
 
 
 def _prefixed(word: str, other: str) -> bool:

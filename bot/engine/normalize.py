@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,9 +17,14 @@ _SLACK_LINK = re.compile(r"<(https?://|mailto:)[^>|]*(\|([^>]*))?>")
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _AT_WORD = re.compile(r"(?<!\w)@[\w.\-]+")
 _EMOJI_CODE = re.compile(r":[a-z0-9_+\-]+:")
-_REPEATS = re.compile(r"([a-z])\1{2,}")
+# a letter typed three times or more; \1\1+, not \1{2,}: a repeat of a back-reference is set up at every letter, where
+# a single back-reference fails at once (most letters are not doubled)
+_REPEATS = re.compile(r"([a-z])\1\1+")
 _ELISION = re.compile(r"\b(?:l|d|qu|j|n|s|c|t|m|jusqu|lorsqu|puisqu)'")
 _NON_WORD = re.compile(r"[^a-z0-9\-]+")
+_WORD_BYTES = bytes(
+    c if chr(c) in "abcdefghijklmnopqrstuvwxyz0123456789-" else 32 for c in range(256)
+)  # others: spaces
 
 # Words that carry the question's shape, not its subject: they must never drive entity matching.
 STOPWORDS_FR = frozenset(
@@ -57,6 +63,7 @@ QUESTION_WORDS = frozenset(
 LISTING_WORDS = frozenset(
     """activites activities activite activity processus process processes trucs choses things""".split()
 )
+_NOT_CONTENT = STOPWORDS_FR | STOPWORDS_EN | QUESTION_WORDS | LISTING_WORDS  # one set to look a word up in
 # Phrases that name the question's subject in general ("mode de gestion"): removed before matching entities.
 _GENERIC_PHRASES = re.compile(
     # not "mode Management en 2017 ?": a mode asked of the finance map's "Management"
@@ -74,6 +81,7 @@ _ORDINALS = {
     "2eme": "deuxieme",
     "2nd": "second",
 }
+_ORDINAL_HEADS = frozenset(o[:2] for o in _ORDINALS)  # "1e", "1r", "1s", "2e", "2n"
 _ORDINAL = re.compile(r"\b(" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r")\b")
 # How a request is phrased, which says nothing of its topic ("walk me through", "dis-moi", "j'aimerais savoir"):
 # neither content words nor the asker's own case.
@@ -149,7 +157,12 @@ _YEAR_PHRASES: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"\bstatut\b|\bstatus\b|\bbilan\b"), 1),
     (re.compile(r"\bprojection\b|\bprojete\b|\bprojected\b|\bhorizon\b|\bcible\b|\btarget\b|\bfutur\b"), 2),
 )
-_YEAR_PHRASE = re.compile("|".join(pattern.pattern for pattern, _ in _YEAR_PHRASES))  # any of them, in one search
+# any of them, in one search (one "\b" around them all, not each phrase's own, tried at every position)
+_PHRASES = "|".join(pattern.pattern.replace(r"\b", "") for pattern, _ in _YEAR_PHRASES)
+_YEAR_PHRASE = re.compile(rf"\b(?:{_PHRASES})\b")
+
+
+_UNSAID = object()  # a cue not searched yet
 
 
 @dataclass
@@ -170,9 +183,10 @@ class Query:
     def says(self, cue: re.Pattern[str]) -> re.Match[str] | None:
         """`cue` searched in `flat`, once a question: the cues several routes ask (a change, a definition, a who)
         are asked three times or so of each question."""
-        if cue.pattern not in self._said:  # not a KeyError caught: raising it costs more than the search
-            self._said[cue.pattern] = cue.search(self.flat)
-        return self._said[cue.pattern]
+        found = self._said.get(cue.pattern, _UNSAID)  # one lookup (a KeyError raised costs more than the search)
+        if found is _UNSAID:
+            found = self._said[cue.pattern] = cue.search(self.flat)
+        return found
 
     def words_of(self, *cues: re.Pattern[str]) -> set[str]:
         """The words the cues' matches span in `flat`: what the question says to ask, not what it asks about."""
@@ -192,22 +206,24 @@ def clean(raw: str) -> tuple[str, bool]:
         text = _URL.sub(" ", text)
     if "@" in text:
         text = _AT_WORD.sub(" ", text)
-    if not text.isascii():
+    if not text.isascii() and max(text) >= _EMOJI_LEAST:  # most accented text holds no emoji
         text = _EMOJI.sub("", text)
     if not text.isprintable():
         text = "".join(ch for ch in text if ch.isprintable())
     text = fold(text)
     if ":" in text:
         text = _EMOJI_CODE.sub(" ", text)
-    if "1" in text or "2" in text:  # every ordinal written short holds one
+    if any(head in text for head in _ORDINAL_HEADS):  # "2017" is no ordinal: its digit is not before a letter
         text = _ORDINAL.sub(lambda m: _ORDINALS[m.group(1)], text)
-    text = _REPEATS.sub(r"\1", text)
+    if _REPEATS.search(text):  # seldom: a sub with a template costs its parsing even where nothing matches
+        text = _REPEATS.sub(r"\1", text)
     if len(text) > MAX_CHARS:
         text, truncated = text[:MAX_CHARS], True
     return text.strip(), truncated
 
 
 _EMOJI = re.compile("[\U0001f000-\U0010ffff\u2600-\u27bf\ufe0f\u200d]")
+_EMOJI_LEAST = "\u200d"  # the lowest character of an emoji's
 
 
 _INVERSION = re.compile(r"-t-(?:il|elle|on|ils|elles)\b|-(?:il|elle|on|ils|elles|je|tu|nous|vous)\b")
@@ -221,12 +237,17 @@ def tokenize(text: str) -> list[str]:
         text = _ELISION.sub(" ", text)
     if "-" in text:
         text = _INVERSION.sub(" ", text)
-    return [w for t in _NON_WORD.split(text) if (w := t.strip("-"))]
+    # ASCII text (most) split on its bytes translated, several times faster than the regex
+    parts = (
+        text.encode("ascii").translate(_WORD_BYTES).decode("ascii").split() if text.isascii() else _NON_WORD.split(text)
+    )
+    return [w for t in parts if (w := t.strip("-"))]
 
 
 _STRONG_ENGLISH = frozenset("the of does do did is are was were what which who how why when where from to".split())
 # Proper names whose French words say nothing of the asker's language ("Can buyers commit CCI Pays de la Loire?")
 _PROPER_NAMES = re.compile(r"\b(?:pays de la loire|maine et loire|le mans|st nazaire|saint nazaire|la roche sur yon)\b")
+_PROPER_NAME_ENDS = ("loire", "mans", "nazaire", "yon")  # the last word of each: most messages hold none
 
 
 # A name quoted: « … », “…”, "…", '…' (not an elision: "l'activité d'achat"), ‘…’
@@ -255,7 +276,8 @@ def detect_lang(tokens: list[str], raw: str) -> str:
 
 def _lang_weights(tokens: list[str], raw: str) -> tuple[int, int]:
     """How English and how French the words are."""
-    names = _PROPER_NAMES.findall(" ".join(tokens))
+    spaced = " ".join(tokens)
+    names = _PROPER_NAMES.findall(spaced) if any(end in spaced for end in _PROPER_NAME_ENDS) else []
     named = [w for name in names for w in name.split()]
     # English function words weigh double: a French name quoted in an English question brings its own "des", "de"
     en = sum(2 if t in _STRONG_ENGLISH else 1 for t in tokens if t in _ENGLISH)
@@ -283,18 +305,24 @@ def find_years(text: str, known: tuple[int, ...]) -> tuple[list[int], list[int]]
         y = int(m.group(1))
         (years if y in known else foreign).append(y)
     # a year of two digits counts when it is a known year's: a message without those digits is not searched for one
-    short = _YEAR_2.finditer(text) if any(str(y)[2:] in text for y in known) else ()
+    short = _YEAR_2.finditer(text) if any(digits in text for digits in _two_digits(known)) else ()
     for m in short:
         y = 2000 + int(m.group(1))
         if y in known:
             years.append(y)
-    ordered = sorted(known)
     # an explicit year beats "état des lieux", "statut"...; most questions name neither, found in one search
-    if len(ordered) == 3 and not (years or foreign) and _YEAR_PHRASE.search(text):
+    if len(known) == 3 and not (years or foreign) and _YEAR_PHRASE.search(text):
+        ordered = sorted(known)
         for pattern, index in _YEAR_PHRASES:
             if pattern.search(text):
                 years.append(ordered[index])
     return _unique(years), _unique(foreign)
+
+
+@functools.cache
+def _two_digits(known: tuple[int, ...]) -> tuple[str, ...]:
+    """The last two digits of each known year ("17" of 2017)."""
+    return tuple(str(y)[2:] for y in known)
 
 
 def _unique(items: list[int]) -> list[int]:
@@ -312,7 +340,7 @@ def parse(raw: str, known_years: tuple[int, ...], rewrite: Callable[[str, str], 
     typed = text
     tokens = tokenize(text)
     # a gloss in brackets or quotes is in the other language ("IT asset mgmt (gestion du parc) 2017 mode?")
-    outside = _GLOSS.sub(" ", raw)
+    outside = _GLOSS.sub(" ", raw) if "(" in raw or "«" in raw else raw
     if "'" in outside or '"' in outside or "\u201c" in outside or "\u2018" in outside:  # "What about 'gestion …'?"
         outside = _QUOTED.sub(" ", outside)
     outer = _lang_weights(tokenize(clean(outside)[0]), outside) if outside != raw else (0, 0)
@@ -330,13 +358,7 @@ def parse(raw: str, known_years: tuple[int, ...], rewrite: Callable[[str, str], 
     content = [
         t
         for t in (tokens if asked == text else tokenize(asked))
-        if len(t) > 1
-        and not t.isdigit()
-        and t not in STOPWORDS_FR
-        and t not in STOPWORDS_EN
-        and t not in QUESTION_WORDS
-        and t not in LISTING_WORDS
-        and t not in year_words
+        if len(t) > 1 and not t.isdigit() and t not in _NOT_CONTENT and t not in year_words
     ]
     if "tat" in raw and says_the_state(raw) and "etat" not in content:  # "l'État", "avec l'état": the State
         content.append("etat")

@@ -37,6 +37,7 @@ MODE_FRAME_WORDS = frozenset(
 )
 PART_SAID = 0.5  # an activity named this well tells the block it sits in
 CLOSE_RUN = 0.06  # two entities this close are a clarification, not a guess
+SEEN = 0.5  # the least score of a hit subject_hits reads: a namesake's other name said as well ("immo et stoks")
 SIBLING = 0.9  # a sibling activity named this well (whole, or but for a small word) counts as named beside another
 
 
@@ -121,7 +122,7 @@ class Ranking:
             if h.ambiguous:
                 targets = self.filter_targets(h.targets, function, years, modes or [], changes, asks_mode)
                 # "immo et stoks": the namesake the question's other words name too ("Immobilisations et stocks")
-                also = {o.entity for o in hits if o.entity in targets and o.score >= 0.5 and o.used.isdisjoint(h.used)}
+                also = {o.entity for o in hits if o.entity in targets and o.score >= SEEN and o.used.isdisjoint(h.used)}
                 if len(also) == 1:
                     targets = list(also)
                 if asks_mode:  # only activities and blocks have a mode: "la formation en 2017, quel mode ?"
@@ -175,9 +176,10 @@ class Ranking:
         frame: bool = False,
         modes: list[str] | None = None,
         quotes: tuple[str, ...] = (),
+        least: float = 0.0,
     ) -> list[Hit]:
-        """Weigh each hit by how much of the question it explains, so that a one-word name ("Gestion") does not
-        win a question that is mostly about something else. Words naming a function or a mode are context."""
+        """Weigh each hit by how much of the question it explains, so that a one-word name ("Gestion") does not win
+        a question mostly about something else; a function's or mode's words are context. Hits under `least`: out."""
         modes_named = set(modes or ())
         kinds = [self._kinds.get(h.entity, "ambiguous") for h in hits]
         # the kind of thing named ("the Gouvernance block") is no part of its name
@@ -209,6 +211,8 @@ class Ranking:
         out = []
         covered_by: dict[frozenset[str], float] = {}  # a dozen hits, but three or so sets of words between them
         for h, kind in zip(hits, kinds, strict=True):
+            if h.score < least:  # most hits (a word of a long name): weighing lowers a score, but a name's said whole
+                continue
             if quotes and name_key(h.alias) in quotes:  # "what mode was 'Management DSI' in 2017?": quoted whole
                 out.append(h)
                 continue

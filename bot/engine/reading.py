@@ -42,6 +42,8 @@ class Reading:
     def outside_names(self, cue: re.Pattern[str]) -> bool:
         """The cue is said outside the names said whole: "définition de la stratégie RH" and "élaboration budgets /
         MS" are activities, not a definition nor a budget asked."""
+        if not self.q.says(cue):  # most questions
+            return False
         named = {w for h in self.subjects if h.score >= 0.95 and len(h.used) > 1 for w in h.used}  # not "budgets"
         return any(set(m.group(0).split()) - named for m in cue.finditer(self.q.flat))
 

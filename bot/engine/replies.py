@@ -224,6 +224,7 @@ def evolution(view: KnowledgeView, lang: str, item: Item, preface: str = "") -> 
         )
     )
     sources: list[Source] = []
+    kept: set[tuple[str, str]] = set()  # the sources' texts: asking a model's equality is slow
     previous: str | None = None
     for year in view.years:
         if year not in item.years:
@@ -254,7 +255,8 @@ def evolution(view: KnowledgeView, lang: str, item: Item, preface: str = "") -> 
                 break
         for _, assessment in pairs:
             for s in assessment_sources(assessment):
-                if s not in sources:
+                if (s.section, s.quote) not in kept:
+                    kept.add((s.section, s.quote))
                     sources.append(s)
         previous = code or previous
     if any(view.basis(item, y) in WEAK_BASES for y in item.years if view.summary(item, y)[0]):

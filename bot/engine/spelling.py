@@ -12,6 +12,7 @@ dictionary.py; loaded on first need, or by `warm()`); its English one keeps an E
 from __future__ import annotations
 
 import re
+import string
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
@@ -26,6 +27,7 @@ from srom_data.models import KnowledgeBase
 from srom_data.text import fold, key
 
 _WORD = re.compile(r"[a-z]+")
+_LETTERS = bytes(c if chr(c) in string.ascii_lowercase else 32 for c in range(256))  # the others: spaces
 # A word of a question, but not the letters of a commitment id ("GOUV-1", "rh 2" stay as written; "nrome 4.9" is
 # no id: an id's letters are four at most)
 _QUESTION_WORD = re.compile(r"[a-z]{5,}(?![a-z]|-?\d)|[a-z]{1,4}(?![a-z]|-?\d|\s\d{1,2}\b)")
@@ -63,6 +65,11 @@ class Speller:
             counts.update(_WORD.findall(value))
         self.counts = counts
         self.known = frozenset(w for w in counts if len(w) > 1)
+        # per language, the words read as written: known, or shorter than MIN_STEM_LEN, and no lexicon entry; and
+        # those found so since (a French word the SROM does not use): a question of them only is not split again
+        short = (a + b for a in string.ascii_lowercase for b in ("", *string.ascii_lowercase))
+        as_written = frozenset(w for w in (*self.known, *short) if w not in self.replacements)
+        self._as_written = {"fr": set(as_written), "en": set(as_written)}
         by_stem: dict[str, list[str]] = {}
         for word, _ in counts.most_common():
             if len(word) >= MIN_STEM_LEN:
@@ -92,7 +99,16 @@ class Speller:
 
     def rewrite(self, text: str, lang: str = "fr") -> str:
         """English keeps its own inflections ("arbitrates"): only the lexicon and typos apply to it."""
+        as_written = self._as_written["fr" if lang == "fr" else "en"]
+        # most questions: every run of letters read as written (the words respelled are some of those runs)
+        if text.isascii() and as_written.issuperset(text.encode("ascii").translate(_LETTERS).decode("ascii").split()):
+            return text
+        words = _QUESTION_WORD.findall(text)
+        if as_written.issuperset(words):
+            return text
         word = self.word if lang == "fr" else self.word_en
+        if len(as_written) < 100_000:
+            as_written.update(w for w in words if word(w) == w)
         return _QUESTION_WORD.sub(lambda m: word(m.group(0)), text)
 
     def warm(self) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.engine.answer import Answer, Ref, Source
-from bot.engine.lookup import KnowledgeView
+from bot.engine.lookup import KnowledgeView, ref, source
 from bot.engine.replies import t
 from srom_data.models import Fact, Instance, Passage, Role
 from srom_data.text import fold
@@ -22,12 +22,12 @@ def governance(
     named: list[Instance] = []
     for fact in facts[:2]:
         lines.append(f"*{fact.answer}*")
-        sources.extend(Source(section=e.section, quote=e.quote) for e in fact.evidence)
+        sources.extend(source(e.section, e.quote) for e in fact.evidence)
         named.extend(view.instances[i] for i in fact.instances if view.instances[i] not in named)
     if roles:
         for inst, role in roles[:6]:
             lines.append(f"• *{inst.label}* — {role.text}")
-            sources.append(Source(section=role.evidence.section, quote=role.evidence.quote))
+            sources.append(source(role.evidence.section, role.evidence.quote))
             if inst not in named:
                 named.append(inst)
     elif not facts:
@@ -41,7 +41,7 @@ def governance(
                 continue  # "qui siège au Bureau ?" asks who, not what it does
             for role in inst.roles[:8]:
                 lines.append(f"• {role.text}")
-                sources.append(Source(section=role.evidence.section, quote=role.evidence.quote))
+                sources.append(source(role.evidence.section, role.evidence.quote))
             for ren in inst.renamed_from:
                 lines.append(t(lang, f"_Anciennement {ren.old}._", f"_Formerly {ren.old}._"))
             if not (inst.roles or inst.composition or inst.renamed_from):
@@ -50,14 +50,12 @@ def governance(
                 sources.extend(Source(section=p.section, quote=p.text) for p in _naming(view, inst)[:1])
     if lang == "en" and lines:  # the document's own words stay French; the asker is told so in English
         lines.insert(0, "From the SROM's governance (quoted in French):")
-    unique: list[Source] = []
-    for s in sources:
-        if s not in unique:
-            unique.append(s)
+    # each text once, where it first comes (by its fields: asking a model's equality is slow)
+    unique = list({(s.section, s.quote): s for s in sources}.values())
     return Answer(
         intent="governance",
         lang=lang,
-        instances=[Ref(id=i.id, label=i.label) for i in named],
+        instances=[ref(i.id, i.label) for i in named],
         text="\n".join(lines),
         sources=unique[:5],
     )

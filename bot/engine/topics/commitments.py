@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.engine.answer import Answer, Ref, Source
-from bot.engine.lookup import KnowledgeView
+from bot.engine.answer import Answer
+from bot.engine.lookup import KnowledgeView, ref, source
 from bot.engine.replies import t
 from reports.formats import french_date
 from srom_data.models import Commitment
@@ -54,13 +54,13 @@ def commitments(
         lines.append(f"• *{c.id}* — {c.title}{when}" + (f" · _{state}_" if state else ""))
     if len(items) == 1:
         lines.append(items[0].description)
-    sources = [Source(section=c.evidence[0].section, quote=c.evidence[0].quote) for c in items[:5]]
+    sources = [source(c.evidence[0].section, c.evidence[0].quote) for c in items[:5]]
     return Answer(
         intent="commitments",
         lang=lang,
         function=view.function_ref(fn) if fn else None,
         year=year,
-        commitments=[Ref(id=c.id, label=c.title) for c in items],
+        commitments=[ref(c.id, c.title) for c in items],
         text="\n".join(lines),
         sources=sources,
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.engine.answer import Answer, Source
-from bot.engine.lookup import KnowledgeView
+from bot.engine.lookup import KnowledgeView, source
 from bot.engine.replies import MAX_LIST, WEAK_BASES, certainty_label, t, weak_note
 from srom_data.models import Commitment, Passage
 
@@ -122,9 +122,10 @@ def _in_mode(
                 found.append(f"• {act.label_in(year)} — {fn.label} ({certainty_label(lang, a.certainty, a.basis)})")
                 if bases is not None:
                     bases.add(a.basis)
-                src = Source(section=a.evidence[0].section, quote=a.evidence[0].quote) if a.evidence else None
-                if sources is not None and src and src not in sources and len(sources) < 4:
-                    sources.append(src)
+                if sources is not None and len(sources) < 4 and a.evidence:
+                    src = source(a.evidence[0].section, a.evidence[0].quote)
+                    if src not in sources:
+                        sources.append(src)
     return found
 
 
