@@ -46,7 +46,7 @@ STOPWORDS_EN = frozenset(
     please can could would should will shall tell show give about into as and or not any some s t ll re ve
     d m has have had between across since during than then also each every all there here get got out up off
     over under like just know come comes came running help helps quick one still whole entire per via
-    something anything everything more much very really actually quite rather""".split()
+    something anything everything more much very really actually""".split()
 )
 # Words of the domain's vocabulary that say what is asked, not about what.
 QUESTION_WORDS = frozenset(

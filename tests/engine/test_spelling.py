@@ -350,3 +350,10 @@ def test_a_word_before_a_number_is_respelled_unless_it_is_an_id_s_letters(engine
     # "nrome 4.9" is no commitment id ("rh 2" is): its typo is read; "cest" is "c'est" typed fast
     assert engine.answer(question).intent == "fallback_search"
     assert engine.speller.rewrite("ou en est rh 2 ?") == "ou en est rh 2 ?"
+
+
+@pytest.mark.parametrize("typed", ["Qulité", "Quaité"])
+def test_a_typo_of_a_name_is_not_read_as_a_filler_word(engine: Engine, typed: str):
+    # "quite" was a stopword, and the speller's target for "qulite": the IT's Qualité vanished from the question
+    a = engine.answer(f"mode {typed} en 2017 ?")
+    assert a.intent == "mode_lookup" and a.process is not None and a.process.id == "si.qualite"
