@@ -143,6 +143,8 @@ _SMALL_IT = re.compile(
 _SMALL_IS = re.compile(rf"\b(?:(?:the|regional) is (?={_IT_NOUNS}\b)|(?<!what )(?<!which )is (?=function|activities))")
 _UPPER_IS = re.compile(r"(?<![A-Za-z])IS(?![A-Za-z])")  # "the IS function": information systems, not "is"
 # "si on délègue …", "si la paie …": the French "if", written small before a subject, is not the IT function (SI)
+# The network of the chambers ("dans le réseau", "la tête de réseau"), not the IT's ("architecture réseau")
+_THE_NETWORK = re.compile(r"\b(?:du|le|au|notre|tete de) reseau\b(?! (?:informatique|et sec\w*|securite|wifi|local))")
 _END_OF = re.compile(r"\bfin d(?:e|u|es)?\b")  # "fin" is the end, not the finance function ("FIN")
 _IF = re.compile(
     r"(?<![^\W\d_])(?<!les )(?<!le )(?<!des )(?<!du )(?<!nos )(?<!the )"  # "fusionner les si des cci": the IT
@@ -371,4 +373,6 @@ def parse(raw: str, known_years: tuple[int, ...], rewrite: Callable[[str, str], 
     flat = " ".join(text.replace("'", " ").replace("-", " ").replace("/", " ").split())
     if "fin" in content and "FIN" not in raw and _END_OF.search(flat):  # "les clôtures de fin d'année": no finance
         content.remove("fin")
+    if "reseau" in content and _THE_NETWORK.search(flat):  # "les 5 CCIT du réseau": the chambers, not the IT's
+        content.remove("reseau")
     return Query(raw, text, flat, tokens, content, lang, years, foreign, truncated, typed)

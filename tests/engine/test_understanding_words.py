@@ -237,3 +237,14 @@ def test_a_function_s_mode_asked_with_no_year_is_a_lookup_not_a_history(engine: 
 def test_to_draw_a_function_is_to_ask_its_map(engine: Engine, question: str, function: str):
     a = engine.answer(question)
     assert a.map is not None and a.map.function == function
+
+
+@pytest.mark.parametrize("question", ["c quoi les 5 CCIT du réseau ?", "combien de CCI dans le réseau ?"])
+def test_the_network_of_the_chambers_is_not_the_it_network(engine: Engine, question: str):
+    a = engine.answer(question)
+    assert a.intent != "clarification" and "Mayenne" in a.text
+
+
+def test_the_it_network_is_still_the_it_network(engine: Engine):
+    a = engine.answer("architecture réseau 2017 ?")
+    assert a.process is not None and a.process.id == "si.architecture-reseau-securite"
