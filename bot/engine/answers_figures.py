@@ -79,13 +79,12 @@ class FigureAnswers:
         hits = self._passages_of(function, words)
         return guide.fallback(q.lang, hits[:3], self.view.functions) if hits else None
 
-    def _gains_of_modes(self, r: Reading) -> Answer | None:
-        """What a mode brought a function, asked ("combien on a économisé avec la mutualisation en finance ?"): its
-        gains, not the list of its activities in that mode."""
-        q = r.q
-        if not r.function or not cues.GAINS.search(q.flat):
+    def _gains_asked(self, r: Reading) -> Answer | None:
+        """What the changes or a mode brought a function, asked ("ça a rapporté quoi, côté finance ?", "combien on a
+        économisé avec la mutualisation en finance ?"): its gains, not its map nor its activities in that mode."""
+        if not r.function or not cues.GAINS.search(r.q.flat):
             return None
-        return self._gains(q, r.function)
+        return self._gains(r.q, r.function)
 
     def _passages_of(self, function: str, words: list[str]) -> list[SearchHit]:
         """The passages of one function that hold some of these words, best first."""

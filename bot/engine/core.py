@@ -325,7 +325,7 @@ class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, Narrativ
             return topics.mode_definition(self.view, lang, self._defined_modes(q, r.modes))
         if not (q.years or q.foreign_years or r.context_function or q.says(cues.LISTING)):
             return topics.mode_definition(self.view, lang, self._defined_modes(q, r.modes))
-        found = self._gains_of_modes(r) or self._leftover_search(q, r.hits) or self._whole_function_mode(r)
+        found = self._gains_asked(r) or self._leftover_search(q, r.hits) or self._whole_function_mode(r)
         if found:  # the gains of a mode; a topic of the narrative; "globalement la fonction SI en 2017 elle est en M ?"
             return found
         span = cues.YEAR_SPAN.search(q.flat)  # "intégrées entre 2013 et 2017": what they are in 2017
@@ -382,7 +382,7 @@ class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, Narrativ
             return self._not_on_maps(q, year, history=changes)
         if self._mostly_foreign(q):  # "the wifi password at CCI Vendée", "days off in the HR portal"
             return self._nothing_found(q)
-        gains = self._gains(q, r.function) if r.function and not r.subjects and cues.GAINS.search(q.flat) else None
+        gains = None if r.subjects else self._gains_asked(r)
         if gains:  # "ça a rapporté quoi, côté finance ?"
             return gains
         if r.context_function or (cues.STRUCTURE.search(q.flat) and re.search(r"fonction|function|srom", q.text)):
