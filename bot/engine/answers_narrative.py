@@ -160,9 +160,8 @@ class NarrativeAnswers:
             moded = [*words, *(w for w in q.content if self.matcher.names_kind(w, ("mode",), q.lang))]
             found = _half_in(self.search.search(moded, limit=12), moded, named) or found
         if found and named and not any(h.passage.function in named for h in found):
-            # "en 2015 le Bureau a décidé quoi pour les finances ?": the function named holds a word of the topic
-            # ("2015"), another one the others ("décidé"): the function's passage first
-            found = [h for h in hits if h.passage.function in named][:1] + found
+            # the function named holds a word of the topic ("2015"), another one the others ("décidé")
+            found = _best_in(hits, named) + found
         if named:  # "la première action de mutualisation en juridique": the legal function's passage first
             found = sorted(found, key=lambda h: h.passage.function not in named)[:3]
         found = _of_years(found, q.years)
@@ -213,9 +212,7 @@ class NarrativeAnswers:
             found = [h for h in self.search.search(acronyms, limit=3) if h.matched == len(acronyms)]
         # "why are IT staff partly assigned to the CCIs?", "quand le bureau a-t-il tranché pour les finances ?": half
         # the topic is enough in the function the question names, whose passages come first
-        own = _half_in(hits, words, {function}) or (
-            [h for h in hits if h.passage.function == function][:1] if found else []
-        )
+        own = _half_in(hits, words, {function}) or (_best_in(hits, {function}) if found else [])
         found = (own + [h for h in found if h not in own])[:3] if function else found
         # "basée sur quel article de loi ?": of those, the passages that say an article, a law or a reason first
         said = {w for w in asked if len(w) >= 4 and w not in ("quel", "quelle", "which", "what")}
@@ -309,6 +306,12 @@ class NarrativeAnswers:
 def _needed(words: list[str]) -> int:
     """How many of a topic's words a passage must hold: all of one or two, else 60 % of them (two at least)."""
     return len(words) if len(words) <= 2 else max(2, -(-3 * len(words) // 5))
+
+
+def _best_in(hits: list[SearchHit], functions: set[str | None]) -> list[SearchHit]:
+    """The best passage of these functions among the hits, if any: one of the function the question names, put
+    first when the topic's words are split between functions ("en 2015 le Bureau a décidé quoi pour les finances ?")."""
+    return [h for h in hits if h.passage.function in functions][:1]
 
 
 def _half_in(hits: list[SearchHit], words: list[str], functions: set[str | None]) -> list[SearchHit]:
