@@ -17,8 +17,8 @@ NEAR = 12  # words: how close a passage holds the words of a short question when
 # FTS5's bm25(): its constants k1 and b, and the least IDF it gives a word more than half the passages hold
 K1, B = 1.2, 0.75
 MIN_IDF = 1e-6
-_TOKEN = re.compile(r"[a-z0-9]+")
-_LETTERS = re.compile(r"[^\W\d_]+")  # the words of a folded passage as SQLite's unicode61 tokenizer reads them
+_TOKEN = re.compile(r"[a-z0-9]+")  # the words of a folded passage as SQLite's unicode61 tokenizer reads them
+_LETTERS = re.compile(r"[^\W\d_]+")  # the words of a passage as the text writes them (accents, capitals)
 
 
 @dataclass(frozen=True)

@@ -179,7 +179,7 @@ class Speller:
             return word
         if in_dictionary(word, "en"):  # "tracking" is an English word, not a typo of "training"
             return word
-        # "audti": the text's "audit", two letters swapped; other typos from six letters on
+        # "audti": the text's "audit", two letters swapped; "thnks": a cue's typo from five letters on
         typo = self._typo(word, french=False) or self._text_typo(word)
         return self.replacements.get(typo, typo) if typo else word
 
