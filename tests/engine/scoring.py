@@ -61,6 +61,9 @@ LABELLED = (
     "questions_2026_fresh_hc.yaml",
     "questions_2026_fresh_hd.yaml",
     "questions_2026_fresh_he.yaml",
+    "questions_2026_fresh_ic.yaml",
+    "questions_2026_fresh_id.yaml",
+    "questions_2026_fresh_ie.yaml",
 )
 # Written from the source text only, scored before any tuning, never read question by question.
 BLIND = "questions_2026_blind.yaml"
@@ -110,6 +113,10 @@ BLIND_GA = "questions_2026_blind_ga.yaml"
 BLIND_GB = "questions_2026_blind_gb.yaml"
 # Written half an hour into session 9 (after its first changes), scored on its first engine and its last only.
 BLIND_HA = "questions_2026_blind_ha.yaml"
+# Written at the start of session 10 (IB: a third référents and directors, a third typed fast), scored on that
+# session's first engine and its last only.
+BLIND_IA = "questions_2026_blind_ia.yaml"
+BLIND_IB = "questions_2026_blind_ib.yaml"
 BLINDS = (
     BLIND,
     BLIND_C,
@@ -136,6 +143,8 @@ BLINDS = (
     BLIND_GA,
     BLIND_GB,
     BLIND_HA,
+    BLIND_IA,
+    BLIND_IB,
 )
 
 
