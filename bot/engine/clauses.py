@@ -162,3 +162,10 @@ def relative_who(asked: str, flat: str) -> bool:
             return False
         found = True
     return found
+
+
+def hyphened(word: str) -> list[str]:
+    """A hyphenated word's parts, when each is a word of four letters or more ("institutional-life"), not a code
+    ("rh-1") nor a pronoun's ("fais-moi", "est-ce")."""
+    parts = word.split("-")
+    return parts if len(parts) > 1 and all(len(p) >= 4 and p.isalpha() for p in parts) else []

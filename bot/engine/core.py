@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import partial
 
-from bot.engine import cue_words, cues, followup, guide, notes, topics
+from bot.engine import cue_words, cues, followup, guide, intents, notes, topics
 from bot.engine.acronyms import TextAcronyms
 from bot.engine.answer import Answer
 from bot.engine.answers_bodies import BodyAnswers
@@ -14,27 +15,29 @@ from bot.engine.answers_figures import FigureAnswers
 from bot.engine.answers_modes import ModeAnswers
 from bot.engine.answers_narrative import NarrativeAnswers
 from bot.engine.answers_subjects import SubjectAnswers
-from bot.engine.clauses import english_heads, last_clause, last_sentence, preamble, purpose, relative_who
+from bot.engine.arbiter import ArbitratedAnswers
+from bot.engine.clauses import english_heads, hyphened, last_clause, last_sentence, preamble, purpose, relative_who
 from bot.engine.function_modes import function_modes
 from bot.engine.governance import GovernanceMatcher, commitment_ids, is_commitment_question
 from bot.engine.lookup import KnowledgeView
 from bot.engine.matcher import EntityMatcher
-from bot.engine.normalize import REQUEST, Query, parse, quoted
+from bot.engine.normalize import FORCED, REQUEST, Query, parse, quoted
 from bot.engine.ranking import SEEN, Ranking
 from bot.engine.reading import Reading
 from bot.engine.search import PassageSearch
 from bot.engine.spelling import Speller
+from srom_data.loader import data_dir_from_env
 from srom_data.models import KnowledgeBase
 from srom_data.text import canonical_quote, key
 
 logger = logging.getLogger(__name__)
 
 WEAK = 0.6  # below ACCEPT but above this: offered as "did you mean", never answered
-_QUOTE_MARKS = frozenset("'\"«“‘")
-FORCED = re.compile(r"^=([A-Za-z0-9_.\-?]+)\|")
 
 
-class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers, FigureAnswers):
+class Engine(
+    CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers, FigureAnswers, ArbitratedAnswers
+):
     """Built once per process: the knowledge base, the alias matcher and the passage index. This module reads the
     question and routes it; the answers are in the mixins (answers_*.py): courtesy and help, a named subject, the
     modes, the governance and the commitments, the narrative, the figures the SROM does not give."""
@@ -55,36 +58,40 @@ class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, Narrativ
         self.rank = Ranking(self.view, self.matcher, self.speller)
         self._passage_texts = [(p, canonical_quote(p.text)) for p in kb.passages]
         self._about_modes: dict[tuple[str, str | None, tuple[int, ...]], tuple[list, list]] = {}
+        self.intents = intents.for_data(data_dir_from_env())
 
     def answer(self, question: str, context: followup.Context | None = None) -> Answer:
         """The answer to one message; with the conversation's `context`, a follow-up is read against it."""
         question = self._without_courtesy(question or "")
         if context is not None:
-            return followup.answer_in_context(self._answer_alone, question, context, self.kb.meta.years)
+            # what a message names alone is the rules' reading: the model never learnt fragments ("et les finances ?")
+            rules = partial(self._answer_alone, second_opinion=False)
+            return followup.answer_in_context(self._answer_alone, question, context, self.kb.meta.years, rules)
         return self._answer_alone(question)
 
-    def _answer_alone(self, question: str) -> Answer:
+    def _answer_alone(self, question: str, second_opinion: bool = True) -> Answer:
+        ask = partial(self._answer, second_opinion=second_opinion)
         try:
             lead = preamble(question or "") or purpose(question or "")
             if lead:  # "Bonjour, je prépare le rapport pour le Bureau : quel mode pour … ?": the question after it
-                answer = self._answer(lead)
+                answer = ask(lead)
                 sentence = last_sentence(question)
                 if sentence and len(sentence) > len(lead) and not (answer.process or answer.instances):
                     # "… comment la paie est gérée : c'est centralisé ?": the clause says how, its sentence what
-                    wider = self._answer(sentence)
+                    wider = ask(sentence)
                     if wider.process or wider.instances:
                         answer = wider
                 if answer.intent == "commitments":  # "We signed with a law firm – which commitment do I update?"
                     answer = self._narrower(question, answer)
                 if answer.intent not in ("unknown", "help"):
                     return answer
-            answer = self._answer(question or "")
+            answer = ask(question or "")
             if answer.intent == "unknown":
                 # "Bonjour, je viens d'arriver au service compta : en 2017, la compta fournisseur était en quel
                 # mode ?": a preamble drowns the question; its last clause may be a question of its own
                 tail = last_clause(question or "")
                 if tail:
-                    again = self._answer(tail)
+                    again = ask(tail)
                     if again.intent != "unknown":
                         return again
             return answer
@@ -94,7 +101,7 @@ class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, Narrativ
 
     # -- routing ----------------------------------------------------------------------------------------------
 
-    def _answer(self, raw: str) -> Answer:
+    def _answer(self, raw: str, second_opinion: bool = True) -> Answer:
         """The routes, in order: the first that answers wins."""
         forced = FORCED.match(raw)
         if forced:
@@ -108,13 +115,14 @@ class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, Narrativ
         if courtesy:
             return courtesy
         r = self._read(q)
-        return self._first_routes(r) or self._subject_routes(r) or self._last_routes(r)
+        found = self._first_routes(r) or self._subject_routes(r) or self._last_routes(r)
+        return self._arbitrated(r, found) if second_opinion else found
 
     def _read(self, q: Query) -> Reading:
         """What the question names and asks, before any route is chosen."""
         words = english_heads(q, self.matcher.bigrams)
         if any("-" in w for w in words):  # "the institutional-life stuff": no name is written with a hyphen
-            words = [p for w in words for p in (_parts(w) or (w,))]
+            words = [p for w in words for p in (hyphened(w) or (w,))]
         pairs = self.matcher.common_pairs
         if pairs:  # "faire savoir : ça en est où ?": a name of function words only
             words = [*words, *(w for p in zip(q.tokens, q.tokens[1:], strict=False) if p in pairs for w in p)]
@@ -140,7 +148,7 @@ class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, Narrativ
             words,
             frame=on_map or bool(q.years or q.says(cues.EVOLUTION)),
             modes=modes,
-            quotes=tuple(key(span) for span in quoted(q.raw)) if _QUOTE_MARKS.intersection(q.raw) else (),
+            quotes=tuple(key(span) for span in quoted(q.raw)),
             least=SEEN,  # only the subjects are read of them
         )
         subjects = self.rank.subject_hits(rescored, function, q.years, on_map, modes=modes, changes=evolution)
@@ -390,10 +398,3 @@ class Engine(CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, Narrativ
             return found or topics.structure(self.view, lang, r.context_function, year)
         partly = self._partly_named(r)  # "stratégie mode 2021": "Stratégie achats" or "stratégie RH"?
         return self._clarify(q, partly, weak=True) if partly else self._fallback(q, r.weak_subjects)
-
-
-def _parts(word: str) -> list[str]:
-    """A hyphenated word's parts, when each is a word of four letters or more ("institutional-life"), not a code
-    ("rh-1") nor a pronoun's ("fais-moi", "est-ce")."""
-    parts = word.split("-")
-    return parts if len(parts) > 1 and all(len(p) >= 4 and p.isalpha() for p in parts) else []

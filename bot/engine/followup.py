@@ -122,10 +122,13 @@ class Context(BaseModel):
 Ask = Callable[[str], Answer]
 
 
-def answer_in_context(ask: Ask, message: str, context: Context | None, years: Sequence[int] = ()) -> Answer:
+def answer_in_context(
+    ask: Ask, message: str, context: Context | None, years: Sequence[int] = (), read: Ask | None = None
+) -> Answer:
     """The answer to `message` in a conversation whose previous answer left `context`.
 
-    `ask` answers one question on its own; `years` are the SROM's years ("et avant ?" steps through them).
+    `ask` answers one question on its own; `read` tells what a message names alone (by default, `ask`); `years` are
+    the SROM's years ("et avant ?" steps through them).
     The answer of a follow-up records the question it was read as (`Answer.question`).
     """
     if context is None or message.lstrip().startswith("="):
@@ -137,11 +140,11 @@ def answer_in_context(ask: Ask, message: str, context: Context | None, years: Se
     cue = _cue(flat)
     if cue is None and words > SHORT_WORDS and not _PRONOUN.search(flat):
         return ask(message)
-    alone = ask(message)
+    alone = (read or ask)(message)
     stated = [int(y) for y in _YEAR.findall(flat)]
     question = _merge(cue, message, flat, alone, stated, context, tuple(years))
     if question is None:
-        return alone
+        return alone if read is None else ask(message)
     answer = ask(question)
     if answer.intent in ("unknown", "help") and alone.intent not in ("unknown", "help"):
         return alone

@@ -258,8 +258,15 @@ _QUOTED = re.compile(
 )
 
 
+# "=fin.paie|question": the question asked of that subject (a follow-up read against the previous answer's)
+FORCED = re.compile(r"^=([A-Za-z0-9_.\-?]+)\|")
+_QUOTE_MARKS = frozenset("'\"«\u201c\u2018")  # those _QUOTED opens on
+
+
 def quoted(text: str) -> list[str]:
     """The spans of a message written between quotes ("what mode was 'Management DSI' in 2017?")."""
+    if not _QUOTE_MARKS.intersection(text):  # most messages: the pattern is not run
+        return []
     return [next(g for g in m.groups() if g) for m in _QUOTED.finditer(text)]
 
 

@@ -1,0 +1,159 @@
+"""The intent model (bot/engine/intents.py) and its second opinion on the rules' route (bot/engine/arbiter.py)."""
+
+from __future__ import annotations
+
+import copy
+import math
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from bot.engine import Engine, intents
+from bot.engine.arbiter import SURE
+from srom_data.loader import DEFAULT_DATA_DIR
+from tests.engine.scoring import BLINDS, LABELLED
+from tests.engine.train_intents import MODEL, digest, questions
+
+
+@pytest.fixture(scope="module")
+def model() -> intents.IntentModel:
+    return intents.read(MODEL)[0]
+
+
+@pytest.fixture(scope="module")
+def rules_alone(engine: Engine) -> Engine:
+    alone = copy.copy(engine)
+    alone.intents = None
+    return alone
+
+
+def test_the_model_is_learnt_from_the_labelled_sets_as_they_are_now():
+    _, trained_on = intents.read(MODEL)
+    assert trained_on == digest(questions()), "a labelled set changed: run python -m tests.engine.train_intents"
+
+
+def test_no_blind_set_is_learnt_from():
+    learnt_from = {name for name, _, _ in questions()}
+    assert learnt_from == set(LABELLED)
+    assert not learnt_from & set(BLINDS)  # names only: a blind set's questions are never printed
+
+
+def _by_the_book(model: intents.IntentModel, text: str) -> tuple[str, float]:
+    """The model applied as it was trained: every feature counted, weighed, scaled and put through a softmax."""
+    words, pairs = intents.parts(text)
+    counted = Counter(f for w in words for f in intents.word_features(w) if f in model.rows)
+    counted.update(f for f in pairs if f in model.rows)
+    if not counted:
+        return "unknown", 0.0
+    scale = 1 / math.sqrt(sum(model.rows[f][0] * n for f, n in counted.items()))
+    scores = [b + scale * sum(model.rows[f][j + 1] * n for f, n in counted.items()) for j, b in enumerate(model.bias)]
+    top = max(scores)
+    return model.classes[scores.index(top)], 1 / sum(math.exp(s - top) for s in scores)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["qui arbitre ?", "kiarbitr", "mode pour la paie en 2017 ?", "la la la la", "où en est RH-1 ?", "???", ""],
+)
+def test_the_words_kept_sums_are_the_model_applied_by_the_book(model: intents.IntentModel, text: str):
+    guess, sure = model.guess(text)
+    expected, expected_sure = _by_the_book(model, text)
+    assert guess == expected
+    assert sure == pytest.approx(expected_sure, abs=1e-9)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("qui arbitre ?", "governance"),
+        ("kiarbitr", "governance"),
+        ("mod pour la pai en 2017", "mode_lookup"),
+        ("c'est quoi la mutualisation ?", "mode_definition"),
+        ("où en est RH-1 ?", "commitments"),
+        ("who signs the regional contracts?", "governance"),
+    ],
+)
+def test_the_model_guesses_what_a_question_asks(model: intents.IntentModel, text: str, intent: str):
+    guess, sure = model.guess(text)
+    assert guess == intent
+    assert sure >= SURE
+
+
+def test_a_question_the_model_knows_nothing_of_is_unknown_and_unsure(model: intents.IntentModel):
+    assert model.guess("") == ("unknown", 0.0)
+    assert model.guess("  !!  ") == ("unknown", 0.0)
+
+
+def test_the_words_kept_are_bounded():
+    model = intents.IntentModel(["a", "b"], [0.0, 0.0], {"w:x": [1.0, 1.0, -1.0]})
+    for i in range(50_001):
+        model.guess(f"mot{i}")
+    assert len(model._words) <= 50_000
+    assert model.guess("x")[0] == "a"
+
+
+def test_a_data_folder_without_a_model_has_none(tmp_path: Path):
+    assert intents.for_data(tmp_path) is None
+    assert intents.for_data(DEFAULT_DATA_DIR) is not None
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "rules_said"),
+    [
+        ("les macro-processus du juridique svp", "structure", "governance"),
+        ("le directeur juridique régional a été nommé quand ?", "fallback_search", "governance"),
+        ("qui désigne les référents des engagements ?", "governance", "commitments"),
+        ("quand est versé le salaire ce mois ci ?", "unknown", "fallback_search"),
+        ("le guide des achats régionaux il est finalisé ?", "commitments", "fallback_search"),
+        ("formation : passage d'un mode à l'autre entre 2013 et 2017 ?", "evolution", "mode_lookup"),
+    ],
+)
+def test_the_model_overrules_a_route_the_rules_got_wrong(
+    engine: Engine, rules_alone: Engine, question: str, intent: str, rules_said: str
+):
+    assert rules_alone.answer(question).intent == rules_said
+    assert engine.answer(question).intent == intent
+
+
+class _Sure:
+    def __init__(self, intent: str, sure: float) -> None:
+        self.said = (intent, sure)
+
+    def guess(self, text: str) -> tuple[str, float]:
+        return self.said
+
+
+def _with(engine: Engine, guess: _Sure) -> Engine:
+    other = copy.copy(engine)
+    other.intents = guess
+    return other
+
+
+def test_a_guess_under_the_bar_changes_nothing(engine: Engine, rules_alone: Engine):
+    question = "qui arbitre ?"
+    unsure = _with(engine, _Sure("structure", SURE - 0.01))
+    assert unsure.answer(question).text == rules_alone.answer(question).text
+
+
+def test_a_route_that_finds_nothing_leaves_the_rules_answer(engine: Engine, rules_alone: Engine):
+    # structure needs a function; "qui arbitre ?" names none: the governance answer stands
+    sure = _with(engine, _Sure("structure", 0.99))
+    assert sure.answer("qui arbitre ?").intent == "governance"
+    # a mode asked of nothing named: no subject to answer about
+    sure = _with(engine, _Sure("mode_lookup", 0.99))
+    assert sure.answer("qui arbitre ?").intent == "governance"
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("contentieux ?", "clarification"),
+        ("évolution du recrutement entre 2013 et 2021 ?", "evolution"),
+        ("c'est quoi la mutualisation ?", "mode_definition"),
+        ("bonjour", "help"),
+    ],
+)
+def test_the_routes_the_model_cannot_see_are_never_overruled(engine: Engine, question: str, intent: str):
+    sure = _with(engine, _Sure("fallback_search", 0.999))
+    assert sure.answer(question).intent == intent
