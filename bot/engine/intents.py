@@ -18,6 +18,7 @@ import gzip
 import json
 import math
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 from srom_data.text import key
@@ -37,7 +38,7 @@ def word_features(word: str) -> set[str]:
 def parts(text: str) -> tuple[list[str], set[str]]:
     """A question's words, each once, and the pairs of words that follow each other."""
     words = key(text).split()
-    return list(dict.fromkeys(words)), set(map("b:{} {}".format, words, words[1:]))
+    return list(dict.fromkeys(words)), {f"b:{a} {b}" for a, b in pairwise(words)}
 
 
 class IntentModel:
@@ -48,22 +49,32 @@ class IntentModel:
         self.classes = tuple(classes)
         self.bias = tuple(bias)
         self.rows = {f: tuple(row) for f, row in rows.items()}
+        self._pairs = {tuple(f[2:].split(" ")): row for f, row in self.rows.items() if f.startswith("b:")}
         self._zero = (0.0,) * (len(classes) + 1)
         self._words: dict[str, tuple[float, ...]] = {}
 
     def guess(self, text: str) -> tuple[str, float]:
-        words, pairs = parts(text)
+        """The likeliest intent and its probability ("unknown", 0.0 when the model knows no word of it)."""
+        return self.against(text, "") or ("unknown", 0.0)  # (no intent is "": never None)
+
+    def against(self, text: str, intent: str) -> tuple[str, float] | None:
+        """The likeliest intent and its probability, unless it is `intent` (then None, and no softmax is paid)."""
+        words = key(text).split()
         memo = self._words
-        held = [memo.get(w) or self._word(w) for w in words]
-        held += filter(None, map(self.rows.get, pairs))
+        held = [memo.get(w) or self._word(w) for w in dict.fromkeys(words)]
+        if len(words) > 1:
+            held += filter(None, map(self._pairs.get, set(pairwise(words))))
         sums = list(map(sum, zip(self._zero, *held)))  # noqa: B905 (rows are all as long)
         if sums[0] <= 0.0:  # nothing the model knows
-            return "unknown", 0.0
+            return None if intent == "unknown" else ("unknown", 0.0)
         scale = 1.0 / math.sqrt(sums[0])
         scores = [b + s * scale for b, s in zip(self.bias, sums[1:])]  # noqa: B905
         top = max(scores)
+        best = self.classes[scores.index(top)]
+        if best == intent:
+            return None
         exp = math.exp
-        return self.classes[scores.index(top)], 1.0 / sum([exp(s - top) for s in scores])
+        return best, 1.0 / sum([exp(s - top) for s in scores])
 
     def _word(self, word: str) -> tuple[float, ...]:
         """The sum of the rows of a word's features the model knows, kept."""
