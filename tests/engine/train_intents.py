@@ -14,6 +14,7 @@ import argparse
 import hashlib
 import json
 import math
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -23,6 +24,8 @@ from tests.engine.scoring import LABELLED, load
 
 MODEL = Path(__file__).parents[2] / "srom_data" / "data" / "pays-de-la-loire" / "intents.json.gz"
 C = 30.0  # little regularisation: the classes are many and their cues sharp
+for _threads in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_threads, "1")  # one thread sums in one order: the same file from the same questions
 
 
 def questions() -> list[tuple[str, str, str]]:
@@ -47,9 +50,9 @@ def fit(texts: list[str], intents: list[str]) -> IntentModel:
     idf = {f: math.log((1 + len(texts)) / (1 + seen[f])) + 1 for f in vocabulary}
     data, columns, starts = [], [], [0]
     for features in held:
-        counted = Counter(f for f in features if f in vocabulary)
-        scale = 1 / math.sqrt(sum(idf[f] ** 2 * n for f, n in counted.items()) or 1)
-        for f, n in counted.items():
+        counted = sorted(Counter(f for f in features if f in vocabulary).items())  # one order whatever the sets'
+        scale = 1 / math.sqrt(sum(idf[f] ** 2 * n for f, n in counted) or 1)
+        for f, n in counted:
             columns.append(vocabulary[f])
             data.append(n * idf[f] * scale)
         starts.append(len(columns))
