@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from bot.engine import topics
 from bot.engine.answer import Answer
 from bot.engine.reading import Reading
+from srom_data.models import Instance
+from srom_data.text import key
 
 if TYPE_CHECKING:
     from bot.engine.intents import IntentModel
@@ -32,6 +34,7 @@ KEPT = frozenset({"clarification", "commitments", "evolution", "help", "mode_def
 
 class ArbitratedAnswers:
     intents: IntentModel | None
+    _described: dict[str, frozenset[str]]
 
     def _arbitrated(self, r: Reading, answer: Answer) -> Answer:
         if self.intents is None or answer.intent in KEPT or (answer.process and answer.year):
@@ -44,12 +47,37 @@ class ArbitratedAnswers:
         other = self._routed_to(guessed[0], r)
         return other if other is not None and other.intent == guessed[0] else answer
 
+    def _body_described(self, q) -> Instance | None:
+        """The body whose names and roles share the most words with the question (their first five letters), when
+        it shares two at least and more than any other."""
+        words = {w[:5] for t in q.content for w in (t, *self.governance.french(t).split()) if len(w) >= 4}
+        if len(words) < 2:
+            return None
+        shared = sorted(
+            ((len(words & self._body_words(i)), i) for i in self.kb.governance.instances if i.kind != "chamber"),
+            key=lambda p: -p[0],
+        )
+        if shared[0][0] >= 2 and shared[0][0] > shared[1][0]:
+            return shared[0][1]
+        return None
+
+    def _body_words(self, instance: Instance) -> frozenset[str]:
+        said = self._described.get(instance.id)
+        if said is None:
+            text = key(" ".join((instance.label, *instance.aliases, *(r.text for r in instance.roles))))
+            said = self._described[instance.id] = frozenset(w[:5] for w in text.split() if len(w) >= 4)
+        return said
+
     def _routed_to(self, intent: str, r: Reading) -> Answer | None:
         """The answer of that intent the reading allows, if any."""
         q, lang = r.q, r.q.lang
         function = r.function or r.context_function
         if intent == "governance":
-            return self._governance(q, r.instances, function=r.context_function)
+            found = self._governance(q, r.instances, function=r.context_function)
+            if found is None and not r.instances:  # "y a un élu responsable par sujet dans chaque chambre ?"
+                body = self._body_described(q)
+                found = self._governance(q, [body], function=r.context_function) if body else None
+            return found
         if intent == "fallback_search":
             return self._leftover_search(q, r.hits) or self._reason_search(q, r.function) or self._fallback(q, [])
         if intent in ("mode_lookup", "evolution"):

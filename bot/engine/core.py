@@ -59,12 +59,12 @@ class Engine(
         self._passage_texts = [(p, canonical_quote(p.text)) for p in kb.passages]
         self._about_modes: dict[tuple[str, str | None, tuple[int, ...]], tuple[list, list]] = {}
         self.intents = intents.for_data(data_dir_from_env())
+        self._described: dict[str, frozenset[str]] = {}
 
     def answer(self, question: str, context: followup.Context | None = None) -> Answer:
         """The answer to one message; with the conversation's `context`, a follow-up is read against it."""
         question = self._without_courtesy(question or "")
-        if context is not None:
-            # what a message names alone is the rules' reading: the model never learnt fragments ("et les finances ?")
+        if context is not None:  # what a fragment names is the rules' reading: the model learnt no "et la paie ?"
             rules = partial(self._answer_alone, second_opinion=False)
             return followup.answer_in_context(self._answer_alone, question, context, self.kb.meta.years, rules)
         return self._answer_alone(question)

@@ -159,3 +159,17 @@ def test_a_route_that_finds_nothing_leaves_the_rules_answer(engine: Engine, rule
 def test_the_routes_the_model_cannot_see_are_never_overruled(engine: Engine, question: str, intent: str):
     sure = _with(engine, _Sure("fallback_search", 0.999))
     assert sure.answer(question).intent == intent
+
+
+def test_a_body_described_in_other_words_is_found_by_its_roles(engine: Engine, rules_alone: Engine):
+    question = "dans chaque département, qui fait remonter les idées d'amélioration ?"
+    assert rules_alone.answer(question).intent == "unknown"
+    answer = engine.answer(question)
+    assert answer.intent == "governance"
+    assert [i.id for i in answer.instances] == ["gouv.groupes-projet-departementaux"]
+
+
+def test_a_body_is_found_by_its_roles_only_when_it_clearly_wins(engine: Engine):
+    sure = _with(engine, _Sure("governance", 0.99))
+    # words no body's name or roles hold: no body, the rules' answer stands
+    assert sure.answer("quel temps fera-t-il demain à Nantes ?").intent != "governance"
