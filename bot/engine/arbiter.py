@@ -18,6 +18,7 @@ from srom_data.text import key
 
 if TYPE_CHECKING:
     from bot.engine.intents import IntentModel
+    from bot.engine.normalize import Query
 
 # How sure the model must be to overrule the rules. Measured with each labelled set guessed by a model trained on the
 # others: 0.75 to 0.85 fixed the most answers for the fewest broken; an answer about a thing the rules named (an
@@ -26,9 +27,10 @@ if TYPE_CHECKING:
 # never overruled: overruling them fixed 3 answers and broke 6.
 SURE = 0.8
 SURE_NAMED = 0.9
-# Nor, to keep the time a question takes (the model costs 10 to 30 µs where it is asked, and the mean is held under
-# 0.3 ms): an activity's mode in a year (1,280 labelled answers, none overruled), the commitments (885: 4 fixed,
-# 1 broken) and a body's roles with no function named (714: 2 fixed). In all, +38 of 7,750: 42 fixed, 4 broken.
+# Nor, to spare the time a question takes (the model costs 10 to 30 µs where it is asked, against a target of 0.3 ms
+# for the whole answer): an activity's mode in a year (1,280 labelled answers, none overruled), the commitments (885:
+# 4 fixed, 1 broken) and a body's roles with no function named (714: 2 fixed). In all, +38 of 7,750 (42 fixed,
+# 4 broken); +41 with a body found by its roles (_body_described).
 KEPT = frozenset({"clarification", "commitments", "evolution", "help", "mode_definition", "mode_list"})
 
 
@@ -47,7 +49,7 @@ class ArbitratedAnswers:
         other = self._routed_to(guessed[0], r)
         return other if other is not None and other.intent == guessed[0] else answer
 
-    def _body_described(self, q) -> Instance | None:
+    def _body_described(self, q: Query) -> Instance | None:
         """The body whose names and roles share the most words with the question (their first five letters), when
         it shares two at least and more than any other."""
         words = {w[:5] for t in q.content for w in (t, *self.governance.french(t).split()) if len(w) >= 4}
