@@ -120,14 +120,27 @@ class BodyAnswers:
     def _bodies_of(self, q: Query, function: str) -> list[Instance]:
         """The governance's bodies of one function, those whose names and roles share most words with the
         question first ("who is in charge of legal matters": the legal director)."""
-        words = {w for word in q.content for w in (word, *self.governance.french(word).split()) if len(w) >= 4}
+        words = self._words_for_bodies(q)
 
         def shared(inst: Instance) -> int:
-            said = key(" ".join((inst.label, *inst.aliases, *(r.text for r in inst.roles))))
+            said = self._body_said(inst)
             return sum(1 for w in words if w in said)
 
         bodies = [i for i in self.kb.governance.instances if i.function == function]
         return sorted(bodies, key=lambda i: -shared(i))
+
+    def _words_for_bodies(self, q: Query) -> set[str]:
+        """The question's words of four letters or more, and the French words the lexicon gives its English ones."""
+        return {w for word in q.content for w in (word, *self.governance.french(word).split()) if len(w) >= 4}
+
+    def _body_said(self, inst: Instance) -> str:
+        """A body's names and roles as one key, kept (the governance never changes within an engine)."""
+        said = self._bodies_said.get(inst.id)
+        if said is None:
+            said = self._bodies_said[inst.id] = key(
+                " ".join((inst.label, *inst.aliases, *(r.text for r in inst.roles)))
+            )
+        return said
 
     def _governance(
         self,

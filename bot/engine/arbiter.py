@@ -14,7 +14,6 @@ from bot.engine import topics
 from bot.engine.answer import Answer
 from bot.engine.reading import Reading
 from srom_data.models import Instance
-from srom_data.text import key
 
 if TYPE_CHECKING:
     from bot.engine.intents import IntentModel
@@ -36,7 +35,6 @@ KEPT = frozenset({"clarification", "commitments", "evolution", "help", "mode_def
 
 class ArbitratedAnswers:
     intents: IntentModel | None
-    _described: dict[str, frozenset[str]]
 
     def _arbitrated(self, r: Reading, answer: Answer) -> Answer:
         if self.intents is None or answer.intent in KEPT or (answer.process and answer.year):
@@ -52,23 +50,20 @@ class ArbitratedAnswers:
     def _body_described(self, q: Query) -> Instance | None:
         """The body whose names and roles share the most words with the question (their first five letters), when
         it shares two at least and more than any other."""
-        words = {w[:5] for t in q.content for w in (t, *self.governance.french(t).split()) if len(w) >= 4}
+        words = {w[:5] for w in self._words_for_bodies(q)}
         if len(words) < 2:
             return None
         shared = sorted(
-            ((len(words & self._body_words(i)), i) for i in self.kb.governance.instances if i.kind != "chamber"),
+            (
+                (len(words & _prefixes(self._body_said(i))), i)
+                for i in self.kb.governance.instances
+                if i.kind != "chamber"
+            ),
             key=lambda p: -p[0],
         )
         if shared[0][0] >= 2 and shared[0][0] > shared[1][0]:
             return shared[0][1]
         return None
-
-    def _body_words(self, instance: Instance) -> frozenset[str]:
-        said = self._described.get(instance.id)
-        if said is None:
-            text = key(" ".join((instance.label, *instance.aliases, *(r.text for r in instance.roles))))
-            said = self._described[instance.id] = frozenset(w[:5] for w in text.split() if len(w) >= 4)
-        return said
 
     def _routed_to(self, intent: str, r: Reading) -> Answer | None:
         """The answer of that intent the reading allows, if any."""
@@ -106,3 +101,8 @@ class ArbitratedAnswers:
             partly = self._partly_named(r)
             return self._clarify(q, partly, weak=True) if partly else None
         return None
+
+
+def _prefixes(said: str) -> set[str]:
+    """The first five letters of each word of four letters or more."""
+    return {w[:5] for w in said.split() if len(w) >= 4}

@@ -59,7 +59,7 @@ class Engine(
         self._passage_texts = [(p, canonical_quote(p.text)) for p in kb.passages]
         self._about_modes: dict[tuple[str, str | None, tuple[int, ...]], tuple[list, list]] = {}
         self.intents = intents.for_data(data_dir_from_env())
-        self._described: dict[str, frozenset[str]] = {}
+        self._bodies_said: dict[str, str] = {}
 
     def answer(self, question: str, context: followup.Context | None = None) -> Answer:
         """The answer to one message; with the conversation's `context`, a follow-up is read against it."""
