@@ -216,6 +216,13 @@ class ModeAnswers:
             }
         )
 
+    def _mode_listing(self, r: Reading, years: list[int]) -> Answer:
+        """The activities in the first mode the question names, of the function its names belong to, in `years`,
+        with pointers to what the text says when the list is empty."""
+        mode, function = r.modes[0], r.context_function
+        pointers = self._about_mode(mode, function, years)
+        return topics.mode_list(self.view, r.q.lang, mode, years, function, None, self._preface(r.q), pointers)
+
     def _about_mode(self, code: str, function: str | None, years: list[int]) -> tuple[list, list]:
         """The narrative and the commitments nearest to "which activities are in this mode" when the maps give
         none: passages of that function and year that use the mode's word ("Avant 2013, la fonction SI était

@@ -89,10 +89,7 @@ class ArbitratedAnswers:
         if intent == "unknown":
             return self._nothing_found(q)
         if intent == "mode_list" and r.modes:
-            pointers = self._about_mode(r.modes[0], r.context_function, q.years)
-            return topics.mode_list(
-                self.view, lang, r.modes[0], q.years, r.context_function, None, self._preface(q), pointers
-            )
+            return self._mode_listing(r, q.years)
         if intent == "mode_definition":
             return topics.mode_definition(self.view, lang, self._defined_modes(q, r.modes) if r.modes else [])
         if intent == "commitments":

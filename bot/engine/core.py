@@ -338,9 +338,7 @@ class Engine(
             return found
         span = cues.YEAR_SPAN.search(q.flat)  # "intégrées entre 2013 et 2017": what they are in 2017
         years = [int(span.group(1))] if span and int(span.group(1)) in q.years else q.years
-        mode, function = r.modes[0], r.context_function
-        pointers = self._about_mode(mode, function, years)
-        return topics.mode_list(self.view, lang, mode, years, function, None, self._preface(q), pointers)
+        return self._mode_listing(r, years)
 
     def _last_routes(self, r: Reading) -> Answer:
         """Nothing named decided it: a function's modes, a named fact, a function's structure or narrative, a body,
