@@ -64,6 +64,9 @@ LABELLED = (
     "questions_2026_fresh_ic.yaml",
     "questions_2026_fresh_id.yaml",
     "questions_2026_fresh_ie.yaml",
+    "questions_2026_fresh_jc.yaml",
+    "questions_2026_fresh_jd.yaml",
+    "questions_2026_fresh_je.yaml",
 )
 # Written from the source text only, scored before any tuning, never read question by question.
 BLIND = "questions_2026_blind.yaml"
@@ -117,6 +120,10 @@ BLIND_HA = "questions_2026_blind_ha.yaml"
 # session's first engine and its last only.
 BLIND_IA = "questions_2026_blind_ia.yaml"
 BLIND_IB = "questions_2026_blind_ib.yaml"
+# Written at the start of session 11 (JB: a third long roundabout questions, a third typed fast), scored on that
+# session's first engine and its last only.
+BLIND_JA = "questions_2026_blind_ja.yaml"
+BLIND_JB = "questions_2026_blind_jb.yaml"
 BLINDS = (
     BLIND,
     BLIND_C,
@@ -145,6 +152,8 @@ BLINDS = (
     BLIND_HA,
     BLIND_IA,
     BLIND_IB,
+    BLIND_JA,
+    BLIND_JB,
 )
 
 
