@@ -11,6 +11,7 @@ dictionary.py; loaded on first need, or by `warm()`); its English one keeps an E
 
 from __future__ import annotations
 
+import bisect
 import re
 import string
 from collections import Counter
@@ -51,9 +52,13 @@ class Speller:
 
     def __init__(self, kb: KnowledgeBase, extra_words: Iterable[str] = (), stems: Iterable[str] = ()) -> None:
         counts: Counter[str] = Counter(_WORD.findall(fold(kb.source_text)))
+        named: Counter[str] = Counter()
         for ent in iter_entities(kb):
             for name in ent.names:
-                counts.update(_WORD.findall(key(name)))
+                named.update(_WORD.findall(key(name)))
+        counts.update(named)
+        self._named = sorted(named)  # the names' words: a truncation of one is the matcher's to read
+        self._named_set = frozenset(named)
         cue_words = {w for w in extra_words if w.isalpha()}
         for word in sorted(cue_words):  # sorted: the same vocabulary order, whatever the hash seed
             counts[word] += 1
@@ -119,13 +124,19 @@ class Speller:
     def _word(self, word: str) -> str:
         if word in self.replacements:
             return self.replacements[word]
+        if (
+            len(word) > 3 and word[-1] == "s" and word[:-1] in self.abbreviations
+        ):  # "les entretiens pros": the plural of a shortening
+            return self.abbreviations[word[:-1]]
         if word in self.known or len(word) < MIN_STEM_LEN:
             return word
         if len(word) >= MIN_FRENCH_LEN and in_dictionary(word, "fr"):
             return word
         found = self._stem(word)
         if found:
-            return found
+            # "compta assoc": a name's word cut short ("association"), not another word of its stem ("associés")
+            cut = len(word) >= MIN_FUZZY_LEN and found not in self._named_set and self._truncates_a_name(word)
+            return word if cut else found
         # "commex", "comitté", "comppta", "processs": a letter typed twice (one of the doubles, or all of them)
         doubled = [m.start() for m in _DOUBLED.finditer(word)]
         for single in (*(word[:i] + word[i + 1 :] for i in doubled), _DOUBLED.sub(r"\1", word) if doubled else word):
@@ -144,6 +155,10 @@ class Speller:
             # or two letters swapped in a word of the text ("amao" is the AMOA)
             return longer[0] if len(longer) == 1 else self._text_typo(word) or word
         return word
+
+    def _truncates_a_name(self, word: str) -> bool:
+        i = bisect.bisect_left(self._named, word)
+        return i < len(self._named) and self._named[i].startswith(word) and self._named[i] != word
 
     def _text_typo(self, word: str) -> str | None:
         """A long word that is no French word, one edit from one word of the text ("matricelle"): that word; a

@@ -357,3 +357,24 @@ def test_a_typo_of_a_name_is_not_read_as_a_filler_word(engine: Engine, typed: st
     # "quite" was a stopword, and the speller's target for "qulite": the IT's Qualité vanished from the question
     a = engine.answer(f"mode {typed} en 2017 ?")
     assert a.intent == "mode_lookup" and a.process is not None and a.process.id == "si.qualite"
+
+
+@pytest.mark.parametrize(("word", "read"), [("assoc", "assoc"), ("pros", "professionnel"), ("pai", "paie")])
+def test_a_name_s_word_cut_short_is_left_to_the_matcher_and_a_shortening_s_plural_is_the_shortening(
+    engine: Engine, word: str, read: str
+) -> None:
+    # "assoc" shares its stem with "associés", a word of the text; it is "association" cut short, which the matcher
+    # reads. "pros" is the lexicon's "pro" in the plural. "pai" (four letters or less) is still respelled.
+    assert engine.speller.rewrite(f"les {word} en 2017", "fr").split()[1] == read
+
+
+@pytest.mark.parametrize(
+    ("question", "process"),
+    [
+        ("compta assoc en 2013 c'etait quel mode de gestoin", "fin.comptabilite-association"),
+        ("les entretients pros en 2017 c'est quel mode ?", "rh.evaluations-professionnelles"),
+    ],
+)
+def test_a_name_typed_short_is_found(engine: Engine, question: str, process: str) -> None:
+    a = engine.answer(question)
+    assert a.process is not None and a.process.id == process
