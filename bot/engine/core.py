@@ -116,7 +116,7 @@ class Engine(
             return courtesy
         r = self._read(q)
         found = self._first_routes(r) or self._subject_routes(r) or self._last_routes(r)
-        return self._arbitrated(r, found) if second_opinion else found
+        return self.view.sourced_function(self._arbitrated(r, found) if second_opinion else found)
 
     def _read(self, q: Query) -> Reading:
         """What the question names and asks, before any route is chosen."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from bot.engine.answer import ModeRef, ProcessRef, Ref, Source
+from bot.engine.answer import Answer, ModeRef, ProcessRef, Ref, Source
 from bot.engine.normalize import tokenize
 from bot.engine.search import PassageSearch
 from srom_data.models import Activity, Assessment, Block, Evidence, Function, KnowledgeBase, NamedItem, Passage
@@ -67,6 +67,7 @@ class KnowledgeView:
             item.id: (fn, item) for fn in kb.functions for item in (*fn.objectives, *fn.themes)
         }
         self.functions = {f.id: f for f in kb.functions}
+        self._function_of_label = {f.label: f.id for f in kb.functions}
         self.instances = {i.id: i for i in kb.governance.instances}
         self.commitments = {c.id: c for c in kb.commitments}
         self.modes = {m.code: m for m in kb.modes}
@@ -179,6 +180,21 @@ class KnowledgeView:
         if entity_id in self.named:
             return self.named[entity_id][0].id
         return None
+
+    def function_of_section(self, section: str) -> str | None:
+        """The function a section of the document is part of ("Ressources humaines — état des lieux 2013": RH)."""
+        return self._function_of_label.get(section.split(" — ", 1)[0])
+
+    def sourced_function(self, answer: Answer) -> Answer:
+        """A passage or a body's role quoted from one function's part of the document is about that function
+        ("qui animait le groupe des responsables com en 2013 ?" is answered from the communication part), when the
+        question named none: the answer is about that function, and a follow-up ("et en 2021 ?") carries it."""
+        if answer.function is not None or answer.intent not in ("fallback_search", "governance") or not answer.sources:
+            return answer
+        owners = {self.function_of_section(s.section) for s in answer.sources}
+        if len(owners) != 1 or None in owners:
+            return answer
+        return answer.model_copy(update={"function": self.function_ref(self.functions[owners.pop()])})
 
     # -- modes ----------------------------------------------------------------------------------------------------
 

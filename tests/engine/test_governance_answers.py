@@ -122,3 +122,18 @@ def test_the_name_of_a_person_the_text_does_not_give_is_said_unnamed(engine: Eng
 def test_the_one_person_the_text_names_is_not_said_unnamed(engine: Engine):
     a = engine.answer("who is the director general of the regional chamber?")
     assert "Alain Schlesser" in a.text and "does not name" not in a.text
+
+
+def test_an_answer_quoted_from_one_function_s_part_is_about_that_function(engine: Engine):
+    # the Director General's role quoted from the communication part: the answer is about communication, and a
+    # follow-up carries it
+    a = engine.answer("qui animait le groupe des responsables com en 2013 ?")
+    assert a.intent == "governance"
+    assert {s.section.split(" — ")[0] for s in a.sources} == {"Communication / marketing"}
+    assert a.function is not None and a.function.id == "COM"
+
+
+def test_an_answer_quoted_from_the_governance_part_names_no_function(engine: Engine):
+    a = engine.answer("qui arbitre ?")
+    assert {s.section.split(" — ")[0] for s in a.sources} == {"Gouvernance"}
+    assert a.function is None
