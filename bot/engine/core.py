@@ -58,7 +58,7 @@ class Engine(
         self.rank = Ranking(self.view, self.matcher, self.speller)
         self._passage_texts = [(p, canonical_quote(p.text)) for p in kb.passages]
         self._about_modes: dict[tuple[str, str | None, tuple[int, ...]], tuple[list, list]] = {}
-        self.intents = intents.for_data(data_dir_from_env())
+        self.intents, self.functions_guessed = (intents.for_data(data_dir_from_env(), f) for f in intents.FILES)
         self._bodies_said: dict[str, str] = {}
 
     def answer(self, question: str, context: followup.Context | None = None) -> Answer:
@@ -116,7 +116,7 @@ class Engine(
             return courtesy
         r = self._read(q)
         found = self._first_routes(r) or self._subject_routes(r) or self._last_routes(r)
-        return self.view.sourced_function(self._arbitrated(r, found) if second_opinion else found)
+        return self._second_opinion(r, found) if second_opinion else self.view.sourced_function(found)
 
     def _read(self, q: Query) -> Reading:
         """What the question names and asks, before any route is chosen."""

@@ -1,4 +1,5 @@
-"""The intent model: what a question asks, guessed from its letters and words as the staff write them.
+"""The intent model: what a question asks, guessed from its letters and words as the staff write them; and the
+function model, built alike: the support function a question is about ("none" when it is about none).
 
 A logistic regression over each word's letter n-grams (two to four letters, the spaces around the word included)
 and the word itself, and over the pairs of words that follow each other; learnt from every labelled question set
@@ -25,6 +26,9 @@ from srom_data.text import key
 
 SIZES = (2, 3, 4)
 FILE = "intents.json.gz"
+FUNCTIONS_FILE = "functions.json.gz"
+FILES = (FILE, FUNCTIONS_FILE)
+NO_FUNCTION = "none"  # the function model's class of a question about no function
 
 
 def word_features(word: str) -> set[str]:
@@ -89,9 +93,9 @@ class IntentModel:
         path.write_bytes(gzip.compress(json.dumps(body, separators=(",", ":"), sort_keys=True).encode(), mtime=0))
 
 
-def for_data(data_dir: Path) -> IntentModel | None:
+def for_data(data_dir: Path, file: str = FILE) -> IntentModel | None:
     """The model that ships with a data folder, if it has one (a SROM with no labelled questions has none)."""
-    path = data_dir / FILE
+    path = data_dir / file
     return _read_once(path, path.stat().st_mtime_ns) if path.exists() else None
 
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from bot.engine import Engine, intents
-from bot.engine.arbiter import SURE
+from bot.engine.arbiter import SURE, SURE_FUNCTION
 from srom_data.loader import DEFAULT_DATA_DIR
 from tests.engine.scoring import BLINDS, LABELLED
-from tests.engine.train_intents import MODEL, digest, questions
+from tests.engine.train_intents import FUNCTIONS, MODEL, digest, functions, questions
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +24,7 @@ def model() -> intents.IntentModel:
 @pytest.fixture(scope="module")
 def rules_alone(engine: Engine) -> Engine:
     alone = copy.copy(engine)
-    alone.intents = None
+    alone.intents = alone.functions_guessed = None
     return alone
 
 
@@ -33,10 +33,17 @@ def test_the_model_is_learnt_from_the_labelled_sets_as_they_are_now():
     assert trained_on == digest(questions()), "a labelled set changed: run python -m tests.engine.train_intents"
 
 
+def test_the_function_model_is_learnt_from_the_labelled_sets_as_they_are_now():
+    model, trained_on = intents.read(FUNCTIONS)
+    assert trained_on == digest(functions()), "a labelled set changed: run python -m tests.engine.train_intents"
+    assert set(model.classes) == {"FIN", "RH", "SI", "JUR", "COM", intents.NO_FUNCTION}
+
+
 def test_no_blind_set_is_learnt_from():
-    learnt_from = {name for name, _, _ in questions()}
-    assert learnt_from == set(LABELLED)
-    assert not learnt_from & set(BLINDS)  # names only: a blind set's questions are never printed
+    for rows in (questions(), functions()):
+        learnt_from = {name for name, _, _ in rows}
+        assert learnt_from == set(LABELLED)
+        assert not learnt_from & set(BLINDS)  # names only: a blind set's questions are never printed
 
 
 def _by_the_book(model: intents.IntentModel, text: str) -> tuple[str, float]:
@@ -173,3 +180,52 @@ def test_a_body_is_found_by_its_roles_only_when_it_clearly_wins(engine: Engine):
     sure = _with(engine, _Sure("governance", 0.99))
     # words no body's name or roles hold: no body, the rules' answer stands
     assert sure.answer("quel temps fera-t-il demain à Nantes ?").intent != "governance"
+
+
+def _with_function(engine: Engine, guess: _Sure) -> Engine:
+    other = copy.copy(engine)
+    other.functions_guessed = guess
+    return other
+
+
+@pytest.mark.parametrize(
+    ("question", "function", "lead"),
+    [
+        # no activity of that name: the function's modes, said to be a reading of the question
+        ("medecine du travail c géré en quel mode ?", "RH", "_Je ne trouve pas d'activité de ce nom sur les cartes"),
+        # the passages of the function the question is about, where none held all its words
+        ("norme 4.9 ds le srom ca concerne koi", "FIN", "_La question semble porter sur *Services financiers"),
+        # the commitments of that function, not all 25
+        ("we said we'd buy all the computer kit centrally - is that done?", "SI", None),
+    ],
+)
+def test_a_question_about_a_function_it_does_not_name_is_read_as_about_it(
+    engine: Engine, rules_alone: Engine, question: str, function: str, lead: str | None
+):
+    assert rules_alone.answer(question).function is None
+    answer = engine.answer(question)
+    assert answer.function is not None and answer.function.id == function
+    if lead:
+        assert answer.text.startswith(lead)
+
+
+def test_the_function_read_is_said_in_english_to_an_english_question(engine: Engine):
+    answer = _with_function(engine, _Sure("RH", 0.99)).answer("what mode for occupational health in 2017?")
+    assert answer.function is not None and answer.function.id == "RH"
+    assert answer.text.startswith("_I find no activity of that name on the maps; the question seems to be about *Human")
+
+
+def test_a_function_guess_under_the_bar_changes_nothing(engine: Engine, rules_alone: Engine):
+    question = "medecine du travail c géré en quel mode ?"
+    unsure = _with_function(engine, _Sure("RH", SURE_FUNCTION - 0.01))
+    assert unsure.answer(question).text == rules_alone.answer(question).text
+
+
+@pytest.mark.parametrize("question", ["qui arbitre ?", "c'est quoi la mutualisation ?", "bonjour"])
+def test_a_question_about_no_function_keeps_its_answer_whatever_the_guess(
+    engine: Engine, rules_alone: Engine, question: str
+):
+    # read again as about finance, the governance answer is still about no function: the first answer stands;
+    # definitions and greetings are never read again
+    sure = _with_function(engine, _Sure("FIN", 0.99))
+    assert sure.answer(question).text == rules_alone.answer(question).text

@@ -1,8 +1,12 @@
-"""Train the intent model (bot/engine/intents.py) on every labelled question set, never on a blind one.
+"""Train the intent and function models (bot/engine/intents.py) on every labelled question set, never on a blind one.
 
-    python -m tests.engine.train_intents          # writes srom_data/data/pays-de-la-loire/intents.json.gz
-    python -m tests.engine.train_intents --folds  # first, the honest figure: each writer's set scored by a model
-                                                  # trained on the others' (needs the `train` extra: scikit-learn)
+    python -m tests.engine.train_intents              # writes intents.json.gz and functions.json.gz in
+                                                      # srom_data/data/pays-de-la-loire
+    python -m tests.engine.train_intents --folds OUT  # first, the honest figures: each writer's set scored by models
+                                                      # trained on the others' (needs the `train` extra: scikit-learn)
+
+The function model learns the function a question is about, or "none" (a set's writer gives a question a function
+exactly when it is about one).
 
 Retrain whenever a labelled set changes (test_intents.py fails until then), then record the answers anew
 (python -m tests.engine.snapshot) and read their diff.
@@ -19,10 +23,13 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from bot.engine import intents
 from bot.engine.intents import IntentModel, parts, word_features
 from tests.engine.scoring import LABELLED, load
 
-MODEL = Path(__file__).parents[2] / "srom_data" / "data" / "pays-de-la-loire" / "intents.json.gz"
+DATA = Path(__file__).parents[2] / "srom_data" / "data" / "pays-de-la-loire"
+MODEL = DATA / intents.FILE
+FUNCTIONS = DATA / intents.FUNCTIONS_FILE
 C = 30.0  # little regularisation: the classes are many and their cues sharp
 for _threads in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_threads, "1")  # one thread sums in one order: the same file from the same questions
@@ -33,11 +40,16 @@ def questions() -> list[tuple[str, str, str]]:
     return [(name, case["q"], case["intent"]) for name in LABELLED for case in load(name)]
 
 
+def functions() -> list[tuple[str, str, str]]:
+    """(set, question, function or "none") of every labelled question."""
+    return [(name, case["q"], case.get("function") or intents.NO_FUNCTION) for name in LABELLED for case in load(name)]
+
+
 def digest(rows: list[tuple[str, str, str]]) -> str:
     return hashlib.sha256(json.dumps(sorted((q, i) for _, q, i in rows), ensure_ascii=False).encode()).hexdigest()
 
 
-def fit(texts: list[str], intents: list[str]) -> IntentModel:
+def fit(texts: list[str], labels: list[str]) -> IntentModel:
     """The model learnt from these questions: the features two questions hold at least, weighed as intents.py
     applies them."""
     from scipy.sparse import csr_matrix
@@ -57,7 +69,7 @@ def fit(texts: list[str], intents: list[str]) -> IntentModel:
             data.append(n * idf[f] * scale)
         starts.append(len(columns))
     matrix = csr_matrix((data, columns, starts), shape=(len(texts), len(vocabulary)))
-    classifier = LogisticRegression(C=C, max_iter=10000).fit(matrix, intents)
+    classifier = LogisticRegression(C=C, max_iter=10000).fit(matrix, labels)
     rows = {
         f: [round(idf[f] ** 2, 6), *(round(float(idf[f] * w), 6) for w in classifier.coef_[:, j])]
         for f, j in vocabulary.items()
@@ -81,16 +93,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", metavar="OUT", help="score each set on a model trained on the others; save guesses")
     args = parser.parse_args(argv)
-    rows = questions()
+    learnt = (("intents", questions(), MODEL), ("functions", functions(), FUNCTIONS))
     if args.folds:
-        guesses = folds(rows)
-        right = Counter(guesses[f"{n}|{q}"][0] == i for n, q, i in rows)
-        print(f"out of fold: {right[True]}/{len(rows)} intents right ({right[True] / len(rows):.1%})")
-        Path(args.folds).write_text(json.dumps(guesses, ensure_ascii=False))
+        guessed = {}
+        for what, rows, _ in learnt:
+            guesses = guessed[what] = folds(rows)
+            right = Counter(guesses[f"{n}|{q}"][0] == i for n, q, i in rows)
+            print(f"out of fold: {right[True]}/{len(rows)} {what} right ({right[True] / len(rows):.1%})")
+        Path(args.folds).write_text(json.dumps(guessed, ensure_ascii=False))
         return 0
-    model = fit([q for _, q, _ in rows], [i for _, _, i in rows])
-    model.save(MODEL, digest(rows))
-    print(f"{MODEL}: {len(model.rows)} features, {len(rows)} questions, {len(model.classes)} intents")
+    for what, rows, path in learnt:
+        model = fit([q for _, q, _ in rows], [i for _, _, i in rows])
+        model.save(path, digest(rows))
+        print(f"{path}: {len(model.rows)} features, {len(rows)} questions, {len(model.classes)} {what}")
     return 0
 
 
