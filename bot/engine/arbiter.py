@@ -68,6 +68,10 @@ class ArbitratedAnswers:
         again = self._answer(f"{r.q.raw} ({FUNCTION_WORDS[lang][guessed[0]]})", second_opinion=False)
         if again.function is None or again.function.id != guessed[0]:
             return answer
+        if again.intent != answer.intent and (self.intents is None or self.intents.guess(r.q.raw)[0] != again.intent):
+            # "why is the SROM considering outside resources for IT?": no passage says why, and the IT map is no
+            # answer; a reading that asks something else must be what the intent model guesses
+            return answer
         if again.process or again.instances or again.commitments:  # what it names says what it is about
             return again
         # the function at large: said to be a reading of the question, and why (no activity of that name)

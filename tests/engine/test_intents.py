@@ -229,3 +229,12 @@ def test_a_question_about_no_function_keeps_its_answer_whatever_the_guess(
     # definitions and greetings are never read again
     sure = _with_function(engine, _Sure("FIN", 0.99))
     assert sure.answer(question).text == rules_alone.answer(question).text
+
+
+def test_a_reading_with_the_function_that_asks_something_else_must_be_what_the_intent_model_guesses(engine: Engine):
+    # read with "(IT)", the question finds no passage and falls to the IT map: no answer to a "why"
+    question = "why is the SROM considering outside resources for IT by 2021?"
+    assert engine.functions_guessed is not None
+    assert engine.functions_guessed.guess(question)[0] == "SI"
+    assert engine.functions_guessed.guess(question)[1] >= SURE_FUNCTION
+    assert engine.answer(question).intent == "fallback_search"
