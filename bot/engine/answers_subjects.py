@@ -62,7 +62,14 @@ class SubjectAnswers:
         if top.ambiguous or self.rank.close_run(subject_hits):
             unmapped = self._modes_of_unmapped(q, subject_hits, modes)
             return unmapped or self._clarify(q, subject_hits)
-        return self._about_one_subject(q, top, modes)
+        answer = self._about_one_subject(q, top, modes)
+        if answer.mode and answer.year and answer.function and q.says(cues.SAME_MODE):
+            # "quelles activités RH sont dans le même mode que la paie en 2017 ?": its mode, then that mode's list
+            listed = topics.mode_list(
+                self.view, q.lang, answer.mode.code, [answer.year], answer.function.id, None, answer.text
+            )
+            return listed.model_copy(update={"sources": list(dict.fromkeys([*answer.sources, *listed.sources]))[:5]})
+        return answer
 
     def _modes_of_unmapped(self, q: Query, hits: list[Hit], modes: list[str]) -> Answer | None:
         """A mode asked of a name every candidate of which is an objective or a theme ("le lobbying c'est harmonisé

@@ -328,6 +328,12 @@ SAME_OR_NOT = _compile(
     r"\b(?:meme chose|pareil|difference\w*|differen\w*|se distingue\w*|compare\w*|versus|vs|same as|same thing|"
     r"distinguish\w*)\b"
 )
+# Another activity's mode asked as the measure: "quelles activités RH sont dans le même mode que la paie ?", "which IT
+# activities share the same mode as the hotline?", "quels autres trucs sont gérés pareil ?"
+SAME_MODE = _compile(
+    r"\b(?:meme mode|same mode|partag\w* (?:mon|ton|son|notre|votre|leur) mode|shares? (?:my|your|its|our|their) mode|"
+    r"geree?s? (?:pareil|de la meme (?:facon|maniere))|(?:handled|run|managed) the same way)\b"
+)
 # The maps as a span of time: "entre les trois cartos", "across the three maps", "d'une carte à l'autre"
 MAPS_SPAN = _compile(
     r"\b(?:(?:entre|sur|across|over|between) (?:les|the) (?:3|trois|three) (?:cartes?|cartos?|maps?|annees|years|"

@@ -385,3 +385,28 @@ def test_two_cases_compared_are_the_two_modes_they_describe(engine: Engine) -> N
 def test_a_listing_of_a_mode_told_in_everyday_words(engine: Engine, question: str, code: str) -> None:
     a = engine.answer(question)
     assert (a.intent, a.year) == ("mode_list", 2013) and a.mode is not None and a.mode.code == code
+
+
+@pytest.mark.parametrize(
+    ("question", "function", "year", "mode"),
+    [
+        ("quelles activités RH sont dans le même mode que la paie en 2017 ?", "RH", 2017, "I"),
+        ("moi je m'occupe des MAPA, quels autres trucs sont gérés pareil en 2021 ?", "JUR", 2021, "H"),
+    ],
+)
+def test_the_activities_in_the_same_mode_as_one_named_are_listed_after_its_mode(
+    engine: Engine, question: str, function: str, year: int, mode: str
+):
+    a = engine.answer(question)
+    assert a.intent == "mode_list"
+    assert a.function is not None and a.function.id == function
+    assert a.year == year and a.mode is not None and a.mode.code == mode
+    first, *rest = a.text.splitlines()
+    assert f"{year} : *" in first  # the named activity's own mode comes first, cited
+    assert any(line.startswith(f"*{a.mode.label}* en {year}") for line in rest)
+
+
+def test_the_same_mode_as_an_activity_whose_mode_the_text_does_not_give_lists_nothing(engine: Engine):
+    a = engine.answer("which IT activities share the same mode as the hotline in 2017?")
+    assert a.intent == "mode_lookup" and a.mode is None
+    assert "does not state the management mode" in a.text
