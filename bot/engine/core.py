@@ -66,8 +66,8 @@ class Engine(
         question = self._without_courtesy(question or "")
         if context is not None:  # what a fragment names is the rules' reading: the model learnt no "et la paie ?"
             rules = partial(self._answer_alone, second_opinion=False)
-            return followup.answer_in_context(self._answer_alone, question, context, self.kb.meta.years, rules)
-        return self._answer_alone(question)
+            return followup.answer_in_context(self._answer_whole, question, context, self.kb.meta.years, rules)
+        return self._answer_whole(question)
 
     def _answer_alone(self, question: str, second_opinion: bool = True) -> Answer:
         ask = partial(self._answer, second_opinion=second_opinion)
