@@ -184,7 +184,8 @@ class NarrativeAnswers:
         lexicon gives for it ("objectives" is "objectifs")."""
         if q.lang != "en":
             return q.content
-        return [w for word in q.content for w in self.governance.french(word).split()]
+        french = [w for word in q.content for w in self.governance.french(word).split()]
+        return [self.search.cognate(w) or w for w in french]
 
     def _reason_search(self, q: Query, function: str | None = None) -> Answer | None:
         """The narrative, for a reason or a legal basis asked about a topic: the passages that hold the topic's

@@ -9,10 +9,15 @@ import math
 import re
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz, process
+
 from bot.engine.normalize import STOPWORDS_EN, STOPWORDS_FR, tokenize
 from srom_data.models import KnowledgeBase, Passage
 from srom_data.text import canonical_quote, fold
 
+# An English word is read as a French word of the text spelt nearly as it, from five letters on
+COGNATE_LEN = 5
+COGNATE_SIM = 80.0
 NEAR = 12  # words: how close a passage holds the words of a short question when it is about them
 # FTS5's bm25(): its constants k1 and b, and the least IDF it gives a word more than half the passages hold
 K1, B = 1.2, 0.75
@@ -53,6 +58,7 @@ class PassageSearch:
         self._n = max(len(self.passages), 1)
         self._weights: dict[str, float] = {}
         self._held: dict[str, frozenset[int]] = {}
+        self._cognates: dict[str, str | None] = {}
         # the words the text always writes with a capital: names ("Dinamic", "SIRH"), not a sentence's first word
         written: dict[str, str] = {}  # per folded word, as the text writes it; "" once written small
         for p in self.passages:
@@ -86,6 +92,22 @@ class PassageSearch:
                 self._held.clear()
             found = self._held[stem] = frozenset(rows)
         return found
+
+    def cognate(self, word: str) -> str | None:
+        """The narrative's French word an English word unknown to it is spelt nearly as ("resources" is
+        "ressources", "external" "externes"): the nearest word of the passages, of the same first three letters
+        (memoised: the index never changes)."""
+        if word not in self._cognates:
+            found = None
+            if len(word) >= COGNATE_LEN and not self.known(word):
+                start = bisect.bisect_left(self._words, word[:3])
+                end = bisect.bisect_left(self._words, word[:3] + "{")
+                best = process.extractOne(word, self._words[start:end], scorer=fuzz.ratio, score_cutoff=COGNATE_SIM)
+                found = best[0] if best else None
+            if len(self._cognates) > 20_000:
+                self._cognates.clear()
+            self._cognates[word] = found
+        return self._cognates[word]
 
     def known(self, word: str) -> bool:
         """Whether some passage holds the word (or a longer word of its stem)."""

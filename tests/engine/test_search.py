@@ -50,3 +50,22 @@ def test_every_word_of_the_passages_ranks_as_in_fts5(engine: Engine, fts: sqlite
     for i, word in enumerate(words):
         stems = [word[:4], word, words[i - 1]]
         assert search._ranked(stems)[:9] == ranked_by_fts(fts, stems, 9), stems
+
+
+@pytest.mark.parametrize(
+    ("word", "french"),
+    [("resources", "ressources"), ("chambers", "chambres"), ("committee", "comite"), ("members", "membres")],
+)
+def test_an_english_word_is_read_as_the_french_word_of_the_text_spelt_nearly_as_it(engine, word: str, french: str):
+    assert engine.search.cognate(word) == french
+
+
+@pytest.mark.parametrize("word", ["themes", "audit", "outside", "pay", "software"])
+def test_a_word_the_text_holds_or_near_none_of_its_words_has_no_cognate(engine, word: str):
+    assert engine.search.cognate(word) is None
+
+
+def test_an_english_question_finds_the_passage_its_cognates_hold(engine):
+    a = engine.answer("why is the SROM considering outside resources for IT by 2021?")
+    assert a.intent == "fallback_search"
+    assert any("ressources externes" in s.quote for s in a.sources)
