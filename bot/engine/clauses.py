@@ -71,6 +71,14 @@ def last_sentence(message: str) -> str | None:
     return parts[-1] if len(parts) >= 2 and len(parts[-1].split()) >= 3 else None
 
 
+def first_question(message: str) -> str | None:
+    """The first sentence of a message of several, when it asks ("?") in three words or more; None for one
+    sentence."""
+    parts = [p for p in re.split(r"(?<=[.!?…])\s+(?=\S)", message.strip()) if p.strip()]
+    first = parts[0].strip() if len(parts) >= 2 else ""
+    return first if first.endswith("?") and len(first.split()) >= 3 else None
+
+
 # A preamble speaks of the asker or greets ("Bonjour, je prépare…", "Hi, I'm new…"); a lead that names a topic
 # ("engagement labo de communication : où en est-on ?") is part of the question.
 _ABOUT_ME = re.compile(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from functools import partial
 
@@ -16,11 +15,12 @@ from bot.engine.answers_modes import ModeAnswers
 from bot.engine.answers_narrative import NarrativeAnswers
 from bot.engine.answers_subjects import SubjectAnswers
 from bot.engine.arbiter import ArbitratedAnswers
-from bot.engine.clauses import english_heads, hyphened, last_clause, last_sentence, preamble, purpose, relative_who
+from bot.engine.clauses import english_heads, hyphened, relative_who
 from bot.engine.function_modes import function_modes
 from bot.engine.governance import GovernanceMatcher, commitment_ids, is_commitment_question
 from bot.engine.lookup import KnowledgeView
 from bot.engine.matcher import EntityMatcher
+from bot.engine.messages import MessageAnswers
 from bot.engine.normalize import FORCED, REQUEST, Query, parse, quoted
 from bot.engine.ranking import SEEN, Ranking
 from bot.engine.reading import Reading
@@ -30,13 +30,18 @@ from srom_data.loader import data_dir_from_env
 from srom_data.models import KnowledgeBase
 from srom_data.text import canonical_quote, key
 
-logger = logging.getLogger(__name__)
-
 WEAK = 0.6  # below ACCEPT but above this: offered as "did you mean", never answered
 
 
 class Engine(
-    CourtesyAnswers, SubjectAnswers, ModeAnswers, BodyAnswers, NarrativeAnswers, FigureAnswers, ArbitratedAnswers
+    MessageAnswers,
+    CourtesyAnswers,
+    SubjectAnswers,
+    ModeAnswers,
+    BodyAnswers,
+    NarrativeAnswers,
+    FigureAnswers,
+    ArbitratedAnswers,
 ):
     """Built once per process: the knowledge base, the alias matcher and the passage index. This module reads the
     question and routes it; the answers are in the mixins (answers_*.py): courtesy and help, a named subject, the
@@ -68,36 +73,6 @@ class Engine(
             rules = partial(self._answer_alone, second_opinion=False)
             return followup.answer_in_context(self._answer_whole, question, context, self.kb.meta.years, rules)
         return self._answer_whole(question)
-
-    def _answer_alone(self, question: str, second_opinion: bool = True) -> Answer:
-        ask = partial(self._answer, second_opinion=second_opinion)
-        try:
-            lead = preamble(question or "") or purpose(question or "")
-            if lead:  # "Bonjour, je prépare le rapport pour le Bureau : quel mode pour … ?": the question after it
-                answer = ask(lead)
-                sentence = last_sentence(question)
-                if sentence and len(sentence) > len(lead) and not (answer.process or answer.instances):
-                    # "… comment la paie est gérée : c'est centralisé ?": the clause says how, its sentence what
-                    wider = ask(sentence)
-                    if wider.process or wider.instances:
-                        answer = wider
-                if answer.intent == "commitments":  # "We signed with a law firm – which commitment do I update?"
-                    answer = self._narrower(question, answer)
-                if answer.intent not in ("unknown", "help"):
-                    return answer
-            answer = ask(question or "")
-            if answer.intent == "unknown":
-                # "Bonjour, je viens d'arriver au service compta : en 2017, la compta fournisseur était en quel
-                # mode ?": a preamble drowns the question; its last clause may be a question of its own
-                tail = last_clause(question or "")
-                if tail:
-                    again = ask(tail)
-                    if again.intent != "unknown":
-                        return again
-            return answer
-        except Exception:  # the engine must always answer; a bug is logged, never shown
-            logger.exception("engine failed on %r", (question or "")[:200])
-            return guide.unknown_answer("fr")
 
     # -- routing ----------------------------------------------------------------------------------------------
 

@@ -56,3 +56,13 @@ def test_what_a_thing_is_for_asks_about_the_thing(engine: Engine) -> None:
 def test_the_occasion_said_before_a_question_is_set_aside(engine: Engine, question: str, year: int) -> None:
     a = engine.answer(question)
     assert (a.intent, a.year) == ("mode_lookup", year) and a.process is not None
+
+
+def test_of_several_questions_the_first_is_read_when_the_message_as_a_whole_finds_nothing(engine: Engine):
+    # the second question alone ("each in its corner or all together?") names nothing; the whole message found
+    # nothing; the first names the invoices of 2017 (two activities of that name: asked back)
+    a = engine.answer(
+        "qui régle les factures de nos prestatères en 2017 ? chaque chambre dans son coin ou tout le monde ensemble ?"
+    )
+    assert a.intent == "clarification" and a.year == 2017
+    assert {c.id for c in a.candidates} >= {"fin.fournisseur.saisie-controle-factures"}
