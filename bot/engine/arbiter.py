@@ -8,6 +8,7 @@ only if it is one (a route may find nothing: then the rules' answer stands).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from bot.engine import replies, topics
@@ -41,6 +42,7 @@ FUNCTION_WORDS = {
     "fr": {"FIN": "finances", "RH": "RH", "SI": "SI", "JUR": "juridique", "COM": "communication"},
     "en": {"FIN": "finance", "RH": "HR", "SI": "IT", "JUR": "legal", "COM": "communication"},
 }
+_PRONOUN_IT = re.compile(r"\b(?:it|its|it's)\b")  # typed small: "IT" in capitals is the function, read by the rules
 # Answers that are about no function whatever the question: a question back, a greeting, the modes defined
 ABOUT_NO_FUNCTION = frozenset({"clarification", "help", "mode_definition"})
 
@@ -69,7 +71,9 @@ class ArbitratedAnswers:
             return answer
         if answer.process or answer.instances:  # a thing named: what it is about is said
             return answer
-        guessed = model.against(question, NO_FUNCTION)
+        # "is it pooled in 2017?": the pronoun is no IT; the rules read "it" as the IT where only the IT fits
+        asked = _PRONOUN_IT.sub(" ", question) if answer.lang == "en" else question
+        guessed = model.against(asked, NO_FUNCTION)
         if guessed is None or guessed[1] < SURE_FUNCTION or guessed[0] not in self.view.functions:
             return answer
         lang = "en" if answer.lang == "en" else "fr"

@@ -114,8 +114,10 @@ def test_a_body_renamed_is_no_history(engine: Engine):
     "question", ["which accounting software are we using regionally?", "which HR software do we use?"]
 )
 def test_a_thing_asked_of_a_function_the_text_does_not_name_is_not_its_map(engine: Engine, question: str):
-    # a software asked: the function's structure is no answer to it; the text names none
-    assert engine.answer(question).intent == "unknown"
+    # a software asked: the function's structure is no answer to it; the text names none (what it says of the
+    # accounting tools pooled may be quoted)
+    a = engine.answer(question)
+    assert a.intent in ("unknown", "fallback_search") and a.map is None
 
 
 @pytest.mark.parametrize(
