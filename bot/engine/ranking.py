@@ -327,6 +327,9 @@ class Ranking:
             ids = [t for t in ids if self.drawn(t)] or ids
             ids = [t for t in ids if self.has_mode(t, list(self.view.modes), years)] or ids
             ids = [t for t in ids if self.mode_changes(t)] or ids
+            # of two histories, the one whose mode the text states in its own words: "compta sociale : évolution ?"
+            # is the finance one ("Intégration : comptabilité sociale"), HR's mode is deduced
+            ids = [t for t in ids if self.has_mode(t, list(self.view.modes), years, stated=True)] or ids
         elif asks_mode and years:
             # the one whose mode that year the text states in its own words: "How was social accounting run in
             # 2017?" is the finance one ("Intégration : comptabilité sociale"); HR's has none

@@ -115,7 +115,7 @@ def test_the_counts_after_the_audit(kb):
     assert counts == {
         "explicit": 6,
         "deduced:named": 22,
-        "deduced:collective": 37,
+        "deduced:collective": 9,
         "deduced:carried": 15,
-        "unspecified": 205,
+        "unspecified": 233,
     }

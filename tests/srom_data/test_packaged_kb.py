@@ -148,7 +148,7 @@ def test_csv_export_is_the_matrix(kb):
         line.startswith("RH,Administration et paye,Réalisation des paies,") and ",2017,I,deduced,named" in line
         for line in lines
     )
-    assert any(",2013,A,deduced,collective" in line for line in lines)
+    assert any(",2017,M,deduced,collective" in line for line in lines)
     assert any(line.endswith(",2017,I,explicit,") for line in lines)
 
 
