@@ -35,7 +35,11 @@ class FigureAnswers:
         )
         if not hits:
             return Answer(intent="fallback_search", lang=q.lang, text=lead)
-        return guide.fallback(q.lang, hits[:3], self.view.functions, lead)
+        answer = guide.fallback(q.lang, hits[:3], self.view.functions, lead)
+        if function in self.view.functions:  # "combien de personnes à la DSI régionale ?" is about IT's staff, whatever
+            # passages say of staff
+            answer = answer.model_copy(update={"function": self.view.function_ref(self.view.functions[function])})
+        return answer
 
     def _asked_of(self, r: Reading, owner: str | None) -> str | None:
         """The function a figure is asked of: the one named, a body's, a commitment's ("quel budget pour le SDSI

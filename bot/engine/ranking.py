@@ -80,6 +80,11 @@ class Ranking:
                 if h.entity in direct and any(i in beside and w in h.used for i, w in enumerate(words))
             }
             direct = near if len(near) == 1 else direct
+        if len(direct) > 1:  # "combien de personnes à la DSI régionale ?": IT said whole, not HR's "personnel"
+            scores = {e: max(h.score for h in hits if h.entity == e) for e in direct}
+            whole = {e for e, score in scores.items() if score >= 0.98}
+            if len(whole) == 1 and all(score < 0.95 for e, score in scores.items() if e not in whole):
+                direct = whole
         if direct:
             named = next(iter(direct)) if len(direct) == 1 else None
             return named, named

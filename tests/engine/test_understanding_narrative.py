@@ -13,6 +13,9 @@ from bot.engine import Engine
         ("combien d'ETP en moins à la compta ?", "fr", "FIN"),
         ("how many people work in the regional HR department?", "en", "RH"),
         ("quel est l'effectif de la DSI ?", "fr", "SI"),
+        # "personnes" is near HR's "personnel", but the DSI is said whole: IT's staff
+        ("combien de personnes à la DSI régionale ?", "fr", "SI"),
+        ("combien d'ETP au service juridique régional ?", "fr", "JUR"),
     ],
 )
 def test_a_headcount_is_said_to_be_absent_with_what_the_text_says_of_the_staff(

@@ -50,9 +50,9 @@ def test_batch_from_stdin_keeps_order_and_count():
 
 
 def test_text_for_a_person_cites_its_source():
-    run = ask("tréso 2013 ?")
+    run = ask("paie 2017 ?")
     assert run.returncode == 0
-    assert "Autonomie" in run.stdout and "Source" in run.stdout
+    assert "Intégration" in run.stdout and "Source" in run.stdout
 
 
 def test_silence_is_admitted_not_filled():
