@@ -39,8 +39,8 @@ KEPT = frozenset({"clarification", "commitments", "evolution", "help", "mode_def
 SURE_FUNCTION = 0.8
 # The words a question is read again with, to name the function guessed (the function's own names)
 FUNCTION_WORDS = {
-    "fr": {"FIN": "finances", "RH": "RH", "SI": "SI", "JUR": "juridique", "COM": "communication"},
-    "en": {"FIN": "finance", "RH": "HR", "SI": "IT", "JUR": "legal", "COM": "communication"},
+    "fr": {"FIN": "finances", "RH": "RH", "SI": "SI", "JUR": "juridique", "COM": "communication / marketing"},
+    "en": {"FIN": "finance", "RH": "HR", "SI": "IT", "JUR": "legal", "COM": "communication / marketing"},
 }
 _PRONOUN_IT = re.compile(r"\b(?:it|its|it's)\b")  # typed small: "IT" in capitals is the function, read by the rules
 # Answers that are about no function whatever the question: a question back, a greeting, the modes defined

@@ -196,6 +196,8 @@ def _with_function(engine: Engine, guess: _Sure) -> Engine:
     [
         # no activity of that name: the function's modes, said to be a reading of the question
         ("medecine du travail c géré en quel mode ?", "RH", "_Je ne trouve pas d'activité de ce nom sur les cartes"),
+        # read with "communication / marketing", not "communication" alone: IT has an activity of that name
+        ("Et la com interne, elle est dans quel mode en 2021 ?", "COM", "_Je ne trouve pas d'activité de ce nom"),
         # the passages of the function the question is about, where none held all its words
         ("norme 4.9 ds le srom ca concerne koi", "FIN", "_La question semble porter sur *Services financiers"),
         # the commitments of that function, not all 25
