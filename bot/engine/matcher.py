@@ -34,6 +34,9 @@ RARE_IDF = 5.5  # 1 + ln(entities / 2): a word of two entities' names at most
 # A word of no dictionary one swap or one letter from a name's word ("piolte", "nrome"): the ratio above counts a swap
 # as two edits, and a letter changed in a short word as too many; a typo all the same, read just above the cutoff
 TYPO_SIM = 0.85
+# A word sharing a long root with a name's word, differing only in its last letter and the ending after it
+KIN_PREFIX = 8
+KIN_SIM = 0.85
 
 
 @dataclass(frozen=True)
@@ -227,6 +230,14 @@ class EntityMatcher:
                 tok = self.vocab[i]
                 if tok != stem and len(tok) <= longest:
                     out.setdefault(tok, 0.9)
+                i += 1
+        if len(word) >= KIN_PREFIX + 1:
+            # a derived word of a long shared root: "candidate" and "candidatures", "centraliser" and
+            # "centralisation" (their Snowball stems differ): eight letters in common, all but the last of the word's
+            root = word[: max(KIN_PREFIX, len(word) - 1)]
+            i = bisect.bisect_left(self.vocab, root)
+            while i < len(self.vocab) and self.vocab[i].startswith(root):
+                out.setdefault(self.vocab[i], KIN_SIM)
                 i += 1
         for form in forms:  # "panne" is the "hotline" of the names, "embauches" their "recrutement"
             near = self.everyday.get(form)

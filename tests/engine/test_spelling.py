@@ -378,3 +378,10 @@ def test_a_name_s_word_cut_short_is_left_to_the_matcher_and_a_shortening_s_plura
 def test_a_name_typed_short_is_found(engine: Engine, question: str, process: str) -> None:
     a = engine.answer(question)
     assert a.process is not None and a.process.id == process
+
+
+def test_a_word_of_a_long_shared_root_stands_for_the_names_word(engine: Engine) -> None:
+    # "candidate" and "candidatures" share eight letters; their Snowball stems differ
+    assert "candidatures" in engine.matcher.expand("candidate", "fr")
+    a = engine.answer("quand la CCI candidate elle-même à un AO, c'est géré en quel mode en 2017 ?")
+    assert a.intent == "mode_lookup" and a.process is not None and a.process.id == "jur.reponses-appels-offres"
