@@ -295,6 +295,10 @@ def _template(ctx: Context, lang: Lang, *, year: int | None, compare: bool = Fal
         if year and not compare:
             return f"={ctx.process}|mode{in_year}"
         return f"={ctx.process}|" + ("over time" if en else "évolution")
+    if ctx.intent in ("mode_lookup", "evolution") and function:  # "mode de la RH en 2017 ?" then "et en 2021 ?"
+        if year and not compare:
+            return f"{function} modes{in_year}" if en else f"modes {function} en {year}"
+        return f"{function} modes over time" if en else f"évolution des modes {function}"
     if ctx.map and function:
         if year and not compare:
             return f"map of {function}{in_year}" if en else f"carte {function} {year}"

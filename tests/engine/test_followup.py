@@ -271,3 +271,18 @@ def test_a_year_asked_after_a_governance_answer_asks_the_same_bodies_again(engin
     first, in_2021 = conversation(engine, ["qui arbitre ?", "et en 2021 ?"])
     assert first.intent == in_2021.intent == "governance"
     assert [i.id for i in in_2021.instances] == [i.id for i in first.instances]
+
+
+@pytest.mark.parametrize(
+    ("turns", "function", "year"),
+    [
+        (["mode de la RH en 2017 ?", "et en 2021 ?"], "RH", 2021),
+        (["what about IT modes in 2017?", "and in 2021?"], "SI", 2021),
+        # a function read from the question's words (no activity of that name): its modes, then another year's
+        (["le dépanage des utilisateurs, ça a évolué comment depuis 2013 ?", "et en 2021 ?"], "SI", 2021),
+    ],
+)
+def test_a_year_asked_after_a_function_s_modes_gives_that_year_s(engine: Engine, turns: list[str], function, year):
+    *_, last = conversation(engine, turns)
+    assert last.intent == "mode_lookup" and last.process is None
+    assert last.function is not None and last.function.id == function and last.year == year
