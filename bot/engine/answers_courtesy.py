@@ -18,8 +18,8 @@ from srom_data.text import fold
 
 # The asker introducing themselves ("je viens d'arriver", "je suis nouvelle", "I'm new here")
 _INTRODUCTION = re.compile(
-    r"\b(?:je viens|je suis|j arrive|je debut\w*|nouvel(?:le)?|nouveau|new|i m|i am|i just|i ve just|premiere fois|"
-    r"first time|un collegue|a colleague)\b"
+    r"\b(?:je viens|je suis|j arrive|je debut\w*|je decouvre|nouvel(?:le)?|nouveau|new|i m|i am|i just|i ve just|"
+    r"premiere fois|first time|un collegue|a colleague|on m a dit|i was told)\b"
 )
 # A word of a request for help: "tu peux m'aider ?", "can you help me?"
 _HELP_WORD = re.compile(r"aider|aide|aides|help|peux|pouvez|can|could")

@@ -44,7 +44,9 @@ HELP_ANYWHERE = _compile(
     r"how does this work|sais faire|sait faire|tu fais quoi|can you do|"
     r"(?:what|which) (?:kind|sort|type)s? of questions?|quels? (?:genre|type|sorte)s? de questions?|"
     r"questions? (?:can you|peux tu|pouvez vous|puis je|can i)|what can i ask|que (?:puis|peux) je (?:te |vous )?"
-    r"demander|sais repondre|sait repondre|repondre a quoi|what can you answer)\b"
+    r"demander|sais repondre|sait repondre|repondre a quoi|what can you answer|"
+    # "on peut te demander quel genre de choses ?", "je peux te demander quoi ?"
+    r"(?:te|vous) demander (?:quoi|quel\w* (?:genre|type|sorte)s?))\b"
 )
 DEFINITION = _compile(
     r"\b(?=[acdekmoqsvw])"

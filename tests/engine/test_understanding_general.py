@@ -60,6 +60,9 @@ def test_asking_what_the_bot_is_for_is_still_help(engine: Engine):
         "Bonjour, c'est la première fois que j'utilise ce bot. Un collègue de la compta m'a dit que tu pouvais "
         "répondre à des questions sur le SROM, tu sais faire quoi exactement et comment je dois formuler mes "
         "questions ?",
+        "bonjour, je découvre l'outil, on m'a dit de venir te poser des questions mais je sais pas trop sur quoi, on "
+        "peut te demander quel genre de choses ?",
+        "je peux te demander quoi ?",
     ],
 )
 def test_a_call_for_help_after_the_asker_introduces_themselves_is_help(engine: Engine, question: str):
@@ -72,6 +75,8 @@ def test_a_call_for_help_after_the_asker_introduces_themselves_is_help(engine: E
         ("tu peux m'aider sur la paie ?", "mode_lookup"),  # help asked about a thing: the thing
         ("mon mdp outlook marche plus tu peux m aider", "unknown"),  # the asker's own problem
         ("élections des IRP, ça évolue comment dans le SROM", "evolution"),
+        ("on peut te demander quel mode pour la paie ?", "mode_lookup"),
+        ("quel genre de choses sont mutualisées en 2017 ?", "mode_list"),
     ],
 )
 def test_help_asked_about_something_is_no_call_for_the_help(engine: Engine, question: str, intent: str):
