@@ -67,6 +67,8 @@ LABELLED = (
     "questions_2026_fresh_jc.yaml",
     "questions_2026_fresh_jd.yaml",
     "questions_2026_fresh_je.yaml",
+    "questions_2026_fresh_kc.yaml",
+    "questions_2026_fresh_kd.yaml",
 )
 # Written from the source text only, scored before any tuning, never read question by question.
 BLIND = "questions_2026_blind.yaml"
@@ -124,6 +126,10 @@ BLIND_IB = "questions_2026_blind_ib.yaml"
 # session's first engine and its last only.
 BLIND_JA = "questions_2026_blind_ja.yaml"
 BLIND_JB = "questions_2026_blind_jb.yaml"
+# Written three quarters of an hour into session 11 (KB: half référents and directors), scored on that session's first
+# engine and its last only.
+BLIND_KA = "questions_2026_blind_ka.yaml"
+BLIND_KB = "questions_2026_blind_kb.yaml"
 BLINDS = (
     BLIND,
     BLIND_C,
@@ -154,6 +160,8 @@ BLINDS = (
     BLIND_IB,
     BLIND_JA,
     BLIND_JB,
+    BLIND_KA,
+    BLIND_KB,
 )
 
 

@@ -109,7 +109,7 @@ def test_a_data_folder_without_a_model_has_none(tmp_path: Path):
     ("question", "intent", "rules_said"),
     [
         ("les macro-processus du juridique svp", "structure", "governance"),
-        ("les pôles solutions et infra, ils sont mutualisés grace a quoi ?", "fallback_search", "mode_lookup"),
+        ("logo full CCI c'est parti d'où ?", "fallback_search", "mode_lookup"),
         ("où on retrouve ce qui a été décidé en AG", "governance", "fallback_search"),
         ("did the finance teams actually shrink because of all this?", "fallback_search", "unknown"),
         ("quand est versé le salaire ce mois ci ?", "unknown", "fallback_search"),
