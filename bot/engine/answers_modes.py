@@ -111,12 +111,14 @@ class ModeAnswers:
         """A listing of the things in a mode told in everyday words ("qu'est-ce que chaque CCI gérait encore toute
         seule dans son coin en RH en 2013 ?" lists the Autonomy): the mode two words of its own describe."""
         q = r.q
-        listing = q.says(cues.LISTING) or re.search(r"\bqu est ce que\b", q.flat)
+        listing = q.says(cues.LISTING) or re.search(r"\bqu est ce qu(?:e|i)?\b", q.flat)
         if not (listing and (r.context_function or q.years)) or r.subjects or r.instances:
             return None
         if q.says(cues.WHICH_MODE):  # "internal communication: what management mode?" asks a mode, not a list
             return None
         code = self._best_described(q)
+        if code is None and _ITEMS_ASKED.search(q.flat) and not q.says(cues.SAME_MODE):
+            code = self._plainly_described(q)  # "qu'est-ce qui reste fait localement en 2021 ?"
         if code is None:
             return None
         pointers = self._about_mode(code, r.context_function, q.years)
@@ -161,10 +163,20 @@ class ModeAnswers:
         _, scored = self._described_scores(q)
         return scored[0][1] if scored[0][0] >= 2 and scored[0][0] > scored[1][0] else None
 
+    def _plainly_described(self, q: Query) -> str | None:
+        """The one mode one of whose own plain words the question holds, when no other mode's words are in it
+        ("quelles activités informatiques restent gérées par chaque chambre toute seule ?": the Autonomy)."""
+        asked, scored = self._described_scores(q)
+        if scored[0][0] != 1 or scored[1][0] != 0:
+            return None
+        mode = self.view.modes[scored[0][1]]
+        return mode.code if asked & _definition_stems(" ".join(mode.plain)) else None
+
     def _described_scores(self, q: Query) -> tuple[set[str], list[tuple[int, str]]]:
         """The question's roots, and each mode's count of them in its definition, names and plain words, best
-        first."""
-        words = self._narrative_words(q) if q.lang == "en" else q.content
+        first (of an English question, its words and the French words the lexicon gives them: "together" is a
+        plain word of the Cooperation, and "conjointement" a word of the text)."""
+        words = [*q.content, *self._narrative_words(q)] if q.lang == "en" else q.content
         # a function's name describes no mode: "communication" is no "communauté" of the Cooperation
         words = [w for w in words if not self.matcher.names_kind(w, ("function",), q.lang)]
         asked = {_root(w) for w in words if len(w) >= 4} - _DEFINITION_FILLER
@@ -274,6 +286,10 @@ _CASE_PUT = re.compile(
     r"\b(?:si (?:on|l on|une? \w+)|quand on|lorsqu on|lorsque on|if (?:we|you|a|an|the)|"
     r"when (?:we|you|a|an|the|work))\b"
 )
+
+
+# The things of the maps asked for, one by one: "quelles activités", "qu'est-ce qui", "tout ce qui", "ce qui reste"
+_ITEMS_ASKED = re.compile(r"\b(?:quelles? activites|qu est ce qui|tout ce qui|ce qui reste)\b")
 
 
 def _root(word: str) -> str:

@@ -410,3 +410,34 @@ def test_the_same_mode_as_an_activity_whose_mode_the_text_does_not_give_lists_no
     a = engine.answer("which IT activities share the same mode as the hotline in 2017?")
     assert a.intent == "mode_lookup" and a.mode is None
     assert "does not state the management mode" in a.text
+
+
+@pytest.mark.parametrize(
+    ("question", "code", "function", "year"),
+    [
+        # one plain word of a mode, in a question asking for the things of the maps
+        ("quelles activités informatiques restent gérées par chaque chambre toute seule en 2021 ?", "A", "SI", 2021),
+        ("côté personnel, qu'est-ce qui est remonté à la région en 2017 ?", "I", "RH", 2017),
+        # "qu'est-ce qu'on fait …": two words of the Cooperation's definition
+        (
+            "en finances 2021, qu'est-ce qu'on fait ensemble entre chambres sans déplacer les équipes ?",
+            "C",
+            "FIN",
+            2021,
+        ),
+        # an English question's own words, not only the French ones the lexicon gives ("together")
+        ("HR stuff where chambers just work together on projects in 2021 – which ones?", "C", "RH", 2021),
+    ],
+)
+def test_a_listing_of_a_mode_told_in_a_few_everyday_words(engine: Engine, question, code, function, year) -> None:
+    a = engine.answer(question)
+    assert (a.intent, a.year) == ("mode_list", year) and a.mode is not None and a.mode.code == code
+    assert a.function is not None and a.function.id == function
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["In 2013, which chamber was handed the regional IT function?", "la fonction juridique regroupe quels métiers ?"],
+)
+def test_one_plain_word_of_a_mode_is_no_listing_of_it_outside_a_question_for_the_maps_things(engine: Engine, question):
+    assert engine.answer(question).intent != "mode_list"
