@@ -23,7 +23,7 @@ FULL_NAME_SHARE = 0.34  # the weighted share of the question such a name must co
 FUNCTION_SAID = 0.85  # the score a function's name must reach to name it ("finanse": one letter wrong in seven)
 COMMON_NAME = 3.5  # the covered weight under which a name is one of the text's commonest words ("gestion")
 GUESS = 0.7  # the most such a name scores: a "did you mean", never an answer
-KIND_WORDS = frozenset("bloc blocs block blocks".split())
+KIND_WORDS = frozenset("bloc blocs block blocks carte cartes map maps".split())  # "the Gouvernance block on the IT map"
 FRAME_WORDS = frozenset(
     """cci ccis chambre chambres consulaire consulaires region regional regionale regionaux regionales
     territoriale territoriales territoriaux local locale locaux locales localement chaque carte cartes map maps

@@ -925,3 +925,9 @@ def test_a_greeting_or_a_courtesy_around_a_question_changes_nothing(engine: Engi
     assert a.intent == intent
     if question.startswith("Update"):
         assert a.lang == "en"  # the courtesy told the language: kept for that
+
+
+def test_the_map_a_block_is_on_is_the_setting_not_a_word_to_explain(engine: Engine):
+    # "map" also names the legal "risk map": said of the map the block is on, it is no part of the question's topic
+    a = engine.answer("Which activities sit under governance on the IT map?")
+    assert a.intent == "structure" and a.process is not None and a.process.id == "si.gouvernance"
