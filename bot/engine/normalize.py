@@ -314,11 +314,15 @@ def find_years(text: str, known: tuple[int, ...]) -> tuple[list[int], list[int]]
         y = int(m.group(1))
         (years if y in known else foreign).append(y)
     # a year of two digits counts when it is a known year's: a message without those digits is not searched for one
-    short = _YEAR_2.finditer(text) if any(digits in text for digits in _two_digits(known)) else ()
+    said_short = any(digits in text for digits in _two_digits(known))
+    short = _YEAR_2.finditer(text) if said_short else ()
     for m in short:
         y = 2000 + int(m.group(1))
         if y in known:
             years.append(y)
+    # or two known years of two digits or more in a row: "veille juridique 13 / 17 / 21", "paie 17 vs 21"
+    for m in _short_run(known).finditer(text) if said_short and not years else ():
+        years.extend(2000 + int(d) for d in re.findall(r"\d\d", m.group(0)))
     # an explicit year beats "état des lieux", "statut"...; most questions name neither, found in one search
     if len(known) == 3 and not (years or foreign) and _YEAR_PHRASE.search(text):
         ordered = sorted(known)
@@ -326,6 +330,13 @@ def find_years(text: str, known: tuple[int, ...]) -> tuple[list[int], list[int]]
             if pattern.search(text):
                 years.append(ordered[index])
     return _unique(years), _unique(foreign)
+
+
+@functools.cache
+def _short_run(known: tuple[int, ...]) -> re.Pattern[str]:
+    """Two known years of two digits or more, one after the other ("13 / 17 / 21", "17 vs 21", "13-21")."""
+    one = "|".join(_two_digits(known))
+    return re.compile(rf"\b(?:{one})(?:\s*(?:/|,|-|vs|->|>)\s*(?:{one}))+\b")
 
 
 @functools.cache

@@ -46,6 +46,10 @@ def test_elisions_are_removed():
         ("paie en 2019", [], [2019]),
         ("paie entre 2013 et 2021", [2013, 2021], []),
         ("paie", [], []),
+        ("veille juridique 13 / 17 / 21", [2013, 2017, 2021], []),  # known years of two digits in a row
+        ("paie 17 vs 21", [2017, 2021], []),
+        ("entre 13 et 17 ETP", [], []),  # numbers joined by a word: not years
+        ("page 13", [], []),
     ],
 )
 def test_years(raw, years, foreign):
