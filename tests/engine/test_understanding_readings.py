@@ -32,10 +32,12 @@ def test_a_thing_no_map_holds_but_the_text_speaks_of_shows_that_passage(engine: 
     assert a.sources and "messagerie" in a.sources[0].quote
 
 
-def test_a_thing_no_map_holds_nor_the_text_names_no_function(engine: Engine):
+def test_a_thing_no_map_holds_nor_the_text_names_is_said_absent_then_read_as_its_function_s(engine: Engine):
+    # no activity of that name: said first; the function model reads events as communication's, said as a reading
     a = engine.answer("l'évènementiel en 2021, on est sur quel mode ?")
-    assert a.intent == "mode_lookup" and a.mode is None and a.function is None
-    assert "Les cartes couvrent cinq fonctions support" in a.text
+    assert a.intent == "mode_lookup" and a.mode is None and a.process is None
+    assert a.text.startswith("_Je ne trouve pas d'activité de ce nom sur les cartes ; la question semble porter sur")
+    assert a.function is not None and a.function.id == "COM"
 
 
 @pytest.mark.parametrize(
