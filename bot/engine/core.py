@@ -336,6 +336,9 @@ class Engine(
             if gov:
                 return gov
         year = q.years[0] if q.years else None
+        gains = None if r.subjects else self._gains_asked(r)
+        if gains:  # "ça a rapporté quoi, côté finance ?", "combien on a économisé en regroupant la compta ?"
+            return gains
         if r.context_function and not r.instances and cues.STRUCTURE.search(q.flat):
             # "c'est quoi le CERAL mentionné dans la partie juridique ?": a topic of the narrative, in a function
             found = self._leftover_search(q, r.hits)
@@ -363,9 +366,6 @@ class Engine(
             return self._not_on_maps(q, year, history=changes)
         if self._mostly_foreign(q):  # "the wifi password at CCI Vendée", "days off in the HR portal"
             return self._nothing_found(q)
-        gains = None if r.subjects else self._gains_asked(r)
-        if gains:  # "ça a rapporté quoi, côté finance ?"
-            return gains
         if r.context_function or (cues.STRUCTURE.search(q.flat) and re.search(r"fonction|function|srom", q.text)):
             found = self._leftover_search(q, r.hits)
             return found or topics.structure(self.view, lang, r.context_function, year)

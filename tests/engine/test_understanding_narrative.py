@@ -194,3 +194,10 @@ def test_in_the_named_function_a_mode_s_word_is_part_of_the_narrative_topic(engi
     a = engine.answer("quels chantiers de mutualisation SI étaient en cours en 2013 ?")
     assert a.intent == "fallback_search" and a.function is not None and a.function.id == "SI"
     assert "chantiers de mutualisation" in a.sources[0].quote
+
+
+def test_what_a_function_gained_is_its_gains_whatever_word_of_its_contents_the_question_uses(engine: Engine):
+    # "regroupant" is a word of the structure cue ("ce que regroupe …") and of the legal part's introduction
+    a = engine.answer("combien d'euros on a économisé en regroupant la compta ?")
+    assert a.intent == "fallback_search" and a.function is not None and a.function.id == "FIN"
+    assert all(s.section.startswith("Services financiers") for s in a.sources)
