@@ -112,8 +112,8 @@ class ModeAnswers:
         seule dans son coin en RH en 2013 ?" lists the Autonomy): the mode two words of its own describe."""
         q = r.q
         listing = q.says(cues.LISTING) or re.search(r"\bqu est ce qu(?:e|i)?\b", q.flat)
-        if not (listing and (r.context_function or q.years)) or r.subjects or r.instances:
-            return None
+        if not (listing and (r.context_function or q.years)) or r.subjects or r.instances or r.asks_who:
+            return None  # "who led the group bringing together all the comms managers?" asks a body
         if q.says(cues.WHICH_MODE):  # "internal communication: what management mode?" asks a mode, not a list
             return None
         code = self._best_described(q)

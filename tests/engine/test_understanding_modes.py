@@ -437,7 +437,12 @@ def test_a_listing_of_a_mode_told_in_a_few_everyday_words(engine: Engine, questi
 
 @pytest.mark.parametrize(
     "question",
-    ["In 2013, which chamber was handed the regional IT function?", "la fonction juridique regroupe quels métiers ?"],
+    [
+        "In 2013, which chamber was handed the regional IT function?",
+        "la fonction juridique regroupe quels métiers ?",
+        # "together" and "group" are the Cooperation's plain words; "who" asks a body
+        "In 2013 who led the group bringing together the comms managers of all the chambers?",
+    ],
 )
 def test_one_plain_word_of_a_mode_is_no_listing_of_it_outside_a_question_for_the_maps_things(engine: Engine, question):
     assert engine.answer(question).intent != "mode_list"
