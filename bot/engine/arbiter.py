@@ -28,11 +28,10 @@ if TYPE_CHECKING:
 # never overruled: overruling them fixed 3 answers and broke 6.
 SURE = 0.8
 SURE_NAMED = 0.9
-# Nor, to spare the time a question takes (the model costs 10 to 30 µs where it is asked, against a target of 0.3 ms
-# for the whole answer): an activity's mode in a year (1,280 labelled answers, none overruled), the commitments (885:
-# 4 fixed, 1 broken) and a body's roles with no function named (714: 2 fixed). In all, +38 of 7,750 (42 fixed,
-# 4 broken); +41 with a body found by its roles (_body_described).
-KEPT = frozenset({"clarification", "commitments", "evolution", "help", "mode_definition", "mode_list"})
+# Session 10 also spared the model's time on an activity's mode in a year, the commitments and a body's roles with no
+# function named; session 11 measured it again on 8,600 labelled questions, out of fold: asking it there too fixes 8
+# answers and breaks 1, for a few µs a question (bench/bench_engine.py).
+KEPT = frozenset({"clarification", "evolution", "help", "mode_definition", "mode_list"})
 # How sure the function model must be to read a question as about a function it does not name. Measured with each
 # labelled set guessed by a model trained on the others (8,260 questions), answers fixed / broken: 0.6: 24 / 0;
 # 0.65 and 0.7: 23 / 0; 0.75: 19 / 0; 0.8: 17 / 0; 0.85: 15 / 0. Under 0.7, more questions about no function or
@@ -103,9 +102,7 @@ class ArbitratedAnswers:
         return again.model_copy(update={"text": f"{lead}\n{again.text}"})
 
     def _arbitrated(self, r: Reading, answer: Answer) -> Answer:
-        if self.intents is None or answer.intent in KEPT or (answer.process and answer.year):
-            return answer
-        if answer.instances and answer.function is None:
+        if self.intents is None or answer.intent in KEPT:
             return answer
         guessed = self.intents.against(r.q.raw, answer.intent)
         if guessed is None or guessed[1] < (SURE_NAMED if answer.process or answer.instances else SURE):
