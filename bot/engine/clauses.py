@@ -65,16 +65,24 @@ def without_courtesy(message: str) -> str:
     return rest if _LETTER.search(rest) else message
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=\S)")
+
+
+def _sentences(message: str) -> list[str]:
+    """A message's sentences, each ending on its own stop (".", "!", "?", "…")."""
+    return [p for p in _SENTENCE_END.split(message.strip()) if p.strip()]
+
+
 def last_sentence(message: str) -> str | None:
     """The last sentence of a message of several, when it has three words or more; None for one sentence."""
-    parts = [p for p in re.split(r"(?<=[.!?…])\s+(?=\S)", message.strip()) if p.strip()]
+    parts = _sentences(message)
     return parts[-1] if len(parts) >= 2 and len(parts[-1].split()) >= 3 else None
 
 
 def first_question(message: str) -> str | None:
     """The first sentence of a message of several, when it asks ("?") in three words or more; None for one
     sentence."""
-    parts = [p for p in re.split(r"(?<=[.!?…])\s+(?=\S)", message.strip()) if p.strip()]
+    parts = _sentences(message)
     first = parts[0].strip() if len(parts) >= 2 else ""
     return first if first.endswith("?") and len(first.split()) >= 3 else None
 
