@@ -12,7 +12,7 @@ import bisect
 import functools
 import math
 from collections import defaultdict
-from collections.abc import Callable, Container
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -225,20 +225,14 @@ class EntityMatcher:
             # A known word only takes its inflections ("social" -> "sociales"), not longer words ("paie" is not
             # "paiements"); an unknown one may be a truncation.
             longest = len(stem) + 2 if stem in self.by_token else len(stem) / 0.3
-            i = bisect.bisect_left(self.vocab, stem)
-            while i < len(self.vocab) and self.vocab[i].startswith(stem):
-                tok = self.vocab[i]
+            for tok in self._starting_with(stem):
                 if tok != stem and len(tok) <= longest:
                     out.setdefault(tok, 0.9)
-                i += 1
         if len(word) >= KIN_PREFIX + 1:
             # a derived word of a long shared root: "candidate" and "candidatures", "centraliser" and
             # "centralisation" (their Snowball stems differ): eight letters in common, all but the last of the word's
-            root = word[: max(KIN_PREFIX, len(word) - 1)]
-            i = bisect.bisect_left(self.vocab, root)
-            while i < len(self.vocab) and self.vocab[i].startswith(root):
-                out.setdefault(self.vocab[i], KIN_SIM)
-                i += 1
+            for tok in self._starting_with(word[: max(KIN_PREFIX, len(word) - 1)]):
+                out.setdefault(tok, KIN_SIM)
         for form in forms:  # "panne" is the "hotline" of the names, "embauches" their "recrutement"
             near = self.everyday.get(form)
             if near in self.by_token and near not in out:
@@ -257,6 +251,13 @@ class EntityMatcher:
                 if tok[0] == word[0] and not (_prefixed(word, tok) or _prefixed(tok, word)):
                     out.setdefault(tok, TYPO_SIM)
         return out
+
+    def _starting_with(self, prefix: str) -> Iterator[str]:
+        """The vocabulary's words that start with `prefix`, in order (the vocabulary is sorted)."""
+        i = bisect.bisect_left(self.vocab, prefix)
+        while i < len(self.vocab) and self.vocab[i].startswith(prefix):
+            yield self.vocab[i]
+            i += 1
 
     def names_kind(self, word: str, kinds: tuple[str, ...], lang: str = "fr") -> bool:
         """Whether the word alone names an entity of these kinds ("intégration" a mode, "finances" a function)."""
