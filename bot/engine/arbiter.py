@@ -77,7 +77,10 @@ class ArbitratedAnswers:
         if guessed is None or guessed[1] < SURE_FUNCTION or guessed[0] not in self.view.functions:
             return answer
         lang = "en" if answer.lang == "en" else "fr"
-        again = self._answer_alone(f"{question} ({FUNCTION_WORDS[lang][guessed[0]]})")
+        function = self.view.functions[guessed[0]]
+        label = function.label_en if lang == "en" else function.label
+        # a data folder's other functions (no words of their own here) are read with their label
+        again = self._answer_alone(f"{question} ({FUNCTION_WORDS[lang].get(function.id) or label})")
         if again.function is None or again.function.id != guessed[0]:
             return answer
         if again.intent != answer.intent and (self.intents is None or self.intents.guess(question)[0] != again.intent):
@@ -87,8 +90,6 @@ class ArbitratedAnswers:
         if again.process or again.instances or again.commitments:  # what it names says what it is about
             return again
         # the function at large: said to be a reading of the question, and why (no activity of that name)
-        function = self.view.functions[guessed[0]]
-        label = function.label_en if lang == "en" else function.label
         unnamed = answer.intent in ("mode_lookup", "evolution") and not answer.process
         lead = replies.t(
             lang,

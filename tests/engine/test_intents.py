@@ -246,3 +246,14 @@ def test_a_reading_with_the_function_that_asks_something_else_must_be_what_the_i
     answer = _with(guessed, _Sure("structure", 0.99)).answer("why?")
     assert answer.intent == "structure" and answer.function is not None and answer.function.id == "SI"
     assert answer.text.startswith("_The question seems to be about *Information systems*:_")
+
+
+def test_a_function_with_no_words_of_its_own_is_read_with_its_label(engine: Engine, monkeypatch):
+    # another data folder's function, which FUNCTION_WORDS does not know, is no KeyError: its label names it
+    from bot.engine import arbiter
+
+    monkeypatch.setitem(
+        arbiter.FUNCTION_WORDS, "fr", {k: v for k, v in arbiter.FUNCTION_WORDS["fr"].items() if k != "RH"}
+    )
+    answer = _with_function(engine, _Sure("RH", 0.99)).answer("medecine du travail c géré en quel mode ?")
+    assert answer.function is not None and answer.function.id == "RH"
