@@ -79,7 +79,7 @@ class ModeAnswers:
 
     def _partial_names(self, r: Reading) -> list[Hit]:
         """The names of the maps the question says in part at least ("stratégie" of "Stratégie achats")."""
-        return [h for h in r.hits if h.score >= PART_OF_NAME and self.rank.drawn(h.entity)]
+        return [h for h in r.hits if h.score >= PART_OF_NAME and self.view.drawn(h.entity)]
 
     def _named_partly(self, r: Reading) -> bool:
         """A name of the maps said in part at least ("stratégie" of "Stratégie achats" and "stratégie RH")."""

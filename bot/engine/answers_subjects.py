@@ -117,7 +117,7 @@ class SubjectAnswers:
             # (the longest name said: "contrôle de gestion sociale" is not "contrôle de gestion")
             others = [h for h in subject_hits if not h.ambiguous and not h.used & amb.used]
             named = [h.entity for h in others if not any(h.used < o.used for o in others)]
-            inside = {t for t in amb.targets for b in named if t != b and self.rank.related(t, b)}
+            inside = {t for t in amb.targets for b in named if t != b and self.view.related(t, b)}
             if len(inside) == 1:
                 return [Hit(inside.pop(), amb.score, amb.weight, amb.alias, (), amb.used)]
         return subject_hits
@@ -284,7 +284,7 @@ class SubjectAnswers:
         # "les sites web, c'est harmonisé ?": a mode asked without a year is answered with every year's mode;
         # the mode named is the answer's when the text gives it for one of them.
         modes = self.rank.modes(q, self.matcher.match(q.content, q.lang)[0])
-        found = [m for m in modes if self.rank.has_mode(item.id, [m], [])]
+        found = [m for m in modes if self.view.has_mode(item.id, [m], [])]
         if not modes:  # "les cartes de vœux communes, quel mode ?": the one mode of every year the item is on a map
             given = {self.view.summary(item, y)[0] for y in item.years}
             found = [m for m in given if m] if len(given) == 1 else []
@@ -314,7 +314,7 @@ class SubjectAnswers:
 
     def _mapped(self, entity_id: str) -> bool:
         """An activity or a block drawn on a map (an action of the narrative is not)."""
-        return self.rank.drawn(entity_id)
+        return self.view.drawn(entity_id)
 
     def _instances(self, hits: list[Hit]) -> list[Instance]:
         """Instances named, without those whose name is inside a longer one ("présidents" in "comité des

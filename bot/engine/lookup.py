@@ -196,6 +196,50 @@ class KnowledgeView:
             return answer
         return answer.model_copy(update={"function": self.function_ref(self.functions[owners.pop()])})
 
+    # -- an item of the maps: its modes, the maps it is on, its block ---------------------------------------------
+    # (asked by the ranking of homonyms and by the answers; moved from ranking.py, which ranks the names matched)
+
+    def has_mode(self, entity_id: str, modes: list[str], years: list[int], stated: bool = False) -> bool:
+        """The item has one of `modes` in one of `years`; `stated`: as the text's own words (explicit or
+        attested), not deduced."""
+        item = self.items.get(entity_id)
+        if item is None:
+            return False
+        for y in years or item.years:
+            if y in item.years:
+                mode, certainty = self.summary(item, y)
+                if mode in modes and (not stated or certainty in ("explicit", "attested")):
+                    return True
+        return False
+
+    def mode_changes(self, entity_id: str) -> bool:
+        item = self.items.get(entity_id)
+        return item is not None and len({self.summary(item, y)[0] for y in item.years} - {None}) > 1
+
+    def drawn(self, entity_id: str) -> bool:
+        """An activity or a block drawn on a map (an action of the narrative is not)."""
+        item = self.items.get(entity_id)
+        return item is not None and not (item.activity is not None and item.activity.kind == "action")
+
+    def later(self, entity_id: str, years: list[int]) -> bool:
+        """The item is first mapped after every one of `years`."""
+        item = self.items.get(entity_id)
+        return item is not None and min(item.years) > max(years)
+
+    def present(self, entity_id: str, years: list[int]) -> bool:
+        item = self.items.get(entity_id)
+        return item is None or any(y in item.years for y in years)
+
+    def related(self, a: str, b: str) -> bool:
+        """A block and one of its own activities are one subject, not a choice to offer."""
+        ia, ib = self.items.get(a), self.items.get(b)
+        if not ia or not ib:
+            return False
+        for x, y in ((ia, ib), (ib, ia)):
+            if x.block and y.activity and any(p.block == x.block.id for p in y.activity.placements.values()):
+                return True
+        return False
+
     # -- modes ----------------------------------------------------------------------------------------------------
 
     def activities_of_block(self, block_id: str, year: int) -> list[Activity]:

@@ -146,7 +146,7 @@ class Ranking:
             # Two years bound a span: "réseaux sociaux entre 2013 et 2021" is the digital communication, on the
             # 2017 map between them.
             span = list(range(min(years), max(years) + 1)) if len(years) > 1 else years
-            present = [h for h in out if h.ambiguous or self.present(h.entity, span)]
+            present = [h for h in out if h.ambiguous or self.view.present(h.entity, span)]
             # A name not yet on that year's map stays if it says more of the question than every one that is: "les
             # TdB MS en 2013" is the payroll dashboards, first mapped in 2017 (said so), not the financial ones. One
             # no longer mapped was absorbed: "les fiches de paie en 2017" are the payroll's.
@@ -251,7 +251,7 @@ class Ranking:
         """The words a subject's hit explains: its name's, its other names' rare words' ("congés, pointage": the
         absences'), its activities' said in part ("bank accounting (payments)"), its block's ("UNEAL, carte paye")."""
         said = h.said or h.used
-        if h.explained and self.drawn(h.entity):  # an activity or a block of the maps, not an action
+        if h.explained and self.view.drawn(h.entity):  # an activity or a block of the maps, not an action
             said = said | {w for w in h.explained if w not in FRAME_WORDS}
         parts = self.view.parts.get(h.entity) if h.score >= FULL_NAME else None
         told = [o for o in hits if o.entity in parts and o.score >= PART_SAID] if parts else []
@@ -268,38 +268,7 @@ class Ranking:
         in 2013), or mapped before with nothing of its function on that map instead ("réseaux sociaux" in 2021);
         one absorbed by a thing of its function is that thing ("les fiches de paie en 2017": the payroll)."""
         fn = self.view.function_of(h.entity)
-        return self.later(h.entity, years) or all(self.view.function_of(p.entity) != fn for p in present)
-
-    def has_mode(self, entity_id: str, modes: list[str], years: list[int], stated: bool = False) -> bool:
-        """The item has one of `modes` in one of `years`; `stated`: as the text's own words (explicit or
-        attested), not deduced."""
-        item = self.view.items.get(entity_id)
-        if item is None:
-            return False
-        for y in years or item.years:
-            if y in item.years:
-                mode, certainty = self.view.summary(item, y)
-                if mode in modes and (not stated or certainty in ("explicit", "attested")):
-                    return True
-        return False
-
-    def mode_changes(self, entity_id: str) -> bool:
-        item = self.view.items.get(entity_id)
-        return item is not None and len({self.view.summary(item, y)[0] for y in item.years} - {None}) > 1
-
-    def drawn(self, entity_id: str) -> bool:
-        """An activity or a block drawn on a map (an action of the narrative is not)."""
-        item = self.view.items.get(entity_id)
-        return item is not None and not (item.activity is not None and item.activity.kind == "action")
-
-    def later(self, entity_id: str, years: list[int]) -> bool:
-        """The item is first mapped after every one of `years`."""
-        item = self.view.items.get(entity_id)
-        return item is not None and min(item.years) > max(years)
-
-    def present(self, entity_id: str, years: list[int]) -> bool:
-        item = self.view.items.get(entity_id)
-        return item is None or any(y in item.years for y in years)
+        return self.view.later(h.entity, years) or all(self.view.function_of(p.entity) != fn for p in present)
 
     def filter_targets(
         self,
@@ -318,27 +287,27 @@ class Ranking:
         if years:  # a year of the SROM is a map's year: what a map draws beats an objective or a theme, on none
             # and one on every map named beats one on some: "compta sociale : 2013 -> 2017 -> 2021"
             ids = (
-                [t for t in ids if t not in self.view.named and all(self.present(t, [y]) for y in years)]
-                or [t for t in ids if t not in self.view.named and self.present(t, years)]
-                or [t for t in ids if self.present(t, years)]
+                [t for t in ids if t not in self.view.named and all(self.view.present(t, [y]) for y in years)]
+                or [t for t in ids if t not in self.view.named and self.view.present(t, years)]
+                or [t for t in ids if self.view.present(t, years)]
                 or ids
             )
         if modes:
-            ids = [t for t in ids if self.has_mode(t, modes, years)] or ids
+            ids = [t for t in ids if self.view.has_mode(t, modes, years)] or ids
             # Both in the mode named, one by the text's own words, the other deduced from them: the text's one.
-            ids = [t for t in ids if self.has_mode(t, modes, years, stated=True)] or ids
+            ids = [t for t in ids if self.view.has_mode(t, modes, years, stated=True)] or ids
         elif changes:  # "la compta sociale a changé de mode ?": only one whose mode the text gives can change,
             # and one the text gives two different modes has; only a thing of the maps has a history at all
-            ids = [t for t in ids if self.drawn(t)] or ids
-            ids = [t for t in ids if self.has_mode(t, list(self.view.modes), years)] or ids
-            ids = [t for t in ids if self.mode_changes(t)] or ids
+            ids = [t for t in ids if self.view.drawn(t)] or ids
+            ids = [t for t in ids if self.view.has_mode(t, list(self.view.modes), years)] or ids
+            ids = [t for t in ids if self.view.mode_changes(t)] or ids
             # of two histories, the one whose mode the text states in its own words: "compta sociale : évolution ?"
             # is the finance one ("Intégration : comptabilité sociale"), HR's mode is deduced
-            ids = [t for t in ids if self.has_mode(t, list(self.view.modes), years, stated=True)] or ids
+            ids = [t for t in ids if self.view.has_mode(t, list(self.view.modes), years, stated=True)] or ids
         elif asks_mode and years:
             # the one whose mode that year the text states in its own words: "How was social accounting run in
             # 2017?" is the finance one ("Intégration : comptabilité sociale"); HR's has none
-            ids = [t for t in ids if self.has_mode(t, list(self.view.modes), years, stated=True)] or ids
+            ids = [t for t in ids if self.view.has_mode(t, list(self.view.modes), years, stated=True)] or ids
         spans = [set(self.view.items[t].years) for t in ids if t in self.view.items]
         if len(spans) == len(ids) > 1 and all(a.isdisjoint(b) for i, a in enumerate(spans) for b in spans[i + 1 :]):
             # One thing under successive names on successive maps ("Paye" in 2013, "Réalisation des paies"
@@ -365,17 +334,7 @@ class Ranking:
         a, b = hits[0], hits[1]
         if a.score - b.score > CLOSE_RUN or b.weight < 0.8 * a.weight:
             return False
-        return not self.related(a.entity, b.entity)
-
-    def related(self, a: str, b: str) -> bool:
-        """A block and one of its own activities are one subject, not a choice to offer."""
-        ia, ib = self.view.items.get(a), self.view.items.get(b)
-        if not ia or not ib:
-            return False
-        for x, y in ((ia, ib), (ib, ia)):
-            if x.block and y.activity and any(p.block == x.block.id for p in y.activity.placements.values()):
-                return True
-        return False
+        return not self.view.related(a.entity, b.entity)
 
     def parts_of_one_block(self, hits: list[Hit], subjects: list[Hit], years: list[int]) -> Hit | None:
         """The block whose activities the question names two of, each by its own words ("la facturation et les
