@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bot.engine import cues, guide, topics
+from bot.engine import courtesy_cues, cues, guide, topics
 from bot.engine.answer import Answer
 from bot.engine.clauses import without_courtesy
 from bot.engine.lookup import KnowledgeView
@@ -34,21 +34,21 @@ class CourtesyAnswers:
         name is matched."""
         if (
             not q.text
-            or cues.HELP.match(q.flat)
-            or (len(q.content) <= 4 and cues.HELP_ANYWHERE.search(q.flat) and not self._names_a_thing(q))
+            or courtesy_cues.HELP.match(q.flat)
+            or (len(q.content) <= 4 and courtesy_cues.HELP_ANYWHERE.search(q.flat) and not self._names_a_thing(q))
             or self._help_asked_last(q)
             # its first word most often tells a message is no courtesy, before a search of the whole message
-            or (all(w in cues.COURTESY_WORDS for w in q.content) and cues.COURTESY.search(q.flat))
+            or (all(w in courtesy_cues.COURTESY_WORDS for w in q.content) and courtesy_cues.COURTESY.search(q.flat))
             or (
-                any(w in cues.ABOUT_BOT and w != "srom" for w in q.content)
-                and all(w in cues.ABOUT_BOT or w in cues.COURTESY_WORDS for w in q.content)
+                any(w in courtesy_cues.ABOUT_BOT and w != "srom" for w in q.content)
+                and all(w in courtesy_cues.ABOUT_BOT or w in courtesy_cues.COURTESY_WORDS for w in q.content)
             )
         ):  # a greeting or a thank-you that names nothing: the help
             return guide.help_answer(q.lang, self.kb.meta.region)
-        thanks = cues.THANKS.match(q.flat)
+        thanks = courtesy_cues.THANKS.match(q.flat)
         if thanks and "?" not in q.raw:
             clauses = re.split(r"[,.;:!—–]", q.flat[thanks.end() :])
-            if not any(cues.ASKS_SOMETHING.match(c.strip()) for c in clauses):
+            if not any(courtesy_cues.ASKS_SOMETHING.match(c.strip()) for c in clauses):
                 return guide.thanks_answer(q.lang)
         defined = None if q.says(cues.WHO) else self._defined_acronym(q)
         if defined:
@@ -66,13 +66,13 @@ class CourtesyAnswers:
             return False
         clauses = re.split(r"[,;!]|\. ", text)
         before, last = " ".join(clauses[:-1]), clauses[-1]
-        if not (cues.COURTESY.search(before) or _INTRODUCTION.search(before)):
+        if not (courtesy_cues.COURTESY.search(before) or _INTRODUCTION.search(before)):
             return False
         words = [w for w in q.content if f" {w} " in f" {last} "]
-        about_bot = bool(words) and all(_HELP_WORD.fullmatch(w) or w in cues.COURTESY_WORDS for w in words)
-        other = [w for w in words if w not in cues.ABOUT_BOT]  # "comment je dois formuler mes questions"
+        about_bot = bool(words) and all(_HELP_WORD.fullmatch(w) or w in courtesy_cues.COURTESY_WORDS for w in words)
+        other = [w for w in words if w not in courtesy_cues.ABOUT_BOT]  # "comment je dois formuler mes questions"
         return (
-            (about_bot or bool(cues.HELP_ANYWHERE.search(last)))
+            (about_bot or bool(courtesy_cues.HELP_ANYWHERE.search(last)))
             and len(other) <= 3
             and not self._names_a_thing(q, other)
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.engine import cues
+from bot.engine import courtesy_cues
 from bot.engine.normalize import Query
 from srom_data.text import fold
 
@@ -102,7 +102,7 @@ def preamble(message: str) -> str | None:
     words or more, and asks nothing. A lead that names a topic ("finances : quel mode … ?") stays."""
     text = message.strip()
     tail = last_clause(text)
-    if tail is None or not (text.endswith("?") or cues.ASKS_SOMETHING.match(fold(tail))):  # typed fast, no "?"
+    if tail is None or not (text.endswith("?") or courtesy_cues.ASKS_SOMETHING.match(fold(tail))):  # typed fast, no "?"
         return None
     lead = text[: text.rfind(tail)]
     if "?" in lead or len(lead.split()) < 4 or not _ABOUT_ME.search(fold(lead)) or _CODE.search(fold(lead)):

@@ -1,18 +1,21 @@
-"""The words and stems the question-shape cues (cues.py) and the parser read: the speller's vocabulary, so that a
-word they read is no typo, and a typo inside a stem they read with any ending is read as that stem."""
+"""The words and stems the question-shape cues (cues.py, courtesy_cues.py) and the parser read: the speller's
+vocabulary, so that a word they read is no typo, and a typo inside a stem they read with any ending is read as that
+stem."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
-from bot.engine import cues, normalize
+from bot.engine import courtesy_cues, cues, normalize
 
 _FIRST_LETTERS = re.compile(r"\(\?=\[[a-z0-9]+\]\)")
 
 
 def _patterns() -> Iterator[re.Pattern[str]]:
-    return (value for value in vars(cues).values() if isinstance(value, re.Pattern))
+    return (
+        value for module in (cues, courtesy_cues) for value in vars(module).values() if isinstance(value, re.Pattern)
+    )
 
 
 def stems() -> Iterator[str]:
@@ -30,7 +33,7 @@ def vocabulary() -> Iterator[str]:
             yield word
             if optional:  # "engagements?": "engagement" too
                 yield word[:-1]
-    yield from (w for w in cues.ABOUT_BOT if len(w) >= 3)  # a set of words, not a pattern
+    yield from (w for w in courtesy_cues.ABOUT_BOT if len(w) >= 3)  # a set of words, not a pattern
     for words in (
         normalize.STOPWORDS_FR,
         normalize.STOPWORDS_EN,

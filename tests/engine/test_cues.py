@@ -9,7 +9,7 @@ import re._parser as sre_parse
 
 import pytest
 
-from bot.engine import answers_modes, cues
+from bot.engine import answers_modes, courtesy_cues, cues
 
 _OPENING = re.compile(r"\\b\(\?=\[([^\]]+)\]\)")
 
@@ -55,7 +55,7 @@ def first_letters(items: list) -> tuple[set[str], bool]:
 
 OPENED = [
     (name, pattern)
-    for module in (cues, answers_modes)
+    for module in (cues, courtesy_cues, answers_modes)
     for name, pattern in vars(module).items()
     if isinstance(pattern, re.Pattern) and _OPENING.match(pattern.pattern)
 ]
